@@ -1,0 +1,29 @@
+"""The Embedder protocol: text in, L2-normalized float32 vectors out."""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+TextRole = Literal["query", "passage"]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns text into unit-length float32 vectors of a fixed dimension.
+
+    ``model_id`` must change whenever vectors would change (model, revision,
+    quantization, prefixing), because the embedding cache and the store key
+    vectors by it.
+    """
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
+        """Return an array of shape ``(len(texts), dim)``, dtype float32, rows unit-norm."""
+        ...

@@ -1,0 +1,165 @@
+"""A persistent embedding cache in its own small SQLite file.
+
+Re-embedding is the dominant cost of re-indexing and of repeated queries, and
+vectors are a pure function of (model, role, text). So we key each vector by
+``sha256(model_id, role, sha256(text))``: changing the model (and hence its
+``model_id``) never returns stale vectors, and the cache holds no readable text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from engram.embed.base import Embedder, TextRole
+from engram.errors import EmbedderError
+
+logger = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embeddings (
+    key BLOB PRIMARY KEY,
+    model_id TEXT NOT NULL,
+    vector BLOB NOT NULL
+) WITHOUT ROWID
+"""
+_CHUNK = 500  # stay well under SQLite's bound-parameter limit
+
+
+def cache_key(model_id: str, role: str, text: str) -> bytes:
+    """The 32-byte cache key; exposed so tests and tools agree on it."""
+    text_digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return hashlib.sha256(f"{model_id}\x00{role}\x00".encode("utf-8") + text_digest).digest()
+
+
+class CachedEmbedder:
+    """Wraps an :class:`Embedder`; only cache misses reach it.
+
+    Safe across threads (one SQLite connection per thread) and processes (WAL,
+    ``busy_timeout``, short transactions, ``INSERT OR IGNORE`` so racing writers
+    of the same vector agree). ``hits`` counts inputs served from disk;
+    ``misses`` counts distinct texts sent to the inner embedder (duplicates in
+    one call are embedded once).
+    """
+
+    def __init__(self, inner: Embedder, path: str | Path, *, busy_timeout_ms: int = 10_000) -> None:
+        self.inner = inner
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._busy_timeout_ms = busy_timeout_ms
+        self._local = threading.local()
+        self._counter_lock = threading.Lock()
+        self._conns: list[sqlite3.Connection] = []
+        self.hits = 0
+        self.misses = 0
+        self._connect()  # fail fast on an unwritable path and create the schema
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        try:
+            conn = sqlite3.connect(self.path, timeout=self._busy_timeout_ms / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout={int(self._busy_timeout_ms)}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise EmbedderError(
+                f"cannot open the embedding cache at {self.path}: {exc}; check the path is "
+                "writable, or delete the file (it is only a cache)."
+            ) from exc
+        self._local.conn = conn
+        with self._counter_lock:
+            self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this object opened (from any thread)."""
+        with self._counter_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+
+    def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
+        """Return ``(len(texts), dim)`` float32 unit rows, embedding only what is not cached."""
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a sequence of strings, not a single string")
+        dim = self.inner.dim
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        if len(texts) == 0:
+            return out
+        model_id = self.inner.model_id
+        keys = [cache_key(model_id, role, t) for t in texts]
+        found = self._lookup(list(dict.fromkeys(keys)), dim)
+        missing: dict[bytes, list[int]] = {}
+        hits = 0
+        for i, k in enumerate(keys):
+            vec = found.get(k)
+            if vec is None:
+                missing.setdefault(k, []).append(i)
+            else:
+                out[i] = vec
+                hits += 1
+        if missing:
+            miss_keys = list(missing)
+            vecs = np.asarray(
+                self.inner.embed([texts[missing[k][0]] for k in miss_keys], role=role),
+                dtype=np.float32,
+            )
+            for k, vec in zip(miss_keys, vecs):
+                out[missing[k]] = vec
+            self._store(model_id, miss_keys, vecs)
+        with self._counter_lock:
+            self.hits += hits
+            self.misses += len(missing)
+        logger.debug("embedding cache: %d hits, %d misses", hits, len(missing))
+        return out
+
+    def _lookup(self, keys: list[bytes], dim: int) -> dict[bytes, np.ndarray]:
+        conn = self._connect()
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", chunk)
+            for key, blob in rows:
+                if len(blob) == dim * 4:  # ignore rows of a different size rather than crash
+                    found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def _store(self, model_id: str, keys: list[bytes], vecs: np.ndarray) -> None:
+        conn = self._connect()
+        rows = [(k, model_id, np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                for k, v in zip(keys, vecs)]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT OR IGNORE INTO embeddings (key, model_id, vector) VALUES (?, ?, ?)", rows
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            # The vectors are already computed; a failed cache write only costs speed later.
+            logger.warning("could not write %d vectors to the embedding cache %s: %s",
+                           len(rows), self.path, exc)
+
+    def __len__(self) -> int:
+        return int(self._connect().execute("SELECT count(*) FROM embeddings").fetchone()[0])

@@ -1,0 +1,389 @@
+"""The public facade. REST, MCP and CLI layers are thin adapters over it.
+
+The facade owns policy: scoping, validation, versioning and history; stores
+own persistence. Every method requires a scope — there is no unscoped read.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import numpy as np
+from pydantic import ValidationError
+
+from engram.config import Settings
+from engram.embed import CachedEmbedder, make_embedder
+from engram.embed.base import Embedder
+from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
+from engram.ingest.rounds import group_rounds, to_messages
+from engram.model import (
+    Filters, HistoryEntry, ImportReport, MemoryItem, MemoryKind, MemoryStatus, Message, Page,
+    Provenance, Scope, SearchHit, SearchResult, Stats, as_utc, tombstone, utcnow,
+)
+from engram.portability import export_lines, parse_import
+from engram.retrieve.base import Query, Retriever
+from engram.retrieve.hybrid import HybridRetriever
+from engram.store import Store, open_store
+from engram.cursor import decode_cursor, encode_cursor
+
+log = logging.getLogger("engram")
+
+ScopeLike = Scope | dict[str, Any] | None
+Conversation = str | Sequence[Message | dict[str, Any]]
+MAX_LIMIT = 1000
+EMBED_BATCH = 64
+
+
+def resolve_scope(scope: ScopeLike = None, **ids: str | None) -> Scope:
+    """Build a scope from a Scope, a dict, and/or ``user_id=``-style keywords."""
+    try:
+        base = scope if isinstance(scope, Scope) else Scope.model_construct()
+        fields = dict(base.fields()) if isinstance(scope, Scope) else dict(scope or {})
+        for name, value in ids.items():
+            if value is not None:
+                if fields.get(name) not in (None, value):
+                    raise InvalidInputError(f"{name} is given twice with different values")
+                fields[name] = value
+        return Scope(**fields)
+    except ValidationError as exc:
+        raise InvalidInputError(_explain(exc)) from None
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "input"
+        parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)
+
+
+def _validated(factory: Callable[..., Any], **fields: Any) -> Any:
+    try:
+        return factory(**fields)
+    except ValidationError as exc:
+        raise InvalidInputError(_explain(exc)) from None
+
+
+class Memory:
+    """Long-term memory for agents, embedded (SQLite + bundled model) by default.
+
+    >>> mem = Memory("/tmp/demo.db")                           # doctest: +SKIP
+    >>> mem.add("I moved to Lisbon in May", user_id="alice")  # doctest: +SKIP
+    >>> mem.search("where does she live?", user_id="alice")   # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        store: Store | None = None,
+        embedder: Embedder | None = None,
+        retriever: Retriever | None = None,
+        create: bool = True,
+    ) -> None:
+        self.settings = settings or Settings()
+        if path is not None:
+            self.settings = self.settings.model_copy(update={"db": Path(path)})
+        self.store = store or open_store(
+            self.settings.store, path=self.settings.db_path, create=create,
+            ann_threshold=self.settings.ann_threshold,
+        )
+        if embedder is None:
+            embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
+            if self.settings.embedding_cache:
+                embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
+        self.embedder = embedder
+        self.retriever: Retriever = retriever or HybridRetriever()
+
+    # -- lifecycle ------------------------------------------------------------
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Memory":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- helpers --------------------------------------------------------------
+    def _check_size(self, text: str) -> None:
+        if len(text) > self.settings.max_content_chars:
+            raise ContentTooLargeError(
+                f"content has {len(text):,} characters, above the limit of "
+                f"{self.settings.max_content_chars:,}; split it or raise ENGRAM_MAX_CONTENT_CHARS"
+            )
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        parts = [self.embedder.embed(texts[i:i + EMBED_BATCH])
+                 for i in range(0, len(texts), EMBED_BATCH)]
+        return np.concatenate(parts) if parts else np.empty((0, self.embedder.dim), np.float32)
+
+    def _one(self, memory_id: str, scope: Scope) -> MemoryItem:
+        found = self.store.get(scope, [memory_id])
+        if not found:
+            raise NotFoundError(f"no memory {memory_id!r} in scope {scope}; check the id and scope")
+        return found[0]
+
+    # -- writes ---------------------------------------------------------------
+    def add(
+        self,
+        data: Conversation,
+        *,
+        scope: ScopeLike = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        kind: MemoryKind | str = MemoryKind.EPISODIC,
+        metadata: dict[str, Any] | None = None,
+        tags: Sequence[str] = (),
+        event_time: datetime | None = None,
+        importance: float = 0.5,
+        source: str | None = None,
+        actor: str | None = None,
+    ) -> list[MemoryItem]:
+        """Store text, or a conversation as one episodic item per round."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        when = as_utc(event_time) if event_time else None
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidInputError(
+                    f"input is not valid UTF-8 (byte {exc.start}); fix its encoding") from None
+        if isinstance(data, str):
+            units = [(data, None, [], when)]
+        else:
+            try:
+                messages = to_messages(list(data))
+            except (ValidationError, TypeError) as exc:
+                detail = _explain(exc) if isinstance(exc, ValidationError) else str(exc)
+                raise InvalidInputError(f"messages must be {{role, content}} objects: {detail}") from None
+            rounds = group_rounds(messages)
+            if not rounds:
+                raise InvalidInputError("the conversation has no non-empty messages; nothing to add")
+            units = [(r.text, r.role, r.source_ids, r.timestamp or when) for r in rounds]
+        now = utcnow()
+        items: list[MemoryItem] = []
+        for text, role, source_ids, at in units:
+            self._check_size(text)
+            items.append(_validated(
+                MemoryItem, scope=target, kind=kind, content=text, role=role,
+                tags=list(tags), event_time=at or now, created_at=now, updated_at=now,
+                valid_from=at or now, importance=importance, metadata=dict(metadata or {}),
+                provenance=Provenance(source_ids=source_ids, source=source, actor=actor),
+            ))
+        history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor, at=now,
+                                new=i.snapshot()) for i in items]
+        vectors = self._embed([i.content for i in items])
+        self.store.add(items, vectors, history, model_id=self.embedder.model_id)
+        log.debug("added %d memories to %s", len(items), target)
+        return items
+
+    def update(
+        self,
+        memory_id: str,
+        *,
+        scope: ScopeLike = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        content: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        tags: Sequence[str] | None = None,
+        importance: float | None = None,
+        event_time: datetime | None = None,
+        status: MemoryStatus | str | None = None,
+        valid_to: datetime | None = None,
+        actor: str | None = None,
+        expected_version: int | None = None,
+    ) -> MemoryItem:
+        """Change a memory; the old version is kept in its history."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        current = self._one(memory_id, target)
+        if expected_version is not None and expected_version != current.version:
+            from engram.errors import ConflictError
+
+            raise ConflictError(
+                f"memory {memory_id} is at version {current.version}, not {expected_version}")
+        changes: dict[str, Any] = {}
+        if content is not None:
+            self._check_size(content)
+            changes["content"] = content
+        for name, value in (("metadata", metadata), ("importance", importance),
+                            ("event_time", event_time), ("status", status), ("valid_to", valid_to)):
+            if value is not None:
+                changes[name] = value
+        if tags is not None:
+            changes["tags"] = list(tags)
+        if not changes:
+            raise InvalidInputError("nothing to update; pass content, metadata, tags, importance, "
+                                    "event_time, status or valid_to")
+        now = utcnow()
+        fields = {**current.model_dump(), **changes, "version": current.version + 1, "updated_at": now}
+        fields["scope"] = current.scope
+        updated: MemoryItem = _validated(MemoryItem, **fields)
+        op = {"superseded": "supersede", "archived": "archive"}.get(updated.status.value, "update")
+        if current.status != MemoryStatus.ACTIVE and updated.status == MemoryStatus.ACTIVE:
+            op = "restore"
+        entry = HistoryEntry(memory_id=memory_id, version=updated.version, op=op, actor=actor,
+                             at=now, old=current.snapshot(), new=updated.snapshot())
+        vector = self._embed([updated.content])[0] if content is not None else None
+        self.store.replace(updated, vector, entry, expected_version=current.version,
+                           model_id=self.embedder.model_id)
+        return updated
+
+    def delete(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
+               agent_id: str | None = None, session_id: str | None = None,
+               app_id: str | None = None, actor: str | None = None) -> None:
+        """Delete completely (row, index, vector); history keeps a content-free tombstone."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        current = self._one(memory_id, target)
+        self.store.delete(target, [memory_id], [tombstone(memory_id, current.version, actor)])
+
+    def delete_all(self, *, scope: ScopeLike = None, user_id: str | None = None,
+                   agent_id: str | None = None, session_id: str | None = None,
+                   app_id: str | None = None, actor: str | None = None) -> int:
+        """Delete every memory in the scope; returns how many were deleted."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        return self.store.delete_scope(target, actor=actor)
+
+    # -- reads ----------------------------------------------------------------
+    def get(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
+            agent_id: str | None = None, session_id: str | None = None,
+            app_id: str | None = None) -> MemoryItem:
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        return self._one(memory_id, target)
+
+    def list(self, *, scope: ScopeLike = None, user_id: str | None = None,
+             agent_id: str | None = None, session_id: str | None = None,
+             app_id: str | None = None, filters: Filters | dict[str, Any] | None = None,
+             limit: int = 50, cursor: str | None = None, oldest_first: bool = False) -> Page:
+        """A page of memories, newest first; pass ``next_cursor`` back for the next page."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        flt = self._filters(filters)
+        limit = self._limit(limit)
+        after = decode_cursor(cursor, target) if cursor else None
+        items = self.store.list(target, flt, limit=limit + 1, after_id=after,
+                                descending=not oldest_first)
+        more = len(items) > limit
+        items = items[:limit]
+        return Page(items=items,
+                    next_cursor=encode_cursor(items[-1].id, target) if more and items else None)
+
+    def count(self, *, scope: ScopeLike = None, filters: Filters | dict[str, Any] | None = None,
+              **ids: str | None) -> int:
+        return self.store.count(resolve_scope(scope, **ids), self._filters(filters))
+
+    def history(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
+                agent_id: str | None = None, session_id: str | None = None,
+                app_id: str | None = None) -> list[HistoryEntry]:
+        """Every version of a memory, oldest first (tombstones included)."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        entries = self.store.history(target, [memory_id])
+        if not entries:
+            raise NotFoundError(f"no history for {memory_id!r} in scope {target}")
+        return entries
+
+    def search(
+        self,
+        query: str,
+        *,
+        scope: ScopeLike = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        filters: Filters | dict[str, Any] | None = None,
+        limit: int = 10,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        now: datetime | None = None,
+    ) -> SearchResult:
+        """Hybrid search inside the scope, best first."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
+        if not isinstance(query, str) or not query.strip():
+            raise InvalidInputError("the search query is empty; pass some text to search for")
+        self._check_size(query)
+        flt = self._filters(filters)
+        if since or until:
+            flt = _validated(Filters, **{**flt.model_dump(), "since": since or flt.since,
+                                         "until": until or flt.until})
+        request = Query(text=query, scope=target, filters=flt, limit=self._limit(limit),
+                        now=as_utc(now) if now else utcnow())
+        ranked = self.retriever.retrieve(request, self.store, self.embedder)
+        items = {i.id: i for i in self.store.get(target, [r.id for r in ranked])}
+        hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
+                for r in ranked if r.id in items]
+        if hits:
+            self.store.record_access(target, [h.item.id for h in hits])
+        return SearchResult(hits=hits)
+
+    @staticmethod
+    def _filters(filters: Filters | dict[str, Any] | None) -> Filters:
+        if isinstance(filters, Filters):
+            return filters
+        return _validated(Filters, **(filters or {}))
+
+    @staticmethod
+    def _limit(limit: int) -> int:
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInputError(f"limit must be an integer from 1 to {MAX_LIMIT}")
+        return limit
+
+    # -- portability ----------------------------------------------------------
+    def export(self, *, scope: ScopeLike = None, all_scopes: bool = False,
+               **ids: str | None) -> Iterator[str]:
+        """JSONL lines (item + its history) that :meth:`import_` restores exactly.
+
+        Pass a scope, or ``all_scopes=True`` for an administrative full export.
+        """
+        target = None if all_scopes and scope is None and not any(ids.values()) \
+            else resolve_scope(scope, **ids)
+        return export_lines(self.store, target)
+
+    def import_(self, lines: Iterable[str] | str | Path, *, scope: ScopeLike = None,
+                skip_bad: bool = False, actor: str | None = None,
+                progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        """Restore an export. Malformed lines abort the whole import (nothing is
+        written) unless ``skip_bad``; items already present are skipped."""
+        confine = resolve_scope(scope) if scope is not None else None
+        records, report = parse_import(lines, confine=confine, skip_bad=skip_bad)
+        total = len(records)
+        for start in range(0, total, EMBED_BATCH):
+            batch = records[start:start + EMBED_BATCH]
+            fresh = [r for r in batch if not self.store.get(r.item.scope, [r.item.id])]
+            report.skipped += len(batch) - len(fresh)
+            if fresh:
+                items = [r.item for r in fresh]
+                history = [h for r in fresh for h in (r.history or [
+                    HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
+                                 actor=actor, new=r.item.snapshot())])]
+                self.store.add(items, self._embed([i.content for i in items]), history,
+                               model_id=self.embedder.model_id)
+                report.imported += len(fresh)
+            if progress:
+                progress(min(start + EMBED_BATCH, total), total)
+        return report
+
+    def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
+              **ids: str | None) -> Stats:
+        target = None if all_scopes and scope is None and not any(ids.values()) \
+            else resolve_scope(scope, **ids)
+        return self.store.stats(target)
+
+
+__all__ = ["Memory", "resolve_scope", "EngramError"]

@@ -1,0 +1,113 @@
+"""JSONL export and validated, all-or-nothing import.
+
+Format: a header line, then one line per memory: ``{"item": {...},
+"history": [...]}``. Importing an export reproduces items exactly (same ids,
+timestamps, versions and history); vectors are recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from pydantic import ValidationError
+
+from engram.errors import ImportFormatError
+from engram.model import HistoryEntry, ImportReport, MemoryItem, Scope
+from engram.store.base import Store
+
+FORMAT = "engram-export"
+FORMAT_VERSION = 1
+MAX_REPORTED = 10
+
+
+@dataclass
+class ImportRecord:
+    item: MemoryItem
+    history: list[HistoryEntry]
+
+
+def export_lines(store: Store, scope: Scope | None) -> Iterator[str]:
+    yield json.dumps({"format": FORMAT, "version": FORMAT_VERSION})
+    for item in store.iter_items(scope):
+        history = [json.loads(h.model_dump_json()) for h in store.history(item.scope, [item.id])]
+        yield json.dumps({"item": item.snapshot(), "history": history}, ensure_ascii=False)
+
+
+def _raw_lines(source: Iterable[str] | str | Path) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) pairs; text is None for lines that are not UTF-8."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                try:
+                    yield number, raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield number, None
+        return
+    for number, line in enumerate(source, 1):
+        yield number, line
+
+
+def _parse(text: str, confine: Scope | None) -> ImportRecord | None:
+    data: Any = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("each line must be a JSON object")
+    if data.get("format") == FORMAT:
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"unsupported export version {data.get('version')!r}")
+        return None
+    if set(data) - {"item", "history"} or "item" not in data:
+        raise ValueError('expected keys "item" and optional "history"')
+    item = MemoryItem.model_validate(data["item"])
+    history = [HistoryEntry.model_validate(h) for h in data.get("history") or []]
+    if any(h.memory_id != item.id for h in history):
+        raise ValueError("history rows must belong to the item on the same line")
+    if confine is not None and not confine.covers(item.scope):
+        raise ValueError(f"item scope {item.scope} is outside the import scope {confine}")
+    return ImportRecord(item, history)
+
+
+def parse_import(
+    source: Iterable[str] | str | Path, *, confine: Scope | None, skip_bad: bool
+) -> tuple[list[ImportRecord], ImportReport]:
+    """Validate every line first, so a bad file imports nothing (unless ``skip_bad``)."""
+    records: list[ImportRecord] = []
+    bad: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    try:
+        for number, text in _raw_lines(source):
+            if text is None:
+                bad.append((number, "not valid UTF-8"))
+                continue
+            if not text.strip():
+                continue
+            try:
+                record = _parse(text, confine)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                bad.append((number, f"{where}: {first['msg']}"))
+                continue
+            except (ValueError, TypeError) as exc:
+                bad.append((number, str(exc)[:200]))
+                continue
+            if record is None:
+                continue
+            if record.item.id in seen:
+                bad.append((number, f"duplicate id {record.item.id}"))
+                continue
+            seen.add(record.item.id)
+            records.append(record)
+    except OSError as exc:
+        raise ImportFormatError(f"cannot read the import file: {exc.strerror or exc}") from None
+    if bad and not skip_bad:
+        shown = "; ".join(f"line {n}: {why}" for n, why in bad[:MAX_REPORTED])
+        more = f" (and {len(bad) - MAX_REPORTED} more)" if len(bad) > MAX_REPORTED else ""
+        raise ImportFormatError(
+            f"{len(bad)} malformed line(s), nothing was imported: {shown}{more}. "
+            "Fix them, or pass skip_bad / --skip-bad to import the valid lines only",
+            bad_lines=bad,
+        )
+    return records, ImportReport(skipped=len(bad), bad_lines=[n for n, _ in bad])

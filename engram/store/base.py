@@ -1,0 +1,116 @@
+"""The Store protocol: what every storage backend (SQLite, PostgreSQL) provides.
+
+The facade owns policy (scoping rules, versioning, lifecycle); a store owns
+persistence and indexing. Every method takes the caller's :class:`Scope` and
+must never read, count, change or delete anything outside it: tenant isolation
+is enforced here, at the lowest layer, and tested by one contract suite run
+against every backend.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats
+
+ScoredIds = list[tuple[str, float]]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Durable storage for memories, their vectors, lexical index and history.
+
+    Writes are atomic: a call either applies completely or not at all.
+    ``vectors`` rows align with ``items``; ``None`` means "no vector".
+    """
+
+    def add(
+        self,
+        items: Sequence[MemoryItem],
+        vectors: np.ndarray | None,
+        history: Sequence[HistoryEntry],
+        *,
+        model_id: str | None = None,
+    ) -> None:
+        """Insert new items (ids must be new) with their vectors and history rows."""
+        ...
+
+    def replace(
+        self,
+        item: MemoryItem,
+        vector: np.ndarray | None,
+        history: HistoryEntry,
+        *,
+        expected_version: int,
+        model_id: str | None = None,
+    ) -> None:
+        """Overwrite an existing item if its stored version is ``expected_version``.
+
+        Raises ConflictError when the version moved, NotFoundError when missing.
+        ``vector=None`` keeps the stored vector.
+        """
+        ...
+
+    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+        """Items with these ids inside ``scope`` (any status), in the order given."""
+        ...
+
+    def list(
+        self,
+        scope: Scope,
+        filters: Filters,
+        *,
+        limit: int,
+        after_id: str | None = None,
+        descending: bool = True,
+    ) -> list[MemoryItem]:
+        """A page of items ordered by id (= creation time), starting after ``after_id``."""
+        ...
+
+    def count(self, scope: Scope, filters: Filters) -> int: ...
+
+    def iter_items(self, scope: Scope | None, *, batch: int = 500) -> Iterator[MemoryItem]:
+        """Every item (any status) in ``scope`` — or in the whole store when None
+        (administrative export only) — in id order."""
+        ...
+
+    def history(self, scope: Scope, memory_ids: Sequence[str]) -> list[HistoryEntry]:
+        """History rows of these memories, oldest first."""
+        ...
+
+    def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:
+        """Remove items completely (row, lexical index, vectors) and blank the content
+        of their history, leaving the given tombstone rows. Returns how many were removed."""
+        ...
+
+    def delete_scope(self, scope: Scope, *, actor: str | None) -> int:
+        """Delete every item in ``scope`` as :meth:`delete` does; returns the count."""
+        ...
+
+    def lexical_search(
+        self, scope: Scope, query: str, filters: Filters, *, limit: int
+    ) -> ScoredIds:
+        """BM25-style ranking of ``query`` (plain text: operators are never executed)."""
+        ...
+
+    def vector_search(
+        self, scope: Scope, vector: np.ndarray, filters: Filters, *, limit: int
+    ) -> ScoredIds:
+        """Cosine-similarity ranking (vectors are unit-norm, so dot product)."""
+        ...
+
+    def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        """Bump access stats (count, last access) without creating a new version."""
+        ...
+
+    def stats(self, scope: Scope | None) -> Stats: ...
+
+    def embedding_model(self) -> str | None:
+        """The embedder ``model_id`` the stored vectors were made with, if any."""
+        ...
+
+    def close(self) -> None: ...

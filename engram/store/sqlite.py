@@ -1,0 +1,428 @@
+"""The default store: one SQLite file (WAL), FTS5 for lexical search, vectors
+as float32 blobs searched exactly for small scopes and with HNSW for large ones."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
+from engram.index.vector import VectorMatrix, top_k
+from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
+from engram.store.base import ScoredIds
+from engram.store.sqlite_schema import migrate
+from engram.store.sqlite_sql import (
+    ITEM_COLUMNS, fts_query, history_to_row, item_to_row, row_to_history, row_to_item,
+    scope_clause, ts, where,
+)
+
+_SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
+_SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
+
+
+class SQLiteStore:
+    """A :class:`~engram.store.base.Store` in a single SQLite file.
+
+    One connection guarded by a lock serves all threads of a process; several
+    processes may share the file (WAL + ``BEGIN IMMEDIATE`` + busy timeout).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        ann_threshold: int = 20_000,
+        busy_timeout_s: float = 30.0,
+        synchronous: str = "NORMAL",
+    ) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(
+                f"no Engram store at {self.path}; add a memory first or pass the right --db path"
+            )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for {self.path}: {exc.strerror}") from None
+        self._lock = threading.RLock()
+        self._ann_threshold = ann_threshold
+        self._matrix: VectorMatrix | None = None
+        self._seen_epoch: int | None = None
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute(f"PRAGMA synchronous={synchronous}")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed on disk
+            migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise CorruptStoreError(
+                f"{self.path} is not a readable Engram database ({exc}); restore it from a "
+                "backup or an `engram export` file, or point --db at another path"
+            ) from None
+
+    # -- plumbing -----------------------------------------------------------
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _meta(self, key: str) -> str | None:
+        row = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0][0] if row else None
+
+    def _bump_epoch(self, conn: sqlite3.Connection) -> int:
+        """Count vector changes so other processes' caches notice them."""
+        epoch = int(conn.execute("SELECT value FROM meta WHERE key='vector_epoch'").fetchone()[0])
+        if self._seen_epoch != epoch:
+            self._matrix = None  # someone else wrote: our cache is stale
+        conn.execute("UPDATE meta SET value = ? WHERE key='vector_epoch'", (str(epoch + 1),))
+        return epoch + 1
+
+    def _check_model(self, conn: sqlite3.Connection, model_id: str | None, dim: int) -> None:
+        stored = conn.execute("SELECT value FROM meta WHERE key='embed_model'").fetchone()
+        if stored is None:
+            conn.execute("INSERT INTO meta VALUES ('embed_model', ?), ('vector_dim', ?)",
+                         (model_id or "unknown", str(dim)))
+        elif stored[0] != (model_id or "unknown"):
+            raise StoreError(
+                f"this store's vectors come from embedder {stored[0]!r}, not {model_id!r}; "
+                "use the same embedder or run `engram reindex` to re-embed everything"
+            )
+
+    def _rowids(self, conn: sqlite3.Connection, scope: Scope, ids: Sequence[str]) -> dict[str, int]:
+        sql, params = scope_clause(scope)
+        found: dict[str, int] = {}
+        for chunk in _chunks(ids, 500):
+            rows = conn.execute(
+                f"SELECT m.id, m.rowid FROM memories m WHERE m.id IN ({','.join('?' * len(chunk))})"
+                f" AND {sql}", [*chunk, *params],
+            ).fetchall()
+            found.update({r[0]: r[1] for r in rows})
+        return found
+
+    # -- writes -------------------------------------------------------------
+    def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
+            history: Sequence[HistoryEntry], *, model_id: str | None = None) -> None:
+        if not items:
+            return
+        scopes = {item.id: item.scope for item in items}
+        placeholders = ",".join("?" * len(ITEM_COLUMNS))
+        with self._write() as conn:
+            try:
+                conn.executemany(
+                    f"INSERT INTO memories ({','.join(ITEM_COLUMNS)}) VALUES ({placeholders})",
+                    [item_to_row(item) for item in items],
+                )
+            except sqlite3.IntegrityError:
+                raise ConflictError(
+                    "a memory with one of these ids already exists; use update() to change it"
+                ) from None
+            rowids = [conn.execute("SELECT rowid FROM memories WHERE id = ?", (item.id,)).fetchone()[0]
+                      for item in items]
+            conn.executemany(
+                "INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
+                [(rid, item.content, _key_text(item)) for rid, item in zip(rowids, items)],
+            )
+            conn.executemany(
+                "INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [history_to_row(h, scopes[h.memory_id]) for h in history],
+            )
+            new_vectors: list[tuple[int, np.ndarray]] = []
+            if vectors is not None:
+                vectors = np.asarray(vectors, dtype=np.float32)
+                self._check_model(conn, model_id, vectors.shape[1])
+                new_vectors = list(zip(rowids, vectors))
+                conn.executemany("INSERT INTO vectors(rowid, vec) VALUES (?, ?)",
+                                 [(rid, vec.tobytes()) for rid, vec in new_vectors])
+                epoch = self._bump_epoch(conn)
+        if new_vectors:
+            self._after_vector_write(epoch, upsert=new_vectors)
+
+    def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
+                expected_version: int, model_id: str | None = None) -> None:
+        with self._write() as conn:
+            rowid = self._rowids(conn, item.scope, [item.id]).get(item.id)
+            if rowid is None:
+                raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
+            stored = conn.execute("SELECT version FROM memories WHERE rowid = ?", (rowid,)).fetchone()[0]
+            if stored != expected_version:
+                raise ConflictError(
+                    f"memory {item.id} is at version {stored}, not {expected_version}; "
+                    "reload it and apply your change again"
+                )
+            assignments = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
+            conn.execute(f"UPDATE memories SET {assignments} WHERE rowid = ?", (*item_to_row(item), rowid))
+            conn.execute("DELETE FROM memories_fts WHERE rowid = ?", (rowid,))
+            conn.execute("INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
+                         (rowid, item.content, _key_text(item)))
+            conn.execute("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         history_to_row(history, item.scope))
+            if vector is not None:
+                vec = np.asarray(vector, dtype=np.float32).reshape(-1)
+                self._check_model(conn, model_id, vec.shape[0])
+                conn.execute("INSERT OR REPLACE INTO vectors(rowid, vec) VALUES (?, ?)",
+                             (rowid, vec.tobytes()))
+                epoch = self._bump_epoch(conn)
+        if vector is not None:
+            self._after_vector_write(epoch, upsert=[(rowid, vec)])
+
+    def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:
+        with self._write() as conn:
+            found = self._rowids(conn, scope, ids)
+            if not found:
+                return 0
+            by_id = {t.memory_id: t for t in tombstones}
+            epoch = self._purge(conn, found, [by_id[i] for i in found if i in by_id])
+        self._after_vector_write(epoch, remove=list(found.values()))
+        return len(found)
+
+    def delete_scope(self, scope: Scope, *, actor: str | None) -> int:
+        with self._write() as conn:
+            sql, params = scope_clause(scope)
+            rows = conn.execute(f"SELECT m.id, m.rowid, m.version FROM memories m WHERE {sql}",
+                                params).fetchall()
+            if not rows:
+                return 0
+            found = {r[0]: r[1] for r in rows}
+            epoch = self._purge(conn, found, [tombstone(r[0], r[2], actor) for r in rows])
+        self._after_vector_write(epoch, remove=list(found.values()))
+        return len(found)
+
+    def _purge(self, conn: sqlite3.Connection, found: dict[str, int],
+               tombstones: Sequence[HistoryEntry]) -> int:
+        """Remove rows everywhere and blank their history, inside the caller's transaction."""
+        scopes: dict[str, Scope] = {}
+        for chunk in _chunks(list(found), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT id, user_id, agent_id, session_id, app_id FROM memories WHERE id IN ({marks})",
+                chunk,
+            ):
+                scopes[row[0]] = Scope(user_id=row[1], agent_id=row[2], session_id=row[3], app_id=row[4])
+            rowids = [found[i] for i in chunk]
+            rmarks = ",".join("?" * len(rowids))
+            conn.execute(f"DELETE FROM memories_fts WHERE rowid IN ({rmarks})", rowids)
+            conn.execute(f"DELETE FROM vectors WHERE rowid IN ({rmarks})", rowids)
+            conn.execute(f"DELETE FROM memories WHERE rowid IN ({rmarks})", rowids)
+            conn.execute(f"UPDATE history SET old = NULL, new = NULL WHERE memory_id IN ({marks})", chunk)
+        conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
+        return self._bump_epoch(conn)
+
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        sql, params = scope_clause(scope)
+        with self._write() as conn:
+            for chunk in _chunks(ids, 500):
+                conn.execute(
+                    f"UPDATE memories AS m SET access_count = access_count + 1, last_accessed_at = ?"
+                    f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
+                    [ts(utcnow()), *chunk, *params],
+                )
+
+    def _after_vector_write(self, epoch: int, *, upsert: Sequence[tuple[int, np.ndarray]] = (),
+                            remove: Sequence[int] = ()) -> None:
+        with self._lock:
+            if self._matrix is not None and self._seen_epoch == epoch - 1:
+                if remove:
+                    self._matrix.remove(remove)
+                if upsert:
+                    self._matrix.upsert([r for r, _ in upsert], np.stack([v for _, v in upsert]))
+                self._seen_epoch = epoch
+            else:
+                self._matrix = None
+
+    # -- reads --------------------------------------------------------------
+    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+        sql, params = scope_clause(scope)
+        found: dict[str, MemoryItem] = {}
+        for chunk in _chunks(list(ids), 500):
+            rows = self._read(f"{_SELECT_ITEM} WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
+                              [*chunk, *params])
+            found.update({row[0]: row_to_item(row) for row in rows})
+        return [found[i] for i in ids if i in found]
+
+    def list(self, scope: Scope, filters: Filters, *, limit: int, after_id: str | None = None,
+             descending: bool = True) -> list[MemoryItem]:
+        sql, params = where(scope, filters)
+        if after_id is not None:
+            sql += " AND m.id < ?" if descending else " AND m.id > ?"
+            params.append(after_id)
+        order = "DESC" if descending else "ASC"
+        rows = self._read(f"{_SELECT_ITEM} WHERE {sql} ORDER BY m.id {order} LIMIT ?", [*params, limit])
+        return [row_to_item(r) for r in rows]
+
+    def count(self, scope: Scope, filters: Filters) -> int:
+        sql, params = where(scope, filters)
+        return int(self._read(f"SELECT count(*) FROM memories m WHERE {sql}", params)[0][0])
+
+    def iter_items(self, scope: Scope | None, *, batch: int = 500) -> Iterator[MemoryItem]:
+        sql, params = scope_clause(scope) if scope else ("1", [])
+        last = ""
+        while True:
+            rows = self._read(f"{_SELECT_ITEM} WHERE {sql} AND m.id > ? ORDER BY m.id LIMIT ?",
+                              [*params, last, batch])
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_item(row)
+            last = rows[-1][0]
+
+    def history(self, scope: Scope, memory_ids: Sequence[str]) -> list[HistoryEntry]:
+        sql, params = scope_clause(scope, "h")
+        out: list[HistoryEntry] = []
+        for chunk in _chunks(list(memory_ids), 500):
+            rows = self._read(
+                "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
+                f" WHERE h.memory_id IN ({','.join('?' * len(chunk))}) AND {sql} ORDER BY h.id",
+                [*chunk, *params],
+            )
+            out += [row_to_history(r) for r in rows]
+        out.sort(key=lambda h: (h.memory_id, h.id))
+        return out
+
+    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:
+        match = fts_query(query)
+        if match is None:
+            return []
+        sql, params = where(scope, filters)
+        rows = self._read(
+            "SELECT m.id, bm25(memories_fts, 1.0, 0.6) AS rank FROM memories_fts"
+            " JOIN memories m ON m.rowid = memories_fts.rowid"
+            f" WHERE memories_fts MATCH ? AND {sql} ORDER BY rank LIMIT ?",
+            [match, *params, limit],
+        )
+        return [(r[0], -float(r[1])) for r in rows]
+
+    def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
+                      limit: int) -> ScoredIds:
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        sql, params = where(scope, filters)
+        rows = self._read(
+            f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
+            " LIMIT ?", [*params, _SMALL_SCOPE + 1],
+        )
+        if len(rows) <= _SMALL_SCOPE:
+            if not rows:
+                return []
+            mat = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+            scores = mat @ query
+            return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
+        return self._vector_search_large(query, sql, params, limit)
+
+    def _vector_search_large(self, query: np.ndarray, sql: str, params: list[Any],
+                             limit: int) -> ScoredIds:
+        matrix = self._load_matrix()
+        keys = [r[0] for r in self._read(
+            f"SELECT m.rowid FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
+            " LIMIT ?", [*params, self._ann_threshold + 1])]
+        if len(keys) <= self._ann_threshold:
+            hits = matrix.search_exact(query, keys, limit)
+        else:
+            def allowed(candidates: np.ndarray) -> np.ndarray:
+                ok = {r[0] for r in self._read(
+                    f"SELECT m.rowid FROM memories m WHERE m.rowid IN "
+                    f"({','.join('?' * len(candidates))}) AND {sql}",
+                    [*map(int, candidates), *params])}
+                return np.array([int(c) in ok for c in candidates], dtype=bool)
+            hits = matrix.search_ann(query, limit, allowed)
+        ids = dict(self._read(
+            f"SELECT rowid, id FROM memories WHERE rowid IN ({','.join('?' * len(hits))})",
+            [k for k, _ in hits])) if hits else {}
+        return [(ids[k], s) for k, s in hits if k in ids]
+
+    def _load_matrix(self) -> VectorMatrix:
+        with self._lock:
+            epoch = int(self._meta("vector_epoch") or 0)
+            if self._matrix is None or self._seen_epoch != epoch:
+                dim = int(self._meta("vector_dim") or 0)
+                matrix = VectorMatrix(dim, ann_threshold=self._ann_threshold)
+                rows = self._conn.execute("SELECT rowid, vec FROM vectors").fetchall()
+                if rows:
+                    matrix.upsert([r[0] for r in rows],
+                                  np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32))
+                self._matrix, self._seen_epoch = matrix, epoch
+            return self._matrix
+
+    def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        sql, params = scope_clause(scope)
+        out: dict[str, np.ndarray] = {}
+        for chunk in _chunks(list(ids), 500):
+            rows = self._read(
+                "SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid"
+                f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}", [*chunk, *params])
+            out.update({r[0]: np.frombuffer(r[1], dtype=np.float32).copy() for r in rows})
+        return out
+
+    def stats(self, scope: Scope | None) -> Stats:
+        sql, params = scope_clause(scope) if scope else ("1", [])
+        hsql, hparams = scope_clause(scope, "h") if scope else ("1", [])
+        by_kind = dict(self._read(f"SELECT kind, count(*) FROM memories m WHERE {sql} GROUP BY kind", params))
+        by_status = dict(self._read(
+            f"SELECT status, count(*) FROM memories m WHERE {sql} GROUP BY status", params))
+        return Stats(
+            memories=sum(by_kind.values()), by_kind=by_kind, by_status=by_status,
+            history_rows=self._read(f"SELECT count(*) FROM history h WHERE {hsql}", hparams)[0][0],
+            vectors=self._read(
+                f"SELECT count(*) FROM vectors v JOIN memories m ON m.rowid = v.rowid WHERE {sql}",
+                params)[0][0],
+            scopes=self._read(
+                "SELECT count(*) FROM (SELECT DISTINCT user_id, agent_id, session_id, app_id"
+                f" FROM memories m WHERE {sql})", params)[0][0],
+            db_bytes=self.path.stat().st_size if self.path.exists() else None,
+        )
+
+    def embedding_model(self) -> str | None:
+        return self._meta("embed_model")
+
+    def compact(self) -> None:
+        """Merge the FTS index and VACUUM, so deleted text leaves no trace in the file."""
+        with self._lock:
+            self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_check(self) -> list[str]:
+        with self._lock:
+            problems = [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall()]
+            self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('integrity-check')")
+        return [] if problems == ["ok"] else problems
+
+    def close(self) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+            self._conn.close()
+
+
+def _key_text(item: MemoryItem) -> str:
+    return " ".join([*item.keys, *item.entities, *item.tags])
+
+
+def _chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[list[Any]]:
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+

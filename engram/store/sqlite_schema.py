@@ -1,0 +1,107 @@
+"""SQLite schema and forward-only migrations, tracked in ``schema_version``."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from engram.errors import SchemaVersionError
+
+# Each entry upgrades the schema by one version. Never edit a shipped entry:
+# append a new one.
+MIGRATIONS: list[str] = [
+    # v1: memories, lexical index, vectors, history, meta
+    """
+    CREATE TABLE memories (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        user_id TEXT, agent_id TEXT, session_id TEXT, app_id TEXT,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        content TEXT NOT NULL,
+        role TEXT,
+        keys TEXT NOT NULL DEFAULT '[]',
+        entities TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        event_time TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        valid_from TEXT,
+        valid_to TEXT,
+        importance REAL NOT NULL,
+        access_count INTEGER NOT NULL DEFAULT 0,
+        last_accessed_at TEXT,
+        provenance TEXT NOT NULL DEFAULT '{}',
+        version INTEGER NOT NULL,
+        metadata TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX memories_user ON memories(user_id, id);
+    CREATE INDEX memories_agent ON memories(agent_id, id);
+    CREATE INDEX memories_session ON memories(session_id, id);
+    CREATE INDEX memories_app ON memories(app_id, id);
+    CREATE INDEX memories_event_time ON memories(event_time);
+    -- Lexical index: the text plus expansion keys (LongMemEval's key expansion).
+    -- rowid = memories.rowid; porter stemming helps BM25 on conversational text.
+    CREATE VIRTUAL TABLE memories_fts USING fts5(
+        text, keys, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE vectors (
+        rowid INTEGER PRIMARY KEY REFERENCES memories(rowid) ON DELETE CASCADE,
+        vec BLOB NOT NULL
+    );
+    CREATE TABLE history (
+        id TEXT PRIMARY KEY,
+        memory_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        op TEXT NOT NULL,
+        actor TEXT,
+        at TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        user_id TEXT, agent_id TEXT, session_id TEXT, app_id TEXT
+    );
+    CREATE INDEX history_memory ON history(memory_id, id);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta(key, value) VALUES ('vector_epoch', '0');
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to :data:`SCHEMA_VERSION`; returns the version found."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        found = int(row[0] or 0)
+        if found > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"this database uses schema v{found}, newer than this Engram supports "
+                f"(v{SCHEMA_VERSION}); upgrade engramdb to open it"
+            )
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+        conn.execute("COMMIT")
+        return found
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would auto-commit)."""
+    parts: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            parts.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        parts.append(buffer.strip())
+    return parts
