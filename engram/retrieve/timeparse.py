@@ -344,7 +344,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
                 _I), _year_only),
     (re.compile(r"(?<!most\s)\b(?:recently|lately|recent|the\s+other\s+day)\b", _I), _recent),
 ]
-_MODIFIER = re.compile(r"\b(?P<op>since|after|from|before|until|till|prior\s+to)\s+$", _I)
+_MODIFIER = re.compile(r"\b(?P<op>since|after|before|until|till|prior\s+to)\s+$", _I)
 _EARLIEST = re.compile(r"\b(?:first|earliest|initially|originally|oldest|"
                        r"at\s+the\s+(?:very\s+)?(?:start|beginning))\b", _I)
 _LATEST = re.compile(
@@ -408,7 +408,7 @@ def _apply_modifier(query: str, start: int, got: list[tuple[datetime, datetime, 
         return start, got
     op = mod["op"].lower()
     lo, hi = min(a for a, _, _ in got), max(b for _, b, _ in got)
-    if op in ("since", "after", "from"):
+    if op in ("since", "after"):
         rng = (lo if op != "after" else hi, max(ctx.tomorrow, hi), "window")
     else:
         rng = (EPOCH, lo, "window")

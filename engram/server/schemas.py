@@ -1,0 +1,140 @@
+"""Request models for the REST API.
+
+Responses reuse the models of :mod:`engram.model` (MemoryItem, Page,
+SearchResult, ...). Requests get their own models because they differ from
+stored items: a caller sends ``text`` or ``messages``, never an ``id`` or
+``version``. Every request model forbids unknown fields, so a typo such as
+``user`` for ``user_id`` is a 422 instead of a silently unscoped call.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from engram.model import SCOPE_FIELDS, Filters, MemoryItem, MemoryKind, MemoryStatus, Message
+
+MAX_LIST_LIMIT = 1000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScopeFields(_Strict):
+    """The four scope ids. With an API key, app_id/user_id default to the key's."""
+
+    user_id: str | None = None
+    agent_id: str | None = None
+    session_id: str | None = None
+    app_id: str | None = None
+
+    def scope_fields(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in SCOPE_FIELDS}
+
+
+class AddRequest(ScopeFields):
+    """``text`` for one memory, or ``messages`` for a conversation (one memory per round)."""
+
+    text: str | None = None
+    messages: list[Message] | None = None
+    kind: MemoryKind = MemoryKind.EPISODIC
+    metadata: dict[str, Any] | None = None
+    tags: list[str] = Field(default_factory=list)
+    event_time: datetime | None = None
+    importance: float = Field(default=0.5, ge=0.0, le=1.0)
+    source: str | None = None
+    actor: str | None = None
+
+    @model_validator(mode="after")
+    def _one_payload(self) -> "AddRequest":
+        if (self.text is None) == (self.messages is None):
+            raise ValueError("pass exactly one of text or messages")
+        return self
+
+
+class SearchRequest(ScopeFields):
+    query: str
+    filters: Filters | None = None
+    limit: int = Field(default=10, ge=1, le=MAX_LIST_LIMIT)
+    since: datetime | None = None
+    until: datetime | None = None
+    now: datetime | None = None
+    token_budget: int | None = Field(default=None, ge=1)
+
+
+class UpdateRequest(ScopeFields):
+    """Fields left out (or null) keep their current value."""
+
+    content: str | None = None
+    metadata: dict[str, Any] | None = None
+    tags: list[str] | None = None
+    importance: float | None = Field(default=None, ge=0.0, le=1.0)
+    event_time: datetime | None = None
+    status: MemoryStatus | None = None
+    valid_to: datetime | None = None
+    expected_version: int | None = Field(default=None, ge=1)
+    actor: str | None = None
+
+
+# -- query-string models (GET / DELETE) -------------------------------------------
+class ScopeQuery(ScopeFields):
+    pass
+
+
+class ListQuery(ScopeFields):
+    limit: int = Field(default=50, ge=1, le=MAX_LIST_LIMIT)
+    cursor: str | None = None
+    kind: list[MemoryKind] | None = None
+    status: list[MemoryStatus] | None = None
+    tag: list[str] | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    oldest_first: bool = False
+
+    def filters(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kinds": self.kind, "tags": self.tag,
+                               "since": self.since, "until": self.until}
+        if self.status:
+            out["statuses"] = self.status
+        return {k: v for k, v in out.items() if v is not None}
+
+
+class DeleteQuery(ScopeFields):
+    actor: str | None = None
+
+
+class DeleteAllQuery(ScopeFields):
+    confirm: bool = False
+    actor: str | None = None
+
+
+class AdminScopeQuery(ScopeFields):
+    """``all_scopes`` is honoured only by a server running without API keys."""
+
+    all_scopes: bool = False
+
+
+class ImportQuery(ScopeFields):
+    skip_bad: bool = False
+    actor: str | None = None
+
+
+class Deleted(BaseModel):
+    deleted: int
+
+
+class Health(BaseModel):
+    status: str
+
+
+class AddResponse(BaseModel):
+    items: list[MemoryItem]
+
+
+__all__ = [
+    "AddRequest", "AddResponse", "AdminScopeQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "Health",
+    "ImportQuery", "ListQuery", "ScopeFields", "ScopeQuery", "SearchRequest", "UpdateRequest",
+]

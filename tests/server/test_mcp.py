@@ -1,0 +1,186 @@
+"""The MCP server, driven through the official SDK client: in-process and over stdio."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Iterator
+
+import anyio
+import pytest
+
+pytest.importorskip("mcp", reason="the MCP tests need the `mcp` extra: pip install 'engramdb[mcp]'")
+
+from mcp import Client, StdioServerParameters  # noqa: E402
+
+from engram.config import Settings  # noqa: E402
+from engram.embed.hashing import HashingEmbedder  # noqa: E402
+from engram.memory import Memory  # noqa: E402
+from engram.model import Scope  # noqa: E402
+from engram.server.mcp import build_mcp, render_profile  # noqa: E402
+
+TOOLS = {"remember", "recall", "forget", "list_memories", "memory_history"}
+
+
+@pytest.fixture()
+def memory(tmp_path: Path) -> Iterator[Memory]:
+    mem = Memory(tmp_path / "mcp.db", embedder=HashingEmbedder(),
+                 settings=Settings(data_dir=tmp_path, embedding_cache=False))
+    yield mem
+    mem.close()
+
+
+def run_client(server: Any, body: Callable[[Client], Awaitable[None]]) -> None:
+    """Connect the SDK client in-process and run ``body`` against it."""
+
+    async def main() -> None:
+        async with Client(server, raise_exceptions=False) as client:
+            await body(client)
+
+    anyio.run(main)
+
+
+def data(result: Any) -> dict[str, Any]:
+    """A successful tool result's JSON payload (structured, with the text form as fallback)."""
+    assert not result.is_error, result.content
+    if result.structured_content is not None:
+        return dict(result.structured_content)
+    return dict(json.loads(result.content[0].text))
+
+
+def error_text(result: Any) -> str:
+    assert result.is_error
+    return " ".join(getattr(block, "text", "") for block in result.content)
+
+
+def test_tools_are_listed_with_schemas(memory: Memory) -> None:
+    async def body(client: Client) -> None:
+        listed = {tool.name: tool for tool in (await client.list_tools()).tools}
+        assert TOOLS <= set(listed)
+        assert "query" in listed["recall"].input_schema["properties"]
+        assert listed["recall"].input_schema["required"] == ["query"]
+        templates = (await client.list_resource_templates()).resource_templates
+        assert [t.uri_template for t in templates] == ["engram://profile/{user_id}"]
+
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+
+
+def test_remember_recall_list_history_forget(memory: Memory) -> None:
+    async def body(client: Client) -> None:
+        stored = data(await client.call_tool("remember", {
+            "content": "I moved to Lisbon in May", "tags": ["home"], "kind": "fact"}))
+        [item] = stored["memories"]
+        assert item["scope"] == {"user_id": "me"} and item["tags"] == ["home"]
+        data(await client.call_tool("remember", {"messages": [
+            {"role": "user", "content": "My sister Ana plays the cello"},
+            {"role": "assistant", "content": "Lovely!"}]}))
+
+        hits = data(await client.call_tool("recall", {"query": "Lisbon", "limit": 5}))["hits"]
+        assert hits[0]["id"] == item["id"] and hits[0]["content"] == "I moved to Lisbon in May"
+        packed = data(await client.call_tool("recall", {"query": "Lisbon", "token_budget": 60}))
+        assert "Lisbon" in packed["context"] and 0 < packed["context_tokens"] <= 60
+        tiny = data(await client.call_tool("recall", {"query": "Lisbon", "token_budget": 2}))
+        assert tiny["context"] == "" and tiny["context_tokens"] == 0
+
+        everything = [i["id"] for i in data(await client.call_tool("list_memories", {}))["items"]]
+        paged: list[str] = []
+        cursor = None
+        while True:
+            page = data(await client.call_tool("list_memories", {"limit": 1, "cursor": cursor}))
+            paged += [i["id"] for i in page["items"]]
+            if not (cursor := page["next_cursor"]):
+                break
+        assert paged == everything and item["id"] in paged and len(paged) >= 2
+        facts = data(await client.call_tool("list_memories", {"kind": "fact"}))["items"]
+        assert [f["id"] for f in facts] == [item["id"]]
+
+        memory.update(item["id"], user_id="me", content="I moved to Porto in May")
+        versions = data(await client.call_tool("memory_history", {"memory_id": item["id"]}))["versions"]
+        assert [(v["version"], v["op"]) for v in versions] == [(1, "add"), (2, "update")]
+        assert versions[1]["content"] == "I moved to Porto in May"
+
+        assert data(await client.call_tool("forget", {"memory_id": item["id"]})) == {"deleted": item["id"]}
+        left = data(await client.call_tool("list_memories", {}))["items"]
+        assert item["id"] not in {i["id"] for i in left}
+
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+
+
+def test_explicit_scope_overrides_default_and_isolates(memory: Memory) -> None:
+    async def body(client: Client) -> None:
+        data(await client.call_tool("remember", {"content": "Bob likes tea", "user_id": "bob"}))
+        assert data(await client.call_tool("list_memories", {}))["items"] == []
+        bob = data(await client.call_tool("list_memories", {"user_id": "bob"}))["items"]
+        assert [i["content"] for i in bob] == ["Bob likes tea"]
+
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+
+
+def test_errors_are_tool_errors_with_engram_messages(memory: Memory) -> None:
+    async def body(client: Client) -> None:
+        missing = error_text(await client.call_tool("forget", {"memory_id": "no-such-id", "user_id": "me"}))
+        assert "no memory 'no-such-id'" in missing and "[not_found]" in missing
+        assert "Traceback" not in missing
+        unscoped = error_text(await client.call_tool("recall", {"query": "anything"}))
+        assert "no scope" in unscoped and "--user" in unscoped
+        both = error_text(await client.call_tool("remember", {"user_id": "me"}))
+        assert "exactly one of `content` or `messages`" in both
+        empty = error_text(await client.call_tool("recall", {"query": "  ", "user_id": "me"}))
+        assert "[invalid_input]" in empty
+        bad_limit = error_text(await client.call_tool("list_memories", {"user_id": "me", "limit": 0}))
+        assert "limit must be" in bad_limit
+        bad_cursor = error_text(await client.call_tool("list_memories", {"user_id": "me", "cursor": "x"}))
+        assert "invalid cursor" in bad_cursor
+
+    run_client(build_mcp(memory, default_scope=None), body)
+
+
+def test_profile_resource(memory: Memory) -> None:
+    memory.add("Prefers window seats", user_id="me", kind="profile")
+    memory.add("Allergic to peanuts", user_id="me", kind="fact")
+    memory.add("Had pasta on Tuesday", user_id="me")
+
+    async def body(client: Client) -> None:
+        read = await client.read_resource("engram://profile/me")
+        text = read.contents[0].text
+        assert "## Profile\n- Prefers window seats" in text and "## Facts\n- Allergic to peanuts" in text
+        assert "pasta" not in text
+        nobody = (await client.read_resource("engram://profile/nobody")).contents[0].text
+        assert nobody.startswith("No profile yet for user 'nobody'")
+
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+
+
+def test_render_profile_without_items() -> None:
+    assert render_profile("me", []).startswith("No profile yet for user 'me'")
+
+
+def _engram_command() -> list[str]:
+    """The installed ``engram`` script next to this interpreter, else the same entry point via -c."""
+    script = Path(sys.executable).with_name("engram")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("engram")
+    return [found] if found else [sys.executable, "-c", "from engram.cli import main; main()"]
+
+
+def test_stdio_subprocess(tmp_path: Path) -> None:
+    command, *prefix = _engram_command()
+    env = {**os.environ, "ENGRAM_EMBEDDER": "hashing", "ENGRAM_EMBEDDING_CACHE": "false",
+           "ENGRAM_DATA_DIR": str(tmp_path), "ENGRAM_CONFIG": str(tmp_path / "absent.toml")}
+    params = StdioServerParameters(
+        command=command, env=env, cwd=str(tmp_path),
+        args=[*prefix, "--db", str(tmp_path / "stdio.db"), "mcp", "--transport", "stdio", "--user", "me"])
+
+    async def main() -> None:
+        with anyio.fail_after(60):
+            async with Client(params) as client:
+                assert TOOLS <= {t.name for t in (await client.list_tools()).tools}
+                stored = data(await client.call_tool("remember", {"content": "Stdio works fine"}))
+                hits = data(await client.call_tool("recall", {"query": "stdio"}))["hits"]
+                assert [h["id"] for h in hits] == [stored["memories"][0]["id"]]
+
+    anyio.run(main)

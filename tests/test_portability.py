@@ -1,0 +1,101 @@
+"""JSONL export → import round-trips exactly; malformed files import nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+from engram.errors import ImportFormatError
+
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+               min_size=1, max_size=80).filter(lambda s: s.strip())
+json_scalar = st.none() | st.booleans() | st.integers(-2**53, 2**53) | \
+    st.floats(allow_nan=False, allow_infinity=False) | text
+metadata = st.dictionaries(st.text(min_size=1, max_size=10).filter(lambda s: "\x00" not in s and not
+                           any(0xD800 <= ord(c) <= 0xDFFF for c in s)),
+                           st.recursive(json_scalar, lambda inner: st.lists(inner, max_size=3) |
+                                        st.dictionaries(st.text(max_size=5).filter(
+                                            lambda s: "\x00" not in s and not any(
+                                                0xD800 <= ord(c) <= 0xDFFF for c in s)),
+                                            inner, max_size=3), max_leaves=8), max_size=4)
+times = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1),
+                     timezones=st.just(timezone.utc))
+
+
+def fresh(path: Path) -> Memory:
+    return Memory(path, settings=Settings(data_dir=path.parent), embedder=HashingEmbedder())
+
+
+@hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.tuples(text, metadata, times, st.lists(text, max_size=3)),
+                        min_size=1, max_size=6),
+       edit=st.booleans())
+def test_roundtrip_is_exact(tmp_path_factory: pytest.TempPathFactory, entries, edit: bool) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("rt")
+    with fresh(folder / "src.db") as src:
+        for content, meta, when, tags in entries:
+            [item] = src.add(content, user_id="u", metadata=meta, event_time=when, tags=tags)
+        if edit:
+            src.update(item.id, user_id="u", content=content + " (edited)")
+        lines = list(src.export(user_id="u"))
+        originals = {i.id: i for i in src.list(user_id="u", limit=100).items}
+        histories = {i: src.history(i, user_id="u") for i in originals}
+    dump = folder / "dump.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with fresh(folder / "dst.db") as dst:
+        report = dst.import_(dump)
+        assert report.imported == len(originals) and report.skipped == 0
+        restored = {i.id: i for i in dst.list(user_id="u", limit=100).items}
+        assert restored == originals
+        assert {i: dst.history(i, user_id="u") for i in restored} == histories
+        assert list(dst.export(user_id="u"))[1:] == lines[1:]
+        again = dst.import_(dump)  # idempotent
+        assert again.imported == 0 and again.skipped == len(originals)
+
+
+def test_malformed_lines_abort_whole_import_with_line_numbers(tmp_path: Path) -> None:
+    with fresh(tmp_path / "src.db") as src:
+        src.add("one", user_id="u")
+        src.add("two", user_id="u")
+        lines = list(src.export(user_id="u"))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(("\n".join([lines[0], lines[1], "{not json", lines[2],
+                                '{"item": {"content": "no scope"}}']) + "\n").encode()
+                    + b'\xff\xfe{"item": 1}\n')
+    with fresh(tmp_path / "dst.db") as dst:
+        with pytest.raises(ImportFormatError) as info:
+            dst.import_(bad)
+        assert [n for n, _ in info.value.bad_lines] == [3, 5, 6]
+        assert "line 3" in str(info.value) and "--skip-bad" in str(info.value)
+        assert dst.count(user_id="u") == 0
+        report = dst.import_(bad, skip_bad=True)
+        assert report.imported == 2 and report.bad_lines == [3, 5, 6]
+
+
+def test_import_confined_to_scope(tmp_path: Path) -> None:
+    with fresh(tmp_path / "src.db") as src:
+        src.add("mine", user_id="u")
+        src.add("theirs", user_id="v")
+        lines = list(src.export(all_scopes=True))
+    with fresh(tmp_path / "dst.db") as dst:
+        with pytest.raises(ImportFormatError, match="outside the import scope"):
+            dst.import_(lines, scope={"user_id": "u"})
+        assert dst.count(user_id="u") == 0
+
+
+def test_duplicate_ids_in_file_are_rejected(tmp_path: Path) -> None:
+    with fresh(tmp_path / "src.db") as src:
+        src.add("one", user_id="u")
+        lines = list(src.export(user_id="u"))
+    with fresh(tmp_path / "dst.db") as dst:
+        with pytest.raises(ImportFormatError, match="duplicate"):
+            dst.import_([lines[1], lines[1]])
+        header = json.loads(lines[0])
+        assert header["format"] == "engram-export"
