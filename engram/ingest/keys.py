@@ -248,12 +248,13 @@ def fast_keyphrases(text: str, top: int = TOP_KEYPHRASES) -> list[str]:
             if tok and low not in STOPWORDS and low not in NOT_ENTITIES and (len(tok) > 2 or tok.isdigit()):
                 run.append(tok)
                 continue
-            while run:
-                part = run[:3]
-                run = run[3:]
+            # runs of up to 3 words are phrases; longer runs yield their sliding bigrams
+            parts = [run] if len(run) <= 3 else [run[i:i + 2] for i in range(len(run) - 1)]
+            for part in parts if run else []:
                 phrase = " ".join(part).lower()
                 bonus = 0.5 * sum(w[0].isupper() for w in part) + 0.05 * len(phrase)
                 scores[phrase] = scores.get(phrase, 0.0) + len(part) + bonus
+            run = []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return [p for p, _ in ranked[:top]]
 

@@ -138,3 +138,14 @@ __all__ = [
     "AddRequest", "AddResponse", "AdminScopeQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "Health",
     "ImportQuery", "ListQuery", "ScopeFields", "ScopeQuery", "SearchRequest", "UpdateRequest",
 ]
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The shape of every error response."""
+
+    error: ErrorDetail

@@ -1,0 +1,1 @@
+"""Data files shipped with engram (demo conversation, prompts)."""

@@ -1,0 +1,154 @@
+"""Authentication, per-key rate limiting and scope confinement.
+
+The server is multi-tenant through API keys: a key is bound to an ``app_id``
+(and optionally a ``user_id``). :meth:`Principal.confine` forces those into
+every request's scope and refuses (403) a request that names a different
+one, so a key can only ever reach its own memories — the store's own scope
+checks then do the rest.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from fastapi import Request
+
+from engram.memory import Memory
+from engram.server import wire
+from engram.server.errors import ApiError
+from engram.store.keys import ApiKey, KeyStore
+
+PRUNE_AT = 10_000  # buckets kept before idle ones are dropped
+
+
+class RateLimiter:
+    """An in-process token bucket per caller: ``per_minute`` requests, refilled evenly.
+
+    In-process on purpose: one server process per store is the supported
+    deployment (SQLite); a shared limiter would need a shared service.
+    """
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        if per_minute < 1:
+            raise ValueError("the rate limit must be at least 1 request per minute")
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0  # tokens per second
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def acquire(self, caller: str) -> float:
+        """Take one token; returns 0 when allowed, else the seconds to wait."""
+        now = self._clock()
+        with self._lock:
+            tokens, last = self._buckets.get(caller, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1.0:
+                self._buckets[caller] = (tokens - 1.0, now)
+                wait = 0.0
+            else:
+                self._buckets[caller] = (tokens, now)
+                wait = (1.0 - tokens) / self.rate
+            if len(self._buckets) > PRUNE_AT:
+                self._prune(now)
+        return wait
+
+    def _prune(self, now: float) -> None:
+        full_after = self.capacity / self.rate
+        for caller, (_, last) in list(self._buckets.items()):
+            if now - last >= full_after:
+                del self._buckets[caller]
+
+
+@dataclass
+class ServerState:
+    """What the request handlers need; stored on ``app.state.engram``."""
+
+    memory: Memory
+    keys: KeyStore | None
+    require_auth: bool
+    limiter: RateLimiter | None = None
+    max_body_bytes: int = 2_000_000
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: an API key, or nobody (a server running without keys)."""
+
+    key: ApiKey | None
+
+    def confine(self, fields: dict[str, str | None]) -> dict[str, str | None]:
+        """The request's scope ids with the key's app_id/user_id forced in.
+
+        Raises 403 when the request names another app_id or user_id.
+        """
+        if self.key is None:
+            return dict(fields)
+        out = dict(fields)
+        for name, bound in (("app_id", self.key.app_id), ("user_id", self.key.user_id)):
+            if bound is None:
+                continue
+            asked = out.get(name)
+            if asked is not None and asked != bound:
+                raise ApiError(403, wire.FORBIDDEN,
+                               f"this API key is limited to {name}={bound!r}; leave {name} out "
+                               "or use a key issued for the scope you need")
+            out[name] = bound
+        return out
+
+    def actor(self, requested: str | None) -> str | None:
+        """History's actor: the key id when there is one (cannot be spoofed)."""
+        return f"key:{self.key.id}" if self.key is not None else requested
+
+    @property
+    def admin(self) -> bool:
+        """Only a keyless (local, loopback-only) server allows all-scope exports and stats."""
+        return self.key is None
+
+
+def _secret(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, value = header.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+        raise ApiError(401, wire.UNAUTHORIZED,
+                       "the Authorization header must be 'Bearer <secret>'")
+    key = request.headers.get("x-api-key")
+    return key.strip() if key and key.strip() else None
+
+
+def authenticate(request: Request) -> Principal:
+    """FastAPI dependency for every ``/v1`` route: auth first, then the rate limit."""
+    state: ServerState = request.app.state.engram
+    secret = _secret(request)
+    key: ApiKey | None = None
+    if secret is not None and state.keys is not None:
+        key = state.keys.verify(secret)
+        if key is None:
+            raise ApiError(401, wire.UNAUTHORIZED,
+                           "the API key is unknown or has been revoked; ask the operator "
+                           "for a new one (`engram keys create --app APP`)",
+                           headers={"WWW-Authenticate": "Bearer"})
+    elif state.require_auth:
+        raise ApiError(401, wire.UNAUTHORIZED,
+                       "this server requires an API key: send 'Authorization: Bearer <secret>' "
+                       "or 'X-API-Key: <secret>' (create one with `engram keys create --app APP`)",
+                       headers={"WWW-Authenticate": "Bearer"})
+    if state.limiter is not None:
+        caller = f"key:{key.id}" if key else f"ip:{request.client.host if request.client else '?'}"
+        wait = state.limiter.acquire(caller)
+        if wait > 0:
+            seconds = max(1, math.ceil(wait))
+            raise ApiError(429, wire.RATE_LIMITED,
+                           f"rate limit exceeded for this API key; retry in {seconds} s",
+                           headers={"Retry-After": str(seconds)})
+    return Principal(key)
+
+
+__all__ = ["Principal", "RateLimiter", "ServerState", "authenticate"]

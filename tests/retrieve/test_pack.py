@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engram.model import MemoryItem, Scope
+from engram.retrieve.pack import approx_tokens, count_tokens, pack_context, reading_order
+
+T0 = datetime(2023, 5, 8, 13, 56, tzinfo=timezone.utc)
+
+
+def _item(content: str, session: str | None, minutes: int, role: str | None = None) -> MemoryItem:
+    scope = Scope(user_id="u", session_id=session)
+    return MemoryItem(scope=scope, content=content, event_time=T0 + timedelta(minutes=minutes),
+                      role=role)
+
+
+def test_approx_tokens_is_sane() -> None:
+    assert approx_tokens("") == 0
+    assert approx_tokens("hello") >= 1
+    assert approx_tokens("I went to a LGBTQ support group yesterday.") >= 9
+    assert count_tokens("one two three") >= 3
+
+
+def test_pack_orders_by_session_then_time_with_headers() -> None:
+    items = [_item("late in s2", "s2", 100), _item("early in s1", "s1", 5, role="user"),
+             _item("first of s2", "s2", 50), _item("start of s1", "s1", 0)]
+    packed = pack_context(items, budget=1000)
+    assert [i.content for i in packed.items] == ["start of s1", "early in s1", "first of s2",
+                                                "late in s2"]
+    assert packed.text.startswith("[2023-05-08 13:56 · session s1]\nstart of s1")
+    assert "[2023-05-08 14:01 · session s1 · user]\nearly in s1" in packed.text
+    assert packed.tokens == count_tokens(packed.text) <= 1000
+
+
+def test_pack_selects_by_relevance_then_skips_what_does_not_fit() -> None:
+    big = _item("word " * 200, "s1", 0)
+    items = [_item("most relevant", "s2", 10), big, _item("third", "s1", 20)]
+    packed = pack_context(items, budget=40)
+    assert [i.content for i in packed.items] == ["most relevant", "third"]  # s2 starts earlier
+    assert pack_context(items, budget=0).items == []
+    assert pack_context([], budget=100).text == ""
+
+
+def test_created_at_is_the_fallback_time() -> None:
+    a = MemoryItem(scope=Scope(user_id="u", session_id="s"), content="b",
+                   created_at=T0 + timedelta(hours=1))
+    b = MemoryItem(scope=Scope(user_id="u", session_id="s"), content="a", created_at=T0)
+    assert [i.content for i in reading_order([a, b])] == ["a", "b"]
+
+
+_items = st.lists(
+    st.builds(_item, st.text(min_size=1, max_size=80).filter(lambda s: s.strip() and "\x00" not in s),
+              st.sampled_from(["s1", "s2", "s3", None]), st.integers(0, 10_000)),
+    max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_items, st.integers(min_value=0, max_value=400))
+def test_budget_is_never_exceeded(items: list[MemoryItem], budget: int) -> None:
+    packed = pack_context(items, budget)
+    assert packed.tokens == count_tokens(packed.text) <= budget
+    ordered = reading_order(packed.items)
+    assert [i.id for i in ordered] == [i.id for i in packed.items]
+    for session in {i.scope.session_id for i in packed.items}:
+        times = [i.event_time for i in packed.items if i.scope.session_id == session]
+        assert times == sorted(times)  # type: ignore[type-var]
