@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     cache_dir: Path | None = None  # default: <data_dir>/cache
     max_content_chars: int = Field(default=100_000, gt=0)
     ann_threshold: int = Field(default=20_000, gt=0)
+    retriever: str = "hybrid"  # hybrid, bm25, dense
+    enrichers: list[str] = Field(default_factory=lambda: ["keys"])
+    # ConvoMem: a history that fits the caller's token budget is returned whole
+    # (exhaustive) instead of retrieved; this caps how many items are considered.
+    exhaustive_max_items: int = Field(default=300, ge=0)
     log_content: bool = False  # memory text never reaches logs unless this is set
 
     @classmethod

@@ -24,8 +24,10 @@ from engram.model import (
     Provenance, Scope, SearchHit, SearchResult, Stats, as_utc, tombstone, utcnow,
 )
 from engram.portability import export_lines, parse_import
+from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.retrieve.base import Query, Retriever
-from engram.retrieve.hybrid import HybridRetriever
+from engram.retrieve.hybrid import RETRIEVERS
+from engram.retrieve.pack import pack_context, reading_order
 from engram.store import Store, open_store
 from engram.cursor import decode_cursor, encode_cursor
 
@@ -60,6 +62,15 @@ def _explain(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _registered(registry: dict[str, Any], name: str, what: str) -> Any:
+    try:
+        return registry[name]
+    except KeyError:
+        from engram.errors import ConfigError
+
+        raise ConfigError(f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}") from None
+
+
 def _validated(factory: Callable[..., Any], **fields: Any) -> Any:
     try:
         return factory(**fields)
@@ -83,6 +94,7 @@ class Memory:
         store: Store | None = None,
         embedder: Embedder | None = None,
         retriever: Retriever | None = None,
+        enrichers: Sequence[Enricher] | None = None,
         create: bool = True,
     ) -> None:
         self.settings = settings or Settings()
@@ -97,7 +109,10 @@ class Memory:
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
         self.embedder = embedder
-        self.retriever: Retriever = retriever or HybridRetriever()
+        self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
+                                                             "retriever")()
+        self.enrichers: list[Enricher] = list(enrichers) if enrichers is not None else [
+            _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -178,6 +193,8 @@ class Memory:
                 valid_from=at or now, importance=importance, metadata=dict(metadata or {}),
                 provenance=Provenance(source_ids=source_ids, source=source, actor=actor),
             ))
+        for enricher in self.enrichers:
+            items = enricher.enrich(items)
         history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor, at=now,
                                 new=i.snapshot()) for i in items]
         vectors = self._embed([i.content for i in items])
@@ -311,26 +328,57 @@ class Memory:
         since: datetime | None = None,
         until: datetime | None = None,
         now: datetime | None = None,
+        token_budget: int | None = None,
     ) -> SearchResult:
-        """Hybrid search inside the scope, best first."""
+        """Hybrid search inside the scope, best first.
+
+        With ``token_budget``, hits come in reading order (sessions and events
+        chronological) with ``context``, a rendered string that fits the budget;
+        if the whole (filtered) history fits, it is returned whole (ConvoMem's
+        finding for small histories) and ``mode`` is ``"exhaustive"``.
+        """
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         if not isinstance(query, str) or not query.strip():
             raise InvalidInputError("the search query is empty; pass some text to search for")
         self._check_size(query)
+        if token_budget is not None and (not isinstance(token_budget, int) or token_budget < 1):
+            raise InvalidInputError("token_budget must be a positive integer (tokens)")
         flt = self._filters(filters)
         if since or until:
             flt = _validated(Filters, **{**flt.model_dump(), "since": since or flt.since,
                                          "until": until or flt.until})
         request = Query(text=query, scope=target, filters=flt, limit=self._limit(limit),
                         now=as_utc(now) if now else utcnow())
+        if token_budget is not None:
+            whole = self._exhaustive(request, token_budget)
+            if whole is not None:
+                return whole
         ranked = self.retriever.retrieve(request, self.store, self.embedder)
         items = {i.id: i for i in self.store.get(target, [r.id for r in ranked])}
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
         if hits:
             self.store.record_access(target, [h.item.id for h in hits])
-        return SearchResult(hits=hits)
+        if token_budget is None:
+            return SearchResult(hits=hits)
+        packed = pack_context([h.item for h in hits], token_budget)
+        by_id = {h.item.id: h for h in hits}
+        return SearchResult(hits=[by_id[i.id] for i in packed.items], context=packed.text,
+                            context_tokens=packed.tokens)
+
+    def _exhaustive(self, request: Query, budget: int) -> SearchResult | None:
+        cap = self.settings.exhaustive_max_items
+        if cap == 0 or self.store.count(request.scope, request.filters) > cap:
+            return None
+        items = reading_order(self.store.list(request.scope, request.filters, limit=cap,
+                                              descending=False))
+        packed = pack_context(items, budget)
+        if not items or len(packed.items) < len(items):
+            return None
+        hits = [SearchHit(item=i, score=0.0, channels={"exhaustive": 1.0}) for i in packed.items]
+        return SearchResult(hits=hits, mode="exhaustive", context=packed.text,
+                            context_tokens=packed.tokens)
 
     @staticmethod
     def _filters(filters: Filters | dict[str, Any] | None) -> Filters:

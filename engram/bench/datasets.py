@@ -22,7 +22,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,8 @@ _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
 _LME_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?:\s*\(\w+\))?\s*(\d{1,2}):(\d{2})")
-_LOCOMO_DATE = re.compile(r"(\d{1,2}):(\d{2})\s*([ap]m)\s+on\s+(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})", re.I)
+_LOCOMO_DATE = re.compile(r"(\d{1,2}):(\d{2})\s*([ap]m)\s+on\s+(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})",
+                          re.IGNORECASE)
 _DIA = re.compile(r"D:?(\d+):0*(\d+)")
 _SESSION_KEY = re.compile(r"session_(\d+)")
 
@@ -77,7 +78,7 @@ def parse_lme_date(value: str | None) -> datetime | None:
         return None
     y, mo, d, h, mi = (int(g) for g in m.groups())
     try:
-        return datetime(y, mo, d, h, mi, tzinfo=timezone.utc)
+        return datetime(y, mo, d, h, mi, tzinfo=UTC)
     except ValueError:
         return None
 
@@ -91,7 +92,7 @@ def parse_locomo_date(value: str | None) -> datetime | None:
     hour += 12 if m.group(3).lower() == "pm" else 0
     try:
         return datetime(int(m.group(6)), _MONTHS[m.group(5).lower()], int(m.group(4)), hour,
-                        minute, tzinfo=timezone.utc)
+                        minute, tzinfo=UTC)
     except ValueError:
         return None
 
@@ -100,7 +101,7 @@ def load_longmemeval(path: str | Path) -> list[BenchCase]:
     """Load a LongMemEval JSON file (``_s``, ``_m`` or ``_oracle``) into cases."""
     records = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(records, list):
-        raise ValueError(f"{path}: expected a JSON list of LongMemEval questions")
+        raise ValueError(f"{path}: expected a JSON list of LongMemEval questions")  # noqa: TRY004
     issues: Counter[str] = Counter()
     cases = [_lme_case(rec, issues) for rec in records]
     _log_issues("LongMemEval", path, issues)

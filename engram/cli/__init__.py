@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "engram.cli.memory_cmds",
     "engram.cli.demo_cmds",
     "engram.cli.mcp_cmds",
+    "engram.cli.server_cmds",
 ]
 
 for _module in COMMAND_MODULES:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import logging
+import ipaddress
 from enum import Enum
 from typing import Annotated
 
 import typer
 
 from engram.cli.app import AgentOpt, AppOpt, SessionOpt, UserOpt, command, err, open_memory
+from engram.errors import ConfigError
 
-log = logging.getLogger("engram.cli")
+
+def _loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class Transport(str, Enum):
@@ -38,6 +46,10 @@ def mcp(
     from engram.memory import resolve_scope
     from engram.server.mcp import build_mcp  # deferred: the SDK is an optional extra
 
+    if transport is Transport.http and not _loopback(host):
+        # The MCP HTTP transport has no authentication: anyone who reaches it owns the memory.
+        raise ConfigError(f"refusing to serve MCP over HTTP on {host}: it has no authentication. "
+                          "Listen on 127.0.0.1 (the default), or use `engram serve` with API keys")
     ids = {"user_id": user, "agent_id": agent, "session_id": session, "app_id": app_id}
     default = resolve_scope(None, **ids) if any(ids.values()) else None
     memory = open_memory(ctx)
@@ -47,9 +59,6 @@ def mcp(
             # stdout carries the protocol: anything human-readable goes to stderr.
             server.run("stdio")
         else:
-            if host not in ("127.0.0.1", "localhost", "::1"):
-                err.print("[yellow]warning:[/] the MCP HTTP transport has no authentication; "
-                          f"anyone who can reach {host}:{port} can read and delete memories.")
             err.print(f"Engram MCP server on http://{host}:{port}/mcp")
             server.run("streamable-http", host=host, port=port)
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ so that a rare entity in the question outweighs one that appears everywhere.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -49,7 +50,9 @@ class EntityGraph:
         self._transition_t = transition_t  # transposed row-stochastic walk over all nodes
         self._df = np.asarray(incidence.sum(axis=0)).ravel()
         self._token_index: dict[str, list[int]] = {}
+        self._n_tokens: list[int] = []
         for idx, entity in enumerate(entities):
+            self._n_tokens.append(len(_tokens(entity)))
             for tok in _tokens(entity):
                 self._token_index.setdefault(tok, []).append(idx)
 
@@ -115,14 +118,15 @@ class EntityGraph:
             exact = self._entity_index.get(name)
             if exact is not None:
                 matches = {exact: 1.0}
-            else:
+            else:  # token overlap counted through the postings, Jaccard from set sizes
                 toks = _tokens(name)
-                cands = {i for t in toks for i in self._token_index.get(t, ())}
+                overlap: Counter[int] = Counter()
+                for tok in toks:
+                    overlap.update(self._token_index.get(tok, ()))
                 matches = {}
-                for i in cands:
-                    other = _tokens(self.entities[i])
-                    jac = len(toks & other) / len(toks | other)
-                    if jac >= MIN_OVERLAP or toks <= other:
+                for i, shared in overlap.items():
+                    jac = shared / (len(toks) + self._n_tokens[i] - shared)
+                    if jac >= MIN_OVERLAP or shared == len(toks):
                         matches[i] = max(jac, MIN_OVERLAP)
             for i, sim in matches.items():
                 spec = 1.0 / max(float(self._df[i]), 1.0)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -27,6 +28,7 @@ from typing import Any, Literal
 from engram.retrieve.timeparse import MONTHS, WEEKDAYS, parse_time_query
 
 logger = logging.getLogger(__name__)
+_I = re.IGNORECASE
 
 MAX_CHARS = 20_000  # longer texts are cut before analysis (keys, not a full index)
 TOP_KEYPHRASES = 8
@@ -44,38 +46,42 @@ thanks thank lol haha sure great awesome cool nice glad hope sounds like love lo
 amazing good bad well anything something everything nothing one really totally definitely
 absolutely especially actually maybe kind sort thing things stuff way time im ive id dont
 cant wont isnt thats whats youre youve its it's i'm i've don't can't that's what's you're
-""".split())
+""".split())  # noqa: SIM905 - word lists read best as text
 # Capitalised only because they open a sentence or are chat filler; never entities.
 NOT_ENTITIES = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
 congrats congratulations please sorry tell list name describe did does do is are was were
-can could would should will what when where which who why how have has had hmm omg btw
-oh ah um uh yep nope absolutely right true exactly anyway so mr mrs ms dr st today tomorrow
+can could would should will what when where which who why how have has had hmm omg btw oh ah
+um uh yep nope absolutely right true exactly anyway so mr mrs ms dr st today tomorrow
 yesterday also plus but and or by the for with in on at to from my our your his her their
-""".split())
+bye go remember woah whoa oof ha hah haha yea yay aww ugh geez gotcha man dude omg wow look
+check keep take stay enjoy happy best nice good let let's anyway unfortunately hopefully mon
+tue tues wed thu thur thurs fri sat sun together wishing sending cheers welcome
+""".split())  # noqa: SIM905 - word lists read best as text
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+")
 _SENT = re.compile(r"[^.!?\n]+[.!?]*")
 _CAPSPAN = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|St|Prof)\.?\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|de|van|von|del|da|and|&)\s+)?"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|St|Prof)\.?\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|de|van|von|del|da|&)\s+)?"
     r"[A-Z][\w'’&-]*)*")
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{2,60})[\"”]")
-_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|st|prof)\.?\s+", re.I)
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|st|prof)\.?\s+", _I)
 
 _OBJ = r"(?P<x>[\w'’ -]{2,60}?)(?=\s*(?:[.,!?;:()\n]|\s(?:and|but|so|because|since|when|which|who|if)\b|$))"
 _DET = r"(?:a|an|the|my|two|three|four|some|\d+|new|another|our|his|her)\s"
 _FACTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bI(?:'m|’m| am)\s+(?:now\s+)?(?:from|based\s+in)\s+" + _OBJ, re.I), "user is from {x}"),
-    (re.compile(r"\bI(?:'m|’m| am)\s+(?:a|an)\s+" + _OBJ, re.I), "user is a {x}"),
-    (re.compile(r"\bmy\s+(?P<k>[a-z][\w ]{1,24}?)\s+(?:is|was|are)\s+(?:called\s+|named\s+)?" + _OBJ, re.I),
+    (re.compile(r"\bI(?:'m|’m| am)\s+(?:now\s+)?(?:from|based\s+in)\s+" + _OBJ, _I), "user is from {x}"),
+    (re.compile(r"\bI(?:'m|’m| am)\s+(?:a|an)\s+" + _OBJ, _I), "user is a {x}"),
+    (re.compile(r"\bmy\s+(?P<k>[a-z][\w ]{1,24}?)\s+(?:is|was|are)\s+(?:called\s+|named\s+)?" + _OBJ, _I),
      "user's {k} is {x}"),
-    (re.compile(r"\bI\s+(?:really\s+|also\s+|absolutely\s+|just\s+)?(?P<v>like|love|enjoy|hate|prefer|dislike|adore)"
-                r"\s+" + _OBJ, re.I), "user {v}s {x}"),
-    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?live\s+in\s+" + _OBJ, re.I), "user lives in {x}"),
-    (re.compile(r"\bI\s+(?:just\s+|recently\s+)?(?:moved|relocated)\s+to\s+" + _OBJ, re.I), "user moved to {x}"),
-    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?work\s+(?P<v>at|for|as)\s+(?:an?\s+)?" + _OBJ, re.I),
+    (re.compile(r"\bI\s+(?:really\s+|also\s+|absolutely\s+|just\s+)?"
+                r"(?P<v>like|love|enjoy|hate|prefer|dislike|adore)\s+" + _OBJ, _I), "user {v}s {x}"),
+    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?live\s+in\s+" + _OBJ, _I), "user lives in {x}"),
+    (re.compile(r"\bI\s+(?:just\s+|recently\s+)?(?:moved|relocated)\s+to\s+" + _OBJ, _I),
+     "user moved to {x}"),
+    (re.compile(r"\bI\s+(?:currently\s+|still\s+)?work\s+(?P<v>at|for|as)\s+(?:an?\s+)?" + _OBJ, _I),
      "user works {v} {x}"),
     (re.compile(r"\bI\s+(?:just\s+|recently\s+|finally\s+)?(?P<v>have|got|bought|adopted|own|purchased)\s+"
-                r"(?=" + _DET + r")" + _OBJ, re.I), "user {v} {x}"),
+                r"(?=" + _DET + r")" + _OBJ, _I), "user {v} {x}"),
 ]
 _VERB_3RD = {"have": "has", "got": "got", "bought": "bought", "adopted": "adopted", "own": "owns",
              "purchased": "bought", "adore": "adore", "at": "at", "for": "for", "as": "as"}
@@ -85,7 +91,7 @@ KeyphraseBackend = Literal["auto", "yake", "fast"]
 
 @dataclass
 class ExtractedKeys:
-    """Keys found in one text; every list is deduplicated and lowercase except facts."""
+    """Keys found in one text; every list is deduplicated, in order of appearance or rank."""
 
     keyphrases: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
@@ -104,8 +110,8 @@ def normalize_entity(text: str) -> str:
 
 def _entities(text: str, *, query: bool) -> list[str]:
     """Capitalised spans. A single word opening a sentence counts only when it is not a
-    common word and (in documents) looks like a name: repeated mid-sentence, or followed
-    by a comma / possessive (a vocative or owner, as in "Mel, ..." / "Caroline's")."""
+    common word and (in documents) looks like a name: repeated mid-sentence in the same
+    text, or followed by a possessive ("Caroline's ...")."""
     out: dict[str, None] = {}
     mid_sentence: set[str] = set()
     spans: list[tuple[str, bool, str]] = []
@@ -128,8 +134,8 @@ def _entities(text: str, *, query: bool) -> list[str]:
                 spans.append((phrase, False, ""))
                 mid_sentence.add(phrase)
     for phrase, at_start, after in spans:
-        if at_start and phrase not in mid_sentence and not after.startswith((",", "'s", "’s")):
-            continue
+        if at_start and phrase not in mid_sentence and not after.startswith(("'s", "’s")):
+            continue  # "Woah, ..." and "Mel, ..." look alike: only a possessive vouches
         norm = normalize_entity(phrase)
         if len(norm) > 1 and norm not in NOT_ENTITIES:
             out[norm] = None
@@ -172,6 +178,8 @@ def _facts(text: str) -> list[str]:
     for pattern, template in _FACTS:
         for m in pattern.finditer(text):
             groups = {k: " ".join(v.lower().split()) for k, v in m.groupdict().items() if v}
+            if any(w in STOPWORDS for w in groups.get("k", "").split()):
+                continue  # "my friends when I was younger": not an attribute name
             obj = groups.get("x", "").strip(" '’-")
             words = obj.split()
             while words and words[-1] in STOPWORDS:
@@ -194,7 +202,7 @@ class KeyExtractor:
         self._yake: Any = None
         if keyphrases in ("auto", "yake"):
             try:
-                import yake  # noqa: PLC0415 - optional
+                import yake
 
                 self._yake = yake.KeywordExtractor(lan="en", n=3, top=top * 2)
             except ImportError:
@@ -214,10 +222,12 @@ class KeyExtractor:
     def extract(self, text: str, *, event_time: datetime | None = None) -> ExtractedKeys:
         text = text[:MAX_CHARS]
         keys = ExtractedKeys()
-        for name, fn in (("keyphrases", lambda: self.keyphrases(text)),
-                         ("entities", lambda: _entities(text, query=False)),
-                         ("dates", lambda: _dates(text, event_time)),
-                         ("facts", lambda: _facts(text))):
+        steps: tuple[tuple[str, Callable[[], list[str]]], ...] = (
+            ("keyphrases", lambda: self.keyphrases(text)),
+            ("entities", lambda: _entities(text, query=False)),
+            ("dates", lambda: _dates(text, event_time)),
+            ("facts", lambda: _facts(text)))
+        for name, fn in steps:
             try:
                 setattr(keys, name, fn())
             except Exception:  # one failing heuristic must not lose the others

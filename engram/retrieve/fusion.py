@@ -87,4 +87,5 @@ def mmr(ids: Sequence[str], vectors_by_id: Mapping[str, Sequence[float] | np.nda
 
 def _unit(mat: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
-    return np.divide(mat, norms, out=np.zeros_like(mat), where=norms > 0)
+    out: np.ndarray = np.divide(mat, norms, out=np.zeros_like(mat), where=norms > 0)
+    return out

@@ -1,47 +1,80 @@
-"""Hybrid retrieval: independent channels fused by reciprocal rank.
+"""Hybrid retrieval: independent channels fused by weighted reciprocal rank.
 
 Reciprocal-rank fusion (Cormack et al., 2009) needs no score calibration
-between BM25 and cosine similarity, which is why it is the default.
+between BM25, cosine similarity and PageRank mass, so no weights are learned.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from engram.embed.base import Embedder
+from engram.errors import ConfigError
+from engram.model import MemoryItem
 from engram.retrieve.base import Query, Ranked
+from engram.retrieve.channels import CHANNELS, Context
+from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import Store
 
-RRF_K = 60
+DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 1.0, "graph": 0.5, "time": 0.7}
 
 
 @dataclass
 class HybridRetriever:
     """Runs the enabled channels and fuses their rankings.
 
-    ``channels`` selects e.g. ``("lexical",)`` or ``("dense",)`` for baselines.
+    ``channels=("lexical",)`` or ``("dense",)`` give the single-channel baselines.
+    ``recency_half_life_days`` and ``importance_weight`` optionally tilt the fused
+    score (off by default: benchmarks ask about old events as often as new ones);
+    ``mmr_lambda`` < 1 re-orders the top for diversity.
     """
 
-    channels: tuple[str, ...] = ("lexical", "dense")
-    weights: dict[str, float] = field(default_factory=lambda: {"lexical": 1.0, "dense": 1.0})
-    depth: int = 50  # candidates per channel
+    channels: tuple[str, ...] = ("lexical", "dense", "graph", "time")
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    depth: int = 50
+    recency_half_life_days: float | None = None
+    importance_weight: float = 0.0
+    mmr_lambda: float = 1.0
+
+    def __post_init__(self) -> None:
+        unknown = set(self.channels) - set(CHANNELS)
+        if unknown:
+            raise ConfigError(f"unknown retrieval channel(s) {sorted(unknown)}; "
+                              f"choose from {sorted(CHANNELS)}")
 
     def retrieve(self, query: Query, store: Store, embedder: Embedder) -> list[Ranked]:
-        depth = max(self.depth, query.limit)
-        rankings: dict[str, list[tuple[str, float]]] = {}
-        if "lexical" in self.channels:
-            rankings["lexical"] = store.lexical_search(
-                query.scope, query.text, query.filters, limit=depth)
-        if "dense" in self.channels:
-            vector = embedder.embed([query.text], role="query")[0]
-            rankings["dense"] = store.vector_search(query.scope, vector, query.filters, limit=depth)
-        fused: dict[str, Ranked] = {}
-        for channel, ranking in rankings.items():
-            weight = self.weights.get(channel, 1.0)
-            for rank, (item_id, _score) in enumerate(ranking):
-                entry = fused.setdefault(item_id, Ranked(item_id, 0.0))
-                contribution = weight / (RRF_K + rank + 1)
-                entry.score += contribution
-                entry.channels[channel] = contribution
-        ordered = sorted(fused.values(), key=lambda r: (-r.score, r.id))
-        return ordered[: query.limit]
+        ctx = Context(embedder=embedder, depth=max(self.depth, query.limit))
+        rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
+        fused = [Ranked(i, s, parts) for i, s, parts in rrf(rankings, self.weights)]
+        if self.recency_half_life_days or self.importance_weight:
+            fused = self._reweight(fused, query, store)
+        if self.mmr_lambda < 1.0 and fused:
+            head = fused[: ctx.depth]
+            vectors = store.vectors(query.scope, [r.id for r in head])
+            order = mmr([r.id for r in head], vectors, ctx.vector(query.text), self.mmr_lambda)
+            by_id = {r.id: r for r in head}
+            fused = [by_id[i] for i in order] + fused[ctx.depth:]
+        return fused[: query.limit]
+
+    def _reweight(self, fused: list[Ranked], query: Query, store: Store) -> list[Ranked]:
+        items = {i.id: i for i in store.get(query.scope, [r.id for r in fused])}
+        for ranked in fused:
+            item = items.get(ranked.id)
+            if item is not None:
+                ranked.score *= self._weight(item, query)
+        return sorted(fused, key=lambda r: (-r.score, r.id))
+
+    def _weight(self, item: MemoryItem, query: Query) -> float:
+        factor = 1.0 + self.importance_weight * (item.importance - 0.5)
+        if self.recency_half_life_days and item.event_time:
+            age_days = max((query.now - item.event_time).total_seconds() / 86400, 0.0)
+            factor *= 0.5 + 0.5 * math.pow(0.5, age_days / self.recency_half_life_days)
+        return factor
+
+
+RETRIEVERS = {
+    "hybrid": HybridRetriever,
+    "bm25": lambda: HybridRetriever(channels=("lexical",)),
+    "dense": lambda: HybridRetriever(channels=("dense",)),
+}

@@ -23,7 +23,7 @@ import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from engram.model import MemoryItem
@@ -46,7 +46,7 @@ def approx_tokens(text: str) -> int:
 def _tiktoken_counter() -> Callable[[str], int] | None:
     """A cl100k counter if tiktoken can load one without the network, else None."""
     try:
-        import tiktoken  # noqa: PLC0415 - optional
+        import tiktoken
     except ImportError:
         return None
     try:
@@ -56,11 +56,11 @@ def _tiktoken_counter() -> Callable[[str], int] | None:
         else:
             cache = (os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
                      or os.path.join(tempfile.gettempdir(), "data-gym-cache"))
-            key = hashlib.sha1(_CL100K_URL.encode()).hexdigest()  # noqa: S324 - tiktoken's cache key
+            key = hashlib.sha1(_CL100K_URL.encode()).hexdigest()
             if not os.path.isfile(os.path.join(cache, key)):
                 return None
             enc = tiktoken.get_encoding("cl100k_base")
-    except Exception:  # a broken cache must not break packing
+    except Exception:  # noqa: BLE001 - a broken cache must not break packing
         logger.info("tiktoken present but cl100k unavailable offline; approximating tokens")
         return None
 
@@ -79,12 +79,12 @@ def count_tokens(text: str) -> int:
 def item_time(item: MemoryItem) -> datetime:
     """When the memory happened: ``event_time``, falling back to ``created_at``."""
     value = item.event_time or item.created_at
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def render_item(item: MemoryItem) -> str:
     """Default block: ``[2023-05-08 13:56 · session s1 · user]`` then the content."""
-    parts = [item_time(item).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")]
+    parts = [item_time(item).astimezone(UTC).strftime("%Y-%m-%d %H:%M")]
     if item.scope.session_id:
         parts.append(f"session {item.scope.session_id}")
     if item.role:

@@ -1,21 +1,19 @@
 """Query-time analysis of time expressions.
 
-Temporal questions are the weakest category of every long-term memory benchmark
-(LongMemEval "temporal reasoning", LoCoMo category 2): the answer hinges on *when*
-something was said, and lexical or dense similarity ignores that. LongMemEval
-(Wu et al., 2024) shows that extracting a time range from the question and using it
-to filter/boost candidates ("time-aware query expansion") recovers much of the loss.
+Temporal questions are the weakest category of long-term memory benchmarks (LongMemEval
+"temporal reasoning", LoCoMo category 2): the answer hinges on *when* something was said,
+which lexical and dense similarity ignore. LongMemEval (Wu et al., 2024) shows that
+extracting a time range from the question to filter/boost candidates ("time-aware query
+expansion") recovers much of that loss.
 
-:func:`parse_time_query` turns a question into half-open UTC ranges ``[start, end)``
-plus an *ordering* hint for "first time ..." / "most recently ..." questions.
-Everything is resolved against ``now`` (the question time), never the wall clock.
-Design choices:
+:func:`parse_time_query` turns a question into half-open UTC ranges ``[start, end)`` plus
+an *ordering* hint for "first time ..." / "most recently ..." questions, all resolved
+against ``now`` (the question time), never the wall clock. Design choices:
 
-* Regexes find candidate spans; only odd explicit forms ("Sept. 5th '22") are handed
-  to ``dateparser``, so a typical query costs well under 2 ms.
-* People are imprecise ("two weeks ago" rarely means exactly 14 days), so vague
-  expressions get a fuzzy window rather than a single day; ranges are meant as soft
-  boosts / generous filters.
+* Regexes find candidate spans; only odd explicit forms ("Sept. 5th '22") go to
+  ``dateparser``, so a typical query costs well under 2 ms.
+* People are imprecise ("two weeks ago" is rarely exactly 14 days), so vague expressions
+  get fuzzy windows; ranges are meant as soft boosts or generous filters.
 * Seasons are meteorological, northern hemisphere (dateparser cannot parse them).
 * It never raises: bad input yields an empty :class:`TimeQuery`.
 """
@@ -24,9 +22,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Literal
+from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ MAX_CHARS = 10_000  # longer inputs are truncated: a query is never that long
 MAX_UNITS = 1_000  # "5000 years ago" is not a memory question
 RECENT_DAYS = 30  # "recently" / "lately": a soft window, not a hard cut-off
 OTHER_DAY_DAYS = 10  # "the other day"
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -89,7 +88,8 @@ class _Ctx:
     tomorrow: datetime
 
 
-Handler = Callable[[re.Match[str], _Ctx], list[tuple[datetime, datetime, str]] | None]
+_Got = list[tuple[datetime, datetime, str]] | None  # what a handler found; None rejects
+Handler = Callable[[re.Match[str], _Ctx], _Got]
 
 
 def _day(dt: datetime) -> datetime:
@@ -99,7 +99,7 @@ def _day(dt: datetime) -> datetime:
 def _month_start(year: int, month: int) -> datetime:
     year += (month - 1) // 12
     month = (month - 1) % 12 + 1
-    return datetime(year, month, 1, tzinfo=timezone.utc)
+    return datetime(year, month, 1, tzinfo=UTC)
 
 
 def _month(year: int, month: int) -> tuple[datetime, datetime, str]:
@@ -107,7 +107,7 @@ def _month(year: int, month: int) -> tuple[datetime, datetime, str]:
 
 
 def _year(year: int) -> tuple[datetime, datetime, str]:
-    return datetime(year, 1, 1, tzinfo=timezone.utc), datetime(year + 1, 1, 1, tzinfo=timezone.utc), "year"
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC), "year"
 
 
 def _oneday(day: datetime) -> tuple[datetime, datetime, str]:
@@ -129,59 +129,50 @@ def _add_months(dt: datetime, months: int) -> datetime:
     return start.replace(day=min(dt.day, (nxt - start).days), hour=dt.hour, minute=dt.minute)
 
 
-def _two_digit_year(text: str) -> int:
-    year = int(text)
-    return year if len(text) == 4 else 2000 + year
-
-
 def _past_date(ctx: _Ctx, month: int, day: int) -> datetime:
     """The most recent ``month``/``day`` on or before today."""
     year = ctx.today.year if (month, day) <= (ctx.today.month, ctx.today.day) else ctx.today.year - 1
-    return datetime(year, month, day, tzinfo=timezone.utc)
+    return datetime(year, month, day, tzinfo=UTC)
 
 
-# --- handlers: each returns [(start, end, grain)] or None to reject the match -------
-
-def _iso(m: re.Match[str], ctx: _Ctx) -> Any:  # noqa: ARG001
-    return [_oneday(datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=timezone.utc))]
+def _iso(m: re.Match[str], ctx: _Ctx) -> _Got:
+    return [_oneday(datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=UTC))]
 
 
-def _numeric(m: re.Match[str], ctx: _Ctx) -> Any:
-    a, b, year = int(m["a"]), int(m["b"]), _two_digit_year(m["y"])
+def _numeric(m: re.Match[str], ctx: _Ctx) -> _Got:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
     month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
-    return [_oneday(datetime(year, month, day, tzinfo=timezone.utc))]
+    return [_oneday(datetime(year, month, day, tzinfo=UTC))]
 
 
-def _month_day(m: re.Match[str], ctx: _Ctx) -> Any:
+def _month_day(m: re.Match[str], ctx: _Ctx) -> _Got:
     month, day = MONTHS[m["mon"].lower()], int(m["d"])
     if m["y"]:
-        return [_oneday(datetime(int(m["y"]), month, day, tzinfo=timezone.utc))]
+        return [_oneday(datetime(int(m["y"]), month, day, tzinfo=UTC))]
     return [_oneday(_past_date(ctx, month, day))]
 
 
-def _month_year(m: re.Match[str], ctx: _Ctx) -> Any:
+def _month_year(m: re.Match[str], ctx: _Ctx) -> _Got:
     return [_month(int(m["y"]), MONTHS[m["mon"].lower()])]
 
 
-def _month_alone(m: re.Match[str], ctx: _Ctx) -> Any:
+def _month_alone(m: re.Match[str], ctx: _Ctx) -> _Got:
     name, rel = m["mon"].lower(), (m["rel"] or "").lower()
     if not rel and _MODIFIER.search(m.string, max(0, m.start() - 12), m.start()):
         rel = "in"  # "since March", "before May": the modifier vouches for the month
     if name in AMBIGUOUS and not rel:
         return None
-    if len(name) <= 4 and name != "june" and name != "july" and not rel:
+    if len(name) <= 4 and name not in ("june", "july") and not rel:
         return None  # bare abbreviations ("dec", "jan") are too noisy without context
-    month, cur = MONTHS[name], (ctx.today.year, ctx.today.month)
-    if rel == "this":
-        year = ctx.today.year
-    elif rel in ("last", "past", "previous"):
-        year = ctx.today.year if month < cur[1] else ctx.today.year - 1
-    else:
-        year = ctx.today.year if month <= cur[1] else ctx.today.year - 1
+    month, this_year = MONTHS[name], ctx.today.year
+    if rel in ("last", "past", "previous"):
+        year = this_year if month < ctx.today.month else this_year - 1
+    else:  # the most recent one on or before today, unless "this May"
+        year = this_year if month <= ctx.today.month or rel == "this" else this_year - 1
     return [_month(year, month)]
 
 
-def _season(m: re.Match[str], ctx: _Ctx) -> Any:
+def _season(m: re.Match[str], ctx: _Ctx) -> _Got:
     name, rel = m["s"].lower(), (m["rel"] or "").lower()
     if name in AMBIGUOUS and not (rel or m["y"] or m["pre"]):
         return None
@@ -205,25 +196,20 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Any:
     return [(start, end, "season")]
 
 
-def _year_only(m: re.Match[str], ctx: _Ctx) -> Any:
-    year = int(m["y"])
-    if not m["rel"] and not 1950 <= year <= ctx.today.year + 1:
-        return None
-    return [_year(year)]
+def _year_only(m: re.Match[str], ctx: _Ctx) -> _Got:
+    year = int(m["y"])  # a bare number is a year only when it is a plausible one
+    return [_year(year)] if m["rel"] or 1950 <= year <= ctx.today.year + 1 else None
 
 
-def _day_word(m: re.Match[str], ctx: _Ctx) -> Any:
+def _day_word(m: re.Match[str], ctx: _Ctx) -> _Got:
     word = " ".join(m[0].lower().split())
-    if "before yesterday" in word:
-        return [_oneday(ctx.today - timedelta(days=2))]
-    if word in ("yesterday", "last night"):
-        return [_oneday(ctx.today - timedelta(days=1))]
-    return [_oneday(ctx.today)]
+    back = 2 if "before yesterday" in word else 1 if word in ("yesterday", "last night") else 0
+    return [_oneday(ctx.today - timedelta(days=back))]
 
 
-def _weekday(m: re.Match[str], ctx: _Ctx) -> Any:
-    if m[0].lower().endswith("days"):  # "on Tuesdays" is a habit, not a date
-        return None
+def _weekday(m: re.Match[str], ctx: _Ctx) -> _Got:
+    if m[0].lower().endswith("days"):
+        return None  # "on Tuesdays" is a habit, not a date
     rel, target = (m["rel"] or "").lower(), WEEKDAYS[m["wd"].lower()]
     today_wd = ctx.today.weekday()
     if rel == "this":
@@ -234,21 +220,16 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Any:
     return [_oneday(ctx.today - timedelta(days=back))]
 
 
-def _weekend(m: re.Match[str], ctx: _Ctx) -> Any:
-    monday = ctx.today - timedelta(days=ctx.today.weekday())
-    this_sat = monday + timedelta(days=5)
+def _weekend(m: re.Match[str], ctx: _Ctx) -> _Got:
+    this_sat = ctx.today + timedelta(days=5 - ctx.today.weekday())
     rel = (m["rel"] or "").lower()
-    if rel == "this" or (not rel and ctx.today >= this_sat):
-        start = this_sat
-    else:  # the most recent weekend that is over
-        start = this_sat - timedelta(days=7)
+    current = rel == "this" or (not rel and ctx.today >= this_sat)
+    start = this_sat if current else this_sat - timedelta(days=7)  # else: the last one over
     return [(start, start + timedelta(days=2), "weekend")]
 
 
-def _window(m: re.Match[str], ctx: _Ctx) -> Any:
-    n, unit = _num(m["n"]), m["u"].lower()
-    start = _back(ctx.today, n, unit)
-    return [(start, ctx.tomorrow, "window")]
+def _window(m: re.Match[str], ctx: _Ctx) -> _Got:
+    return [(_back(ctx.today, _num(m["n"]), m["u"].lower()), ctx.tomorrow, "window")]
 
 
 def _back(day: datetime, n: int, unit: str) -> datetime:
@@ -259,7 +240,7 @@ def _back(day: datetime, n: int, unit: str) -> datetime:
     return _add_months(day, -n * (12 if unit == "year" else 1))
 
 
-def _ago(m: re.Match[str], ctx: _Ctx) -> Any:
+def _ago(m: re.Match[str], ctx: _Ctx) -> _Got:
     """"N units ago": a fuzzy window around the point N units back (±3 days for weeks)."""
     n, unit = _num(m["n"]), m["u"].lower()
     center = _back(ctx.today, n, unit)
@@ -272,10 +253,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Any:
     return [(center - fuzz, center + fuzz + timedelta(days=1), "fuzzy")]
 
 
-def _period(m: re.Match[str], ctx: _Ctx) -> Any:
-    rel, unit = m["rel"].lower(), m["u"].lower()
-    earlier = bool(m["early"])
-    today = ctx.today
+def _period(m: re.Match[str], ctx: _Ctx) -> _Got:
+    rel, unit, earlier, today = m["rel"].lower(), m["u"].lower(), bool(m["early"]), ctx.today
     if unit == "week":
         start = today - timedelta(days=today.weekday())
         cur = (start, start + timedelta(days=7), "week")
@@ -294,34 +273,30 @@ def _period(m: re.Match[str], ctx: _Ctx) -> Any:
     return [_year(today.year - 1)]
 
 
-def _recent(m: re.Match[str], ctx: _Ctx) -> Any:
+def _recent(m: re.Match[str], ctx: _Ctx) -> _Got:
     days = OTHER_DAY_DAYS if "other" in m[0].lower() else RECENT_DAYS
     return [(ctx.today - timedelta(days=days), ctx.tomorrow, "window")]
 
 
-def _fallback(m: re.Match[str], ctx: _Ctx) -> Any:
-    """Odd explicit forms go to dateparser (loaded lazily: its first call is slow)."""
-    parsed = _dateparse(m[0], ctx.now)
-    return [_oneday(_day(parsed))] if parsed else None
+def _fallback(m: re.Match[str], ctx: _Ctx) -> _Got:
+    """Odd explicit forms go to dateparser (imported lazily: its first call is slow)."""
+    import dateparser
 
-
-def _dateparse(text: str, now: datetime) -> datetime | None:
-    import dateparser  # noqa: PLC0415 - heavy import, only needed for rare forms
-
-    settings = {"RELATIVE_BASE": now.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
-                "RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "UTC", "DATE_ORDER": "MDY"}
-    value = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return value.astimezone(timezone.utc) if value else None
+    settings: dict[str, object] = {
+        "RELATIVE_BASE": ctx.now.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "UTC", "DATE_ORDER": "MDY"}
+    value = dateparser.parse(m[0], languages=["en"], settings=settings)
+    return [_oneday(_day(value.astimezone(UTC)))] if value else None
 
 
 _REL = r"(?:(?P<rel>last|this|past|previous|current|early|late|mid|in|during|of|on|by)[\s-]+)"
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
-    (re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), _iso),
+    (re.compile(r"\b(?P<y>\d{4})([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b"), _numeric),
     (re.compile(r"\b(?:\d{1,2}" + _ORD + r"\s+(?:of\s+)?)?" + _MON + r"(?:\s+\d{1,2}" + _ORD
                 + r")?,?\s+'\d\d\b", _I), _fallback),
-    (re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"\b(?:,?\s+" + _YEAR + r"\b)?", _I), _month_day),
+    (re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"\b(?:,?\s+" + _YEAR + r"\b)?", _I),
+     _month_day),
     (re.compile(r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON
                 + r"(?:,?\s+" + _YEAR + r")?\b", _I), _month_day),
     (re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", _I), _month_year),
@@ -370,7 +345,7 @@ def parse_time_query(query: str, now: datetime) -> TimeQuery:
 
 
 def _parse(query: str, now: datetime) -> TimeQuery:
-    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     today = _day(now)
     ctx = _Ctx(now=now, today=today, tomorrow=today + timedelta(days=1))
     found: list[tuple[int, int, datetime, datetime, str]] = []

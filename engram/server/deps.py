@@ -15,14 +15,18 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import anyio.to_thread
 from fastapi import Request
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from engram.memory import Memory
 from engram.server import wire
-from engram.server.errors import ApiError
+from engram.server.errors import ApiError, send_error
 from engram.store.keys import ApiKey, KeyStore
 
 PRUNE_AT = 10_000  # buckets kept before idle ones are dropped
+PRINCIPAL = "engram_principal"
 
 
 class RateLimiter:
@@ -82,7 +86,7 @@ class Principal:
 
     key: ApiKey | None
 
-    def confine(self, fields: dict[str, str | None]) -> dict[str, str | None]:
+    def confine(self, fields: dict[str, str | None]) -> dict[str, Any]:
         """The request's scope ids with the key's app_id/user_id forced in.
 
         Raises 403 when the request names another app_id or user_id.
@@ -111,22 +115,21 @@ class Principal:
         return self.key is None
 
 
-def _secret(request: Request) -> str | None:
-    header = request.headers.get("authorization")
+def _secret(headers: Headers) -> str | None:
+    header = headers.get("authorization")
     if header:
         scheme, _, value = header.partition(" ")
         if scheme.lower() == "bearer" and value.strip():
             return value.strip()
         raise ApiError(401, wire.UNAUTHORIZED,
                        "the Authorization header must be 'Bearer <secret>'")
-    key = request.headers.get("x-api-key")
+    key = headers.get("x-api-key")
     return key.strip() if key and key.strip() else None
 
 
-def authenticate(request: Request) -> Principal:
-    """FastAPI dependency for every ``/v1`` route: auth first, then the rate limit."""
-    state: ServerState = request.app.state.engram
-    secret = _secret(request)
+def identify(state: ServerState, headers: Headers, client: str) -> Principal:
+    """Authenticate, then rate-limit; raises ApiError 401/429."""
+    secret = _secret(headers)
     key: ApiKey | None = None
     if secret is not None and state.keys is not None:
         key = state.keys.verify(secret)
@@ -141,8 +144,7 @@ def authenticate(request: Request) -> Principal:
                        "or 'X-API-Key: <secret>' (create one with `engram keys create --app APP`)",
                        headers={"WWW-Authenticate": "Bearer"})
     if state.limiter is not None:
-        caller = f"key:{key.id}" if key else f"ip:{request.client.host if request.client else '?'}"
-        wait = state.limiter.acquire(caller)
+        wait = state.limiter.acquire(f"key:{key.id}" if key else f"ip:{client}")
         if wait > 0:
             seconds = max(1, math.ceil(wait))
             raise ApiError(429, wire.RATE_LIMITED,
@@ -151,4 +153,43 @@ def authenticate(request: Request) -> Principal:
     return Principal(key)
 
 
-__all__ = ["Principal", "RateLimiter", "ServerState", "authenticate"]
+class AuthMiddleware:
+    """Authenticates ``/v1`` requests before FastAPI reads or parses the body.
+
+    Why middleware and not only a dependency: FastAPI parses the JSON body
+    before it runs dependencies, so an anonymous caller would learn about
+    validation errors (and make the server read its body) before being told
+    to authenticate.
+    """
+
+    def __init__(self, app: ASGIApp, state: ServerState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/v1" or path.startswith("/v1/")):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        try:
+            principal = await anyio.to_thread.run_sync(
+                identify, self.state, Headers(scope=scope), client[0] if client else "?")
+        except ApiError as exc:
+            await send_error(send, exc.status_code, exc.code, str(exc.detail),
+                             dict(exc.headers or {}))
+            return
+        scope.setdefault("state", {})[PRINCIPAL] = principal
+        await self.app(scope, receive, send)
+
+
+def authenticate(request: Request) -> Principal:
+    """FastAPI dependency: the caller identified by :class:`AuthMiddleware`."""
+    principal = getattr(request.state, PRINCIPAL, None)
+    if isinstance(principal, Principal):
+        return principal
+    state: ServerState = request.app.state.engram
+    return identify(state, request.headers, request.client.host if request.client else "?")
+
+
+__all__ = ["AuthMiddleware", "Principal", "RateLimiter", "ServerState", "authenticate", "identify"]

@@ -130,12 +130,12 @@ class GuardMiddleware:
             return
         declared = _content_length(scope)
         if declared == -1:
-            await _send_json(send, 400, wire.INVALID_REQUEST,
+            await send_error(send, 400, wire.INVALID_REQUEST,
                              "the Content-Length header is not a number; fix the client")
             return
         if declared is not None and declared > self.max_body_bytes:
             exc = body_too_large(self.max_body_bytes)
-            await _send_json(send, 413, exc.code, str(exc.detail))
+            await send_error(send, 413, exc.code, str(exc.detail))
             return
         received = 0
         started = False
@@ -159,14 +159,14 @@ class GuardMiddleware:
             await self.app(scope, counted_receive, tracked_send)
         except ApiError as exc:
             if not started:
-                await _send_json(send, exc.status_code, exc.code, str(exc.detail))
+                await send_error(send, exc.status_code, exc.code, str(exc.detail))
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             # The traceback without the exception message: messages can quote content.
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unhandled %s on %s %s\n%s", type(exc).__name__, scope.get("method"),
                       scope.get("path"), frames)
             if not started:
-                await _send_json(send, 500, wire.INTERNAL_ERROR,
+                await send_error(send, 500, wire.INTERNAL_ERROR,
                                  "the server failed unexpectedly; this is a bug in Engram, "
                                  "please report it with the server log (it holds no content)")
 
@@ -180,13 +180,18 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _send_json(send: Send, status: int, code: str, message: str) -> None:
+async def send_error(send: Send, status: int, code: str, message: str,
+                     headers: dict[str, str] | None = None) -> None:
+    """Send an error envelope straight from ASGI middleware (before any route runs)."""
     body = json.dumps(wire.error_body(code, message)).encode()
+    extra = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+                            (b"connection", b"close"), *extra]})
     await send({"type": "http.response.body", "body": body})
 
 
-__all__ = ["ApiError", "GuardMiddleware", "body_too_large", "envelope", "install_error_handlers"]
+__all__ = [
+    "ApiError", "GuardMiddleware", "body_too_large", "envelope", "install_error_handlers", "send_error",
+]

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, Awaitable, Callable, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import anyio.to_thread
 
@@ -209,7 +210,7 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
         app_id: str | None = None,
     ) -> dict[str, Any]:
         target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
-        entries = await tools.run(memory.history, memory_id, scope=target)
+        entries: list[HistoryEntry] = await tools.run(memory.history, memory_id, scope=target)
         return {"memory_id": memory_id, "versions": [_history_view(e) for e in entries]}
 
     @server.resource("engram://profile/{user_id}", name="profile", mime_type="text/markdown",

@@ -5,15 +5,26 @@ the :attr:`EngramError.code` of the facade error, or one of the HTTP-only codes
 below; the client maps it back to the same exception class, so code written
 against the embedded :class:`~engram.Memory` catches the same errors remotely.
 
-This module imports neither FastAPI nor httpx, so the client works without the
+It also builds requests from facade-style arguments, shared by the sync and async
+clients. It imports neither FastAPI nor httpx, so the client works without the
 ``server`` extra.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from enum import Enum
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypedDict, TypeVar
+from urllib.parse import quote
+
+from pydantic import BaseModel, ValidationError
 
 from engram import errors as E
+from engram.model import (
+    SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Message, Scope,
+)
 
 # HTTP-only codes (no facade equivalent).
 INVALID_REQUEST = "invalid_request"      # 422: malformed JSON, wrong types, unknown fields
@@ -109,7 +120,8 @@ def error_class(code: str, status: int) -> type[E.EngramError]:
         return special[code]
     for cls in [E.EngramError, *_all_subclasses(E.EngramError)]:
         if cls.__dict__.get("code") == code:
-            return cls
+            found: type[E.EngramError] = cls
+            return found
     if status == 404:
         return E.NotFoundError
     if status == 409:
@@ -119,7 +131,197 @@ def error_class(code: str, status: int) -> type[E.EngramError]:
     return RemoteError
 
 
+# -- request building, shared by EngramClient and AsyncEngramClient ------------------
+ScopeLike = Scope | Mapping[str, Any] | None
+Conversation = str | Sequence[Message | Mapping[str, Any]]
+
+
+class ScopeArgs(TypedDict, total=False):
+    scope: ScopeLike
+    user_id: str | None
+    agent_id: str | None
+    session_id: str | None
+    app_id: str | None
+
+
+class AddArgs(ScopeArgs, total=False):
+    kind: MemoryKind | str
+    metadata: dict[str, Any] | None
+    tags: Sequence[str]
+    event_time: datetime | None
+    importance: float
+    source: str | None
+    actor: str | None
+
+
+class SearchArgs(ScopeArgs, total=False):
+    filters: Filters | dict[str, Any] | None
+    limit: int
+    since: datetime | None
+    until: datetime | None
+    now: datetime | None
+    token_budget: int | None
+
+
+class ListArgs(ScopeArgs, total=False):
+    filters: Filters | dict[str, Any] | None
+    limit: int
+    cursor: str | None
+    oldest_first: bool
+
+
+class UpdateArgs(ScopeArgs, total=False):
+    content: str | None
+    metadata: dict[str, Any] | None
+    tags: Sequence[str] | None
+    importance: float | None
+    event_time: datetime | None
+    status: MemoryStatus | str | None
+    valid_to: datetime | None
+    actor: str | None
+    expected_version: int | None
+
+
+class ActorArgs(ScopeArgs, total=False):
+    actor: str | None
+
+
+class AdminArgs(ScopeArgs, total=False):
+    all_scopes: bool
+
+
+class ImportArgs(ScopeArgs, total=False):
+    skip_bad: bool
+    actor: str | None
+    progress: Callable[[int, int], None] | None
+
+
+@dataclass
+class Call:
+    """One HTTP request, built the same way for the sync and async clients."""
+
+    method: str
+    path: str
+    params: list[tuple[str, str | int | float | bool | None]] = field(default_factory=list)
+    json: Any = None
+    content: bytes | None = None
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def scope_fields(args: Mapping[str, Any]) -> dict[str, str]:
+    """Scope ids from ``scope=`` and/or ``user_id=``-style keywords (none is fine:
+    a key-bound server fills them in)."""
+    given = args.get("scope")
+    fields: dict[str, Any] = dict(given.fields() if isinstance(given, Scope) else given or {})
+    for name in SCOPE_FIELDS:
+        value = args.get(name)
+        if value is not None:
+            if fields.get(name) not in (None, value):
+                raise E.InvalidInputError(f"{name} is given twice with different values")
+            fields[name] = value
+    unknown = set(fields) - set(SCOPE_FIELDS)
+    if unknown:
+        raise E.InvalidInputError(f"unknown scope field(s) {sorted(unknown)}; use {SCOPE_FIELDS}")
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def body_of(args: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    body: dict[str, Any] = dict(scope_fields(args))
+    for name in names:
+        if args.get(name) is not None:
+            value = args[name]
+            body[name] = [jsonable(v) for v in value] if isinstance(value, (list, tuple)) \
+                else jsonable(value)
+    return body
+
+
+def params_of(args: Mapping[str, Any],
+              **extra: Any) -> list[tuple[str, str | int | float | bool | None]]:
+    out: list[tuple[str, str | int | float | bool | None]] = list(scope_fields(args).items())
+    for name, value in extra.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for v in values:
+            if v is None or v is False:
+                continue
+            out.append((name, "true" if v is True else str(jsonable(v))))
+    return out
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _model(cls: type[M], value: Any) -> M:
+    """Validate client-side what the facade would validate, with the facade's error type."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls.model_validate(dict(value))
+    except (ValidationError, TypeError, ValueError) as exc:
+        raise E.InvalidInputError(f"invalid {cls.__name__.lower()}: {exc}") from None
+
+
+def add_call(data: Conversation, args: AddArgs) -> Call:
+    body = body_of(args, ["kind", "metadata", "tags", "event_time", "importance", "source", "actor"])
+    if isinstance(data, str):
+        body["text"] = data
+    else:
+        body["messages"] = [_model(Message, m).model_dump(mode="json", exclude_none=True)
+                            for m in data]
+    return Call("POST", "/v1/memories", json=body)
+
+
+def search_call(query: str, args: SearchArgs) -> Call:
+    filters = _model(Filters, args.get("filters")) if args.get("filters") is not None else None
+    body = body_of({**args, "filters": filters},
+                 ["filters", "limit", "since", "until", "now", "token_budget"])
+    return Call("POST", "/v1/search", json={"query": query, **body})
+
+
+def list_call(args: ListArgs) -> Call:
+    flt = _model(Filters, args.get("filters") or {})
+    if flt.metadata:
+        raise E.InvalidInputError("metadata filters are not available on the REST list endpoint; "
+                                "use search(filters=...) or filter the page client-side")
+    return Call("GET", "/v1/memories", params_of(
+        args, limit=args.get("limit", 50), cursor=args.get("cursor"), kind=flt.kinds or None,
+        status=flt.statuses, tag=flt.tags, since=flt.since, until=flt.until,
+        oldest_first=args.get("oldest_first", False)))
+
+
+def update_call(memory_id: str, args: UpdateArgs) -> Call:
+    body = body_of(args, ["content", "metadata", "tags", "importance", "event_time", "status",
+                        "valid_to", "actor", "expected_version"])
+    return Call("PATCH", f"/v1/memories/{quote_id(memory_id)}", json=body)
+
+
+def import_body(lines: Iterable[str] | str | Path) -> bytes:
+    """Like :meth:`Memory.import_`: a str or Path is a file name, else an iterable of lines."""
+    if isinstance(lines, (str, Path)):
+        try:
+            return Path(lines).read_bytes()
+        except OSError as exc:
+            raise E.InvalidInputError(f"cannot read {lines}: {exc.strerror or exc}") from None
+    return "\n".join(line.rstrip("\n") for line in lines).encode("utf-8")
+
+
+def quote_id(memory_id: str) -> str:
+    if not isinstance(memory_id, str) or not memory_id:
+        raise E.InvalidInputError("memory_id must be a non-empty string")
+    return quote(memory_id, safe="")
+
+
 __all__ = [
-    "AuthenticationError", "PermissionDeniedError", "RateLimitError", "RemoteError",
-    "ServiceUnavailableError", "error_body", "error_class", "status_for",
+    "ActorArgs", "AddArgs", "AdminArgs", "AuthenticationError", "Call", "Conversation",
+    "ImportArgs", "ListArgs", "PermissionDeniedError", "ScopeArgs", "SearchArgs", "UpdateArgs", "RateLimitError", "RemoteError",
+    "ServiceUnavailableError", "add_call", "body_of", "error_body", "error_class", "import_body",
+    "list_call", "params_of", "quote_id", "scope_fields", "search_call", "status_for", "update_call",
 ]

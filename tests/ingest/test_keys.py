@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +15,7 @@ from engram.ingest.keys import (
     query_entities,
 )
 
-EVENT = datetime(2023, 5, 8, 13, 56, tzinfo=timezone.utc)  # a Monday
+EVENT = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)  # a Monday
 
 
 def test_entities_skip_sentence_openers_but_keep_names() -> None:

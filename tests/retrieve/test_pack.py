@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from engram.model import MemoryItem, Scope
 from engram.retrieve.pack import approx_tokens, count_tokens, pack_context, reading_order
 
-T0 = datetime(2023, 5, 8, 13, 56, tzinfo=timezone.utc)
+T0 = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)
 
 
 def _item(content: str, session: str | None, minutes: int, role: str | None = None) -> MemoryItem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from engram.retrieve.timeparse import parse_time_query
 
-NOW = datetime(2023, 5, 30, 23, 40, tzinfo=timezone.utc)  # a Tuesday
+NOW = datetime(2023, 5, 30, 23, 40, tzinfo=UTC)  # a Tuesday
 
 # (query, [(first day, day after last day)]) — ranges are half-open [start, end)
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
@@ -105,7 +105,7 @@ def test_temporal_cue_without_range() -> None:
 def test_naive_now_is_utc_and_invalid_dates_are_skipped() -> None:
     result = parse_time_query("on February 30, 2023 and 2023-02-29", datetime(2023, 5, 30))
     assert "day" not in result.grains  # impossible days degrade to their month / year
-    assert result.ranges[0][0] == datetime(2023, 2, 1, tzinfo=timezone.utc)
+    assert result.ranges[0][0] == datetime(2023, 2, 1, tzinfo=UTC)
     assert _days("yesterday") == [(str(date(2023, 5, 29)), "2023-05-30")]
 
 

@@ -6,21 +6,22 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Iterator
+from typing import Any
 
 import anyio
 import pytest
 
 pytest.importorskip("mcp", reason="the MCP tests need the `mcp` extra: pip install 'engramdb[mcp]'")
 
-from mcp import Client, StdioServerParameters  # noqa: E402
+from mcp import Client, StdioServerParameters
 
-from engram.config import Settings  # noqa: E402
-from engram.embed.hashing import HashingEmbedder  # noqa: E402
-from engram.memory import Memory  # noqa: E402
-from engram.model import Scope  # noqa: E402
-from engram.server.mcp import build_mcp, render_profile  # noqa: E402
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+from engram.memory import Memory
+from engram.model import Scope
+from engram.server.mcp import build_mcp, render_profile
 
 TOOLS = {"remember", "recall", "forget", "list_memories", "memory_history"}
 
@@ -184,3 +185,51 @@ def test_stdio_subprocess(tmp_path: Path) -> None:
                 assert [h["id"] for h in hits] == [stored["memories"][0]["id"]]
 
     anyio.run(main)
+
+
+def test_http_transport_subprocess(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "ENGRAM_EMBEDDER": "hashing", "ENGRAM_EMBEDDING_CACHE": "false",
+           "ENGRAM_DATA_DIR": str(tmp_path), "ENGRAM_CONFIG": str(tmp_path / "absent.toml")}
+    proc = subprocess.Popen(
+        [*_engram_command(), "--db", str(tmp_path / "http.db"), "mcp", "--transport", "http",
+         "--port", str(port), "--user", "me"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "exited"
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline, "the MCP HTTP server did not start"
+            time.sleep(0.1)
+
+        async def main() -> None:
+            with anyio.fail_after(30):
+                async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+                    stored = data(await client.call_tool("remember", {"content": "HTTP works too"}))
+                    listed = data(await client.call_tool("list_memories", {}))["items"]
+                    assert [i["id"] for i in listed] == [stored["memories"][0]["id"]]
+
+        anyio.run(main)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_http_transport_refuses_public_bind(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from engram.cli import app
+
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "mcp", "--transport", "http",
+                                      "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "no authentication" in result.output + (result.stderr if result.stderr_bytes else "")

@@ -1,7 +1,14 @@
-"""The store contract fixture, parametrized over every backend that can run here."""
+"""The store contract fixture, parametrized over every backend.
+
+PostgreSQL runs on a throwaway server started once per session (see
+``pg_server.py``); each test gets its own fresh schema. When no server can
+be started the ``postgres`` cases skip with the exact error — set
+``ENGRAM_REQUIRE_POSTGRES=1`` (CI does) to make that a failure instead.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -12,7 +19,7 @@ from engram.store import Store
 StoreFactory = Callable[..., Store]
 
 
-def _sqlite(tmp_path: Path) -> StoreFactory:
+def _sqlite(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
     from engram.store.sqlite import SQLiteStore
 
     def make(**options: Any) -> Store:
@@ -21,13 +28,53 @@ def _sqlite(tmp_path: Path) -> StoreFactory:
     return make
 
 
-BACKENDS: dict[str, Callable[[Path], StoreFactory]] = {"sqlite": _sqlite}
+def _postgres(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
+    from engram.store.postgres import PostgresStore
+
+    url: str = request.getfixturevalue("pg_url")
+
+    def make(**options: Any) -> Store:
+        return PostgresStore(url, **options)
+
+    return make
+
+
+BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], StoreFactory]] = {
+    "sqlite": _sqlite,
+    "postgres": _postgres,
+}
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """The session's PostgreSQL server, or a loud skip saying why there is none."""
+    from pg_server import PgServer, ServerUnavailable
+
+    try:
+        server = PgServer()
+    except ServerUnavailable as exc:
+        reason = f"PostgreSQL test server unavailable: {exc}"
+        if os.environ.get("ENGRAM_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any) -> Iterator[str]:
+    """A connection URL that sees a fresh, empty store location (pgvector enabled)."""
+    url: str = pg_server.fresh_url()
+    yield url
+    pg_server.release(url)
 
 
 @pytest.fixture(params=sorted(BACKENDS))
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
     opened: list[Store] = []
-    factory = BACKENDS[request.param](tmp_path)
+    factory = BACKENDS[request.param](request, tmp_path)
 
     def make(**options: Any) -> Store:
         store = factory(**options)

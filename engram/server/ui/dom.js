@@ -1,5 +1,5 @@
-// Tiny DOM helpers. Everything that shows memory text goes through text nodes:
-// the UI never assigns innerHTML, so stored content cannot inject markup.
+// Tiny DOM helpers. Everything that shows memory text goes through text nodes;
+// the UI never parses HTML strings, so stored content cannot inject markup.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

@@ -114,21 +114,30 @@ export function buildGraph(items) {
   return { nodes: [...nodes.values()], edges };
 }
 
-/** Fruchterman–Reingold layout, deterministic (nodes start on a circle), fitted to the box. */
+/**
+ * Fruchterman–Reingold layout inside a frame, deterministic (nodes start on a circle).
+ * Clamping to the frame every step (as in the original paper) keeps isolated nodes from
+ * flying off and squashing the connected ones when the result is fitted to the box.
+ */
 export function layout(nodes, edges, width, height, iterations = 300) {
   const n = nodes.length;
-  const k = Math.sqrt((width * height) / Math.max(1, n)) * 0.75;
+  const margin = { left: 30, right: 170, top: 30, bottom: 30 };
+  const inner = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
+  const k = Math.sqrt((inner.w * inner.h) / Math.max(1, n)) * 0.6;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const cx = margin.left + inner.w / 2;
+  const cy = margin.top + inner.h / 2;
   const pos = nodes.map((_, i) => ({
-    x: width / 2 + (width / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
-    y: height / 2 + (height / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
+    x: cx + (inner.w / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
+    y: cy + (inner.h / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
   }));
-  let temperature = width / 10;
-  for (let step = 0; step < iterations && n > 1; step++) {
+  if (n === 1) return [{ x: cx, y: cy }];
+  let temperature = inner.w / 8;
+  for (let step = 0; step < iterations; step++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const dx = pos[i].x - pos[j].x || 0.01;
+        const dx = pos[i].x - pos[j].x || 0.01 * (i - j);
         const dy = pos[i].y - pos[j].y || 0.01;
         const dist = Math.max(0.01, Math.hypot(dx, dy));
         const force = (k * k) / dist;
@@ -151,21 +160,18 @@ export function layout(nodes, edges, width, height, iterations = 300) {
       disp[b].y += (dy / dist) * force;
     }
     for (let i = 0; i < n; i++) {
-      // A weak pull to the centre keeps disconnected pieces on screen.
-      disp[i].x += (width / 2 - pos[i].x) * 0.05;
-      disp[i].y += (height / 2 - pos[i].y) * 0.05;
+      // A weak pull to the centre keeps disconnected pieces together.
+      disp[i].x += (cx - pos[i].x) * 0.06 * k / 10;
+      disp[i].y += (cy - pos[i].y) * 0.06 * k / 10;
       const len = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
       pos[i].x += (disp[i].x / len) * Math.min(len, temperature);
       pos[i].y += (disp[i].y / len) * Math.min(len, temperature);
+      pos[i].x = Math.min(width - margin.right, Math.max(margin.left, pos[i].x));
+      pos[i].y = Math.min(height - margin.bottom, Math.max(margin.top, pos[i].y));
     }
-    temperature = Math.max(1, temperature * 0.985);
+    temperature = Math.max(0.5, temperature * 0.985);
   }
-  const margin = 60;
-  const xs = pos.map((p) => p.x);
-  const ys = pos.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = (v, lo, hi, size) => (hi - lo < 1 ? size / 2 : margin + ((v - lo) / (hi - lo)) * (size - 2 * margin));
-  return pos.map((p) => ({ x: scale(p.x, x0, x1, width), y: scale(p.y, y0, y1, height) }));
+  return pos;
 }
 
 const MAX_GRAPH_MEMORIES = 150;

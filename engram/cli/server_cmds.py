@@ -1,0 +1,159 @@
+"""``engram serve`` and ``engram keys``: run the REST server and manage its API keys.
+
+Safety rule: a server with no API keys has no authentication, so it may only
+listen on a loopback address (local development). Once a key exists, every
+request must carry one.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional, TypeVar
+
+import typer
+from rich.table import Table
+
+from engram.cli.app import JsonOpt, app, command, err, open_memory, out, print_json
+from engram.config import Settings
+from engram.errors import ConfigError, EngramError, MissingDependencyError
+from engram.store.keys import KeyStore
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+keys_app = typer.Typer(name="keys", help="Manage API keys for `engram serve`.",
+                       no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+KeysDbOpt = Annotated[Optional[Path], typer.Option(
+    "--keys-db", envvar="ENGRAM_KEYS_DB",
+    help="API keys file (default: keys.sqlite in your data dir).")]
+
+
+def open_keys(path: Path | None) -> KeyStore:
+    return KeyStore(path or KeyStore.default_path(Settings().data_dir))
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback IPs (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _keys_command(name: str) -> Callable[[F], F]:
+    """Register on ``engram keys`` with the same error handling as ``command``."""
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def run(*a: Any, **kw: Any) -> Any:
+            try:
+                return func(*a, **kw)
+            except EngramError as exc:
+                err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+                raise typer.Exit(2) from None
+
+        keys_app.command(name)(run)
+        return func
+
+    return wrap
+
+
+@command("serve")
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8080,
+    keys_db: KeysDbOpt = None,
+    rate_limit: Annotated[Optional[int], typer.Option(
+        "--rate-limit", min=1, help="requests per minute per API key (default: unlimited)")] = None,
+    max_body_bytes: Annotated[int, typer.Option(
+        "--max-body-bytes", min=1, help="largest request body accepted")] = 2_000_000,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "info",
+) -> None:
+    """Serve the REST API (OpenAPI at /docs); needs the `server` extra."""
+    try:
+        import uvicorn
+
+        from engram.server.app import create_app
+    except ImportError as exc:
+        raise MissingDependencyError("`engram serve`", "server") from exc
+    keys = open_keys(keys_db)
+    require_auth = keys.active_count() > 0
+    if not require_auth:
+        if not is_loopback(host):
+            raise ConfigError(
+                f"refusing to listen on {host} without authentication: no API key exists in "
+                f"{keys.path}. Create one with `engram keys create --app APP`, or listen on "
+                "127.0.0.1 for local development")
+        err.print("[bold yellow]WARNING: no API keys exist, so this server requires NO "
+                  "authentication.[/] Anyone who can reach "
+                  f"{host}:{port} can read and delete every memory. It only listens on loopback; "
+                  "create a key with `engram keys create --app APP` to turn on auth.",
+                  markup=True, highlight=False)
+    else:
+        err.print(f"API keys required ({keys.path}).", highlight=False)
+    memory = open_memory(ctx)
+    api = create_app(memory, keys=keys, require_auth=require_auth,
+                     rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes)
+    try:
+        uvicorn.run(api, host=host, port=port, log_level=log_level)
+    finally:
+        memory.close()
+
+
+@_keys_command("create")
+def keys_create(
+    app_id: Annotated[str, typer.Option("--app", help="app_id the key is bound to")],
+    user: Annotated[Optional[str], typer.Option(
+        "--user", "-u", help="also bind the key to this user_id")] = None,
+    name: Annotated[Optional[str], typer.Option(help="a label to recognise the key by")] = None,
+    keys_db: KeysDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Create an API key. The secret is printed once and cannot be shown again."""
+    keys = open_keys(keys_db)
+    key_id, secret = keys.create(app_id, user_id=user, name=name)
+    if as_json:
+        print_json({"id": key_id, "secret": secret, "app_id": app_id, "user_id": user,
+                    "name": name})
+        return
+    out.print(f"key id: {key_id}", highlight=False)
+    out.print(f"secret: {secret}", highlight=False)
+    err.print("Store the secret now: only its hash is kept. Send it as "
+              "'Authorization: Bearer <secret>'. A running `engram serve` that started "
+              "without keys must be restarted to require auth.", highlight=False)
+
+
+@_keys_command("list")
+def keys_list(keys_db: KeysDbOpt = None, as_json: JsonOpt = False) -> None:
+    """List API keys (never their secrets)."""
+    found = open_keys(keys_db).list()
+    if as_json:
+        print_json([k.model_dump(mode="json") for k in found])
+        return
+    if not found:
+        err.print("no API keys; create one with `engram keys create --app APP`")
+        return
+    table = Table(header_style="bold")
+    for column in ("id", "app", "user", "name", "created", "status"):
+        table.add_column(column, overflow="fold")
+    for key in found:
+        table.add_row(key.id, key.app_id, key.user_id or "", key.name or "",
+                      key.created_at.strftime("%Y-%m-%d %H:%M"),
+                      "active" if key.active else "revoked")
+    out.print(table)
+
+
+@_keys_command("revoke")
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="the key id (see `engram keys list`)")],
+    keys_db: KeysDbOpt = None,
+) -> None:
+    """Revoke a key; a running server rejects it from the next request on."""
+    key = open_keys(keys_db).revoke(key_id)
+    out.print(f"revoked {key.id} (app {key.app_id})", highlight=False)

@@ -1,0 +1,295 @@
+"""EngramClient / AsyncEngramClient: the facade's API over HTTP.
+
+Same method names, keyword arguments, return models and exceptions as
+:class:`engram.Memory` / :class:`engram.AsyncMemory`, so going remote is one
+line::
+
+    mem = Memory()                                               # embedded
+    mem = EngramClient("http://memory:8080", api_key="egk_...")  # remote
+    mem.add("I moved to Lisbon", user_id="alice")
+
+Errors come back as the same :class:`~engram.errors.EngramError` subclasses
+(mapped from the error ``code``), plus the network-only
+:class:`AuthenticationError`, :class:`PermissionDeniedError`,
+:class:`RateLimitError` and :class:`RemoteError`. Only ``httpx`` is needed.
+"""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Unpack
+
+import httpx
+from pydantic import ValidationError
+
+from engram import __version__
+from engram.errors import EngramError
+from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
+from engram.server.wire import (
+    ActorArgs, AddArgs, AdminArgs, AuthenticationError, Call, Conversation, ImportArgs, ListArgs,
+    PermissionDeniedError, RateLimitError, RemoteError, ScopeArgs, SearchArgs, UpdateArgs,
+    add_call, error_class, import_body, list_call, params_of, quote_id, search_call, update_call,
+)
+
+DEFAULT_URL = "http://127.0.0.1:8080"
+
+
+def error_from(response: httpx.Response) -> EngramError:
+    """The EngramError for an error response (the body is ``{"error": {...}}``)."""
+    try:
+        detail = response.json()["error"]
+        code, message = str(detail["code"]), str(detail["message"])
+    except (ValueError, KeyError, TypeError):
+        code, message = "", f"HTTP {response.status_code} from {response.request.url}"
+    cls = error_class(code, response.status_code)
+    if cls is RateLimitError:
+        retry = response.headers.get("retry-after")
+        return RateLimitError(message, float(retry) if retry and retry.isdigit() else None)
+    if cls is RemoteError:
+        return RemoteError(message, response.status_code)
+    try:
+        return cls(message)
+    except TypeError:  # an error class with a richer constructor
+        exc = cls.__new__(cls)
+        Exception.__init__(exc, message)
+        return exc
+
+
+def parse_response(model: Any, response: httpx.Response) -> Any:
+    try:
+        if model is None:
+            return None
+        if model == "items":
+            return [MemoryItem.model_validate(i) for i in response.json()["items"]]
+        if model == "history":
+            return [HistoryEntry.model_validate(h) for h in response.json()]
+        if model == "deleted":
+            return int(response.json()["deleted"])
+        return model.model_validate(response.json())
+    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        raise RemoteError(f"unexpected response from the server ({type(exc).__name__}); "
+                          "is the client version compatible with the server?",
+                          response.status_code) from None
+
+
+def default_headers(api_key: str | None) -> dict[str, str]:
+    headers = {"user-agent": f"engram-client/{__version__}"}
+    if api_key:
+        headers["authorization"] = f"Bearer {api_key}"
+    return headers
+
+
+def transport_error(base_url: str, exc: httpx.HTTPError) -> RemoteError:
+    return RemoteError(f"cannot talk to the Engram server at {base_url} ({type(exc).__name__}: "
+                       f"{exc}); check that it is running and the URL is right")
+
+
+class EngramClient:
+    """A :class:`engram.Memory` look-alike that talks to ``engram serve``."""
+
+    def __init__(self, base_url: str = DEFAULT_URL, api_key: str | None = None, *,
+                 timeout: float = 30.0, transport: httpx.BaseTransport | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, headers=default_headers(api_key),
+                                  timeout=timeout, transport=transport)
+
+    def _send(self, call: Call, *, stream: bool = False) -> httpx.Response:
+        request = self._http.build_request(
+            call.method, call.path, params=call.params or None, json=call.json,
+            content=call.content,
+            headers=_content_type(call))
+        try:
+            response = self._http.send(request, stream=stream)
+        except httpx.HTTPError as exc:
+            raise transport_error(self.base_url, exc) from None
+        if response.status_code >= 400:
+            response.read()
+            response.close()
+            raise error_from(response)
+        return response
+
+    def _run(self, call: Call, model: Any) -> Any:
+        return parse_response(model, self._send(call))
+
+    def add(self, data: Conversation, **args: Unpack[AddArgs]) -> list[MemoryItem]:
+        result: list[MemoryItem] = self._run(add_call(data, args), "items")
+        return result
+
+    def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult:
+        result: SearchResult = self._run(search_call(query, args), SearchResult)
+        return result
+
+    def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        call = Call("GET", f"/v1/memories/{quote_id(memory_id)}", params_of(args))
+        result: MemoryItem = self._run(call, MemoryItem)
+        return result
+
+    def list(self, **args: Unpack[ListArgs]) -> Page:
+        result: Page = self._run(list_call(args), Page)
+        return result
+
+    def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem:
+        result: MemoryItem = self._run(update_call(memory_id, args), MemoryItem)
+        return result
+
+    def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None:
+        params = params_of(args, actor=args.get("actor"))
+        self._run(Call("DELETE", f"/v1/memories/{quote_id(memory_id)}", params), None)
+
+    def delete_all(self, **args: Unpack[ActorArgs]) -> int:
+        params = params_of(args, confirm=True, actor=args.get("actor"))
+        deleted: int = self._run(Call("DELETE", "/v1/memories", params), "deleted")
+        return deleted
+
+    def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]:
+        call = Call("GET", f"/v1/memories/{quote_id(memory_id)}/history", params_of(args))
+        result: builtins.list[HistoryEntry] = self._run(call, "history")
+        return result
+
+    def export(self, **args: Unpack[AdminArgs]) -> Iterator[str]:
+        """JSON lines, streamed; errors (scope, auth) are raised here, before iterating."""
+        params = params_of(args, all_scopes=args.get("all_scopes", False))
+        response = self._send(Call("GET", "/v1/export", params), stream=True)
+
+        def lines() -> Iterator[str]:
+            try:
+                for line in response.iter_lines():
+                    if line.strip():
+                        yield line
+            except httpx.HTTPError as exc:
+                raise transport_error(self.base_url, exc) from None
+            finally:
+                response.close()
+
+        return lines()
+
+    def import_(self, lines: Iterable[str] | str | Path, **args: Unpack[ImportArgs]) -> ImportReport:
+        call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
+                                                   actor=args.get("actor")),
+                     content=import_body(lines))
+        report: ImportReport = self._run(call, ImportReport)
+        _report_progress(args, report)
+        return report
+
+    def stats(self, **args: Unpack[AdminArgs]) -> Stats:
+        params = params_of(args, all_scopes=args.get("all_scopes", False))
+        result: Stats = self._run(Call("GET", "/v1/stats", params), Stats)
+        return result
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "EngramClient":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+class AsyncEngramClient:
+    """A :class:`engram.AsyncMemory` look-alike: the same methods, awaitable.
+
+    As with AsyncMemory, ``export`` returns the list of lines.
+    """
+
+    def __init__(self, base_url: str = DEFAULT_URL, api_key: str | None = None, *,
+                 timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.AsyncClient(base_url=self.base_url, headers=default_headers(api_key),
+                                       timeout=timeout, transport=transport)
+
+    async def _send(self, call: Call) -> httpx.Response:
+        try:
+            response = await self._http.request(
+                call.method, call.path, params=call.params or None, json=call.json,
+                content=call.content, headers=_content_type(call))
+        except httpx.HTTPError as exc:
+            raise transport_error(self.base_url, exc) from None
+        if response.status_code >= 400:
+            raise error_from(response)
+        return response
+
+    async def _run(self, call: Call, model: Any) -> Any:
+        return parse_response(model, await self._send(call))
+
+    async def add(self, data: Conversation, **args: Unpack[AddArgs]) -> list[MemoryItem]:
+        result: list[MemoryItem] = await self._run(add_call(data, args), "items")
+        return result
+
+    async def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult:
+        result: SearchResult = await self._run(search_call(query, args), SearchResult)
+        return result
+
+    async def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        call = Call("GET", f"/v1/memories/{quote_id(memory_id)}", params_of(args))
+        result: MemoryItem = await self._run(call, MemoryItem)
+        return result
+
+    async def list(self, **args: Unpack[ListArgs]) -> Page:
+        result: Page = await self._run(list_call(args), Page)
+        return result
+
+    async def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem:
+        result: MemoryItem = await self._run(update_call(memory_id, args), MemoryItem)
+        return result
+
+    async def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None:
+        params = params_of(args, actor=args.get("actor"))
+        await self._run(Call("DELETE", f"/v1/memories/{quote_id(memory_id)}", params), None)
+
+    async def delete_all(self, **args: Unpack[ActorArgs]) -> int:
+        params = params_of(args, confirm=True, actor=args.get("actor"))
+        deleted: int = await self._run(Call("DELETE", "/v1/memories", params), "deleted")
+        return deleted
+
+    async def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]:
+        call = Call("GET", f"/v1/memories/{quote_id(memory_id)}/history", params_of(args))
+        result: builtins.list[HistoryEntry] = await self._run(call, "history")
+        return result
+
+    async def export(self, **args: Unpack[AdminArgs]) -> builtins.list[str]:
+        params = params_of(args, all_scopes=args.get("all_scopes", False))
+        response = await self._send(Call("GET", "/v1/export", params))
+        return [line for line in response.text.splitlines() if line.strip()]
+
+    async def import_(self, lines: Iterable[str] | str | Path,
+                      **args: Unpack[ImportArgs]) -> ImportReport:
+        call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
+                                                    actor=args.get("actor")),
+                    content=import_body(lines))
+        report: ImportReport = await self._run(call, ImportReport)
+        _report_progress(args, report)
+        return report
+
+    async def stats(self, **args: Unpack[AdminArgs]) -> Stats:
+        params = params_of(args, all_scopes=args.get("all_scopes", False))
+        result: Stats = await self._run(Call("GET", "/v1/stats", params), Stats)
+        return result
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> "AsyncEngramClient":
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+
+def _content_type(call: Call) -> dict[str, str] | None:
+    return {"content-type": "application/x-ndjson"} if call.content is not None else None
+
+
+def _report_progress(args: ImportArgs, report: ImportReport) -> None:
+    """The facade reports progress per batch; remotely there is one batch."""
+    progress = args.get("progress")
+    if progress is not None:
+        done = report.imported + report.skipped
+        progress(done, done)
+
+
+__all__ = [
+    "AsyncEngramClient", "AuthenticationError", "EngramClient", "PermissionDeniedError", "RateLimitError",
+    "RemoteError",
+]

@@ -1,0 +1,48 @@
+"""Ingest enrichers: steps that annotate new items before they are stored.
+
+Each enricher is small and independent (keys, later guard and PII); the facade
+runs them in order. Selection is by name through :data:`ENRICHERS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Literal, Protocol, Sequence
+
+from engram.ingest.keys import KeyExtractor
+from engram.model import MemoryItem
+
+MAX_KEYS = 24
+
+
+class Enricher(Protocol):
+    def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
+        """Return the items to store (annotated copies, or the same objects)."""
+        ...
+
+
+@dataclass
+class KeyExpansion:
+    """LongMemEval's key expansion: index each round under its text plus extracted
+    keyphrases, user facts and normalized dates (``keys``) and entities (``entities``).
+    Keys feed the lexical index; entities feed the entity graph."""
+
+    keyphrases: Literal["fast", "yake", "auto"] = "fast"
+    _extractor: KeyExtractor | None = field(default=None, init=False, repr=False)
+
+    def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
+        if self._extractor is None:
+            self._extractor = KeyExtractor(self.keyphrases)
+        out = []
+        for item in items:
+            found = self._extractor.extract(item.content, event_time=item.event_time)
+            keys = list(dict.fromkeys([*item.keys, *found.facts, *found.keyphrases, *found.dates]))
+            entities = list(dict.fromkeys([*item.entities, *found.entities]))
+            out.append(item.model_copy(update={"keys": keys[:MAX_KEYS], "entities": entities[:MAX_KEYS]}))
+        return out
+
+
+ENRICHERS: dict[str, Callable[[], Enricher]] = {
+    "keys": KeyExpansion,
+    "keys-yake": lambda: KeyExpansion(keyphrases="yake"),
+}

@@ -1,0 +1,96 @@
+"""Candidate channels for hybrid retrieval. Each returns ids best-first.
+
+A channel is a function ``(query, store, context) -> list[str]``; adding one
+means adding a function and a name in :data:`CHANNELS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from engram.embed.base import Embedder
+from engram.index.graph import EntityGraph
+from engram.ingest.keys import normalize_entity, query_entities
+from engram.model import Filters
+from engram.retrieve.base import Query
+from engram.retrieve.timeparse import TimeQuery, parse_time_query
+from engram.store.base import Store
+
+GRAPH_MAX_ITEMS = 5000  # above this, building the graph per query costs more than it returns
+
+
+@dataclass
+class Context:
+    """Per-query state shared by channels (the query vector is computed once)."""
+
+    embedder: Embedder
+    depth: int
+    _vector: np.ndarray | None = field(default=None, repr=False)
+    _time: TimeQuery | None = field(default=None, repr=False)
+
+    def vector(self, text: str) -> np.ndarray:
+        if self._vector is None:
+            self._vector = self.embedder.embed([text], role="query")[0]
+        return self._vector
+
+    def time(self, query: Query) -> TimeQuery:
+        if self._time is None:
+            self._time = parse_time_query(query.text, query.now)
+        return self._time
+
+
+Channel = Callable[[Query, Store, Context], list[str]]
+
+
+def lexical(query: Query, store: Store, ctx: Context) -> list[str]:
+    return [i for i, _ in store.lexical_search(query.scope, query.text, query.filters, limit=ctx.depth)]
+
+
+def dense(query: Query, store: Store, ctx: Context) -> list[str]:
+    hits = store.vector_search(query.scope, ctx.vector(query.text), query.filters, limit=ctx.depth)
+    return [i for i, _ in hits]
+
+
+def graph(query: Query, store: Store, ctx: Context) -> list[str]:
+    """HippoRAG: personalized PageRank from the query's entities over the scope's
+    item–entity graph; reaches items that share no words with the query (multi-hop)."""
+    seeds = query_entities(query.text)
+    if not seeds:
+        seeds = [normalize_entity(w) for w in query.text.split() if len(w) > 3]
+    if not seeds or store.count(query.scope, query.filters) > GRAPH_MAX_ITEMS:
+        return []
+    items = store.list(query.scope, query.filters, limit=GRAPH_MAX_ITEMS)
+    built = EntityGraph.build({i.id: i.entities for i in items if i.entities})
+    if not len(built):
+        return []
+    scores = built.personalized_pagerank(seeds)
+    return sorted(scores, key=lambda i: -scores[i])[: ctx.depth]
+
+
+def time(query: Query, store: Store, ctx: Context) -> list[str]:
+    """Time-aware retrieval (LongMemEval): when the query names a period, rank the
+    memories whose event_time falls inside it by lexical+dense relevance."""
+    parsed = ctx.time(query)
+    if not parsed.ranges:
+        return []
+    start = min(r[0] for r in parsed.ranges)
+    end = max(r[1] for r in parsed.ranges)
+    since = max(start, query.filters.since) if query.filters.since else start
+    until = min(end, query.filters.until) if query.filters.until else end
+    if since >= until:
+        return []
+    windowed = Filters(**{**query.filters.model_dump(), "since": since, "until": until})
+    dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(query.text), windowed,
+                                                    limit=ctx.depth)]
+    lexical_ids = [i for i, _ in store.lexical_search(query.scope, query.text, windowed, limit=ctx.depth)]
+    merged: dict[str, float] = {}
+    for ranking in (dense_ids, lexical_ids):
+        for rank, item_id in enumerate(ranking):
+            merged[item_id] = merged.get(item_id, 0.0) + 1.0 / (60 + rank + 1)
+    return sorted(merged, key=lambda i: -merged[i])
+
+
+CHANNELS: dict[str, Channel] = {"lexical": lexical, "dense": dense, "graph": graph, "time": time}

@@ -1,0 +1,411 @@
+"""The server store: PostgreSQL with a generated ``tsvector`` (GIN) for lexical
+search and pgvector (HNSW, cosine) for vectors. Same contract as the SQLite
+store; select it with ``ENGRAM_STORE=postgres`` and ``ENGRAM_DATABASE_URL``."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+import numpy as np
+
+from engram.errors import (
+    ConflictError, EngramError, MissingDependencyError, NotFoundError, StoreError,
+)
+from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
+from engram.store.base import ScoredIds
+from engram.store.postgres_schema import (
+    check_embedder, describe, has_schema, migrate, translate_error, version_tuple,
+)
+from engram.store.postgres_sql import (
+    HISTORY_COLUMNS, ITEM_COLUMNS, WRITE_COLUMNS, PgVector, history_to_row, item_to_row,
+    parse_vector, row_to_history, row_to_item, scope_clause, tsquery, vector_dumper, where,
+)
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
+_INSERT_ITEM = (f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}) "
+                f"VALUES ({', '.join(['%s'] * len(WRITE_COLUMNS))})")
+_UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
+                "WHERE id = %s")
+_INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
+                   f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
+_UPSERT_VECTOR = ("INSERT INTO vectors (id, embedding) VALUES (%s, %b) "
+                  "ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding")
+_RETRIES = 5  # deadlock / serialization failures are retried, then reported
+
+
+def _driver() -> tuple[Any, Any]:
+    try:
+        import psycopg
+        import psycopg_pool
+    except ImportError:
+        raise MissingDependencyError("the PostgreSQL store", "postgres") from None
+    return psycopg, psycopg_pool
+
+
+class PostgresStore:
+    """A :class:`~engram.store.base.Store` in a PostgreSQL database.
+
+    A connection pool serves all threads of a process; any number of processes
+    and hosts may share the database. Every write is one transaction; version
+    checks lock the row (``SELECT ... FOR UPDATE``), so concurrent writers see
+    :class:`ConflictError` rather than lost updates.
+
+    ``path`` and ``create`` exist for :func:`engram.store.open_store`; ``path`` is
+    ignored and ``create=False`` refuses a database without an Engram schema.
+    Vector search is exact (a sequential scan of the scope) up to
+    ``ann_threshold`` candidate rows and uses the HNSW index above it;
+    ``small_scope`` is accepted for parity with the SQLite store and unused.
+    """
+
+    def __init__(
+        self,
+        dsn: str | None = None,
+        *,
+        database_url: str | None = None,
+        path: str | Path | None = None,
+        create: bool = True,
+        ann_threshold: int = 20_000,
+        small_scope: int = 4096,
+        pool_size: int = 8,
+        connect_timeout_s: float = 10.0,
+        ef_search: int = 100,
+    ) -> None:
+        self._pg, pool_module = _driver()
+        url = dsn or database_url or os.environ.get("ENGRAM_DATABASE_URL")
+        if not url:
+            raise StoreError(
+                "the PostgreSQL store needs a database: set "
+                "ENGRAM_DATABASE_URL=postgresql://user:password@host:5432/dbname"
+            )
+        self._server = describe(url)
+        self._ann_threshold = ann_threshold
+        self._ef_search = ef_search
+        self._pool_timeout = pool_module.PoolTimeout
+        try:
+            with self._pg.connect(url, autocommit=True,
+                                  connect_timeout=max(1, int(connect_timeout_s))) as conn:
+                conn.execute("SET TIME ZONE 'UTC'")
+                if not create and not has_schema(conn):
+                    raise StoreError(
+                        f"no Engram store in {self._server}; add a memory first (with create "
+                        "enabled) or point ENGRAM_DATABASE_URL at the right database"
+                    )
+                migrate(conn)
+                version, oid = conn.execute(
+                    "SELECT extversion, 'vector'::regtype::oid FROM pg_extension"
+                    " WHERE extname = 'vector'").fetchone()
+        except EngramError:
+            raise
+        except self._pg.Error as exc:
+            raise translate_error(exc, self._server) from None
+        self._vector_dumper = vector_dumper(int(oid))
+        # pgvector >= 0.8 can keep scanning HNSW until enough rows pass the filter
+        self._iterative_scan = version_tuple(version) >= (0, 8)
+        self._pool = pool_module.ConnectionPool(
+            url, min_size=1, max_size=max(1, pool_size), open=True, name="engram",
+            kwargs={"autocommit": True}, configure=self._configure,
+            check=pool_module.ConnectionPool.check_connection, timeout=connect_timeout_s,
+        )
+
+    # -- plumbing -----------------------------------------------------------
+    def _configure(self, conn: Any) -> None:
+        conn.execute("SET TIME ZONE 'UTC'")
+        conn.adapters.register_dumper(PgVector, self._vector_dumper)
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except EngramError:
+            raise
+        except self._pg.errors.TransactionRollback:
+            raise  # deadlock / serialization failure: _write retries
+        except self._pg.errors.UniqueViolation as exc:
+            if getattr(exc.diag, "table_name", None) == "history":
+                raise ConflictError("a history entry with this id already exists; "
+                                    "give each history entry a new id") from None
+            raise ConflictError(
+                "a memory with one of these ids already exists; use update() to change it"
+            ) from None
+        except (self._pg.Error, self._pool_timeout) as exc:
+            raise translate_error(exc, self._server) from None
+
+    def _write(self, work: Callable[[Any], T]) -> T:
+        """Run ``work(conn)`` in one transaction, retrying deadlocks and
+        serialization failures (the transaction rolled back, so nothing applied)."""
+        for attempt in range(_RETRIES):
+            try:
+                with self._guard(), self._pool.connection() as conn, conn.transaction():
+                    return work(conn)
+            except self._pg.errors.TransactionRollback:
+                if attempt == _RETRIES - 1:
+                    raise ConflictError("a write kept colliding with concurrent writes and was "
+                                        "rolled back; retry it") from None
+                time.sleep(0.005 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._guard(), self._pool.connection() as conn:
+            rows: list[Any] = conn.execute(sql, params).fetchall()
+            return rows
+
+    def _meta(self, key: str) -> str | None:
+        rows = self._read("SELECT value FROM meta WHERE key = %s", (key,))
+        return rows[0][0] if rows else None
+
+    # -- writes -------------------------------------------------------------
+    def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
+            history: Sequence[HistoryEntry], *, model_id: str | None = None) -> None:
+        if not items:
+            return
+        scopes = {item.id: item.scope for item in items}
+        rows = [item_to_row(item) for item in items]
+        history_rows = [history_to_row(h, scopes[h.memory_id]) for h in history]
+        matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
+        vector_rows = ([] if matrix is None else
+                       [(item.id, PgVector(vec)) for item, vec in zip(items, matrix)])
+
+        def work(conn: Any) -> None:
+            with conn.cursor() as cur:
+                cur.executemany(_INSERT_ITEM, rows)
+                cur.executemany(_INSERT_HISTORY, history_rows)
+                if matrix is not None:
+                    check_embedder(conn, model_id, matrix.shape[1])
+                    cur.executemany(_UPSERT_VECTOR, vector_rows)
+
+        self._write(work)
+
+    def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
+                expected_version: int, model_id: str | None = None) -> None:
+        sql, params = scope_clause(item.scope)
+        vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
+
+        def work(conn: Any) -> None:
+            row = conn.execute(f"SELECT m.version FROM memories m WHERE m.id = %s AND {sql} "
+                               "FOR UPDATE", [item.id, *params]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
+            if row[0] != expected_version:
+                raise ConflictError(
+                    f"memory {item.id} is at version {row[0]}, not {expected_version}; "
+                    "reload it and apply your change again"
+                )
+            conn.execute(_UPDATE_ITEM, (*item_to_row(item), item.id))
+            conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
+            if vec is not None:
+                check_embedder(conn, model_id, vec.shape[0])
+                conn.execute(_UPSERT_VECTOR, (item.id, PgVector(vec)))
+
+        self._write(work)
+
+    def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:
+        if not ids:
+            return 0
+        sql, params = scope_clause(scope)
+        by_id = {t.memory_id: t for t in tombstones}
+
+        def work(conn: Any) -> int:
+            rows = conn.execute(  # lock in id order: concurrent deletes cannot deadlock
+                "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id FROM memories m"
+                f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE",
+                [list(ids), *params]).fetchall()
+            return self._purge(conn, rows, [by_id[r[0]] for r in rows if r[0] in by_id])
+
+        return self._write(work)
+
+    def delete_scope(self, scope: Scope, *, actor: str | None) -> int:
+        sql, params = scope_clause(scope)
+
+        def work(conn: Any) -> int:
+            rows = conn.execute(
+                "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id, m.version"
+                f" FROM memories m WHERE {sql} ORDER BY m.id FOR UPDATE", params).fetchall()
+            return self._purge(conn, [r[:5] for r in rows],
+                               [tombstone(r[0], r[5], actor) for r in rows])
+
+        return self._write(work)
+
+    @staticmethod
+    def _purge(conn: Any, rows: Sequence[tuple[Any, ...]],
+               tombstones: Sequence[HistoryEntry]) -> int:
+        """Remove locked rows everywhere (vectors cascade; the tsvector lives in the
+        row) and blank their history, inside the caller's transaction."""
+        if not rows:
+            return 0
+        ids = [r[0] for r in rows]
+        scopes = {r[0]: Scope(user_id=r[1], agent_id=r[2], session_id=r[3], app_id=r[4])
+                  for r in rows}
+        conn.execute("DELETE FROM memories WHERE id = ANY(%s)", [ids])
+        conn.execute("UPDATE history SET old = NULL, new = NULL WHERE memory_id = ANY(%s)", [ids])
+        with conn.cursor() as cur:
+            cur.executemany(_INSERT_HISTORY,
+                            [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
+        return len(ids)
+
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        sql, params = scope_clause(scope)
+
+        def work(conn: Any) -> None:
+            conn.execute(
+                "UPDATE memories SET access_count = access_count + 1, last_accessed_at = %s"
+                " WHERE id IN (SELECT m.id FROM memories m"
+                f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE)",
+                [utcnow(), list(ids), *params])
+
+        self._write(work)
+
+    # -- reads --------------------------------------------------------------
+    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+        if not ids:
+            return []
+        sql, params = scope_clause(scope)
+        rows = self._read(f"{_SELECT_ITEM} WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params])
+        found = {row[0]: row_to_item(row) for row in rows}
+        return [found[i] for i in ids if i in found]
+
+    def list(self, scope: Scope, filters: Filters, *, limit: int, after_id: str | None = None,
+             descending: bool = True) -> list[MemoryItem]:
+        sql, params = where(scope, filters)
+        if after_id is not None:
+            sql += " AND m.id < %s" if descending else " AND m.id > %s"
+            params.append(after_id)
+        order = "DESC" if descending else "ASC"
+        rows = self._read(f"{_SELECT_ITEM} WHERE {sql} ORDER BY m.id {order} LIMIT %s",
+                          [*params, limit])
+        return [row_to_item(r) for r in rows]
+
+    def count(self, scope: Scope, filters: Filters) -> int:
+        sql, params = where(scope, filters)
+        return int(self._read(f"SELECT count(*) FROM memories m WHERE {sql}", params)[0][0])
+
+    def iter_items(self, scope: Scope | None, *, batch: int = 500) -> Iterator[MemoryItem]:
+        sql, params = scope_clause(scope)
+        last = ""
+        while True:
+            rows = self._read(f"{_SELECT_ITEM} WHERE {sql} AND m.id > %s ORDER BY m.id LIMIT %s",
+                              [*params, last, batch])
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_item(row)
+            last = rows[-1][0]
+
+    def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
+        if not memory_ids:
+            return []
+        sql, params = scope_clause(scope, "h")
+        rows = self._read(
+            "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
+            f" WHERE h.memory_id = ANY(%s) AND {sql} ORDER BY h.memory_id, h.id",
+            [list(memory_ids), *params])
+        return [row_to_history(r) for r in rows]
+
+    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:
+        built = tsquery(query)
+        if built is None:
+            return []
+        qsql, words = built
+        sql, params = where(scope, filters)
+        rows = self._read(
+            f"WITH q AS (SELECT {qsql} AS q) SELECT m.id, ts_rank_cd(m.tsv, q.q) AS rank"
+            f" FROM memories m CROSS JOIN q WHERE m.tsv @@ q.q AND {sql}"
+            " ORDER BY rank DESC, m.id LIMIT %s", [*words, *params, limit])
+        return [(r[0], float(r[1])) for r in rows]
+
+    def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
+                      limit: int) -> ScoredIds:
+        dim = self._meta("vector_dim")
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if dim is None or limit <= 0:
+            return []
+        if int(dim) != query.shape[0]:
+            raise StoreError(f"the query vector has {query.shape[0]} dimensions, the store's "
+                             f"vectors {dim}; embed queries with the store's embedder")
+        probe = PgVector(query)
+        sql, params = where(scope, filters)
+        joined = f"FROM memories m JOIN vectors v ON v.id = m.id WHERE {sql}"
+        with self._guard(), self._pool.connection() as conn, conn.transaction():
+            candidates = conn.execute(f"SELECT count(*) FROM (SELECT 1 {joined} LIMIT %s) s",
+                                      [*params, self._ann_threshold + 1]).fetchone()[0]
+            if candidates <= self._ann_threshold:
+                # exact: the MATERIALIZED CTE keeps the planner off the HNSW index
+                rows = conn.execute(
+                    f"WITH c AS MATERIALIZED (SELECT m.id, v.embedding <=> %b AS d {joined})"
+                    " SELECT id, 1 - d FROM c ORDER BY d, id LIMIT %s",
+                    [probe, *params, limit]).fetchall()
+                return [(r[0], float(r[1])) for r in rows]
+            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)",
+                         [str(max(self._ef_search, limit))])
+            if self._iterative_scan:  # keep scanning until `limit` rows pass the scope filter
+                conn.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+            rows = conn.execute(
+                f"SELECT m.id, 1 - (v.embedding <=> %b) {joined}"
+                " ORDER BY v.embedding <=> %b LIMIT %s",
+                [probe, *params, probe, limit]).fetchall()
+        hits = [(r[0], float(r[1])) for r in rows]
+        hits.sort(key=lambda h: (-h[1], h[0]))  # relaxed_order may return near-sorted rows
+        return hits
+
+    def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        sql, params = scope_clause(scope)
+        rows = self._read(
+            "SELECT m.id, v.embedding::text FROM memories m JOIN vectors v ON v.id = m.id"
+            f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params])
+        return {r[0]: parse_vector(r[1]) for r in rows}
+
+    def stats(self, scope: Scope | None) -> Stats:
+        sql, params = scope_clause(scope)
+        hsql, hparams = scope_clause(scope, "h")
+        by_kind = dict(self._read(
+            f"SELECT kind, count(*) FROM memories m WHERE {sql} GROUP BY kind", params))
+        by_status = dict(self._read(
+            f"SELECT status, count(*) FROM memories m WHERE {sql} GROUP BY status", params))
+        return Stats(
+            memories=sum(by_kind.values()), by_kind=by_kind, by_status=by_status,
+            history_rows=self._read(f"SELECT count(*) FROM history h WHERE {hsql}", hparams)[0][0],
+            vectors=self._read(
+                f"SELECT count(*) FROM vectors v JOIN memories m ON m.id = v.id WHERE {sql}",
+                params)[0][0],
+            scopes=self._read(
+                "SELECT count(*) FROM (SELECT DISTINCT user_id, agent_id, session_id, app_id"
+                f" FROM memories m WHERE {sql}) s", params)[0][0],
+            db_bytes=self._read("SELECT pg_database_size(current_database())")[0][0],
+        )
+
+    def embedding_model(self) -> str | None:
+        return self._meta("embed_model")
+
+    def compact(self) -> None:
+        """Rewrite the tables (VACUUM FULL) so deleted text leaves no dead tuples
+        behind; it locks them meanwhile. WAL segments age out on their own."""
+        with self._guard(), self._pool.connection() as conn:
+            for table in ("memories", "vectors", "history"):
+                conn.execute(f"VACUUM (FULL, ANALYZE) {table}")
+
+    def integrity_check(self) -> builtins.list[str]:
+        """Cross-table checks PostgreSQL's own constraints do not cover."""
+        problems: builtins.list[str] = []
+        orphans = self._read("SELECT count(*) FROM history h WHERE h.op <> 'delete' AND NOT EXISTS"
+                             " (SELECT 1 FROM memories m WHERE m.id = h.memory_id) AND NOT EXISTS"
+                             " (SELECT 1 FROM history t WHERE t.memory_id = h.memory_id"
+                             " AND t.op = 'delete')")[0][0]
+        if orphans:
+            problems.append(f"{orphans} history rows belong to memories that neither exist "
+                            "nor have a delete tombstone")
+        return problems
+
+    def close(self) -> None:
+        self._pool.close()

@@ -1,0 +1,227 @@
+"""PostgreSQL schema and forward-only migrations, tracked in ``schema_version``.
+
+Mirrors the SQLite schema (``sqlite_schema.py``) column for column, with native
+types: ``timestamptz`` for times, ``jsonb`` for lists and documents, a generated
+``tsvector`` for lexical search and a pgvector column for embeddings.
+
+The vector column starts without a dimension; the first vector write fixes it
+(``ALTER ... TYPE vector(dim)``) and builds the HNSW index, because the
+dimension is a property of the embedder, unknown until then.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from engram.errors import SchemaVersionError, StoreError
+
+# Each entry upgrades the schema by one version. Never edit a shipped entry:
+# append a new one.
+MIGRATIONS: list[list[str]] = [
+    # v1: memories (+ lexical index), vectors, history, meta
+    [
+        """
+        CREATE TABLE memories (
+            -- ids compare bytewise (COLLATE "C"), as in SQLite and Python: paging
+            -- by id and "oldest first" must not depend on the server's locale
+            id TEXT COLLATE "C" PRIMARY KEY,
+            user_id TEXT, agent_id TEXT, session_id TEXT, app_id TEXT,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            content TEXT NOT NULL,
+            role TEXT,
+            keys JSONB NOT NULL DEFAULT '[]',
+            entities JSONB NOT NULL DEFAULT '[]',
+            tags JSONB NOT NULL DEFAULT '[]',
+            event_time TIMESTAMPTZ,
+            created_at TIMESTAMPTZ NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL,
+            valid_from TIMESTAMPTZ,
+            valid_to TIMESTAMPTZ,
+            importance DOUBLE PRECISION NOT NULL,
+            access_count INTEGER NOT NULL DEFAULT 0,
+            last_accessed_at TIMESTAMPTZ,
+            provenance JSONB NOT NULL DEFAULT '{}',
+            version INTEGER NOT NULL,
+            metadata JSONB NOT NULL DEFAULT '{}',
+            -- keys + entities + tags as one string (LongMemEval's key expansion)
+            key_text TEXT NOT NULL DEFAULT '',
+            -- content weighs A, expansion keys B (ts_rank_cd weights 1.0 / 0.4);
+            -- the 'english' config stems like FTS5's porter tokenizer does
+            tsv TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('english'::regconfig, content), 'A')
+                || setweight(to_tsvector('english'::regconfig, key_text), 'B')
+            ) STORED
+        )
+        """,
+        "CREATE INDEX memories_user ON memories(user_id, id)",
+        "CREATE INDEX memories_agent ON memories(agent_id, id)",
+        "CREATE INDEX memories_session ON memories(session_id, id)",
+        "CREATE INDEX memories_app ON memories(app_id, id)",
+        "CREATE INDEX memories_event_time ON memories(event_time)",
+        "CREATE INDEX memories_tsv ON memories USING GIN (tsv)",
+        """
+        CREATE TABLE vectors (
+            id TEXT COLLATE "C" PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+            embedding vector NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE history (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            memory_id TEXT COLLATE "C" NOT NULL,
+            version INTEGER NOT NULL,
+            op TEXT NOT NULL,
+            actor TEXT,
+            at TIMESTAMPTZ NOT NULL,
+            old JSONB,
+            new JSONB,
+            user_id TEXT, agent_id TEXT, session_id TEXT, app_id TEXT
+        )
+        """,
+        "CREATE INDEX history_memory ON history(memory_id, id)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+HNSW_MAX_DIM = 2000  # pgvector cannot index wider `vector` columns
+logger = logging.getLogger(__name__)
+
+# pg_advisory_xact_lock keys: serialise migrations and the first vector write
+# across processes (arbitrary constants, "engr" and "vdim" in ASCII).
+MIGRATION_LOCK = 0x656E6772
+VECTOR_DIM_LOCK = 0x7664696D
+
+
+def migrate(conn: Any) -> int:
+    """Bring the schema to :data:`SCHEMA_VERSION` in one transaction; returns the
+    version found. ``conn`` is a psycopg connection in autocommit mode."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        found = int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0)
+        if found > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"this database uses schema v{found}, newer than this Engram supports "
+                f"(v{SCHEMA_VERSION}); upgrade engramdb to open it"
+            )
+        if found < SCHEMA_VERSION:
+            _ensure_pgvector(conn)
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
+        return found
+
+
+def _ensure_pgvector(conn: Any) -> None:
+    """Create the ``vector`` extension, or say exactly what an admin must do."""
+    import psycopg
+
+    if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
+        return
+    available = conn.execute(
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'").fetchone()
+    if not available:
+        raise StoreError(
+            "the PostgreSQL server has no pgvector extension; install pgvector "
+            "(https://github.com/pgvector/pgvector) on the server, then retry"
+        )
+    try:
+        with conn.transaction():  # a savepoint, so the error message below is ours
+            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    except psycopg.errors.InsufficientPrivilege:
+        raise StoreError(
+            "the pgvector extension is not enabled in this database and this role may not "
+            "enable it; ask an administrator to run `CREATE EXTENSION vector;` in it"
+        ) from None
+
+
+def fix_vector_dim(conn: Any, dim: int) -> None:
+    """Give the vector column its dimension and build the HNSW index (first vector
+    write only, inside the caller's transaction)."""
+    conn.execute(f"ALTER TABLE vectors ALTER COLUMN embedding TYPE vector({int(dim)})")
+    if dim > HNSW_MAX_DIM:
+        logger.warning("vectors have %d dimensions, above pgvector's HNSW limit of %d: "
+                       "vector search stays exact (slower on large scopes)", dim, HNSW_MAX_DIM)
+        return
+    # HNSW with cosine distance; m/ef_construction are pgvector's defaults.
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS vectors_hnsw ON vectors "
+        "USING hnsw (embedding vector_cosine_ops)"
+    )
+
+
+def check_embedder(conn: Any, model_id: str | None, dim: int) -> None:
+    """Record the embedder (and fix the vector dimension) on the first vector
+    write; refuse vectors from another embedder afterwards. Runs inside the
+    caller's write transaction."""
+    select = "SELECT key, value FROM meta WHERE key IN ('embed_model', 'vector_dim')"
+    stored = dict(conn.execute(select).fetchall())
+    if "embed_model" not in stored:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (VECTOR_DIM_LOCK,))
+        stored = dict(conn.execute(select).fetchall())  # another process may have won
+        if "embed_model" not in stored:
+            conn.execute("INSERT INTO meta VALUES ('embed_model', %s), ('vector_dim', %s)",
+                         (model_id or "unknown", str(dim)))
+            fix_vector_dim(conn, dim)
+            return
+    if stored["embed_model"] != (model_id or "unknown"):
+        raise StoreError(
+            f"this store's vectors come from embedder {stored['embed_model']!r}, not "
+            f"{model_id!r}; use the same embedder or run `engram reindex` to re-embed everything"
+        )
+    if int(stored["vector_dim"]) != dim:
+        raise StoreError(
+            f"these vectors have {dim} dimensions but the store holds "
+            f"{stored['vector_dim']}-dimensional ones; use the same embedder or run "
+            "`engram reindex` to re-embed everything"
+        )
+
+
+# -- connection helpers --------------------------------------------------------
+
+def has_schema(conn: Any) -> bool:
+    return conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0] is True
+
+
+def describe(url: str) -> str:
+    """host:port/dbname of a connection string, never its password."""
+    import psycopg
+
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        raise StoreError("ENGRAM_DATABASE_URL is not a valid PostgreSQL connection string; "
+                         "use postgresql://user:password@host:5432/dbname") from None
+    host = info.get("host") or os.environ.get("PGHOST") or "localhost"
+    port = info.get("port") or os.environ.get("PGPORT") or "5432"
+    return f"{host}:{port}/{info.get('dbname') or os.environ.get('PGDATABASE') or '(default)'}"
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split(".") if p.isdigit())
+
+
+def translate_error(exc: Exception, server: str) -> StoreError:
+    """A psycopg / pool error as a StoreError that says what to do. Connection
+    trouble (no SQLSTATE, classes 08, 57, 28, 3D, pool timeouts) is "unreachable"."""
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    sqlstate = getattr(exc, "sqlstate", None)
+    if isinstance(exc, PoolTimeout) or (
+        isinstance(exc, psycopg.OperationalError)
+        and (sqlstate is None or sqlstate[:2] in ("08", "57", "28", "3D"))
+    ):
+        text = str(exc).strip()
+        reason = text.splitlines()[0] if text else type(exc).__name__
+        return StoreError(f"cannot reach the PostgreSQL store at {server} ({reason}); "
+                          "start PostgreSQL or set ENGRAM_DATABASE_URL to a reachable server")
+    diag = getattr(exc, "diag", None)
+    message = getattr(diag, "message_primary", None) or type(exc).__name__
+    return StoreError(f"PostgreSQL refused the operation ({sqlstate or 'no sqlstate'}: "
+                      f"{message}); check the server log and the store's schema")

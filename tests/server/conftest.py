@@ -1,0 +1,111 @@
+"""A real server for the REST tests: uvicorn on a free loopback port, in a
+background thread, over a real SQLite file (the hashing embedder keeps it fast)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+from engram.store.keys import KeyStore
+
+MAX_CONTENT_CHARS = 5_000
+MAX_BODY_BYTES = 50_000
+
+
+class LiveServer:
+    """uvicorn serving ``app`` on 127.0.0.1:<free port> until :meth:`stop`."""
+
+    def __init__(self, app: Any) -> None:
+        uvicorn = pytest.importorskip("uvicorn", reason="the REST tests need the `server` extra")
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]},
+                                       daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@dataclass
+class Deployment:
+    """A running server plus direct handles on what it serves, to check side effects."""
+
+    url: str
+    memory: Memory
+    keys: KeyStore
+    secrets: dict[str, str] = field(default_factory=dict)
+    key_ids: dict[str, str] = field(default_factory=dict)
+
+    def total(self) -> tuple[int, int]:
+        """(memories, history rows) in the whole store: 'nothing was written' checks."""
+        stats = self.memory.stats(all_scopes=True)
+        return stats.memories, stats.history_rows
+
+
+@pytest.fixture
+def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
+    """Factory: ``deploy(require_auth=..., rate_limit=..., memory=...)`` starts a server."""
+    pytest.importorskip("fastapi", reason="the REST tests need the `server` extra")
+    from engram.server.app import create_app
+
+    servers: list[LiveServer] = []
+    memories: list[Memory] = []
+
+    def start(*, require_auth: bool = False, rate_limit: int | None = None,
+              memory: Memory | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> Deployment:
+        n = len(servers)
+        if memory is None:
+            settings = Settings(data_dir=tmp_path / f"data{n}", max_content_chars=MAX_CONTENT_CHARS)
+            memory = Memory(tmp_path / f"mem{n}.db", settings=settings, embedder=HashingEmbedder())
+            memories.append(memory)
+        keys = KeyStore(tmp_path / f"keys{n}.sqlite")
+        app = create_app(memory, keys=keys, require_auth=require_auth,
+                         rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes)
+        server = LiveServer(app)
+        servers.append(server)
+        return Deployment(url=server.url, memory=memory, keys=keys)
+
+    yield start
+    for server in servers:
+        server.stop()
+    for memory in memories:
+        memory.close()
+
+
+@pytest.fixture
+def open_server(deploy: Callable[..., Deployment]) -> Deployment:
+    """A keyless (local development) server."""
+    return deploy()
+
+
+@pytest.fixture
+def keyed(deploy: Callable[..., Deployment]) -> Deployment:
+    """A server that requires keys: ``acme`` and ``globex`` (app-wide) and
+    ``alice`` (app acme, user alice) and a revoked one."""
+    dep = deploy(require_auth=True)
+    for label, app_id, user_id in (("acme", "acme", None), ("globex", "globex", None),
+                                   ("alice", "acme", "alice"), ("revoked", "acme", None)):
+        key_id, secret = dep.keys.create(app_id, user_id=user_id, name=label)
+        dep.secrets[label], dep.key_ids[label] = secret, key_id
+    dep.keys.revoke(dep.key_ids["revoked"])
+    return dep
