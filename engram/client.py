@@ -17,8 +17,9 @@ Errors come back as the same :class:`~engram.errors.EngramError` subclasses
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Unpack
+from typing import Any, Self, Unpack
 
 import httpx
 from pydantic import ValidationError
@@ -27,9 +28,28 @@ from engram import __version__
 from engram.errors import EngramError
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server.wire import (
-    ActorArgs, AddArgs, AdminArgs, AuthenticationError, Call, Conversation, ImportArgs, ListArgs,
-    PermissionDeniedError, RateLimitError, RemoteError, ScopeArgs, SearchArgs, UpdateArgs,
-    add_call, error_class, import_body, list_call, params_of, quote_id, search_call, update_call,
+    ActorArgs,
+    AddArgs,
+    AdminArgs,
+    AuthenticationError,
+    Call,
+    Conversation,
+    ImportArgs,
+    ListArgs,
+    PermissionDeniedError,
+    RateLimitError,
+    RemoteError,
+    ScopeArgs,
+    SearchArgs,
+    UpdateArgs,
+    add_call,
+    error_class,
+    import_body,
+    list_call,
+    params_of,
+    quote_id,
+    search_call,
+    update_call,
 )
 
 DEFAULT_URL = "http://127.0.0.1:8080"
@@ -180,7 +200,7 @@ class EngramClient:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "EngramClient":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -270,7 +290,7 @@ class AsyncEngramClient:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def __aenter__(self) -> "AsyncEngramClient":
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *_: object) -> None:

@@ -246,7 +246,12 @@ class Memory:
         now = utcnow()
         fields = {**current.model_dump(), **changes, "version": current.version + 1, "updated_at": now}
         fields["scope"] = current.scope
+        if content is not None:  # derived keys/entities must follow the new text
+            fields["keys"], fields["entities"] = [], []
         updated: MemoryItem = _validated(MemoryItem, **fields)
+        if content is not None:
+            for enricher in self.enrichers:
+                [updated] = enricher.enrich([updated])
         op = {"superseded": "supersede", "archived": "archive"}.get(updated.status.value, "update")
         if current.status != MemoryStatus.ACTIVE and updated.status == MemoryStatus.ACTIVE:
             op = "restore"

@@ -198,3 +198,30 @@ def test_async_twin(tmp_path: Path, settings: Settings) -> None:
     import asyncio
 
     asyncio.run(_async_flow(tmp_path / "a.db", settings))
+
+
+def test_key_expansion_at_ingest_and_on_update(memory: Memory) -> None:
+    [item] = memory.add("Yesterday I met Marta Silva at the Porto Marathon.", user_id="u",
+                        event_time=datetime(2024, 6, 2, tzinfo=timezone.utc))
+    assert any("marta" in e for e in item.entities)
+    assert "2024-06-01" in item.keys  # "yesterday" resolved against the event time
+    assert memory.search("2024-06-01", user_id="u").hits[0].item.id == item.id  # keys are indexed
+    updated = memory.update(item.id, user_id="u", content="I work with Globex in Oslo now.")
+    assert not any("marta" in e for e in updated.entities)
+    assert any("oslo" in e or "globex" in e for e in updated.entities)
+
+
+def test_token_budget_packs_in_reading_order_and_exhaustive_mode(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, exhaustive_max_items=300)
+    with Memory(tmp_path / "m.db", settings=settings, embedder=HashingEmbedder()) as mem:
+        for day in (3, 1, 2):
+            mem.add(f"day {day}: we talked about gardening and tomatoes", user_id="u",
+                    session_id=f"s{day}", event_time=datetime(2024, 1, day, tzinfo=timezone.utc))
+        whole = mem.search("tomatoes", user_id="u", token_budget=2000)
+        assert whole.mode == "exhaustive"
+        assert [h.item.scope.session_id for h in whole.hits] == ["s1", "s2", "s3"]
+        assert whole.context and whole.context_tokens <= 2000
+        tight = mem.search("tomatoes", user_id="u", token_budget=40)
+        assert tight.mode == "retrieval" and tight.context_tokens <= 40 and len(tight.hits) < 3
+        with pytest.raises(InvalidInputError):
+            mem.search("x", user_id="u", token_budget=0)

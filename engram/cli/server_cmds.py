@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
@@ -26,7 +27,7 @@ keys_app = typer.Typer(name="keys", help="Manage API keys for `engram serve`.",
                        no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
-KeysDbOpt = Annotated[Optional[Path], typer.Option(
+KeysDbOpt = Annotated[Path | None, typer.Option(
     "--keys-db", envvar="ENGRAM_KEYS_DB",
     help="API keys file (default: keys.sqlite in your data dir).")]
 
@@ -69,7 +70,7 @@ def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8080,
     keys_db: KeysDbOpt = None,
-    rate_limit: Annotated[Optional[int], typer.Option(
+    rate_limit: Annotated[int | None, typer.Option(
         "--rate-limit", min=1, help="requests per minute per API key (default: unlimited)")] = None,
     max_body_bytes: Annotated[int, typer.Option(
         "--max-body-bytes", min=1, help="largest request body accepted")] = 2_000_000,
@@ -109,9 +110,9 @@ def serve(
 @_keys_command("create")
 def keys_create(
     app_id: Annotated[str, typer.Option("--app", help="app_id the key is bound to")],
-    user: Annotated[Optional[str], typer.Option(
+    user: Annotated[str | None, typer.Option(
         "--user", "-u", help="also bind the key to this user_id")] = None,
-    name: Annotated[Optional[str], typer.Option(help="a label to recognise the key by")] = None,
+    name: Annotated[str | None, typer.Option(help="a label to recognise the key by")] = None,
     keys_db: KeysDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

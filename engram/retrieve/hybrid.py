@@ -73,6 +73,18 @@ class HybridRetriever:
         return factor
 
 
+def make_retriever(spec: str) -> HybridRetriever:
+    """A registered name (``hybrid``, ``bm25``, ``dense``) or channels joined by ``+``
+    (e.g. ``lexical+dense``), which is how benchmarks run ablations."""
+    if spec in RETRIEVERS:
+        return RETRIEVERS[spec]()
+    channels = tuple(spec.split("+"))
+    if set(channels) <= set(CHANNELS):
+        return HybridRetriever(channels=channels)
+    raise ConfigError(f"unknown retriever {spec!r}; use one of {sorted(RETRIEVERS)} or channels "
+                      f"joined by '+' from {sorted(CHANNELS)}")
+
+
 RETRIEVERS = {
     "hybrid": HybridRetriever,
     "bm25": lambda: HybridRetriever(channels=("lexical",)),

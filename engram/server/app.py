@@ -13,7 +13,8 @@ access with its own lock).
 from __future__ import annotations
 
 import inspect
-from typing import Annotated, Any, Iterator
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 from engram.errors import ConfigError, ImportFormatError, InvalidInputError, MissingDependencyError
 
@@ -31,8 +32,19 @@ from engram.server import wire
 from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
 from engram.server.errors import ApiError, GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
-    AddRequest, AddResponse, AdminScopeQuery, DeleteAllQuery, DeleteQuery, Deleted, ErrorBody,
-    Health, ImportQuery, ListQuery, ScopeQuery, SearchRequest, UpdateRequest,
+    AddRequest,
+    AddResponse,
+    AdminScopeQuery,
+    DeleteAllQuery,
+    Deleted,
+    DeleteQuery,
+    ErrorBody,
+    Health,
+    ImportQuery,
+    ListQuery,
+    ScopeQuery,
+    SearchRequest,
+    UpdateRequest,
 )
 from engram.store.keys import KeyStore
 
@@ -253,4 +265,4 @@ def create_app(
     return app
 
 
-__all__ = ["create_app", "JSONResponse"]
+__all__ = ["JSONResponse", "create_app"]

@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 import logging
 import traceback
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError

@@ -49,7 +49,7 @@ class AddRequest(ScopeFields):
     actor: str | None = None
 
     @model_validator(mode="after")
-    def _one_payload(self) -> "AddRequest":
+    def _one_payload(self) -> AddRequest:
         if (self.text is None) == (self.messages is None):
             raise ValueError("pass exactly one of text or messages")
         return self

@@ -12,18 +12,24 @@ clients. It imports neither FastAPI nor httpx, so the client works without the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence, TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
 from engram import errors as E
 from engram.model import (
-    SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Message, Scope,
+    SCOPE_FIELDS,
+    Filters,
+    MemoryKind,
+    MemoryStatus,
+    Message,
+    Scope,
 )
 
 # HTTP-only codes (no facade equivalent).
@@ -118,10 +124,10 @@ def error_class(code: str, status: int) -> type[E.EngramError]:
     }
     if code in special:
         return special[code]
-    for cls in [E.EngramError, *_all_subclasses(E.EngramError)]:
+    candidates: list[type[E.EngramError]] = [E.EngramError, *_all_subclasses(E.EngramError)]
+    for cls in candidates:
         if cls.__dict__.get("code") == code:
-            found: type[E.EngramError] = cls
-            return found
+            return cls
     if status == 404:
         return E.NotFoundError
     if status == 409:
@@ -320,8 +326,31 @@ def quote_id(memory_id: str) -> str:
 
 
 __all__ = [
-    "ActorArgs", "AddArgs", "AdminArgs", "AuthenticationError", "Call", "Conversation",
-    "ImportArgs", "ListArgs", "PermissionDeniedError", "ScopeArgs", "SearchArgs", "UpdateArgs", "RateLimitError", "RemoteError",
-    "ServiceUnavailableError", "add_call", "body_of", "error_body", "error_class", "import_body",
-    "list_call", "params_of", "quote_id", "scope_fields", "search_call", "status_for", "update_call",
+    "ActorArgs",
+    "AddArgs",
+    "AdminArgs",
+    "AuthenticationError",
+    "Call",
+    "Conversation",
+    "ImportArgs",
+    "ListArgs",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RemoteError",
+    "ScopeArgs",
+    "SearchArgs",
+    "ServiceUnavailableError",
+    "UpdateArgs",
+    "add_call",
+    "body_of",
+    "error_body",
+    "error_class",
+    "import_body",
+    "list_call",
+    "params_of",
+    "quote_id",
+    "scope_fields",
+    "search_call",
+    "status_for",
+    "update_call",
 ]

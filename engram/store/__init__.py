@@ -11,6 +11,7 @@ from engram.store.base import Store
 # name -> "module:Class"; backends import their heavy dependencies lazily.
 STORES: dict[str, str] = {
     "sqlite": "engram.store.sqlite:SQLiteStore",
+    "postgres": "engram.store.postgres:PostgresStore",
 }
 
 

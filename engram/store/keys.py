@@ -20,9 +20,9 @@ import hashlib
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -180,4 +180,4 @@ def _row_to_key(row: tuple[str, str, str | None, str | None, str, str | None]) -
                   revoked_at=as_utc(datetime.fromisoformat(revoked)) if revoked else None)
 
 
-__all__ = ["ApiKey", "KeyStore", "SECRET_PREFIX", "hash_secret"]
+__all__ = ["SECRET_PREFIX", "ApiKey", "KeyStore", "hash_secret"]

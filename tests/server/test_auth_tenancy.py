@@ -8,7 +8,10 @@ import httpx
 import pytest
 
 from engram.client import (
-    AsyncEngramClient, AuthenticationError, EngramClient, PermissionDeniedError,
+    AsyncEngramClient,
+    AuthenticationError,
+    EngramClient,
+    PermissionDeniedError,
 )
 from engram.errors import ImportFormatError, NotFoundError
 

@@ -10,7 +10,10 @@ import pytest
 
 from engram.client import AuthenticationError, EngramClient, PermissionDeniedError
 from engram.errors import (
-    ContentTooLargeError, ImportFormatError, InvalidInputError, NotFoundError,
+    ContentTooLargeError,
+    ImportFormatError,
+    InvalidInputError,
+    NotFoundError,
 )
 
 from .conftest import MAX_BODY_BYTES, MAX_CONTENT_CHARS, Deployment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -46,7 +46,7 @@ def test_sync_client_round_trip(deploy) -> None:  # type: ignore[no-untyped-def]
         assert item.tags == ["move"] and item.metadata == {"source": "chat"}
         convo = mem.add([Message(role="user", content="I adopted a cat named Miso"),
                          {"role": "assistant", "content": "Lovely name!"}], user_id="alice",
-                        event_time=datetime(2024, 3, 1, tzinfo=timezone.utc))
+                        event_time=datetime(2024, 3, 1, tzinfo=UTC))
         assert len(convo) == 1 and "Miso" in convo[0].content
 
         assert mem.get(item.id, user_id="alice") == item

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import engram.cli.server_cmds as server_cmds
+from engram.cli import server_cmds
 from engram.cli.app import app
 from engram.errors import InvalidInputError, NotFoundError
 from engram.store.keys import SECRET_PREFIX, KeyStore

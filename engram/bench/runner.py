@@ -1,0 +1,166 @@
+"""Run a retrieval benchmark: ingest each haystack once into its own scope, ask
+every question with each system (baselines and hybrid) over the same store, and
+score with LLM-free metrics."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from engram.bench.datasets import BenchCase, BenchSession, load_locomo, load_longmemeval
+from engram.bench.metrics import aggregate, latency_summary, ndcg_at_k, recall_at_budget, recall_at_k
+from engram.config import Settings
+from engram.errors import InvalidInputError
+from engram.memory import Memory
+from engram.model import Message
+from engram.retrieve.hybrid import make_retriever
+from engram.retrieve.pack import count_tokens, render_item
+
+log = logging.getLogger(__name__)
+
+LOADERS: dict[str, Callable[[Path], list[BenchCase]]] = {
+    "locomo": load_locomo, "longmemeval": load_longmemeval,
+}
+KS = (1, 3, 5, 10, 20)
+BUDGETS = (1000, 2000, 4000, 8000)
+SEARCH_LIMIT = 100  # deep enough for Recall@20 and an 8k-token budget
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BenchConfig:
+    dataset: str
+    data: Path
+    systems: tuple[str, ...] = ("bm25", "dense", "hybrid")
+    limit: int | None = None  # first N questions
+    sample: int | None = None  # or a seeded random sample of N questions
+    seed: int = 7
+    workdir: Path = field(default_factory=lambda: Path(".engram-bench"))
+    settings: Settings | None = None
+
+
+def select_cases(cases: list[BenchCase], config: BenchConfig) -> list[BenchCase]:
+    if config.sample:
+        rng = random.Random(config.seed)
+        cases = rng.sample(cases, min(config.sample, len(cases)))
+    if config.limit:
+        cases = cases[: config.limit]
+    return cases
+
+
+def session_messages(session: BenchSession) -> list[Message]:
+    """Turns → messages. In two-speaker chats (LoCoMo) the session's first speaker
+    plays "user", so a round is one speaker's turn plus the other's reply."""
+    opener = session.turns[0].speaker if session.turns else None
+    base = session.time
+    out = []
+    for n, turn in enumerate(session.turns):
+        role = turn.role
+        if turn.speaker is not None:
+            role = "user" if turn.speaker == opener else "assistant"
+        out.append(Message(role=role, content=turn.text, id=turn.turn_id, name=turn.speaker,
+                           timestamp=base + timedelta(seconds=n) if base else None))
+    return out
+
+
+def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
+           progress: Progress | None = None) -> dict[str, Any]:
+    haystacks: dict[str, BenchCase] = {}
+    for case in cases:
+        haystacks.setdefault(case.haystack_id, case)
+    rounds = turns = 0
+    started = time.perf_counter()
+    for n, (haystack_id, case) in enumerate(haystacks.items(), 1):
+        user = f"{scope_prefix}{haystack_id}"
+        memory.delete_all(user_id=user)
+        for session in case.sessions:
+            messages = [m for m in session_messages(session) if m.content.strip()]
+            if not messages:
+                continue
+            turns += len(messages)
+            rounds += len(memory.add(messages, user_id=user, session_id=session.session_id,
+                                     event_time=session.time))
+        if progress:
+            progress("ingest", n, len(haystacks))
+    seconds = time.perf_counter() - started
+    return {"haystacks": len(haystacks), "turns": turns, "rounds": rounds, "seconds": seconds,
+            "rounds_per_second": rounds / seconds if seconds else None}
+
+
+def score_case(case: BenchCase, items: Sequence[Any]) -> dict[str, Any]:
+    turns = [list(i.provenance.source_ids) for i in items]
+    sessions = [i.scope.session_id or "" for i in items]
+    costs = [count_tokens(render_item(i)) for i in items]
+    record: dict[str, Any] = {"question_type": case.question_type}
+    for k in KS:
+        record[f"turn_recall_any@{k}"] = recall_at_k(turns, case.evidence_turns, k, "any")
+        record[f"turn_recall_all@{k}"] = recall_at_k(turns, case.evidence_turns, k, "all")
+        record[f"session_recall_any@{k}"] = recall_at_k(sessions, case.evidence_sessions, k, "any")
+        record[f"turn_ndcg@{k}"] = ndcg_at_k(turns, case.evidence_turns, k)
+        record[f"session_ndcg@{k}"] = ndcg_at_k(sessions, case.evidence_sessions, k)
+    for budget in BUDGETS:
+        record[f"budget_recall@{budget}"] = recall_at_budget(
+            turns, case.evidence_turns, costs, budget, "fraction")
+    return record
+
+
+def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]:
+    if config.dataset not in LOADERS:
+        raise InvalidInputError(f"unknown dataset {config.dataset!r}; choose {sorted(LOADERS)}")
+    if not config.data.exists():
+        raise InvalidInputError(f"no benchmark data at {config.data}; pass --data PATH")
+    retrievers_ok = [make_retriever(name) for name in config.systems]  # fail before ingest
+    del retrievers_ok
+    cases = select_cases(LOADERS[config.dataset](config.data), config)
+    config.workdir.mkdir(parents=True, exist_ok=True)
+    settings = (config.settings or Settings()).model_copy(update={"exhaustive_max_items": 0})
+    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    latencies: dict[str, list[float]] = defaultdict(list)
+    with Memory(config.workdir / f"{config.dataset}.db", settings=settings) as memory:
+        ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
+        retrievers = {name: make_retriever(name) for name in config.systems}
+        for n, case in enumerate(cases, 1):
+            user = f"bench:{config.dataset}:{case.haystack_id}"
+            for name, retriever in retrievers.items():
+                memory.retriever = retriever
+                started = time.perf_counter()
+                result = memory.search(case.question, user_id=user, limit=SEARCH_LIMIT,
+                                       now=case.question_time)
+                latencies[name].append((time.perf_counter() - started) * 1000)
+                record = score_case(case, [h.item for h in result.hits])
+                record["abstention"] = case.abstention
+                records[name].append(record)
+            if progress:
+                progress("search", n, len(cases))
+    return summarize(config, cases, records, latencies, ingest_stats, settings)
+
+
+def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str, list[dict[str, Any]]],
+              latencies: dict[str, list[float]], ingest_stats: dict[str, Any],
+              settings: Settings) -> dict[str, Any]:
+    systems: dict[str, Any] = {}
+    for name, rows in records.items():
+        answerable = [r for r in rows if not r["abstention"]]
+        systems[name] = {
+            "answerable": aggregate(answerable)["overall"],
+            "by_type": aggregate(rows)["by_type"],
+            "latency_ms": latency_summary(latencies[name]),
+        }
+    return {
+        "dataset": config.dataset,
+        "data": str(config.data),
+        "questions": len(cases),
+        "abstention_questions": sum(c.abstention for c in cases),
+        "selection": {"limit": config.limit, "sample": config.sample, "seed": config.seed},
+        "settings": {"embedder": settings.embedder, "enrichers": settings.enrichers,
+                     "search_limit": SEARCH_LIMIT, "ks": KS, "budgets": BUDGETS,
+                     "exhaustive_mode": "off"},
+        "ingest": ingest_stats,
+        "systems": systems,
+    }

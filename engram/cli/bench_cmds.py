@@ -1,0 +1,51 @@
+"""``engram bench``: retrieval benchmarks (LoCoMo, LongMemEval) with baselines."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from engram.cli.app import command, err, out
+
+DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
+                "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s.json")}
+
+
+@command("bench")
+def bench(
+    dataset: Annotated[str, typer.Argument(help="locomo or longmemeval")],
+    data: Annotated[Optional[Path], typer.Option(help="dataset file or folder")] = None,
+    systems: Annotated[str, typer.Option(help="comma-separated: bm25,dense,hybrid")] = "bm25,dense,hybrid",
+    limit: Annotated[Optional[int], typer.Option(help="only the first N questions")] = None,
+    sample: Annotated[Optional[int], typer.Option(help="a seeded random sample of N questions")] = None,
+    seed: Annotated[int, typer.Option(help="sampling seed")] = 7,
+    workdir: Annotated[Path, typer.Option(help="where the benchmark database lives")] = Path(".engram-bench"),
+    out_dir: Annotated[Path, typer.Option("--out", help="results folder")] = Path("benchmarks/results"),
+) -> None:
+    """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
+    from engram.bench.report import write
+    from engram.bench.runner import BenchConfig, run
+
+    config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
+                         systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
+                         limit=limit, sample=sample, seed=seed, workdir=workdir)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = run(config, progress)
+    command_line = "engram " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    paths = write(result, out_dir, command_line)
+    out.print(paths["md"].read_text())
+    for kind, path in paths.items():
+        out.print(f"{kind}: {path}")
