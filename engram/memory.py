@@ -30,52 +30,15 @@ from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import pack_context, reading_order
 from engram.store import Store, open_store
 from engram.cursor import decode_cursor, encode_cursor
+from engram.validation import (
+    ScopeLike, explain, registered as _registered, resolve_scope, validated as _validated,
+)
 
 log = logging.getLogger("engram")
 
-ScopeLike = Scope | dict[str, Any] | None
 Conversation = str | Sequence[Message | dict[str, Any]]
 MAX_LIMIT = 1000
 EMBED_BATCH = 64
-
-
-def resolve_scope(scope: ScopeLike = None, **ids: str | None) -> Scope:
-    """Build a scope from a Scope, a dict, and/or ``user_id=``-style keywords."""
-    try:
-        base = scope if isinstance(scope, Scope) else Scope.model_construct()
-        fields = dict(base.fields()) if isinstance(scope, Scope) else dict(scope or {})
-        for name, value in ids.items():
-            if value is not None:
-                if fields.get(name) not in (None, value):
-                    raise InvalidInputError(f"{name} is given twice with different values")
-                fields[name] = value
-        return Scope(**fields)
-    except ValidationError as exc:
-        raise InvalidInputError(_explain(exc)) from None
-
-
-def _explain(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors()[:5]:
-        where = ".".join(str(p) for p in err["loc"]) or "input"
-        parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
-    return "; ".join(parts)
-
-
-def _registered(registry: dict[str, Any], name: str, what: str) -> Any:
-    try:
-        return registry[name]
-    except KeyError:
-        from engram.errors import ConfigError
-
-        raise ConfigError(f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}") from None
-
-
-def _validated(factory: Callable[..., Any], **fields: Any) -> Any:
-    try:
-        return factory(**fields)
-    except ValidationError as exc:
-        raise InvalidInputError(_explain(exc)) from None
 
 
 class Memory:
@@ -177,7 +140,7 @@ class Memory:
             try:
                 messages = to_messages(list(data))
             except (ValidationError, TypeError) as exc:
-                detail = _explain(exc) if isinstance(exc, ValidationError) else str(exc)
+                detail = explain(exc) if isinstance(exc, ValidationError) else str(exc)
                 raise InvalidInputError(f"messages must be {{role, content}} objects: {detail}") from None
             rounds = group_rounds(messages)
             if not rounds:

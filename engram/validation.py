@@ -1,0 +1,52 @@
+"""Input validation shared by the facade and its adapters: scopes, models, names.
+
+Pydantic errors become :class:`InvalidInputError` with a short, readable message.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from engram.errors import ConfigError, InvalidInputError
+from engram.model import Scope
+
+ScopeLike = Scope | dict[str, Any] | None
+
+
+def resolve_scope(scope: ScopeLike = None, **ids: str | None) -> Scope:
+    """Build a scope from a Scope, a dict, and/or ``user_id=``-style keywords."""
+    try:
+        base = scope if isinstance(scope, Scope) else Scope.model_construct()
+        fields = dict(base.fields()) if isinstance(scope, Scope) else dict(scope or {})
+        for name, value in ids.items():
+            if value is not None:
+                if fields.get(name) not in (None, value):
+                    raise InvalidInputError(f"{name} is given twice with different values")
+                fields[name] = value
+        return Scope(**fields)
+    except ValidationError as exc:
+        raise InvalidInputError(explain(exc)) from None
+
+
+def explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "input"
+        parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)
+
+
+def registered(registry: dict[str, Any], name: str, what: str) -> Any:
+    try:
+        return registry[name]
+    except KeyError:
+        raise ConfigError(f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}") from None
+
+
+def validated(factory: Callable[..., Any], **fields: Any) -> Any:
+    try:
+        return factory(**fields)
+    except ValidationError as exc:
+        raise InvalidInputError(explain(exc)) from None
