@@ -24,7 +24,8 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path("engram"))
     db: Path | None = None  # default: <data_dir>/engram.db
-    store: str = "sqlite"
+    store: str = "sqlite"  # sqlite or postgres
+    database_url: str | None = None  # postgresql://... when store = postgres
     embedder: str = "minilm-onnx"
     embedder_options: dict[str, Any] = Field(default_factory=dict)
     embedding_cache: bool = True
@@ -37,6 +38,26 @@ class Settings(BaseSettings):
     # (exhaustive) instead of retrieved; this caps how many items are considered.
     exhaustive_max_items: int = Field(default=300, ge=0)
     log_content: bool = False  # memory text never reaches logs unless this is set
+    # -- lifecycle (docs/lifecycle.md); all off by default so plain add() stays one write --
+    llm_base_url: str | None = None  # an OpenAI-compatible server, e.g. http://localhost:11434/v1
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str | None = None
+    llm_timeout_s: float = Field(default=60.0, gt=0)
+    extraction: bool = False  # derive kind=fact memories from each stored round
+    extractor: str = "auto"  # auto (llm when llm_base_url is set, else heuristic), heuristic, llm
+    update_decider: str = "auto"  # auto, heuristic, llm: ADD/UPDATE/DELETE/NOOP for new facts
+    duplicate_similarity: float = Field(default=0.9, ge=0, le=1)  # cosine for "same fact"
+    links: bool = False  # A-MEM: link each new memory to its nearest related ones
+    link_min_similarity: float = Field(default=0.55, ge=-1, le=1)
+    link_max: int = Field(default=5, ge=0)
+    consolidate_on_add: bool = False  # run consolidate(scope) after every add
+    retention_weight: float = Field(default=0.0, ge=0, le=1)  # MemoryBank forgetting curve in ranking
+    retention_base_days: float = Field(default=30.0, gt=0)  # strength of an unaccessed, 0.5-importance item
+    # -- trust (engram.ingest.guard / engram.ingest.pii; enable with enrichers=[..., "guard", "pii"])
+    guard_mode: str = "flag"  # flag | downweight | quarantine
+    guard_trusted_sources: list[str] = Field(default_factory=list)  # empty: provenance not judged
+    pii_mode: str = "mask"  # mask (irreversible) | vault (reversible, encrypted originals)
+    vault_key_path: Path | None = None  # default: <data_dir>/vault.key
 
     @classmethod
     def settings_customise_sources(
@@ -53,6 +74,10 @@ class Settings(BaseSettings):
     @property
     def db_path(self) -> Path:
         return self.db or self.data_dir / "engram.db"
+
+    @property
+    def vault_path(self) -> Path:
+        return (self.vault_key_path or self.data_dir / "vault.key").with_suffix(".sqlite")
 
     @property
     def embedding_cache_path(self) -> Path:

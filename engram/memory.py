@@ -63,10 +63,7 @@ class Memory:
         self.settings = settings or Settings()
         if path is not None:
             self.settings = self.settings.model_copy(update={"db": Path(path)})
-        self.store = store or open_store(
-            self.settings.store, path=self.settings.db_path, create=create,
-            ann_threshold=self.settings.ann_threshold,
-        )
+        self.store = store or open_store(self.settings, create=create)
         if embedder is None:
             embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
             if self.settings.embedding_cache:
@@ -385,9 +382,13 @@ class Memory:
             report.skipped += len(batch) - len(fresh)
             if fresh:
                 items = [r.item for r in fresh]
-                history = [h for r in fresh for h in (r.history or [
-                    HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
-                                 actor=actor, new=r.item.snapshot())])]
+                # A memory deleted here before keeps its tombstoned history: re-importing
+                # it appends one "import" row instead of reusing the exported row ids.
+                seen = {h.memory_id for r in fresh for h in self.store.history(r.item.scope, [r.item.id])}
+                history = [h for r in fresh for h in (
+                    r.history if r.history and r.item.id not in seen else
+                    [HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
+                                  actor=actor, new=r.item.snapshot())])]
                 self.store.add(items, self._embed([i.content for i in items]), history,
                                model_id=self.embedder.model_id)
                 report.imported += len(fresh)

@@ -99,3 +99,14 @@ def test_duplicate_ids_in_file_are_rejected(tmp_path: Path) -> None:
             dst.import_([lines[1], lines[1]])
         header = json.loads(lines[0])
         assert header["format"] == "engram-export"
+
+
+def test_reimport_after_delete_into_same_store(tmp_path: Path) -> None:
+    with fresh(tmp_path / "m.db") as mem:
+        [item] = mem.add("come back", user_id="u")
+        lines = list(mem.export(user_id="u"))
+        assert mem.delete_all(user_id="u") == 1
+        report = mem.import_(lines)
+        assert report.imported == 1
+        assert mem.get(item.id, user_id="u").content == "come back"
+        assert [h.op for h in mem.history(item.id, user_id="u")] == ["add", "delete", "import"]

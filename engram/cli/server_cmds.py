@@ -126,8 +126,8 @@ def keys_create(
     out.print(f"key id: {key_id}", highlight=False)
     out.print(f"secret: {secret}", highlight=False)
     err.print("Store the secret now: only its hash is kept. Send it as "
-              "'Authorization: Bearer <secret>'. A running `engram serve` that started "
-              "without keys must be restarted to require auth.", highlight=False)
+              "'Authorization: Bearer <secret>'. Servers using this keys file now require a key.",
+              highlight=False)
 
 
 @_keys_command("list")

@@ -161,5 +161,25 @@ class CachedEmbedder:
             logger.warning("could not write %d vectors to the embedding cache %s: %s",
                            len(rows), self.path, exc)
 
+    def forget(self, texts: Sequence[str], roles: Sequence[str] = ("passage", "query")) -> int:
+        """Drop the cached vectors of these texts (verifiable deletion); returns rows removed."""
+        keys = list({cache_key(self.inner.model_id, r, t) for t in texts for r in roles})
+        conn = self._connect()
+        conn.execute("PRAGMA secure_delete=ON")
+        removed = 0
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            cur = conn.execute(f"DELETE FROM embeddings WHERE key IN ({','.join('?' * len(chunk))})",
+                               chunk)
+            removed += cur.rowcount
+        return removed
+
+    def compact(self) -> None:
+        """Checkpoint and VACUUM, so forgotten rows leave no bytes in the file or its WAL."""
+        conn = self._connect()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def __len__(self) -> int:
         return int(self._connect().execute("SELECT count(*) FROM embeddings").fetchone()[0])

@@ -29,6 +29,7 @@ from engram import __version__
 from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server import wire
+from engram.server.ui import mount_ui
 from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
 from engram.server.errors import ApiError, GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
@@ -244,6 +245,7 @@ def create_app(
     app.add_middleware(AuthMiddleware, state=state)      # inner: auth before the body is read
     app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)  # outer: size, 500s
     app.include_router(router)
+    mount_ui(app)  # the web UI at /ui, served from package files (no build step)
 
     @app.get("/healthz", response_model=Health, tags=["health"])
     def healthz() -> Health:

@@ -80,6 +80,11 @@ class ServerState:
     max_body_bytes: int = 2_000_000
     extras: dict[str, Any] = field(default_factory=dict)
 
+    def auth_required(self) -> bool:
+        """True when configured so, or as soon as any active key exists: creating the
+        first key locks down a server that was started keyless, without a restart."""
+        return self.require_auth or (self.keys is not None and self.keys.active_count() > 0)
+
 
 @dataclass(frozen=True)
 class Principal:
@@ -139,7 +144,7 @@ def identify(state: ServerState, headers: Headers, client: str) -> Principal:
                            "the API key is unknown or has been revoked; ask the operator "
                            "for a new one (`engram keys create --app APP`)",
                            headers={"WWW-Authenticate": "Bearer"})
-    elif state.require_auth:
+    elif state.auth_required():
         raise ApiError(401, wire.UNAUTHORIZED,
                        "this server requires an API key: send 'Authorization: Bearer <secret>' "
                        "or 'X-API-Key: <secret>' (create one with `engram keys create --app APP`)",

@@ -70,6 +70,8 @@ def describe(errors: Sequence[Any]) -> str:
             loc = loc[1:]
         where = ".".join(loc) or "body"
         msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if where == "body" and err.get("type") in ("model_attributes_type", "dict_type"):
+            msg = "the body must be a JSON object (send Content-Type: application/json)"
         if err.get("type") == "json_invalid":
             detail = (err.get("ctx") or {}).get("error")
             msg = f"the body is not valid JSON ({detail})" if detail else "the body is not valid JSON"

@@ -1,32 +1,45 @@
-"""Storage backends, chosen by name (``ENGRAM_STORE``)."""
+"""Storage backends, chosen by name (``ENGRAM_STORE``) through :data:`STORES`."""
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Callable
 
 from engram.errors import ConfigError
 from engram.store.base import Store
 
-# name -> "module:Class"; backends import their heavy dependencies lazily.
-STORES: dict[str, str] = {
-    "sqlite": "engram.store.sqlite:SQLiteStore",
-    "postgres": "engram.store.postgres:PostgresStore",
+if TYPE_CHECKING:
+    from engram.config import Settings
+
+
+def _sqlite(settings: "Settings", create: bool) -> Store:
+    from engram.store.sqlite import SQLiteStore
+
+    return SQLiteStore(settings.db_path, create=create, ann_threshold=settings.ann_threshold)
+
+
+def _postgres(settings: "Settings", create: bool) -> Store:
+    from engram.store.postgres import PostgresStore  # psycopg is the `postgres` extra
+
+    return PostgresStore(dsn=settings.database_url, create=create,
+                         ann_threshold=settings.ann_threshold)
+
+
+# name -> factory(settings, create); backends import their heavy dependencies lazily.
+STORES: dict[str, Callable[["Settings", bool], Store]] = {
+    "sqlite": _sqlite,
+    "postgres": _postgres,
 }
 
 
-def open_store(name: str, **options: Any) -> Store:
-    """Instantiate the backend registered under ``name``."""
+def open_store(settings: "Settings", *, create: bool = True) -> Store:
+    """Instantiate the backend that ``settings.store`` names."""
     try:
-        target = STORES[name]
+        factory = STORES[settings.store]
     except KeyError:
         raise ConfigError(
-            f"unknown store {name!r}; choose one of: {', '.join(sorted(STORES))}"
+            f"unknown store {settings.store!r}; choose one of: {', '.join(sorted(STORES))}"
         ) from None
-    module_name, class_name = target.split(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    store: Store = cls(**options)
-    return store
+    return factory(settings, create)
 
 
 __all__ = ["STORES", "Store", "open_store"]

@@ -9,13 +9,28 @@ against every backend.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+from datetime import datetime
 from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
-from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats
+from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
 
 ScoredIds = list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A directed link between two memories of one scope (A-MEM's note links), with the
+    reason it was made (e.g. ``"similar 0.81; shares lisbon"``) and a strength score."""
+
+    src: str
+    dst: str
+    reason: str
+    score: float = 0.0
+    created_at: datetime = field(default_factory=utcnow)
 
 
 @runtime_checkable
@@ -113,4 +128,23 @@ class Store(Protocol):
         """The embedder ``model_id`` the stored vectors were made with, if any."""
         ...
 
+    # -- links (engram.lifecycle.links) ------------------------------------------
+    def add_links(self, scope: Scope, links: Sequence[Link]) -> int:
+        """Insert or refresh links whose both ends are in ``scope``; links touching
+        anything outside it are ignored. Returns how many were written."""
+        ...
+
+    def links(self, scope: Scope, ids: Sequence[str]) -> list[Link]:
+        """Links from or to these ids whose both ends are in ``scope``. :meth:`delete`
+        removes the links of deleted memories."""
+        ...
+
     def close(self) -> None: ...
+
+
+def keep_access_stats(item: MemoryItem, stored_count: int, stored_last: datetime | None) -> MemoryItem:
+    """``record_access`` bumps access stats without a new version, so a ``replace``
+    built from an older copy must never lower them (that would lose reads)."""
+    latest = max(filter(None, (item.last_accessed_at, stored_last)), default=None)
+    return item.model_copy(update={"access_count": max(item.access_count, stored_count),
+                                   "last_accessed_at": latest})

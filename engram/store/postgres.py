@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import logging
 import os
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from engram.errors import (
     ConflictError, EngramError, MissingDependencyError, NotFoundError, StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import ScoredIds
+from engram.store.base import ScoredIds, keep_access_stats
 from engram.store.postgres_schema import (
     check_embedder, describe, has_schema, migrate, translate_error, version_tuple,
 )
@@ -27,7 +26,6 @@ from engram.store.postgres_sql import (
     parse_vector, row_to_history, row_to_item, scope_clause, tsquery, vector_dumper, where,
 )
 
-logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
@@ -59,11 +57,9 @@ class PostgresStore:
     checks lock the row (``SELECT ... FOR UPDATE``), so concurrent writers see
     :class:`ConflictError` rather than lost updates.
 
-    ``path`` and ``create`` exist for :func:`engram.store.open_store`; ``path`` is
-    ignored and ``create=False`` refuses a database without an Engram schema.
-    Vector search is exact (a sequential scan of the scope) up to
-    ``ann_threshold`` candidate rows and uses the HNSW index above it;
-    ``small_scope`` is accepted for parity with the SQLite store and unused.
+    ``path`` is ignored (accepted for :func:`engram.store.open_store`); ``create=False``
+    refuses a database without an Engram schema. Vector search is exact up to
+    ``ann_threshold`` candidate rows, HNSW above; ``small_scope`` is unused (parity).
     """
 
     def __init__(
@@ -129,13 +125,6 @@ class PostgresStore:
             raise
         except self._pg.errors.TransactionRollback:
             raise  # deadlock / serialization failure: _write retries
-        except self._pg.errors.UniqueViolation as exc:
-            if getattr(exc.diag, "table_name", None) == "history":
-                raise ConflictError("a history entry with this id already exists; "
-                                    "give each history entry a new id") from None
-            raise ConflictError(
-                "a memory with one of these ids already exists; use update() to change it"
-            ) from None
         except (self._pg.Error, self._pool_timeout) as exc:
             raise translate_error(exc, self._server) from None
 
@@ -155,8 +144,7 @@ class PostgresStore:
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._guard(), self._pool.connection() as conn:
-            rows: list[Any] = conn.execute(sql, params).fetchall()
-            return rows
+            return conn.execute(sql, params).fetchall()  # type: ignore[no-any-return]
 
     def _meta(self, key: str) -> str | None:
         rows = self._read("SELECT value FROM meta WHERE key = %s", (key,))
@@ -172,7 +160,7 @@ class PostgresStore:
         history_rows = [history_to_row(h, scopes[h.memory_id]) for h in history]
         matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
         vector_rows = ([] if matrix is None else
-                       [(item.id, PgVector(vec)) for item, vec in zip(items, matrix)])
+                       [(item.id, PgVector(vec)) for item, vec in zip(items, matrix, strict=True)])
 
         def work(conn: Any) -> None:
             with conn.cursor() as cur:
@@ -190,8 +178,8 @@ class PostgresStore:
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
 
         def work(conn: Any) -> None:
-            row = conn.execute(f"SELECT m.version FROM memories m WHERE m.id = %s AND {sql} "
-                               "FOR UPDATE", [item.id, *params]).fetchone()
+            row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at FROM memories m"
+                               f" WHERE m.id = %s AND {sql} FOR UPDATE", [item.id, *params]).fetchone()
             if row is None:
                 raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
             if row[0] != expected_version:
@@ -199,7 +187,8 @@ class PostgresStore:
                     f"memory {item.id} is at version {row[0]}, not {expected_version}; "
                     "reload it and apply your change again"
                 )
-            conn.execute(_UPDATE_ITEM, (*item_to_row(item), item.id))
+            fresh = keep_access_stats(item, row[1], row[2])
+            conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), item.id))
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             if vec is not None:
                 check_embedder(conn, model_id, vec.shape[0])
@@ -398,10 +387,10 @@ class PostgresStore:
     def integrity_check(self) -> builtins.list[str]:
         """Cross-table checks PostgreSQL's own constraints do not cover."""
         problems: builtins.list[str] = []
-        orphans = self._read("SELECT count(*) FROM history h WHERE h.op <> 'delete' AND NOT EXISTS"
-                             " (SELECT 1 FROM memories m WHERE m.id = h.memory_id) AND NOT EXISTS"
-                             " (SELECT 1 FROM history t WHERE t.memory_id = h.memory_id"
-                             " AND t.op = 'delete')")[0][0]
+        orphans = self._read(
+            "SELECT count(*) FROM history h WHERE NOT EXISTS (SELECT 1 FROM memories m WHERE"
+            " m.id = h.memory_id) AND NOT EXISTS (SELECT 1 FROM history t WHERE"
+            " t.memory_id = h.memory_id AND t.op = 'delete')")[0][0]
         if orphans:
             problems.append(f"{orphans} history rows belong to memories that neither exist "
                             "nor have a delete tombstone")

@@ -15,7 +15,7 @@ import logging
 import os
 from typing import Any
 
-from engram.errors import SchemaVersionError, StoreError
+from engram.errors import ConflictError, EngramError, SchemaVersionError, StoreError
 
 # Each entry upgrades the schema by one version. Never edit a shipped entry:
 # append a new one.
@@ -206,12 +206,18 @@ def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.split(".") if p.isdigit())
 
 
-def translate_error(exc: Exception, server: str) -> StoreError:
-    """A psycopg / pool error as a StoreError that says what to do. Connection
+def translate_error(exc: Exception, server: str) -> EngramError:
+    """A psycopg / pool error as an Engram error that says what to do. Connection
     trouble (no SQLSTATE, classes 08, 57, 28, 3D, pool timeouts) is "unreachable"."""
     import psycopg
     from psycopg_pool import PoolTimeout
 
+    if isinstance(exc, psycopg.errors.UniqueViolation):
+        if getattr(exc.diag, "table_name", None) == "history":
+            return ConflictError("a history entry with this id already exists; "
+                                 "give each history entry a new id")
+        return ConflictError(
+            "a memory with one of these ids already exists; use update() to change it")
     sqlstate = getattr(exc, "sqlstate", None)
     if isinstance(exc, PoolTimeout) or (
         isinstance(exc, psycopg.OperationalError)

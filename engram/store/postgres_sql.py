@@ -63,7 +63,7 @@ def item_to_row(item: MemoryItem) -> tuple[Any, ...]:
 def row_to_item(row: tuple[Any, ...]) -> MemoryItem:
     """``row`` holds :data:`ITEM_COLUMNS`; psycopg already decoded jsonb and
     timestamptz (the session runs in UTC; the model normalises anyway)."""
-    data = dict(zip(ITEM_COLUMNS, row))
+    data = dict(zip(ITEM_COLUMNS, row, strict=True))
     scope = Scope(**{f: data.pop(f) for f in SCOPE_FIELDS})
     return MemoryItem(scope=scope, **data)
 

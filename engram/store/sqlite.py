@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -14,15 +15,16 @@ import numpy as np
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import ScoredIds
+from engram.store.base import Link, ScoredIds, keep_access_stats
 from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
-    ITEM_COLUMNS, fts_query, history_to_row, item_to_row, row_to_history, row_to_item,
+    ITEM_COLUMNS, fts_query, history_to_row, item_to_row, parse_ts, row_to_history, row_to_item,
     scope_clause, ts, where,
 )
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
-_SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
+_SMALL_SCOPE = 4096
+_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)  # below this, score vectors straight from SQL rows
 
 
 class SQLiteStore:
@@ -165,14 +167,16 @@ class SQLiteStore:
             rowid = self._rowids(conn, item.scope, [item.id]).get(item.id)
             if rowid is None:
                 raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
-            stored = conn.execute("SELECT version FROM memories WHERE rowid = ?", (rowid,)).fetchone()[0]
+            stored, count, last = conn.execute(
+                "SELECT version, access_count, last_accessed_at FROM memories WHERE rowid = ?", (rowid,)
+            ).fetchone()
             if stored != expected_version:
                 raise ConflictError(
                     f"memory {item.id} is at version {stored}, not {expected_version}; "
                     "reload it and apply your change again"
                 )
-            assignments = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
-            conn.execute(f"UPDATE memories SET {assignments} WHERE rowid = ?", (*item_to_row(item), rowid))
+            item = keep_access_stats(item, count, parse_ts(last))
+            conn.execute(f"UPDATE memories SET {_ASSIGNMENTS} WHERE rowid = ?", (*item_to_row(item), rowid))
             conn.execute("DELETE FROM memories_fts WHERE rowid = ?", (rowid,))
             conn.execute("INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
                          (rowid, item.content, _key_text(item)))
@@ -225,6 +229,7 @@ class SQLiteStore:
             conn.execute(f"DELETE FROM memories_fts WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM vectors WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM memories WHERE rowid IN ({rmarks})", rowids)
+            conn.execute(f"DELETE FROM links WHERE src IN ({marks}) OR dst IN ({marks})", chunk * 2)
             conn.execute(f"UPDATE history SET old = NULL, new = NULL WHERE memory_id IN ({marks})", chunk)
         conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
@@ -302,6 +307,19 @@ class SQLiteStore:
             out += [row_to_history(r) for r in rows]
         out.sort(key=lambda h: (h.memory_id, h.id))
         return out
+
+    def scope_history(self, scope: Scope, *, since: datetime | None = None,
+                      limit: int = 100) -> list[HistoryEntry]:
+        """History rows of every memory in ``scope`` (deleted ones too), newest first;
+        feeds :func:`engram.lifecycle.audit.audit`."""
+        sql, params = scope_clause(scope, "h")
+        if since is not None:
+            sql += " AND h.at >= ?"
+            params.append(ts(since))
+        rows = self._read(
+            "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
+            f" WHERE {sql} ORDER BY h.at DESC, h.id DESC LIMIT ?", [*params, limit])
+        return [row_to_history(r) for r in rows]
 
     def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:
         match = fts_query(query)
@@ -396,6 +414,35 @@ class SQLiteStore:
 
     def embedding_model(self) -> str | None:
         return self._meta("embed_model")
+
+    # -- links --------------------------------------------------------------
+    def add_links(self, scope: Scope, links: Sequence[Link]) -> int:
+        if not links:
+            return 0
+        with self._write() as conn:
+            inside = self._rowids(conn, scope, list({i for l in links for i in (l.src, l.dst)}))
+            rows = [(l.src, l.dst, l.reason, float(l.score), ts(l.created_at)) for l in links
+                    if l.src in inside and l.dst in inside and l.src != l.dst]
+            conn.executemany(
+                "INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(src, dst) DO UPDATE SET reason = excluded.reason, score = excluded.score",
+                rows)
+        return len(rows)
+
+    def links(self, scope: Scope, ids: Sequence[str]) -> list[Link]:
+        a_sql, a_params = scope_clause(scope, "a")
+        b_sql, b_params = scope_clause(scope, "b")
+        out: dict[tuple[str, str], Link] = {}
+        for chunk in _chunks(list(ids), 400):
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                "SELECT l.src, l.dst, l.reason, l.score, l.created_at FROM links l"
+                " JOIN memories a ON a.id = l.src JOIN memories b ON b.id = l.dst"
+                f" WHERE (l.src IN ({marks}) OR l.dst IN ({marks})) AND {a_sql} AND {b_sql}"
+                " ORDER BY l.score DESC, l.src, l.dst", [*chunk, *chunk, *a_params, *b_params])
+            for r in rows:
+                out[(r[0], r[1])] = Link(r[0], r[1], r[2], float(r[3]), parse_ts(r[4]) or utcnow())
+        return list(out.values())
 
     def compact(self) -> None:
         """Merge the FTS index and VACUUM, so deleted text leaves no trace in the file."""

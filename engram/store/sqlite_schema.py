@@ -63,6 +63,19 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta(key, value) VALUES ('vector_epoch', '0');
     """,
+    # v2: links between memories (A-MEM's note links), each with the reason it was made.
+    # No scope columns: both ends are memories, so reads join them to the caller's scope.
+    """
+    CREATE TABLE links (
+        src TEXT NOT NULL,
+        dst TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (src, dst)
+    );
+    CREATE INDEX links_dst ON links(dst);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

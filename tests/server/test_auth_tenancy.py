@@ -155,3 +155,11 @@ def test_scoped_stats_hide_the_file_size(keyed: Deployment) -> None:
     acme = EngramClient(keyed.url, api_key=keyed.secrets["acme"])
     acme.add("something")
     assert acme.stats().db_bytes is None
+
+
+def test_first_key_locks_down_a_keyless_server(open_server: Deployment) -> None:
+    url = open_server.url
+    assert httpx.get(url + "/v1/stats", params={"app_id": "acme"}).status_code == 200
+    _, secret = open_server.keys.create("acme")
+    assert _code(httpx.get(url + "/v1/stats", params={"app_id": "acme"})) == (401, "unauthorized")
+    assert EngramClient(url, api_key=secret).stats().memories == 0

@@ -34,8 +34,8 @@ def seeded(open_server: Deployment) -> Deployment:
 
 
 BAD_BODIES = [
-    pytest.param(b'{"text": "x", "user_id": ', "malformed JSON", id="malformed-json"),
-    pytest.param(b"[1, 2]", "not an object", id="json-array"),
+    pytest.param(b'{"text": "x", "user_id": ', "not valid JSON", id="malformed-json"),
+    pytest.param(b"[1, 2]", "JSON object", id="json-array"),
     pytest.param(b"", "empty body", id="empty"),
     pytest.param(json.dumps({"text": 42, "user_id": "erin"}).encode(), "text", id="wrong-type-text"),
     pytest.param(json.dumps({"text": "x", "user_id": "erin", "importance": "very"}).encode(),
@@ -60,7 +60,7 @@ def test_invalid_add_bodies_are_422(seeded: Deployment, body: bytes, hint: str) 
     response = httpx.post(seeded.url + "/v1/memories", content=body,
                           headers={"content-type": "application/json"})
     message = _error(response, 422, "invalid_request")
-    if hint in ("text", "importance", "user", "messages.0.x", "kind", "event_time", "exactly one"):
+    if hint != "empty body":
         assert hint in message
     assert "42" not in message and "very" not in message  # input values are not echoed
     assert seeded.total() == before

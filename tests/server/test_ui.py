@@ -41,11 +41,8 @@ XSS = '<img src=x onerror="window.__xss = 1"><script>window.__xss = 2</script>'
 
 
 def ui_app(memory: Memory, **options: Any) -> FastAPI:
-    """The real REST app with the UI mounted (once create_app mounts it itself, as-is)."""
-    app = create_app(memory, **options)
-    if not any(getattr(route, "path", None) == "/ui" for route in app.routes):
-        mount_ui(app)
-    return app
+    """The real REST app; create_app mounts the UI itself."""
+    return create_app(memory, **options)
 
 
 # -- without a browser ---------------------------------------------------------------

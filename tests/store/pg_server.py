@@ -27,11 +27,14 @@ per test via ``CREATE DATABASE ... TEMPLATE`` works too but costs ~0.5 s each.)
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib.util
 import itertools
 import os
 import pwd
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -74,6 +77,7 @@ class PgServer:
             )
         self._bin = Path(list(spec.submodule_search_locations)[0]) / "pginstall" / "bin"
         self._datadir = Path(tempfile.mkdtemp(prefix="engram-pg-"))
+        atexit.register(self.stop)  # also when the session dies before its teardown
         if os.geteuid() == 0:
             self._run_as = _service_user()
             _make_readable(self._bin.parent)  # the wheel's files may be 0700 after install
@@ -115,8 +119,9 @@ class PgServer:
         if (data / "postmaster.pid").exists():
             try:
                 self._pg("pg_ctl", "-D", str(data), "-w", "-m", "immediate", "stop")
-            except ServerUnavailable:
-                pass
+            except ServerUnavailable:  # last resort: the postmaster's pid, from its own file
+                with contextlib.suppress(OSError, ValueError, IndexError):
+                    os.kill(int((data / "postmaster.pid").read_text().split()[0]), signal.SIGKILL)
         shutil.rmtree(self._datadir, ignore_errors=True)
         self._datadir = None
 

@@ -92,7 +92,8 @@ def run_workers(backend: str, target: str, ids: dict[str, str]) -> list[tuple[An
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Barrier(PROCESSES)
     results = ctx.Queue()
-    procs = [ctx.Process(target=worker, args=(backend, target, i, ids, start, results)) for i in range(PROCESSES)]
+    procs = [ctx.Process(target=worker, args=(backend, target, i, ids, start, results))
+             for i in range(PROCESSES)]
     for proc in procs:
         proc.start()
     reports = []

@@ -218,3 +218,14 @@ def test_iter_items_and_stats(store: Store) -> None:
     stats = store.stats(ALICE)
     assert stats.memories == 5 and stats.by_kind == {"fact": 5} and stats.vectors == 5
     assert store.stats(None).scopes == 2
+
+
+def test_replace_never_lowers_access_stats(store: Store) -> None:
+    [item] = put(store, ALICE, ["read me"])
+    stale = store.get(ALICE, [item.id])[0]
+    store.record_access(ALICE, [item.id])
+    store.record_access(ALICE, [item.id])
+    new = stale.model_copy(update={"content": "read me again", "version": 2})
+    store.replace(new, None, HistoryEntry(memory_id=item.id, version=2, op="update"), expected_version=1)
+    back = store.get(ALICE, [item.id])[0]
+    assert back.access_count == 2 and back.last_accessed_at is not None

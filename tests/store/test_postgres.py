@@ -31,9 +31,12 @@ def _add(store: Any, scope: Scope, texts: list[str], seeds: list[int]) -> list[M
     return items
 
 
-def test_registry_opens_postgres_from_env(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_registry_opens_postgres_from_settings_env(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engram.config import Settings
+
+    monkeypatch.setenv("ENGRAM_STORE", "postgres")
     monkeypatch.setenv("ENGRAM_DATABASE_URL", pg_url)
-    store = open_store("postgres", path="/ignored.db", create=True, ann_threshold=10)
+    store = open_store(Settings(), create=True)
     try:
         assert store.count(ALICE, Filters()) == 0
     finally:

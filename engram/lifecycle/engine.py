@@ -1,0 +1,221 @@
+"""The lifecycle engine: what happens to memories after they are stored.
+
+:class:`Lifecycle` is owned by a :class:`~engram.Memory` and called through a few hooks
+(after ``add``, around retrieval). It holds the optional LLM client, the extractor and
+the update decider, and writes only through the store protocol and the facade's
+``update`` (so every change leaves a history row). Policy lives here, not in the facade.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Sequence
+
+from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
+from engram.lifecycle import decay
+from engram.lifecycle.updates import (
+    Candidate, Decider, Decision, HeuristicDecider, LLMDecider, cosine,
+)
+from engram.llm import LLMClient, make_llm
+from engram.model import (
+    Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow,
+)
+from engram.retrieve.base import Query, Ranked
+from engram.store.base import Link
+
+if TYPE_CHECKING:
+    from engram.memory import Memory
+
+log = logging.getLogger(__name__)
+ACTOR = "engram:lifecycle"
+FACT_IMPORTANCE = 0.6
+REINFORCE = 0.05  # importance gained each time a duplicate confirms a fact
+MAX_SOURCES = 50
+RERANK_DEPTH = 30
+
+
+def broad(scope: Scope) -> Scope:
+    """Facts outlive sessions: look for related ones across the user's/agent's sessions."""
+    fields = {k: v for k, v in scope.fields().items() if k != "session_id"}
+    return Scope(**fields) if fields else scope
+
+
+class Lifecycle:
+    def __init__(self, memory: "Memory") -> None:
+        self.memory = memory
+        self.settings = memory.settings
+        self.llm: LLMClient | None = make_llm(self.settings)
+        self._extractor: Extractor | None = None
+        self._decider: Decider | None = None
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = make_extractor(self.settings.extractor, self.llm)
+        return self._extractor
+
+    @property
+    def decider(self) -> Decider:
+        if self._decider is None:
+            heuristic = HeuristicDecider(self.settings.duplicate_similarity)
+            name = self.settings.update_decider
+            use_llm = self.llm is not None and name in ("auto", "llm")
+            self._decider = LLMDecider(self.llm, heuristic) if use_llm and self.llm else heuristic
+        return self._decider
+
+    # -- writes shared by every lifecycle step ---------------------------------------
+    def insert(self, items: list[MemoryItem], *, actor: str = ACTOR) -> list[MemoryItem]:
+        """Store derived items (facts, summaries, procedures) as ``add`` would, minus
+        the lifecycle hooks (derived items never trigger more derivation)."""
+        m = self.memory
+        for enricher in m.enrichers:
+            items = enricher.enrich(items)
+        history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor, at=i.created_at,
+                                new=i.snapshot()) for i in items]
+        m.store.add(items, m._embed([i.content for i in items]), history, model_id=m.embedder.model_id)
+        return items
+
+    def revise(self, item: MemoryItem, *, actor: str = ACTOR, **changes: Any) -> MemoryItem:
+        """A new version of ``item`` (history keeps the old one). Unlike ``update`` it can
+        change provenance and keys; a content change re-derives keys and the vector."""
+        m = self.memory
+        now = utcnow()
+        fields = {**item.model_dump(), **changes, "scope": item.scope, "version": item.version + 1,
+                  "updated_at": now}
+        if "content" in changes:
+            fields["keys"], fields["entities"] = [], []
+        new = MemoryItem(**fields)
+        vector = None
+        if "content" in changes:
+            for enricher in m.enrichers:
+                [new] = enricher.enrich([new])
+            vector = m._embed([new.content])[0]
+        entry = HistoryEntry(memory_id=item.id, version=new.version, op="update", actor=actor, at=now,
+                             old=item.snapshot(), new=new.snapshot())
+        m.store.replace(new, vector, entry, expected_version=item.version, model_id=m.embedder.model_id)
+        return new
+
+    # -- after add: extraction, knowledge updates, links, consolidation ---------------
+    def after_add(self, items: Sequence[MemoryItem]) -> None:
+        facts: list[MemoryItem] = []
+        if self.settings.extraction:
+            for item in items:
+                if item.kind == MemoryKind.EPISODIC:
+                    facts += self.extract(item)
+        if self.settings.links:
+            from engram.lifecycle.links import link_new
+
+            link_new(self, [*items, *facts])
+        if self.settings.consolidate_on_add and items:
+            from engram.lifecycle.consolidate import consolidate
+
+            for scope in {broad(i.scope) for i in items}:
+                consolidate(self, scope)
+
+    def extract(self, item: MemoryItem) -> list[MemoryItem]:
+        """Facts from one round, each applied as ADD / UPDATE / DELETE / NOOP."""
+        stored: list[MemoryItem] = []
+        for fact in self.extractor.extract(item):
+            new = self._fact_item(fact, item)
+            vector = self.memory._embed([new.content])[0]
+            decision = self.decider.decide(fact, self._candidates(fact, new.scope, vector))
+            stored += self.apply(decision, new, source=item)
+        if stored:
+            self.memory.store.add_links(item.scope, [
+                Link(f.id, item.id, "derived from this round", 1.0) for f in stored])
+        return stored
+
+    def _fact_item(self, fact: Fact, source: MemoryItem) -> MemoryItem:
+        when = source.event_time or source.created_at
+        if fact.date is not None:
+            when = datetime(fact.date.year, fact.date.month, fact.date.day, tzinfo=when.tzinfo)
+        origin = "llm" if self.llm is not None and type(self.extractor).__name__ == "LLMExtractor" \
+            else "heuristic"
+        return MemoryItem(
+            scope=source.scope, kind=MemoryKind.FACT, content=fact.statement, event_time=when,
+            valid_from=source.event_time or when, importance=FACT_IMPORTANCE,
+            provenance=Provenance(source_ids=[source.id], source=f"extraction:{origin}", actor=ACTOR),
+            metadata={"subject": fact.subject, "attribute": fact.attribute, "value": fact.value,
+                      "slot": fact.slot, "cardinality": fact.cardinality, "negated": fact.negated,
+                      "value_norm": norm_value(fact.value), "source_round": source.id})
+
+    def _candidates(self, fact: Fact, scope: Scope, vector: Any) -> list[Candidate]:
+        store = self.memory.store
+        wide = broad(scope)
+        active = Filters(kinds=[MemoryKind.FACT], statuses=[MemoryStatus.ACTIVE])
+        same_slot = store.list(wide, Filters(kinds=[MemoryKind.FACT], metadata={"slot": fact.slot}),
+                               limit=50)
+        near = [i for i, _ in store.vector_search(wide, vector, active, limit=5)]
+        items = {i.id: i for i in [*same_slot, *store.get(wide, near)]}
+        vectors = store.vectors(wide, list(items))
+        return [Candidate(i, cosine(vectors[i.id], vector) if i.id in vectors else 0.0)
+                for i in items.values()]
+
+    def apply(self, decision: Decision, new: MemoryItem, *, source: MemoryItem) -> list[MemoryItem]:
+        """Carry out a decision; returns the facts stored (empty for NOOP)."""
+        store, m = self.memory.store, self.memory
+        if decision.op == "NOOP":
+            for target in store.get(broad(new.scope), decision.targets):
+                sources = list(dict.fromkeys([*target.provenance.source_ids, source.id]))[-MAX_SOURCES:]
+                self.revise(target, importance=min(1.0, target.importance + REINFORCE),
+                            provenance=target.provenance.model_copy(update={"source_ids": sources}))
+                store.record_access(target.scope, [target.id])
+            return []
+        targets = store.get(broad(new.scope), decision.targets)
+        if targets:
+            new = new.model_copy(update={"metadata": {**new.metadata,
+                                                      "supersedes": [t.id for t in targets]}})
+        [new] = self.insert([new])
+        for old in targets:
+            m.update(old.id, scope=old.scope, status=MemoryStatus.SUPERSEDED,
+                     valid_to=max(new.valid_from or utcnow(), old.valid_from or new.created_at),
+                     metadata={**old.metadata, "superseded_by": new.id}, actor=ACTOR)
+            self._expire_source(old, new)
+        return [new]
+
+    def _expire_source(self, old: MemoryItem, new: MemoryItem) -> None:
+        """Bi-temporal bookkeeping for the round a superseded fact came from: once none
+        of its facts is current, the round's ``valid_to`` is set, so it stops ranking
+        for questions about the present (it stays a faithful record of the past)."""
+        round_id = old.metadata.get("source_round")
+        if not isinstance(round_id, str):
+            return
+        store = self.memory.store
+        [*found] = store.get(broad(old.scope), [round_id])
+        if not found or found[0].valid_to is not None or round_id in new.provenance.source_ids:
+            return
+        derived = store.list(broad(old.scope), Filters(kinds=[MemoryKind.FACT], statuses=[
+            MemoryStatus.ACTIVE], metadata={"source_round": round_id}), limit=20)
+        if not derived:
+            self.memory.update(round_id, scope=found[0].scope, valid_to=new.valid_from or utcnow(),
+                               actor=ACTOR)
+
+    # -- retrieval: validity and the forgetting curve ---------------------------------
+    def retrieve(self, request: Query, explicit_statuses: bool) -> list[Ranked]:
+        m = self.memory
+        past = decay.asks_about_past(request.text, request.now)
+        if past and not explicit_statuses:
+            statuses = list(dict.fromkeys([*request.filters.statuses, MemoryStatus.SUPERSEDED]))
+            request = replace(request, filters=request.filters.model_copy(update={"statuses": statuses}))
+        weight = self.settings.retention_weight
+        wide = replace(request, limit=max(request.limit, RERANK_DEPTH))
+        ranked = m.retriever.retrieve(wide, m.store, m.embedder)
+        items = {i.id: i for i in m.store.get(request.scope, [r.id for r in ranked])}
+        if not weight and not any(i.valid_to or i.status != MemoryStatus.ACTIVE for i in items.values()):
+            return ranked[: request.limit]
+        for r in ranked:
+            item = items.get(r.id)
+            if item is None:
+                continue
+            factor = decay.validity_weight(item, request.now, past)
+            if item.status == MemoryStatus.SUPERSEDED and not past:
+                factor *= decay.STALE_WEIGHT
+            if weight:
+                factor *= decay.retention_weight(item, request.now, self.settings.retention_base_days,
+                                                 weight)
+            if factor != 1.0:
+                r.score *= factor
+                r.channels = {**r.channels, "lifecycle": factor}
+        return sorted(ranked, key=lambda r: (-r.score, r.id))[: request.limit]
