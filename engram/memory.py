@@ -24,6 +24,7 @@ from engram.model import (
     Provenance, Scope, SearchHit, SearchResult, Stats, as_utc, tombstone, utcnow,
 )
 from engram.portability import export_lines, parse_import
+from engram.lifecycle import audit as _privacy
 from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
@@ -73,6 +74,7 @@ class Memory:
                                                              "retriever")()
         self.enrichers: list[Enricher] = list(enrichers) if enrichers is not None else [
             _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
+        self._bind_privacy()  # -- privacy hook: guard/pii enrichers read their settings --
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -159,6 +161,7 @@ class Memory:
                                 new=i.snapshot()) for i in items]
         vectors = self._embed([i.content for i in items])
         self.store.add(items, vectors, history, model_id=self.embedder.model_id)
+        self._after_add(items)  # -- lifecycle hook: extraction, links, consolidation --
         log.debug("added %d memories to %s", len(items), target)
         return items
 
@@ -229,6 +232,8 @@ class Memory:
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         current = self._one(memory_id, target)
+        # -- privacy hook: derived items, cache rows, vault; first, so a crash never orphans them
+        self._erase(_privacy.collect(self.store, target, [memory_id]), actor)
         self.store.delete(target, [memory_id], [tombstone(memory_id, current.version, actor)])
 
     def delete_all(self, *, scope: ScopeLike = None, user_id: str | None = None,
@@ -237,7 +242,8 @@ class Memory:
         """Delete every memory in the scope; returns how many were deleted."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
-        return self.store.delete_scope(target, actor=actor)
+        erased = self._erase(_privacy.collect_scope(self.store, target), actor)  # -- privacy hook --
+        return self.store.delete_scope(target, actor=actor) + erased
 
     # -- reads ----------------------------------------------------------------
     def get(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
@@ -319,7 +325,7 @@ class Memory:
             whole = self._exhaustive(request, token_budget)
             if whole is not None:
                 return whole
-        ranked = self.retriever.retrieve(request, self.store, self.embedder)
+        ranked = self._retrieve(request, filters)  # -- lifecycle hook: validity, retention --
         items = {i.id: i for i in self.store.get(target, [r.id for r in ranked])}
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
@@ -401,6 +407,97 @@ class Memory:
         target = None if all_scopes and scope is None and not any(ids.values()) \
             else resolve_scope(scope, **ids)
         return self.store.stats(target)
+
+    # -- privacy (forget, audit, purge) -------------------------------------------
+    # Logic lives in engram.lifecycle.audit, engram.ingest.guard and engram.ingest.pii;
+    # see docs/trust.md. These methods only wire it to the facade's scope rules.
+    def _bind_privacy(self) -> None:
+        self.vault: Any = None
+        for enricher in self.enrichers:
+            configure = getattr(enricher, "configure", None)
+            if configure is not None:
+                configure(self.settings)
+            self.vault = getattr(enricher, "vault", None) or self.vault
+
+    def _erase(self, residue: Any, actor: str | None) -> int:
+        return _privacy.erase(self.store, residue, embedder=self.embedder, vault=self.vault,
+                              actor=actor)
+
+    def forget(self, user_id: str, *, actor: str | None = None, purge: bool = True) -> int:
+        """Right to erasure: delete everything of ``user_id`` in every app, agent and
+        session — rows, index, vectors, derived summaries, cache and vault rows — and
+        (``purge``) compact the files so no bytes remain. History keeps content-free
+        tombstones. Returns how many memories were deleted."""
+        deleted = self.delete_all(user_id=user_id, actor=actor)
+        if purge:
+            self.purge()
+        return deleted
+
+    def purge(self) -> None:
+        """Make past deletions physical: merge the FTS index, checkpoint and VACUUM the
+        store, embedding cache and PII vault (slow on big stores; run it off-peak)."""
+        _privacy.compact(self.store, embedder=self.embedder, vault=self.vault)
+
+    def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
+              **ids: str | None) -> list[Any]:
+        """Who changed what in the scope, newest first: time, actor, op, memory id,
+        version and changed field names — content only if ``Settings.log_content``."""
+        return _privacy.audit(self.store, resolve_scope(scope, **ids),
+                              since=as_utc(since) if since else None, limit=self._limit(limit),
+                              log_content=self.settings.log_content)
+
+    def reveal(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> MemoryItem:
+        """The memory with its vaulted PII restored (``pii_mode="vault"``); the caller
+        must be able to read the memory's scope. Never stored or logged."""
+        item = self._one(memory_id, resolve_scope(scope, **ids))
+        if self.vault is None:
+            raise InvalidInputError("no PII vault is configured; add 'pii' to enrichers with "
+                                    "pii_mode='vault' to store reversible redactions")
+        return item.model_copy(update={"content": self.vault.reveal(item.id, item.content)})
+
+
+    # -- lifecycle (consolidation, links, procedures) --------------------------------
+    # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
+    @property
+    def lifecycle(self) -> Any:
+        if getattr(self, "_lifecycle", None) is None:
+            from engram.lifecycle.engine import Lifecycle
+
+            self._lifecycle = Lifecycle(self)
+        return self._lifecycle
+
+    def _after_add(self, items: Sequence[MemoryItem]) -> None:
+        if self.settings.extraction or self.settings.links or self.settings.consolidate_on_add:
+            self.lifecycle.after_add(items)
+
+    def _retrieve(self, request: Query, filters: Filters | dict[str, Any] | None) -> Any:
+        return self.lifecycle.retrieve(request, filters)
+
+    def consolidate(self, *, scope: ScopeLike = None, **ids: str | None) -> Any:
+        """Update the scope's session summaries, rolling summary and profile
+        (incremental, idempotent); returns a ConsolidationReport."""
+        return self.lifecycle.consolidate(resolve_scope(scope, **ids))
+
+    def archive_stale(self, *, scope: ScopeLike = None, user_id: str | None = None,
+                      agent_id: str | None = None, app_id: str | None = None, **options: Any) -> list[str]:
+        """Archive (never delete) long-unused, unimportant items; returns their ids.
+        Options: now, min_retention, max_importance, kinds, dry_run, actor."""
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id, app_id=app_id)
+        return self.lifecycle.archive_stale(target, **options)
+
+    def related(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> list[Any]:
+        """Memories linked to this one (A-MEM links), strongest first, with the reason."""
+        target = resolve_scope(scope, **ids)
+        self._one(memory_id, target)
+        return self.lifecycle.related(memory_id, target)
+
+    def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "", *,
+                      success: bool = True, scope: ScopeLike = None, actor: str | None = None,
+                      **ids: str | None) -> MemoryItem:
+        """Remember how a task was done, or the lesson of a failure (kind=procedure);
+        find it with ``search(task, filters={"kinds": ["procedure"]})``."""
+        return self.lifecycle.add_procedure(resolve_scope(scope, **ids), task, steps, outcome,
+                                            success=success, actor=actor)
 
 
 __all__ = ["Memory", "resolve_scope", "EngramError"]

@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "engram.cli.bench_cmds",
     "engram.cli.mcp_cmds",
     "engram.cli.server_cmds",
+    "engram.cli.lifecycle_cmds",
 ]
 
 for _module in COMMAND_MODULES:

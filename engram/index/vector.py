@@ -1,5 +1,5 @@
 """In-memory vector search over stored embeddings: exact for small candidate
-sets, HNSW (usearch) for large ones.
+sets, HNSW (faiss) for large ones.
 
 ConvoMem and our own runs show most scopes are small, where exact search is
 both faster to maintain and perfectly accurate; an approximate index only
@@ -9,7 +9,7 @@ pays off once a scope holds tens of thousands of vectors.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -41,7 +41,9 @@ class VectorMatrix:
         self._keys = np.empty(0, dtype=np.int64)
         self._mat = np.empty((0, dim), dtype=np.float32)
         self._pos: dict[int, int] = {}
-        self._ann: object | None = None
+        self._ann: Any = None  # faiss.IndexHNSWFlat, built on first large search
+        self._ann_labels: list[int] = []  # faiss row -> key
+        self._ann_stale = 0  # faiss rows whose key was since removed or replaced
 
     def __len__(self) -> int:
         return self._n
@@ -68,7 +70,8 @@ class VectorMatrix:
                 self._pos[int(key)] = self._n
                 self._n += 1
             if self._ann is not None:
-                self._ann.add(np.asarray(keys, dtype=np.uint64), vectors)  # type: ignore[attr-defined]
+                self._ann.add(vectors)
+                self._ann_labels.extend(int(k) for k in keys)
 
     def remove(self, keys: Sequence[int]) -> None:
         """Swap-remove: O(1) per key, order is not preserved (nor needed)."""
@@ -84,7 +87,9 @@ class VectorMatrix:
                     self._pos[moved] = pos
                 self._n = last
             if gone and self._ann is not None:
-                self._ann.remove(np.asarray(gone, dtype=np.uint64))  # type: ignore[attr-defined]
+                # HNSW cannot delete: the rows stay in the graph, are dropped at query
+                # time, and the graph is rebuilt once too many are stale.
+                self._ann_stale += len(gone)
 
     def get(self, keys: Sequence[int]) -> dict[int, np.ndarray]:
         with self._lock:
@@ -106,26 +111,36 @@ class VectorMatrix:
         """Approximate search, over-fetching until ``k`` results pass ``allowed``.
 
         ``allowed`` maps an array of keys to a boolean mask (scope and filters).
+        Candidates are rescored exactly against the current vectors, so stale
+        graph rows (removed or replaced keys) can never leak or mis-rank.
         """
+        query = query.astype(np.float32).reshape(1, -1)
         with self._lock:
             index = self._ensure_ann()
-            fetch = max(4 * k, 64)
+            fetch = max(8 * k, 128)
             while True:
-                found = index.search(query.astype(np.float32), min(fetch, len(self)))
-                keys = np.asarray(found.keys, dtype=np.int64)
-                scores = 1.0 - np.asarray(found.distances, dtype=np.float32)
+                index.hnsw.efSearch = 2 * fetch
+                _, rows = index.search(query, min(fetch, index.ntotal))
+                keys = np.fromiter(dict.fromkeys(
+                    self._ann_labels[r] for r in rows[0] if r >= 0 and self._ann_labels[r] in self._pos
+                ), dtype=np.int64)
                 mask = allowed(keys) if keys.size else np.zeros(0, dtype=bool)
-                if mask.sum() >= k or fetch >= len(self):
-                    return [(int(a), float(b)) for a, b in zip(keys[mask][:k], scores[mask][:k])]
+                if mask.sum() >= k or fetch >= index.ntotal:
+                    kept = keys[mask]
+                    scores = self._mat[[self._pos[int(key)] for key in kept]] @ query[0] \
+                        if kept.size else np.empty(0, dtype=np.float32)
+                    return [(int(kept[i]), float(scores[i])) for i in top_k(scores, k)]
                 fetch *= 4
 
-    def _ensure_ann(self) -> object:
+    def _ensure_ann(self) -> Any:
+        if self._ann is not None and self._ann_stale > 0.25 * max(self._ann.ntotal, 1):
+            self._ann = None  # too many stale rows: rebuild
         if self._ann is None:
-            from usearch.index import Index  # lazy: only large stores pay for it
+            import faiss  # lazy: only large stores pay for it
 
-            index = Index(ndim=self.dim, metric="ip", dtype="f32", connectivity=32,
-                          expansion_add=128, expansion_search=96)
+            index = faiss.IndexHNSWFlat(self.dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
             if self._n:
-                index.add(self._keys[: self._n].astype(np.uint64), self._mat[: self._n])
-            self._ann = index
+                index.add(self._mat[: self._n])
+            self._ann, self._ann_labels, self._ann_stale = index, self._keys[: self._n].tolist(), 0
         return self._ann

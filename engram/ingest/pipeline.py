@@ -42,7 +42,22 @@ class KeyExpansion:
         return out
 
 
+def _guard() -> Enricher:
+    from engram.ingest.guard import PoisonGuard
+
+    return PoisonGuard()
+
+
+def _pii() -> Enricher:
+    from engram.ingest.pii import PIIRedactor
+
+    return PIIRedactor()
+
+
 ENRICHERS: dict[str, Callable[[], Enricher]] = {
     "keys": KeyExpansion,
     "keys-yake": lambda: KeyExpansion(keyphrases="yake"),
+    # trust (docs/trust.md); both read their mode from Settings via configure()
+    "guard": _guard,
+    "pii": _pii,
 }

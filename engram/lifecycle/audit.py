@@ -45,8 +45,8 @@ class AuditEntry(BaseModel):
 
 
 def _changed(entry: HistoryEntry) -> list[str]:
-    if entry.old is None or entry.new is None:
-        return sorted(entry.new) if entry.new and entry.op in ("add", "import") else []
+    if entry.old is None or entry.new is None:  # add/import, or blanked by a deletion
+        return []
     ignore = {"version", "updated_at"}
     return sorted(k for k in {*entry.old, *entry.new}
                   if k not in ignore and entry.old.get(k) != entry.new.get(k))
@@ -110,13 +110,17 @@ def _derived_from(store: Any, scope: Scope, sources: set[str]) -> dict[str, Scop
     return derived
 
 
-def _owner_scope(scope: Scope) -> Scope:
-    """The widest scope that still belongs to the same owner: derived items (a user's
-    profile built from one session) usually live above the deleted item's session."""
+def _owner_scope(scope: Scope, caller: Scope) -> Scope:
+    """Where derived items may live: the item's owner (user, else agent, else app), which
+    is wider than its session — a user's profile is built from many sessions — but never
+    outside the caller's app, so a cascade cannot cross tenants (API keys carry app_id)."""
     for name in ("user_id", "agent_id", "app_id"):
         value = getattr(scope, name)
         if value:
-            return Scope(**{name: value})
+            fields = {name: value}
+            if caller.app_id:
+                fields["app_id"] = caller.app_id
+            return Scope(**fields)
     return scope
 
 
@@ -125,7 +129,7 @@ def collect(store: Any, scope: Scope, ids: Sequence[str]) -> Residue:
     residue = Residue(memory_ids=set(ids))
     items = store.get(scope, list(ids))
     residue.texts = _texts(store, scope, ids)
-    owners = {_owner_scope(i.scope) for i in items} or {scope}
+    owners = {_owner_scope(i.scope, scope) for i in items} or {scope}
     for owner in owners:
         residue.derived.update(_derived_from(store, owner, set(ids)))
     if residue.derived:

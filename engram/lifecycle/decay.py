@@ -41,7 +41,7 @@ def strength_days(item: MemoryItem, base_days: float) -> float:
 
 def retention(item: MemoryItem, now: datetime, base_days: float) -> float:
     """``exp(-Δt / S)`` in [0, 1]; 1 for items from the future or just recalled."""
-    anchor = max(t for t in (item.last_accessed_at, item.event_time, item.created_at) if t)
+    anchor = max(t for t in (item.last_accessed_at, item.event_time or item.created_at) if t)
     age_days = max((now - anchor) / timedelta(days=1), 0.0)
     return math.exp(-age_days / strength_days(item, base_days))
 

@@ -20,7 +20,7 @@ from engram.lifecycle.updates import (
 )
 from engram.llm import LLMClient, make_llm
 from engram.model import (
-    Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow,
+    Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, as_utc, utcnow,
 )
 from engram.retrieve.base import Query, Ranked
 from engram.store.base import Link
@@ -183,7 +183,7 @@ class Lifecycle:
         if not isinstance(round_id, str):
             return
         store = self.memory.store
-        [*found] = store.get(broad(old.scope), [round_id])
+        found = store.get(broad(old.scope), [round_id])
         if not found or found[0].valid_to is not None or round_id in new.provenance.source_ids:
             return
         derived = store.list(broad(old.scope), Filters(kinds=[MemoryKind.FACT], statuses=[
@@ -193,10 +193,15 @@ class Lifecycle:
                                actor=ACTOR)
 
     # -- retrieval: validity and the forgetting curve ---------------------------------
-    def retrieve(self, request: Query, explicit_statuses: bool) -> list[Ranked]:
+    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None) -> list[Ranked]:
+        """Retrieve, then weigh validity (expired ``valid_to`` and superseded facts sink for
+        questions about the present) and, when enabled, the forgetting curve. A question
+        about the past also searches superseded facts unless the caller chose statuses."""
         m = self.memory
+        explicit = (isinstance(filters, Filters) and "statuses" in filters.model_fields_set) or \
+            (isinstance(filters, dict) and "statuses" in filters)
         past = decay.asks_about_past(request.text, request.now)
-        if past and not explicit_statuses:
+        if past and not explicit:
             statuses = list(dict.fromkeys([*request.filters.statuses, MemoryStatus.SUPERSEDED]))
             request = replace(request, filters=request.filters.model_copy(update={"statuses": statuses}))
         weight = self.settings.retention_weight
@@ -219,3 +224,47 @@ class Lifecycle:
                 r.score *= factor
                 r.channels = {**r.channels, "lifecycle": factor}
         return sorted(ranked, key=lambda r: (-r.score, r.id))[: request.limit]
+
+    # -- operations the facade delegates ----------------------------------------------
+    def consolidate(self, scope: Scope) -> Any:
+        from engram.lifecycle.consolidate import consolidate
+
+        return consolidate(self, scope)
+
+    def related(self, memory_id: str, scope: Scope) -> list[Any]:
+        from engram.lifecycle.links import related
+
+        return related(self, memory_id, scope)
+
+    def archive_stale(self, scope: Scope, *, now: datetime | None = None, min_retention: float = 0.05,
+                      max_importance: float = 0.5, kinds: Sequence[str] = ("episodic", "fact"),
+                      dry_run: bool = False, actor: str | None = None) -> list[str]:
+        """MemoryBank's forgetting applied as archival: retention below ``min_retention``
+        and importance at most ``max_importance``. Profiles, summaries and procedures are
+        not archived unless listed in ``kinds``."""
+        wanted = {MemoryKind(k) for k in kinds}
+        items = [i for i in self.memory.store.iter_items(scope)
+                 if i.status == MemoryStatus.ACTIVE and i.kind in wanted]
+        found = decay.stale(items, as_utc(now) if now else utcnow(),
+                            base_days=self.settings.retention_base_days,
+                            min_retention=min_retention, max_importance=max_importance)
+        for item in [] if dry_run else found:
+            self.memory.update(item.id, scope=item.scope, status=MemoryStatus.ARCHIVED,
+                               actor=actor or "engram:archive")
+        return [i.id for i in found]
+
+    def add_procedure(self, scope: Scope, task: str, steps: Sequence[str], outcome: str, *,
+                      success: bool, actor: str | None) -> MemoryItem:
+        from engram.lifecycle.procedures import procedure_fields
+
+        fields = procedure_fields(task, steps, outcome, success)
+        self.memory._check_size(fields["content"])
+        now = utcnow()
+        item = MemoryItem(scope=scope, kind=MemoryKind.PROCEDURE, event_time=now, valid_from=now,
+                          provenance=Provenance(source="procedure", actor=actor), **fields)
+        [item] = self.insert([item], actor=actor or "engram:procedure")
+        if self.settings.links:
+            from engram.lifecycle.links import link_new
+
+            link_new(self, [item])
+        return item

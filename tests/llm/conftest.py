@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from .fake_openai import FakeOpenAI
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[FakeOpenAI]:
+    """A real OpenAI-compatible HTTP server on loopback with scripted replies."""
+    server = FakeOpenAI()
+    yield server
+    server.close()
