@@ -106,10 +106,9 @@ def _upsert(lifecycle: "Lifecycle", report: ConsolidationReport, existing: Memor
     if existing is not None and existing.metadata.get("digest") == stamp:
         report.unchanged.append(existing.id)
         return existing
-    content: str = text()
+    content, mode = text()
     last = max((s.event_time or s.created_at for s in sources), default=utcnow())
-    metadata = {"summary_of": of, "digest": stamp, "mode": "llm" if lifecycle.llm else "extractive",
-                **(extra or {})}
+    metadata = {"summary_of": of, "digest": stamp, "mode": mode, **(extra or {})}
     provenance = Provenance(source_ids=[s.id for s in sources], source="consolidation",
                             actor="engram:consolidate")
     if existing is None:
@@ -131,7 +130,7 @@ def _sentences(item: MemoryItem) -> list[str]:
     return out
 
 
-def _session_text(lifecycle: "Lifecycle", rounds: list[MemoryItem]) -> str:
+def _session_text(lifecycle: "Lifecycle", rounds: list[MemoryItem]) -> tuple[str, str]:
     rounds = sorted(rounds, key=lambda r: (r.event_time or r.created_at, r.id))
     day = (rounds[0].event_time or rounds[0].created_at).date().isoformat()
     head = f"Session {rounds[0].scope.session_id} ({day}, {len(rounds)} rounds): "
@@ -139,22 +138,22 @@ def _session_text(lifecycle: "Lifecycle", rounds: list[MemoryItem]) -> str:
     if lifecycle.llm is not None:
         abstract = _abstractive(lifecycle, [s for _, s in candidates] or [r.content for r in rounds], 120)
         if abstract:
-            return head + abstract
+            return head + abstract, "llm"
     if not candidates:
-        return head + " ".join(r.content[:SENTENCE_CHARS] for r in rounds[:SESSION_SENTENCES])
+        return head + " ".join(r.content[:SENTENCE_CHARS] for r in rounds[:SESSION_SENTENCES]), "extractive"
     vectors = lifecycle.memory._embed([s for _, s in candidates])
     centroid = vectors.mean(axis=0)
     salience = vectors @ centroid / (np.linalg.norm(vectors, axis=1) * (np.linalg.norm(centroid) or 1) + 1e-9)
     keep = sorted(np.argsort(-salience)[:SESSION_SENTENCES].tolist())  # chronological order
-    return head + " ".join(candidates[k][1].rstrip(".") + "." for k in keep)
+    return head + " ".join(candidates[k][1].rstrip(".") + "." for k in keep), "extractive"
 
 
-def _rolling_text(lifecycle: "Lifecycle", sources: list[MemoryItem]) -> str:
+def _rolling_text(lifecycle: "Lifecycle", sources: list[MemoryItem]) -> tuple[str, str]:
     ordered = sorted(sources, key=lambda s: (s.event_time or s.created_at, s.id))
     if lifecycle.llm is not None:
         abstract = _abstractive(lifecycle, [s.content for s in ordered], 250)
         if abstract:
-            return abstract[:ROLLING_CHARS]
+            return abstract[:ROLLING_CHARS], "llm"
     parts: list[str] = []
     used = 0
     for source in reversed(ordered):  # the most recent sessions win the space
@@ -163,7 +162,7 @@ def _rolling_text(lifecycle: "Lifecycle", sources: list[MemoryItem]) -> str:
             break
         parts.insert(0, piece)
         used += len(piece) + 1
-    return "\n".join(parts)
+    return "\n".join(parts), "extractive"
 
 
 def _abstractive(lifecycle: "Lifecycle", notes: list[str], max_words: int) -> str | None:

@@ -1,6 +1,7 @@
-"""Candidate channels for hybrid retrieval. Each returns ids best-first.
+"""Candidate channels for hybrid retrieval. Each returns (id, score) best-first;
+scores are comparable only within a channel (fusion normalizes them).
 
-A channel is a function ``(query, store, context) -> list[str]``; adding one
+A channel is a function ``(query, store, context) -> ScoredIds``; adding one
 means adding a function and a name in :data:`CHANNELS`.
 """
 
@@ -17,9 +18,10 @@ from engram.ingest.keys import normalize_entity, query_entities
 from engram.model import Filters
 from engram.retrieve.base import Query
 from engram.retrieve.timeparse import TimeQuery, parse_time_query
-from engram.store.base import Store
+from engram.store.base import ScoredIds, Store
 
 GRAPH_MAX_ITEMS = 5000  # above this, building the graph per query costs more than it returns
+SEED_MAX_SHARE = 0.1  # seed entities mentioned in more than this share of items are dropped
 
 
 @dataclass
@@ -42,19 +44,18 @@ class Context:
         return self._time
 
 
-Channel = Callable[[Query, Store, Context], list[str]]
+Channel = Callable[[Query, Store, Context], ScoredIds]
 
 
-def lexical(query: Query, store: Store, ctx: Context) -> list[str]:
-    return [i for i, _ in store.lexical_search(query.scope, query.text, query.filters, limit=ctx.depth)]
+def lexical(query: Query, store: Store, ctx: Context) -> ScoredIds:
+    return store.lexical_search(query.scope, query.text, query.filters, limit=ctx.depth)
 
 
-def dense(query: Query, store: Store, ctx: Context) -> list[str]:
-    hits = store.vector_search(query.scope, ctx.vector(query.text), query.filters, limit=ctx.depth)
-    return [i for i, _ in hits]
+def dense(query: Query, store: Store, ctx: Context) -> ScoredIds:
+    return store.vector_search(query.scope, ctx.vector(query.text), query.filters, limit=ctx.depth)
 
 
-def graph(query: Query, store: Store, ctx: Context) -> list[str]:
+def graph(query: Query, store: Store, ctx: Context) -> ScoredIds:
     """HippoRAG: personalized PageRank from the query's entities over the scope's
     item–entity graph; reaches items that share no words with the query (multi-hop)."""
     seeds = query_entities(query.text)
@@ -66,11 +67,16 @@ def graph(query: Query, store: Store, ctx: Context) -> list[str]:
     built = EntityGraph.build({i.id: i.entities for i in items if i.entities})
     if not len(built):
         return []
-    scores = built.personalized_pagerank(seeds)
-    return sorted(scores, key=lambda i: -scores[i])[: ctx.depth]
+    # An entity in most memories (e.g. a speaker's own name) carries no signal:
+    # seed only specific entities (HippoRAG's node specificity, made a cut-off).
+    cutoff = max(3, SEED_MAX_SHARE * len(built))
+    specific = [e for e in built.match_seeds(seeds) if 1 / built.specificity(e) <= cutoff]
+    scores = built.personalized_pagerank(specific) if specific else {}
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    return ranked[: ctx.depth]
 
 
-def time(query: Query, store: Store, ctx: Context) -> list[str]:
+def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     """Time-aware retrieval (LongMemEval): when the query names a period, rank the
     memories whose event_time falls inside it by lexical+dense relevance."""
     parsed = ctx.time(query)
@@ -90,7 +96,7 @@ def time(query: Query, store: Store, ctx: Context) -> list[str]:
     for ranking in (dense_ids, lexical_ids):
         for rank, item_id in enumerate(ranking):
             merged[item_id] = merged.get(item_id, 0.0) + 1.0 / (60 + rank + 1)
-    return sorted(merged, key=lambda i: -merged[i])
+    return sorted(merged.items(), key=lambda kv: -kv[1])
 
 
 CHANNELS: dict[str, Channel] = {"lexical": lexical, "dense": dense, "graph": graph, "time": time}

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+
+T0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
+MakeMemory = Callable[..., Memory]
+
+
+@pytest.fixture
+def make_memory(tmp_path: Path) -> Iterator[MakeMemory]:
+    opened: list[Memory] = []
+
+    def make(embedder: Any = None, **options: Any) -> Memory:
+        settings = Settings(data_dir=tmp_path / "data", **options)
+        mem = Memory(tmp_path / f"lc{len(opened)}.db", settings=settings,
+                     embedder=embedder or HashingEmbedder())
+        opened.append(mem)
+        return mem
+
+    yield make
+    for mem in opened:
+        mem.close()
+
+
+@pytest.fixture
+def lc(make_memory: MakeMemory) -> Memory:
+    """A memory with heuristic extraction on (the hashing embedder, for speed)."""
+    return make_memory(extraction=True)
+
+
+def say(mem: Memory, text: str, when: datetime, **scope: str) -> None:
+    mem.add([{"role": "user", "content": text}, {"role": "assistant", "content": "Okay!"}],
+            **({"user_id": "u"} | scope), event_time=when)
