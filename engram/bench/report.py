@@ -87,9 +87,9 @@ def plot(result: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
-def write(result: dict[str, Any], out_dir: Path, command: str) -> dict[str, Path]:
+def write(result: dict[str, Any], out_dir: Path, command: str, *, tag: str | None = None) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{result['dataset']}-{date.today().isoformat()}"
+    stem = f"{result['dataset']}-{date.today().isoformat()}" + (f"-{tag}" if tag else "")
     paths = {"json": out_dir / f"{stem}.json", "md": out_dir / f"{stem}.md",
              "png": out_dir / f"{stem}.png"}
     paths["json"].write_text(json.dumps({**result, "command": command}, indent=2, default=str))

@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from engram.cli.app import command, err, out
+from engram.config import Settings
 
 DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
                 "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s.json")}
@@ -26,6 +27,9 @@ def bench(
     seed: Annotated[int, typer.Option(help="sampling seed")] = 7,
     workdir: Annotated[Path, typer.Option(help="where the benchmark database lives")] = Path(".engram-bench"),
     out_dir: Annotated[Path, typer.Option("--out", help="results folder")] = Path("benchmarks/results"),
+    enrichers: Annotated[str, typer.Option(
+        help="ingest enrichers, comma-separated ('keys' = key expansion; 'none' for raw rounds)")] = "keys",
+    tag: Annotated[Optional[str], typer.Option(help="suffix for the result file names")] = None,
 ) -> None:
     """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
     from engram.bench.report import write
@@ -33,7 +37,8 @@ def bench(
 
     config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
-                         limit=limit, sample=sample, seed=seed, workdir=workdir)
+                         limit=limit, sample=sample, seed=seed, workdir=workdir,
+                         settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         tasks: dict[str, int] = {}
@@ -45,7 +50,7 @@ def bench(
 
         result = run(config, progress)
     command_line = "engram " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    paths = write(result, out_dir, command_line)
+    paths = write(result, out_dir, command_line, tag=tag)
     out.print(paths["md"].read_text())
     for kind, path in paths.items():
         out.print(f"{kind}: {path}")

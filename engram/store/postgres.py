@@ -17,7 +17,7 @@ from engram.errors import (
     ConflictError, EngramError, MissingDependencyError, NotFoundError, StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import ScoredIds, keep_access_stats
+from engram.store.base import Link, ScoredIds, keep_access_stats
 from engram.store.postgres_schema import (
     check_embedder, describe, has_schema, migrate, translate_error, version_tuple,
 )
@@ -373,6 +373,39 @@ class PostgresStore:
                 f" FROM memories m WHERE {sql}) s", params)[0][0],
             db_bytes=self._read("SELECT pg_database_size(current_database())")[0][0],
         )
+
+    # -- links --------------------------------------------------------------
+    def add_links(self, scope: Scope, links: Sequence[Link]) -> int:
+        if not links:
+            return 0
+        sql, params = scope_clause(scope)
+        ends = sorted({i for link in links for i in (link.src, link.dst)})
+
+        def work(conn: Any) -> int:
+            inside = {r[0] for r in conn.execute(
+                f"SELECT m.id FROM memories m WHERE m.id = ANY(%s) AND {sql}", [ends, *params])}
+            rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at) for l in links
+                    if l.src in inside and l.dst in inside and l.src != l.dst]
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO links (src, dst, reason, score, created_at) VALUES (%s,%s,%s,%s,%s)"
+                    " ON CONFLICT (src, dst) DO UPDATE SET reason = EXCLUDED.reason,"
+                    " score = EXCLUDED.score", rows)
+            return len(rows)
+
+        return self._write(work)
+
+    def links(self, scope: Scope, ids: Sequence[str]) -> builtins.list[Link]:
+        if not ids:
+            return []
+        a_sql, a_params = scope_clause(scope, "a")
+        b_sql, b_params = scope_clause(scope, "b")
+        rows = self._read(
+            "SELECT l.src, l.dst, l.reason, l.score, l.created_at FROM links l"
+            " JOIN memories a ON a.id = l.src JOIN memories b ON b.id = l.dst"
+            f" WHERE (l.src = ANY(%s) OR l.dst = ANY(%s)) AND {a_sql} AND {b_sql}"
+            " ORDER BY l.score DESC, l.src, l.dst", [list(ids), list(ids), *a_params, *b_params])
+        return [Link(r[0], r[1], r[2], float(r[3]), r[4]) for r in rows]
 
     def embedding_model(self) -> str | None:
         return self._meta("embed_model")

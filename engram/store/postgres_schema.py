@@ -84,6 +84,21 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX history_memory ON history(memory_id, id)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
+    # v2: links between memories (A-MEM's note links), with the reason each was made;
+    # deleting either end deletes the link (reads join both ends to the caller's scope)
+    [
+        """
+        CREATE TABLE links (
+            src TEXT COLLATE "C" NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+            dst TEXT COLLATE "C" NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL,
+            score DOUBLE PRECISION NOT NULL DEFAULT 0,
+            created_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (src, dst)
+        )
+        """,
+        "CREATE INDEX links_dst ON links(dst)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

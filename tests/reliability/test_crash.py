@@ -38,6 +38,7 @@ class Model:
     batches: dict[str, int] = field(default_factory=dict)  # batch -> rounds
     acked: int = 0
     ambiguous: int = 0
+    interrupted: dict[str, int] = field(default_factory=dict)  # op -> kills that landed in it
 
 
 class Zygote:
@@ -142,6 +143,7 @@ def replay(model: Model, log: list[list[str]], items: dict[str, dict]) -> None:
                     model.gone.add(mid)
     for op, *args in begun.values():  # at most one: the op the kill interrupted
         model.ambiguous += 1
+        model.interrupted[op] = model.interrupted.get(op, 0) + 1
         if op == "add":
             found = [m for m, it in items.items() if it["meta"].get("batch") == args[0]]
             assert len(found) in (0, int(args[1])), f"half-written batch {args[0]}: {len(found)}"
@@ -223,6 +225,7 @@ def test_sigkill_at_random_points(tmp_path: Path, lifecycle: bool) -> None:
     record(f"crash-{'lifecycle' if lifecycle else 'plain'}", {
         "kills": killed, "killed_while_opening": killed_in_open, "ran_to_completion": finished,
         "ops_started": ops_started, "ops_acknowledged": model.acked,
-        "interrupted_ops_resolved": model.ambiguous, "items_at_end": len(items),
+        "interrupted_ops_resolved": model.ambiguous, "interrupted_by_op": model.interrupted,
+        "items_at_end": len(items),
         "seconds": round(elapsed, 1)})
     assert killed >= min(kills, MIN_KILLS // (2 if lifecycle else 1)) * 0.9
