@@ -101,8 +101,8 @@ def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
 # -- heuristic patterns ---------------------------------------------------------------
 _VAL = r"(?P<v>[\w'’&. -]{1,60}?)"
 _END = r"(?=\s*(?:[,.!?;:()\n]|\s(?:and|but|so|because|since|which|who|if|as|now|anymore|any more|" \
-       r"instead|last|next|this|for|with|after|before|ago|yesterday|today|recently|again|" \
-       r"these days|full[- ]time|part[- ]time)\b|$))"
+       r"instead|last|next|this|for|with|after|before|ago|yesterday|today|recently|again|over|" \
+       r"during|near|in the|these days|full[- ]time|part[- ]time)\b|$))"
 _ADV = r"(?:(?:just|recently|finally|actually|now|currently|still|also|really|officially)\s+)*"
 _NEG = r"(?:don't|do not|no longer|never|can't|cannot|won't)\s+"
 
@@ -139,9 +139,11 @@ RULES: list[_Rule] = [
     _rule(r"\bI(?:'m|’m| am)\s+(?:not|no longer)\s+(?:a\s+)?" + _DIETS, "diet", *_DIET, negated=True),
     # positive statements
     _rule(r"\bI\s+" + _ADV + r"(?:live|reside)\s+in\s+" + _VAL + _END, "location", *_LIVE),
-    _rule(r"\bI(?:'m|’m| am)\s+" + _ADV + r"(?:living|based|staying)\s+in\s+" + _VAL + _END, "location", *_LIVE),
+    _rule(r"\bI(?:'m|’m| am|'ve been|’ve been| have been)\s+" + _ADV + r"(?:living|based|staying)\s+in\s+"
+          + _VAL + _END, "location", *_LIVE),
     _rule(r"\b(?:I|we)\s+" + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?to\s+" + _VAL + _END, "location", *_LIVE),
-    _rule(r"\bI\s+" + _ADV + r"(?:work|am working|'m working)\s+(?:at|for)\s+" + _VAL + _END, "employer", *_WORK),
+    _rule(r"\bI\s*" + _ADV + r"(?:work|am working|'m working|'ve worked|’ve worked|have worked|"
+          r"'ve been working|have been working)\s+(?:at|for)\s+" + _VAL + _END, "employer", *_WORK),
     _rule(r"\bI\s+" + _ADV + r"(?:joined|started (?:a new job |working )?at|got a job at|"
           r"accepted an offer from|took a job at)\s+" + _VAL + _END, "employer", *_WORK),
     _rule(r"\bI\s+" + _ADV + r"(?:work as|got promoted to|was promoted to)\s+(?:an?\s+)?" + _VAL + _END,
@@ -216,8 +218,8 @@ class HeuristicExtractor:
                 key = " ".join((groups.get("k") or "").lower().split())
                 if not value or (key and (set(key.split()) & _SLOT_WORDS)):
                     continue
-                if rule.attribute == "{k}" and value.lower().split()[0] in ("not", "so", "very", "too"):
-                    continue
+                if rule.attribute == "{k}" and not (value[0].isupper() or value[0].isdigit()):
+                    continue  # "my brother is obsessed": only names, numbers and dates fill a slot
                 template = rule.negated_statement if rule.negated else rule.statement
                 out.append(Fact(
                     subject=subject, attribute=rule.attribute.replace("{k}", key.replace(" ", "_")),

@@ -109,7 +109,9 @@ class HeuristicDecider:
         # a stored negation of this very value is now outdated ("I live in Lisbon again")
         revived = [c.item.id for c in negative if same_value(c.item.metadata.get("value", ""), value)]
         if fact.cardinality == "one" and fact.attribute != "event":
-            replaced = [c.item.id for c in positive] + revived
+            # a new value of a single-valued slot also retires earlier negations of it:
+            # "works at Stripe" makes "no longer works at Google" history, not news
+            replaced = [c.item.id for c in positive + negative]
             if replaced:
                 return Decision("UPDATE", replaced, "new value for a single-valued slot")
         elif revived:

@@ -9,6 +9,7 @@ against every backend.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from datetime import datetime
 from datetime import datetime
@@ -134,7 +135,7 @@ class Store(Protocol):
         anything outside it are ignored. Returns how many were written."""
         ...
 
-    def links(self, scope: Scope, ids: Sequence[str]) -> list[Link]:
+    def links(self, scope: Scope, ids: Sequence[str]) -> builtins.list[Link]:
         """Links from or to these ids whose both ends are in ``scope``. :meth:`delete`
         removes the links of deleted memories."""
         ...

@@ -7,6 +7,8 @@ Screenshots land in ``tests/artifacts/`` (git-ignored) for a human to look at.
 
 from __future__ import annotations
 
+import os
+
 import re
 import socket
 import threading
@@ -137,6 +139,8 @@ class Browser:
 @pytest.fixture()
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
+        if os.environ.get("CI"):  # CI installs chromium (.ci/system-deps.sh): missing is a failure
+            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/system-deps.sh should have installed it")
         pytest.skip(f"!!! UI END-TO-END TEST SKIPPED: {CHROMIUM} is missing. Install it with "
                     "`sh .ci/system-deps.sh` (apt-get install chromium); CI must not skip this. !!!")
     sync_api = pytest.importorskip("playwright.sync_api", reason="the UI tests need the `ui-test` extra")
