@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import Field
@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     cache_dir: Path | None = None  # default: <data_dir>/cache
     max_content_chars: int = Field(default=100_000, gt=0)
     ann_threshold: int = Field(default=20_000, gt=0)
+    # SQLite vector blobs: float32 (exact) or int8 (4x smaller, recall@10 0.995 on LoCoMo;
+    # docs/scaling.md). Existing vectors stay readable either way.
+    vector_dtype: Literal["float32", "int8"] = "float32"
     retriever: str = "hybrid"  # hybrid, bm25, dense
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole

@@ -44,6 +44,7 @@ class VectorMatrix:
         self._ann: Any = None  # faiss.IndexHNSWFlat, built on first large search
         self._ann_labels: list[int] = []  # faiss row -> key
         self._ann_stale = 0  # faiss rows whose key was since removed or replaced
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # (keys, positions), lazy
 
     def __len__(self) -> int:
         return self._n
@@ -69,6 +70,7 @@ class VectorMatrix:
                 self._mat[self._n] = vectors[offset]
                 self._pos[int(key)] = self._n
                 self._n += 1
+            self._sorted = None
             if self._ann is not None:
                 self._ann.add(vectors)
                 self._ann_labels.extend(int(k) for k in keys)
@@ -86,6 +88,8 @@ class VectorMatrix:
                     self._mat[pos] = self._mat[last]
                     self._pos[moved] = pos
                 self._n = last
+            if gone:
+                self._sorted = None
             if gone and self._ann is not None:
                 # HNSW cannot delete: the rows stay in the graph, are dropped at query
                 # time, and the graph is rebuilt once too many are stale.
@@ -95,15 +99,33 @@ class VectorMatrix:
         with self._lock:
             return {int(k): self._mat[self._pos[int(k)]].copy() for k in keys if int(k) in self._pos}
 
-    def search_exact(self, query: np.ndarray, keys: Sequence[int], k: int) -> list[tuple[int, float]]:
+    def positions(self, keys: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Matrix rows of the keys that are present (vectorized: a sorted key index,
+        rebuilt lazily after writes, instead of one dict lookup per key)."""
+        with self._lock:
+            wanted = np.asarray(keys, dtype=np.int64).reshape(-1)
+            if wanted.size == 0 or self._n == 0:
+                return np.empty(0, dtype=np.int64)
+            if self._sorted is None:
+                order = np.argsort(self._keys[: self._n], kind="stable")
+                self._sorted = (self._keys[: self._n][order], order)
+            sorted_keys, order = self._sorted
+            at = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
+            found = sorted_keys[at] == wanted
+            return order[at[found]]
+
+    def search_exact(self, query: np.ndarray, keys: Sequence[int] | np.ndarray,
+                     k: int) -> list[tuple[int, float]]:
         """Brute force over the given candidate keys."""
         with self._lock:
-            positions = np.fromiter(
-                (self._pos[int(key)] for key in keys if int(key) in self._pos), dtype=np.int64
-            )
+            positions = self.positions(keys)
             if positions.size == 0:
                 return []
-            scores = self._mat[positions] @ query.astype(np.float32)
+            if positions.size == self._n:  # every row: no gather copy
+                positions = np.arange(self._n)
+                scores = self._mat[: self._n] @ query.astype(np.float32)
+            else:
+                scores = self._mat[positions] @ query.astype(np.float32)
             order = top_k(scores, k)
             return [(int(self._keys[positions[i]]), float(scores[i])) for i in order]
 

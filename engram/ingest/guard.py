@@ -34,8 +34,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 from engram.errors import ConfigError
 from engram.model import MemoryItem, MemoryStatus
@@ -247,4 +248,4 @@ class PoisonGuard:
         return item.model_copy(update=update)
 
 
-__all__ = ["MODES", "PoisonGuard", "QUARANTINE_TAG", "SUSPICIOUS_TAG", "Verdict", "scan"]
+__all__ = ["MODES", "QUARANTINE_TAG", "SUSPICIOUS_TAG", "PoisonGuard", "Verdict", "scan"]

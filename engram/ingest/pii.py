@@ -24,9 +24,10 @@ import os
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from engram.errors import ConfigError, MissingDependencyError
 from engram.model import MemoryItem, Scope
@@ -284,4 +285,4 @@ class PIIRedactor:
         return out
 
 
-__all__ = ["Finding", "PIIRedactor", "PATTERNS", "TOKEN", "Vault", "find_pii", "luhn_ok", "redact"]
+__all__ = ["PATTERNS", "TOKEN", "Finding", "PIIRedactor", "Vault", "find_pii", "luhn_ok", "redact"]

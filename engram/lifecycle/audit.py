@@ -17,16 +17,17 @@ transitively), embedding-cache rows for every version of the text, and PII-vault
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
 from engram.errors import ConfigError
 from engram.model import Filters, HistoryEntry, MemoryKind, MemoryStatus, Scope, tombstone
 
-_DERIVED_KINDS = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
+_DERIVED_KINDS: list[MemoryKind] = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
 _ALL_STATUSES = list(MemoryStatus)
 _PAGE = 500
 

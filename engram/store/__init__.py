@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 def _sqlite(settings: "Settings", create: bool) -> Store:
     from engram.store.sqlite import SQLiteStore
 
-    return SQLiteStore(settings.db_path, create=create, ann_threshold=settings.ann_threshold)
+    return SQLiteStore(settings.db_path, create=create, ann_threshold=settings.ann_threshold,
+                       vector_dtype=settings.vector_dtype)
 
 
 def _postgres(settings: "Settings", create: bool) -> Store:

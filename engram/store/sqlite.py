@@ -12,6 +12,7 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
+from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
@@ -43,6 +44,7 @@ class SQLiteStore:
         small_scope: int = _SMALL_SCOPE,
         busy_timeout_s: float = 30.0,
         synchronous: str = "NORMAL",
+        vector_dtype: str = "float32",
     ) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
@@ -56,8 +58,16 @@ class SQLiteStore:
         self._lock = threading.RLock()
         self._ann_threshold = ann_threshold
         self._small_scope = small_scope
+        # float32 blobs, or int8 codes + a scale (4x smaller; benchmarks/quantization.py).
+        # Either format is read back whatever this is set to.
+        self._dtype = check_dtype(vector_dtype)
         self._matrix: VectorMatrix | None = None
         self._seen_epoch: int | None = None
+        # Large scopes' vector rowids (sorted), reused until anything is written here or
+        # by another connection (PRAGMA data_version): fetching 100k rowids per query
+        # was most of the search time at that size (benchmarks/scale.py).
+        self._members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]] = {}
+        self._writes = 0
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
@@ -75,9 +85,10 @@ class SQLiteStore:
 
     # -- plumbing -----------------------------------------------------------
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, *, changes_rows: bool = True) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
+            self._writes += changes_rows  # access stats alone keep cached scope members valid
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
@@ -154,9 +165,12 @@ class SQLiteStore:
             if vectors is not None:
                 vectors = np.asarray(vectors, dtype=np.float32)
                 self._check_model(conn, model_id, vectors.shape[1])
+                blobs = [encode_blob(vec, self._dtype) for vec in vectors]
+                if self._dtype != "float32":  # cache exactly what a fresh load would read
+                    vectors = decode_blobs(blobs, vectors.shape[1])
                 new_vectors = list(zip(rowids, vectors))
                 conn.executemany("INSERT INTO vectors(rowid, vec) VALUES (?, ?)",
-                                 [(rid, vec.tobytes()) for rid, vec in new_vectors])
+                                 list(zip(rowids, blobs)))
                 epoch = self._bump_epoch(conn)
         if new_vectors:
             self._after_vector_write(epoch, upsert=new_vectors)
@@ -185,8 +199,10 @@ class SQLiteStore:
             if vector is not None:
                 vec = np.asarray(vector, dtype=np.float32).reshape(-1)
                 self._check_model(conn, model_id, vec.shape[0])
+                blob = encode_blob(vec, self._dtype)
+                vec = decode_blobs([blob], vec.shape[0])[0]
                 conn.execute("INSERT OR REPLACE INTO vectors(rowid, vec) VALUES (?, ?)",
-                             (rowid, vec.tobytes()))
+                             (rowid, blob))
                 epoch = self._bump_epoch(conn)
         if vector is not None:
             self._after_vector_write(epoch, upsert=[(rowid, vec)])
@@ -239,7 +255,7 @@ class SQLiteStore:
         if not ids:
             return
         sql, params = scope_clause(scope)
-        with self._write() as conn:
+        with self._write(changes_rows=False) as conn:
             for chunk in _chunks(ids, 500):
                 conn.execute(
                     f"UPDATE memories AS m SET access_count = access_count + 1, last_accessed_at = ?"
@@ -338,33 +354,51 @@ class SQLiteStore:
                       limit: int) -> ScoredIds:
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         sql, params = where(scope, filters)
-        rows = self._read(
-            f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
-            " LIMIT ?", [*params, self._small_scope + 1],
-        )
-        if len(rows) <= self._small_scope:
-            if not rows:
-                return []
-            mat = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-            scores = mat @ query
-            return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
-        return self._vector_search_large(query, sql, params, limit)
+        with self._lock:
+            members = self._cached_members(sql, params)
+            if members is None:
+                rows = self._read(
+                    f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
+                    " LIMIT ?", [*params, self._small_scope + 1],
+                )
+                if len(rows) <= self._small_scope:
+                    if not rows:
+                        return []
+                    mat = decode_blobs([r[1] for r in rows], query.shape[0])
+                    scores = mat @ query
+                    return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
+                members = self._scope_members(sql, params)
+            return self._vector_search_large(query, members, limit)
 
-    def _vector_search_large(self, query: np.ndarray, sql: str, params: list[Any],
-                             limit: int) -> ScoredIds:
+    def _token(self) -> tuple[int, int]:
+        return self._writes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _cached_members(self, sql: str, params: list[Any]) -> np.ndarray | None:
+        try:
+            hit = self._members.get((sql, *params))
+        except TypeError:  # an unhashable filter value: not cached
+            return None
+        return hit[1] if hit is not None and hit[0] == self._token() else None
+
+    def _scope_members(self, sql: str, params: list[Any]) -> np.ndarray:
+        token = self._token()
+        members = np.sort(np.fromiter((r[0] for r in self._conn.execute(
+            f"SELECT m.rowid FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}",
+            params)), dtype=np.int64))
+        if len(self._members) >= 32:
+            self._members.clear()
+        with contextlib.suppress(TypeError):
+            self._members[(sql, *params)] = (token, members)
+        return members
+
+    def _vector_search_large(self, query: np.ndarray, members: np.ndarray, limit: int) -> ScoredIds:
         matrix = self._load_matrix()
-        keys = [r[0] for r in self._read(
-            f"SELECT m.rowid FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
-            " LIMIT ?", [*params, self._ann_threshold + 1])]
-        if len(keys) <= self._ann_threshold:
-            hits = matrix.search_exact(query, keys, limit)
+        if len(members) <= self._ann_threshold:
+            hits = matrix.search_exact(query, members, limit)
         else:
             def allowed(candidates: np.ndarray) -> np.ndarray:
-                ok = {r[0] for r in self._read(
-                    f"SELECT m.rowid FROM memories m WHERE m.rowid IN "
-                    f"({','.join('?' * len(candidates))}) AND {sql}",
-                    [*map(int, candidates), *params])}
-                return np.array([int(c) in ok for c in candidates], dtype=bool)
+                at = np.minimum(np.searchsorted(members, candidates), len(members) - 1)
+                return np.asarray(members[at] == candidates, dtype=bool)
             hits = matrix.search_ann(query, limit, allowed)
         ids = dict(self._read(
             f"SELECT rowid, id FROM memories WHERE rowid IN ({','.join('?' * len(hits))})",
@@ -380,7 +414,7 @@ class SQLiteStore:
                 rows = self._conn.execute("SELECT rowid, vec FROM vectors").fetchall()
                 if rows:
                     matrix.upsert([r[0] for r in rows],
-                                  np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32))
+                                  decode_blobs([r[1] for r in rows], dim))
                 self._matrix, self._seen_epoch = matrix, epoch
             return self._matrix
 
@@ -391,7 +425,10 @@ class SQLiteStore:
             rows = self._read(
                 "SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid"
                 f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}", [*chunk, *params])
-            out.update({r[0]: np.frombuffer(r[1], dtype=np.float32).copy() for r in rows})
+            if rows:
+                dim = int(self._meta("vector_dim") or 0) or None
+                mat = decode_blobs([r[1] for r in rows], dim)
+                out.update({r[0]: mat[i].copy() for i, r in enumerate(rows)})
         return out
 
     def stats(self, scope: Scope | None) -> Stats:

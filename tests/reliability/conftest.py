@@ -3,6 +3,7 @@ so tests never load a model) and a live uvicorn server on loopback."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -46,10 +47,8 @@ def make_memory(tmp_path: Path) -> Iterator[Callable[..., Memory]]:
 
     yield build
     for mem in opened:
-        try:
+        with contextlib.suppress(Exception):  # already closed by the test
             mem.close()
-        except Exception:  # noqa: BLE001 - already closed by the test
-            pass
 
 
 class LiveServer:

@@ -23,8 +23,7 @@ from engram.ingest.pipeline import KeyExpansion
 from engram.model import MemoryItem, Scope
 
 SESSIONS = [f"s{n}" for n in range(6)]
-WORDS = ("Lisbon tram museum coffee Maria Berlin sister dentist guitar marathon salary project "
-         "Tokyo vegan cat garden holiday train novel bakery").split()
+WORDS = ["Lisbon", "tram", "museum", "coffee", "Maria", "Berlin", "sister", "dentist", "guitar", "marathon", "salary", "project", "Tokyo", "vegan", "cat", "garden", "holiday", "train", "novel", "bakery"]
 
 
 def say(*parts: object) -> None:
@@ -107,7 +106,7 @@ def main() -> None:
             pass
     say("ZYGOTE", os.getpid())
     for line in sys.stdin:
-        cmd, db, data_dir, seed, lifecycle = line.split()
+        _cmd, db, data_dir, seed, lifecycle = line.split()
         pid = os.fork()
         if pid == 0:
             code = 0

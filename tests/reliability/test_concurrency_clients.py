@@ -9,8 +9,9 @@ import multiprocessing
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -108,11 +109,10 @@ def test_many_concurrent_clients(tmp_path: Path, serve: Callable[..., LiveServer
             owner = next(u for u, ids in seen["added"].items() if item_id in ids)
             assert mem.get(item_id, user_id=owner).version == 1 + bumps
     assert mem.store.integrity_check() == []
-    requests = sum(v for k, v in stats.items() if not k.startswith("error")) + stats["conflicts"]
     record("concurrency-server", {"clients": CLIENTS, "operations": CLIENTS * OPS_PER_CLIENT,
                                   "succeeded": stats["ok"], "version_conflicts_409": stats["conflicts"],
                                   "server_errors": 0, "lost_writes": 0, "duplicated_writes": 0,
-                                  "seconds": round(elapsed, 1), "requests_lower_bound": requests})
+                                  "seconds": round(elapsed, 1)})
 
 
 def _process_worker(db: str, data: str, worker: int, shared_id: str, rounds: int,

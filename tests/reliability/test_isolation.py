@@ -22,7 +22,7 @@ from engram.model import Filters, MemoryItem, MemoryStatus, Scope
 from .conftest import LiveServer, record
 
 USERS, AGENTS, SESSIONS, APPS = ["u0", "u1", "u2"], ["a0", "a1", None], ["s0", "s1", None], ["p0", "p1"]
-WORDS = "lisbon tram coffee sister salary guitar secret password vegan marathon".split()
+WORDS = ["lisbon", "tram", "coffee", "sister", "salary", "guitar", "secret", "password", "vegan", "marathon"]
 BATCH = 25
 EXAMPLES = 420  # x BATCH operations each
 ALL = Filters(statuses=list(MemoryStatus))

@@ -75,6 +75,7 @@ def test_mask_mode_is_irreversible(make_memory: Callable[..., Memory]) -> None:
 
 
 def test_vault_mode_is_reversible_for_the_scope_only(make_memory: Callable[..., Memory]) -> None:
+    pytest.importorskip("cryptography", reason="the vault needs the `pii` extra")
     mem = make_memory(enrichers=["pii", "keys"], pii_mode="vault")
     [item] = mem.add(SECRET, user_id="u")
     [again] = mem.add("write to ana.canary@example.org", user_id="u")

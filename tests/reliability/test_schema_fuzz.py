@@ -11,14 +11,14 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 pytest.importorskip("fastapi")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from schemathesis import checks as st_checks  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from schemathesis import checks as st_checks
 
-from engram import Memory  # noqa: E402
-from engram.config import Settings  # noqa: E402
-from engram.embed.hashing import HashingEmbedder  # noqa: E402
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
 
-from .conftest import LiveServer, record  # noqa: E402
+from .conftest import LiveServer, record
 
 EXAMPLES = 40
 
@@ -55,6 +55,21 @@ def operations(schema: object) -> list[object]:
     return [result.ok() for result in schema.get_all_operations()]  # type: ignore[attr-defined]
 
 
+def fuzz(operation: object, tried: dict[str, int]) -> None:
+    """Run one operation's generated cases (a function, so each binds its own label)."""
+    label = operation.label  # type: ignore[attr-defined]
+    tried[label] = 0
+
+    @given(case=operation.as_strategy())  # type: ignore[attr-defined]
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    def run(case: object) -> None:
+        tried[label] += 1
+        case.call_and_validate(checks=CHECKS)  # type: ignore[attr-defined]
+
+    run()
+
+
 @pytest.mark.slow
 def test_schema_conformance(api_schema: object) -> None:
     """Every operation, positive and negative cases (schemathesis' pytest plugin does not
@@ -62,20 +77,10 @@ def test_schema_conformance(api_schema: object) -> None:
     tried: dict[str, int] = {}
     failures: list[str] = []
     for operation in operations(api_schema):
-        label = operation.label  # type: ignore[attr-defined]
-        tried[label] = 0
-
-        @given(case=operation.as_strategy())  # type: ignore[attr-defined]
-        @settings(max_examples=EXAMPLES, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        def run(case: object) -> None:
-            tried[label] += 1
-            case.call_and_validate(checks=CHECKS)  # type: ignore[attr-defined]
-
         try:
-            run()
+            fuzz(operation, tried)
         except Exception as exc:  # noqa: BLE001 - collect every operation's failure
-            failures.append(f"{label}: {str(exc)[:800]}")
+            failures.append(f"{operation.label}: {str(exc)[:800]}")  # type: ignore[attr-defined]
     record("schemathesis", {"operations": len(tried), "cases": sum(tried.values()),
                             "failures": len(failures)})
     assert not failures, "\n\n".join(failures)
