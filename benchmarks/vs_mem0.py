@@ -131,8 +131,8 @@ def engram_memory(workdir: Path, retriever: str) -> Any:
     from engram import Memory
     from engram.config import Settings
 
-    return Memory(Settings(data_dir=workdir / f"engram-{retriever}", retriever=retriever,
-                           cache_dir=Path("/tmp/engram-scale")))
+    return Memory(settings=Settings(data_dir=workdir / f"engram-{retriever}", retriever=retriever,
+                                    exhaustive_max_items=0, cache_dir=Path("/tmp/engram-scale")))
 
 
 def summarize(ranked: list[list[list[str]]], evidence: list[set[str]], add_s: float, search_ms: list[float],
@@ -148,8 +148,6 @@ def summarize(ranked: list[list[list[str]]], evidence: list[set[str]], add_s: fl
 
 
 def run(limit_convs: int | None, retrievers: tuple[str, ...]) -> dict[str, Any]:
-    from engram.model import Message
-
     convs, cases = locomo_rounds()
     names = list(convs)[:limit_convs] if limit_convs else list(convs)
     cases = [c for c in cases if c.haystack_id in names and c.evidence_turns]
@@ -184,14 +182,13 @@ def run(limit_convs: int | None, retrievers: tuple[str, ...]) -> dict[str, Any]:
         ranked, lat = [], []
         for c in cases:
             t0 = time.perf_counter()
-            hits = memory.search(c.question, user_id=c.haystack_id, limit=max(KS))
+            hits = memory.search(c.question, user_id=c.haystack_id, limit=max(KS)).hits
             lat.append(1000 * (time.perf_counter() - t0))
             ranked.append([(h.item.provenance.source or "").split(",") for h in hits])
         memory.close()
         result["systems"][f"Engram ({retriever}, minilm-onnx int8)"] = {
             **summarize(ranked, evidence, add_s, lat, units), "loadavg": load()}
         print(json.dumps(result["systems"], indent=1), flush=True)
-    del Message
     return result
 
 

@@ -21,7 +21,7 @@ from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, 
 from engram.ingest.rounds import group_rounds, to_messages
 from engram.model import (
     Filters, HistoryEntry, ImportReport, MemoryItem, MemoryKind, MemoryStatus, Message, Page,
-    Provenance, Scope, SearchHit, SearchResult, Stats, as_utc, tombstone, utcnow,
+    Provenance, Scope, SearchHit, SearchResult, Stats, tombstone, utcnow,
 )
 from engram.portability import export_lines, parse_import
 from engram.lifecycle import audit as _privacy
@@ -32,7 +32,7 @@ from engram.retrieve.pack import pack_context, reading_order
 from engram.store import Store, open_store
 from engram.cursor import decode_cursor, encode_cursor
 from engram.validation import (
-    ScopeLike, explain, registered as _registered, resolve_scope, validated as _validated,
+    ScopeLike, explain, registered as _registered, resolve_scope, utc_time, validated as _validated,
 )
 
 log = logging.getLogger("engram")
@@ -126,7 +126,7 @@ class Memory:
         """Store text, or a conversation as one episodic item per round."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
-        when = as_utc(event_time) if event_time else None
+        when = utc_time(event_time, "event_time") if event_time else None
         if isinstance(data, bytes):
             try:
                 data = data.decode("utf-8")
@@ -152,7 +152,7 @@ class Memory:
             items.append(_validated(
                 MemoryItem, scope=target, kind=kind, content=text, role=role,
                 tags=list(tags), event_time=at or now, created_at=now, updated_at=now,
-                valid_from=at or now, importance=importance, metadata=dict(metadata or {}),
+                valid_from=at or now, importance=importance, metadata=metadata if metadata is not None else {},
                 provenance=Provenance(source_ids=source_ids, source=source, actor=actor),
             ))
         for enricher in self.enrichers:
@@ -320,7 +320,7 @@ class Memory:
             flt = _validated(Filters, **{**flt.model_dump(), "since": since or flt.since,
                                          "until": until or flt.until})
         request = Query(text=query, scope=target, filters=flt, limit=self._limit(limit),
-                        now=as_utc(now) if now else utcnow())
+                        now=utc_time(now, "now") if now else utcnow())
         if token_budget is not None:
             whole = self._exhaustive(request, token_budget)
             if whole is not None:
@@ -443,7 +443,7 @@ class Memory:
         """Who changed what in the scope, newest first: time, actor, op, memory id,
         version and changed field names — content only if ``Settings.log_content``."""
         return _privacy.audit(self.store, resolve_scope(scope, **ids),
-                              since=as_utc(since) if since else None, limit=self._limit(limit),
+                              since=utc_time(since, "since") if since else None, limit=self._limit(limit),
                               log_content=self.settings.log_content)
 
     def reveal(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> MemoryItem:

@@ -30,7 +30,10 @@ def as_utc(value: datetime) -> datetime:
     """Naive datetimes are taken as UTC; aware ones are converted to UTC."""
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError("the time is outside the supported range (years 1-9999 in UTC)") from None
 
 
 def check_text(value: str, what: str) -> str:

@@ -5,12 +5,13 @@ Pydantic errors become :class:`InvalidInputError` with a short, readable message
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Callable
 
 from pydantic import ValidationError
 
 from engram.errors import ConfigError, InvalidInputError
-from engram.model import Scope
+from engram.model import Scope, as_utc
 
 ScopeLike = Scope | dict[str, Any] | None
 
@@ -50,3 +51,13 @@ def validated(factory: Callable[..., Any], **fields: Any) -> Any:
         return factory(**fields)
     except ValidationError as exc:
         raise InvalidInputError(explain(exc)) from None
+
+
+def utc_time(value: Any, what: str) -> datetime:
+    """A caller-supplied time as aware UTC; anything else is an InvalidInputError."""
+    if not isinstance(value, datetime):
+        raise InvalidInputError(f"{what} must be a datetime, not {type(value).__name__}")
+    try:
+        return as_utc(value)
+    except ValueError as exc:
+        raise InvalidInputError(f"{what}: {exc}") from None

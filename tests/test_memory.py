@@ -225,3 +225,13 @@ def test_token_budget_packs_in_reading_order_and_exhaustive_mode(tmp_path: Path)
         assert tight.mode == "retrieval" and tight.context_tokens <= 40 and len(tight.hits) < 3
         with pytest.raises(InvalidInputError):
             mem.search("x", user_id="u", token_budget=0)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.add("x", user_id="u", metadata=True),
+    lambda m: m.add("x", user_id="u", event_time="2024-01-01"),
+    lambda m: m.search("x", user_id="u", now="yesterday"),
+])
+def test_wrong_types_are_input_errors(memory: Memory, call) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInputError):
+        call(memory)

@@ -30,7 +30,8 @@ def ts(value: datetime | None) -> str | None:
     """Fixed-width UTC text, so string order equals time order."""
     if value is None:
         return None
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = value.astimezone(timezone.utc)
+    return f"{utc.year:04d}-" + utc.strftime("%m-%dT%H:%M:%S.%fZ")  # %Y is not zero-padded
 
 
 def parse_ts(value: str | None) -> datetime | None:

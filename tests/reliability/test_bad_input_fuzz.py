@@ -122,9 +122,6 @@ def test_huge_deep_and_hostile_inputs(mem: Memory) -> None:
     assert mem.count(user_id="victim") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="store bug: sqlite_sql.ts() writes year 5 as '5-01-01...' "
-                   "(strftime %Y is not zero-padded), which parse_ts cannot read back; found by "
-                   "schemathesis (500 on GET /v1/export)")
 def test_ancient_event_time_round_trips(mem: Memory) -> None:
     [item] = mem.add("an old story", user_id="u", event_time=datetime(5, 1, 1, tzinfo=UTC))
     assert mem.get(item.id, user_id="u").event_time == item.event_time
@@ -134,9 +131,6 @@ def test_zz_report_counts() -> None:
     record("bad-input", dict(counts))
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="model bug: as_utc() on year-1 datetimes with a positive UTC offset "
-                   "raises OverflowError (not a ValidationError), which escapes as a 500")
 def test_out_of_range_timezone_is_an_input_error(mem: Memory) -> None:
     from datetime import timedelta
 
