@@ -20,10 +20,12 @@ from engram.retrieve.channels import CHANNELS, Context
 from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import ScoredIds, Store
 
-# Chosen on LoCoMo (see benchmarks/results): BM25 is the strongest single channel with
-# the bundled MiniLM model, dense adds recall on paraphrases, time and graph are
-# tie-breakers that only fire when the query names a period or a specific entity.
+# Chosen on LoCoMo (benchmarks/results/locomo-*.md): BM25 is the strongest single channel
+# with the bundled MiniLM model, dense adds recall on paraphrases, and time only fires
+# when the query names a period. The entity-graph channel (HippoRAG PPR) measured no
+# gain there at twice the latency, so it is opt-in ("hybrid-graph").
 DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 0.6, "time": 0.3, "graph": 0.1}
+DEFAULT_CHANNELS = ("lexical", "dense", "time")
 
 
 def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float]) -> list[Ranked]:
@@ -53,7 +55,7 @@ class HybridRetriever:
     ``mmr_lambda`` < 1 re-orders the top for diversity.
     """
 
-    channels: tuple[str, ...] = ("lexical", "dense", "time", "graph")
+    channels: tuple[str, ...] = DEFAULT_CHANNELS
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     fusion: Literal["minmax", "rrf"] = "minmax"
     depth: int = 50
@@ -104,7 +106,7 @@ class HybridRetriever:
 
 
 def make_retriever(spec: str) -> HybridRetriever:
-    """A registered name (``hybrid``, ``hybrid-rrf``, ``bm25``, ``dense``) or channels
+    """A registered name (``hybrid``, ``hybrid-rrf``, ``hybrid-graph``, ``bm25``, ``dense``) or channels
     joined by ``+`` (e.g. ``lexical+dense``), which is how benchmarks run ablations."""
     if spec in RETRIEVERS:
         return RETRIEVERS[spec]()
@@ -118,6 +120,7 @@ def make_retriever(spec: str) -> HybridRetriever:
 RETRIEVERS = {
     "hybrid": HybridRetriever,
     "hybrid-rrf": lambda: HybridRetriever(fusion="rrf"),
+    "hybrid-graph": lambda: HybridRetriever(channels=(*DEFAULT_CHANNELS, "graph")),
     "bm25": lambda: HybridRetriever(channels=("lexical",)),
     "dense": lambda: HybridRetriever(channels=("dense",)),
 }

@@ -66,7 +66,7 @@ def test_minmax_fusion_weights_and_normalizes() -> None:
 
 
 def test_hybrid_and_baselines_through_the_facade(memory: Memory, seeded: dict[str, str]) -> None:
-    for spec in ("hybrid", "hybrid-rrf", "bm25", "dense", "lexical+time"):
+    for spec in ("hybrid", "hybrid-rrf", "hybrid-graph", "bm25", "dense", "lexical+time"):
         memory.retriever = make_retriever(spec)
         hits = memory.search("class starts on Thursdays at the studio", user_id="u", now=NOW).hits
         assert hits[0].item.id == seeded["pottery"], spec
