@@ -132,7 +132,7 @@ def engram_memory(workdir: Path, retriever: str) -> Any:
     from engram.config import Settings
 
     return Memory(settings=Settings(data_dir=workdir / f"engram-{retriever}", retriever=retriever,
-                                    exhaustive_max_items=0, cache_dir=Path("/tmp/engram-scale")))
+                                    exhaustive_max_items=0, embedding_cache=False))
 
 
 def summarize(ranked: list[list[list[str]]], evidence: list[set[str]], add_s: float, search_ms: list[float],
@@ -223,7 +223,7 @@ def markdown(result: dict[str, Any]) -> str:
                      f"{r['search_p50_ms']} | {r['search_p95_ms']} |")
     lines += ["", "Notes: mem0's `infer=False` stores each message verbatim (no LLM); its BM25 path needs "
               "fastembed, which downloads models and so cannot run here; mem0 embeds one message per call, "
-              "Engram batches. Engram's add includes its key extraction (enricher `keys`).",
+              "Engram is also called once per unit here, with its embedding cache off. Engram's add includes its key extraction (enricher `keys`).",
               "", f"Command: `{result['command']}`"]
     return "\n".join(lines) + "\n"
 

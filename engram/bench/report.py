@@ -58,6 +58,14 @@ def markdown(result: dict[str, Any], command: str) -> str:
     for qtype in types:
         lines.append(f"| {qtype} | " + " | ".join(
             _fmt(systems[s]["by_type"][qtype].get("turn_recall_all@10")) for s in systems) + " |")
+    if result.get("qa"):
+        qa = result["qa"]
+        qa_system = systems[qa["system"]]
+        lines += ["", f"## QA accuracy (LLM judge; reader `{qa['model']}` on `{qa['system']}`, "
+                  f"{qa['budget']} tokens of context)", "", "| type | n | accuracy |", "|---|---|---|",
+                  f"| all | {qa_system['all']['n']} | {_fmt(qa_system['all'].get('qa_correct'))} |"]
+        for qtype, summary in qa_system["by_type"].items():
+            lines.append(f"| {qtype} | {summary['n']} | {_fmt(summary.get('qa_correct'))} |")
     ingest = result["ingest"]
     lines += ["", f"Ingest: {ingest['rounds']} rounds in {ingest['seconds']:.1f} s "
               f"({ingest['rounds_per_second']:.1f} rounds/s, embedding + key extraction + SQLite)."]

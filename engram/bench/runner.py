@@ -20,7 +20,7 @@ from engram.errors import InvalidInputError
 from engram.memory import Memory
 from engram.model import Message
 from engram.retrieve.hybrid import make_retriever
-from engram.retrieve.pack import count_tokens, render_item
+from engram.retrieve.pack import count_tokens, pack_context, render_item
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,9 @@ class BenchConfig:
     seed: int = 7
     workdir: Path = field(default_factory=lambda: Path(".engram-bench"))
     settings: Settings | None = None
+    qa: bool = False  # answer + judge with the configured LLM (settings.llm_*)
+    qa_system: str = "hybrid"
+    qa_budget: int = 4000  # tokens of packed context given to the reader
 
 
 def select_cases(cases: list[BenchCase], config: BenchConfig) -> list[BenchCase]:
@@ -125,6 +128,7 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
     with Memory(config.workdir / f"{config.dataset}.db", settings=settings) as memory:
         ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
         retrievers = {name: make_retriever(name) for name in config.systems}
+        llm = _qa_client(config, settings)
         for n, case in enumerate(cases, 1):
             user = f"bench:{config.dataset}:{case.haystack_id}"
             for name, retriever in retrievers.items():
@@ -135,10 +139,29 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
                 latencies[name].append((time.perf_counter() - started) * 1000)
                 record = score_case(case, [h.item for h in result.hits])
                 record["abstention"] = case.abstention
+                if llm is not None and name == config.qa_system:
+                    from engram.bench.qa import answer_and_judge
+
+                    context = pack_context([h.item for h in result.hits], config.qa_budget).text
+                    record.update(answer_and_judge(llm, case, context))
                 records[name].append(record)
             if progress:
                 progress("search", n, len(cases))
     return summarize(config, cases, records, latencies, ingest_stats, settings)
+
+
+def _qa_client(config: BenchConfig, settings: Settings) -> Any:
+    if not config.qa:
+        return None
+    if not settings.llm_base_url:
+        raise InvalidInputError("--qa needs an OpenAI-compatible LLM: set ENGRAM_LLM_BASE_URL "
+                                "(and ENGRAM_LLM_MODEL / ENGRAM_LLM_API_KEY)")
+    if config.qa_system not in config.systems:
+        raise InvalidInputError(f"the QA system {config.qa_system!r} must be one of --systems")
+    from engram.llm.client import LLMClient
+
+    return LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
+                     timeout=settings.llm_timeout_s)
 
 
 def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str, list[dict[str, Any]]],
@@ -149,6 +172,7 @@ def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str
         answerable = [r for r in rows if not r["abstention"]]
         systems[name] = {
             "answerable": aggregate(answerable)["overall"],
+            "all": aggregate(rows)["overall"],
             "by_type": aggregate(rows)["by_type"],
             "latency_ms": latency_summary(latencies[name]),
         }
@@ -162,5 +186,7 @@ def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str
                      "search_limit": SEARCH_LIMIT, "ks": KS, "budgets": BUDGETS,
                      "exhaustive_mode": "off"},
         "ingest": ingest_stats,
+        "qa": {"system": config.qa_system, "budget": config.qa_budget,
+               "model": settings.llm_model} if config.qa else None,
         "systems": systems,
     }

@@ -30,6 +30,9 @@ def bench(
     enrichers: Annotated[str, typer.Option(
         help="ingest enrichers, comma-separated ('keys' = key expansion; 'none' for raw rounds)")] = "keys",
     tag: Annotated[Optional[str], typer.Option(help="suffix for the result file names")] = None,
+    qa: Annotated[bool, typer.Option(
+        "--qa", help="also answer and LLM-judge each question (needs ENGRAM_LLM_BASE_URL)")] = False,
+    qa_budget: Annotated[int, typer.Option(help="context tokens for the QA reader")] = 4000,
 ) -> None:
     """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
     from engram.bench.report import write
@@ -38,7 +41,8 @@ def bench(
     config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
                          limit=limit, sample=sample, seed=seed, workdir=workdir,
-                         settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")))
+                         settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")),
+                         qa=qa, qa_budget=qa_budget)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         tasks: dict[str, int] = {}

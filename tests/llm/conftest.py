@@ -4,7 +4,7 @@ from typing import Iterator
 
 import pytest
 
-from .fake_openai import FakeOpenAI
+from engram.testing.fake_openai import FakeOpenAI
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from engram.llm import LLMClient, LLMError, load_prompt, parse_json, render
 
-from .fake_openai import FakeOpenAI
+from engram.testing.fake_openai import FakeOpenAI
 
 SECRET = "my passport number is X1234567"
 

@@ -14,7 +14,7 @@ from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
 
-from .fake_openai import FakeOpenAI
+from engram.testing.fake_openai import FakeOpenAI
 
 T0 = datetime(2024, 3, 1, tzinfo=timezone.utc)
 
