@@ -166,7 +166,8 @@ def run_case(backend: str, layout: str, vectors: np.ndarray, queries: np.ndarray
         truth = truth_for(vectors, ids, queries, members)
         out: dict[str, Any] = {"backend": backend, "layout": layout, "n": n, "ingest": ing}
         for mode in modes:
-            threshold = 10 * n + 1 if mode == "exact" else 20_000
+            # ann: the default threshold, lowered below n so the index is used at 10k too
+            threshold = 10 * n + 1 if mode == "exact" else min(20_000, n // 2)
             store = make(ann_threshold=threshold)
             found, lat = search(store, queries, scope_of)
             store.close()

@@ -23,7 +23,8 @@ def markdown(result: dict[str, Any], command: str) -> str:
         f"({result['abstention_questions']} abstention/adversarial, excluded from the overall rows), "
         f"{result['ingest']['haystacks']} haystacks, {result['ingest']['turns']} turns stored as "
         f"{result['ingest']['rounds']} rounds. Embedder `{result['settings']['embedder']}`, "
-        f"ingest enrichers {result['settings']['enrichers']}, search limit "
+        f"ingest enrichers {result['settings']['enrichers']}, fact extraction "
+        f"{'on' if result['settings'].get('extraction') else 'off'}, search limit "
         f"{result['settings']['search_limit']}. No LLM anywhere.", "",
         "## Overall (answerable questions)", "",
         "| system | " + " | ".join(f"turn R@{k}" for k in KS) + " | session R@5 | turn NDCG@10 | "

@@ -18,7 +18,7 @@ from engram.bench.metrics import aggregate, latency_summary, ndcg_at_k, recall_a
 from engram.config import Settings
 from engram.errors import InvalidInputError
 from engram.memory import Memory
-from engram.model import Message
+from engram.model import Message, Scope
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.pack import count_tokens, pack_context, render_item
 
@@ -72,6 +72,10 @@ def session_messages(session: BenchSession) -> list[Message]:
     return out
 
 
+def memory_scope(user: str) -> Scope:
+    return Scope(user_id=user)
+
+
 def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
            progress: Progress | None = None) -> dict[str, Any]:
     haystacks: dict[str, BenchCase] = {}
@@ -96,8 +100,12 @@ def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
             "rounds_per_second": rounds / seconds if seconds else None}
 
 
-def score_case(case: BenchCase, items: Sequence[Any]) -> dict[str, Any]:
-    turns = [list(i.provenance.source_ids) for i in items]
+def score_case(case: BenchCase, items: Sequence[Any],
+               derived: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """Metrics for one question. ``derived`` maps round ids to their turn ids, so a
+    derived memory (an extracted fact, a summary) covers the turns it came from."""
+    derived = derived or {}
+    turns = [[t for s in i.provenance.source_ids for t in derived.get(s, [s])] for i in items]
     sessions = [i.scope.session_id or "" for i in items]
     costs = [count_tokens(render_item(i)) for i in items]
     record: dict[str, Any] = {"question_type": case.question_type}
@@ -129,15 +137,19 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
         ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
         retrievers = {name: make_retriever(name) for name in config.systems}
         llm = _qa_client(config, settings)
+        rounds: dict[str, dict[str, list[str]]] = {}
         for n, case in enumerate(cases, 1):
             user = f"bench:{config.dataset}:{case.haystack_id}"
+            if user not in rounds:  # round id -> turn ids, to credit derived memories
+                rounds[user] = {i.id: list(i.provenance.source_ids) for i in memory.store.iter_items(
+                    memory_scope(user)) if i.kind.value == "episodic"}
             for name, retriever in retrievers.items():
                 memory.retriever = retriever
                 started = time.perf_counter()
                 result = memory.search(case.question, user_id=user, limit=SEARCH_LIMIT,
                                        now=case.question_time)
                 latencies[name].append((time.perf_counter() - started) * 1000)
-                record = score_case(case, [h.item for h in result.hits])
+                record = score_case(case, [h.item for h in result.hits], rounds[user])
                 record["abstention"] = case.abstention
                 if llm is not None and name == config.qa_system:
                     from engram.bench.qa import answer_and_judge
@@ -183,6 +195,7 @@ def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str
         "abstention_questions": sum(c.abstention for c in cases),
         "selection": {"limit": config.limit, "sample": config.sample, "seed": config.seed},
         "settings": {"embedder": settings.embedder, "enrichers": settings.enrichers,
+                     "extraction": settings.extraction,
                      "search_limit": SEARCH_LIMIT, "ks": KS, "budgets": BUDGETS,
                      "exhaustive_mode": "off"},
         "ingest": ingest_stats,
