@@ -12,27 +12,27 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
-from pydantic import ValidationError
 
 from engram.config import Settings
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
 from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
-from engram.ingest.rounds import group_rounds, to_messages
+from engram.ingest.rounds import to_units
 from engram.model import (
     Filters, HistoryEntry, ImportReport, MemoryItem, MemoryKind, MemoryStatus, Message, Page,
     Provenance, Scope, SearchHit, SearchResult, Stats, tombstone, utcnow,
 )
-from engram.portability import export_lines, parse_import
+from engram.portability import export_lines, parse_import, restore
 from engram.lifecycle import audit as _privacy
 from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
-from engram.retrieve.pack import pack_context, reading_order
+from engram.retrieve.pack import exhaustive, pack_context
 from engram.store import Store, open_store
 from engram.cursor import decode_cursor, encode_cursor
+from engram.versioning import revise
 from engram.validation import (
-    ScopeLike, explain, registered as _registered, resolve_scope, utc_time, validated as _validated,
+    ScopeLike, registered as _registered, resolve_scope, utc_time, validated as _validated,
 )
 
 log = logging.getLogger("engram")
@@ -127,33 +127,17 @@ class Memory:
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         when = utc_time(event_time, "event_time") if event_time else None
-        if isinstance(data, bytes):
-            try:
-                data = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise InvalidInputError(
-                    f"input is not valid UTF-8 (byte {exc.start}); fix its encoding") from None
-        if isinstance(data, str):
-            units = [(data, None, [], when)]
-        else:
-            try:
-                messages = to_messages(list(data))
-            except (ValidationError, TypeError) as exc:
-                detail = explain(exc) if isinstance(exc, ValidationError) else str(exc)
-                raise InvalidInputError(f"messages must be {{role, content}} objects: {detail}") from None
-            rounds = group_rounds(messages)
-            if not rounds:
-                raise InvalidInputError("the conversation has no non-empty messages; nothing to add")
-            units = [(r.text, r.role, r.source_ids, r.timestamp or when) for r in rounds]
+        units = to_units(data, when)
         now = utcnow()
         items: list[MemoryItem] = []
-        for text, role, source_ids, at in units:
-            self._check_size(text)
+        for unit in units:
+            self._check_size(unit.text)
             items.append(_validated(
-                MemoryItem, scope=target, kind=kind, content=text, role=role,
-                tags=list(tags), event_time=at or now, created_at=now, updated_at=now,
-                valid_from=at or now, importance=importance, metadata=metadata if metadata is not None else {},
-                provenance=Provenance(source_ids=source_ids, source=source, actor=actor),
+                MemoryItem, scope=target, kind=kind, content=unit.text, role=unit.role,
+                tags=list(tags), event_time=unit.at or now, created_at=now, updated_at=now,
+                valid_from=unit.at or now, importance=importance,
+                metadata=metadata if metadata is not None else {},
+                provenance=Provenance(source_ids=unit.source_ids, source=source, actor=actor),
             ))
         for enricher in self.enrichers:
             items = enricher.enrich(items)
@@ -193,33 +177,13 @@ class Memory:
 
             raise ConflictError(
                 f"memory {memory_id} is at version {current.version}, not {expected_version}")
-        changes: dict[str, Any] = {}
         if content is not None:
             self._check_size(content)
-            changes["content"] = content
-        for name, value in (("metadata", metadata), ("importance", importance),
-                            ("event_time", event_time), ("status", status), ("valid_to", valid_to)):
-            if value is not None:
-                changes[name] = value
-        if tags is not None:
-            changes["tags"] = list(tags)
-        if not changes:
-            raise InvalidInputError("nothing to update; pass content, metadata, tags, importance, "
-                                    "event_time, status or valid_to")
-        now = utcnow()
-        fields = {**current.model_dump(), **changes, "version": current.version + 1, "updated_at": now}
-        fields["scope"] = current.scope
-        if content is not None:  # derived keys/entities must follow the new text
-            fields["keys"], fields["entities"] = [], []
-        updated: MemoryItem = _validated(MemoryItem, **fields)
-        if content is not None:
-            for enricher in self.enrichers:
-                [updated] = enricher.enrich([updated])
-        op = {"superseded": "supersede", "archived": "archive"}.get(updated.status.value, "update")
-        if current.status != MemoryStatus.ACTIVE and updated.status == MemoryStatus.ACTIVE:
-            op = "restore"
-        entry = HistoryEntry(memory_id=memory_id, version=updated.version, op=op, actor=actor,
-                             at=now, old=current.snapshot(), new=updated.snapshot())
+        changes = {name: value for name, value in (
+            ("content", content), ("metadata", metadata), ("importance", importance),
+            ("event_time", event_time), ("status", status), ("valid_to", valid_to),
+            ("tags", None if tags is None else list(tags))) if value is not None}
+        updated, entry = revise(current, changes, actor=actor, enrichers=self.enrichers)
         vector = self._embed([updated.content])[0] if content is not None else None
         self.store.replace(updated, vector, entry, expected_version=current.version,
                            model_id=self.embedder.model_id)
@@ -322,7 +286,7 @@ class Memory:
         request = Query(text=query, scope=target, filters=flt, limit=self._limit(limit),
                         now=utc_time(now, "now") if now else utcnow())
         if token_budget is not None:
-            whole = self._exhaustive(request, token_budget)
+            whole = exhaustive(self.store, request, token_budget, self.settings.exhaustive_max_items)
             if whole is not None:
                 return whole
         ranked = self._retrieve(request, filters)  # -- lifecycle hook: validity, retention --
@@ -336,19 +300,6 @@ class Memory:
         packed = pack_context([h.item for h in hits], token_budget)
         by_id = {h.item.id: h for h in hits}
         return SearchResult(hits=[by_id[i.id] for i in packed.items], context=packed.text,
-                            context_tokens=packed.tokens)
-
-    def _exhaustive(self, request: Query, budget: int) -> SearchResult | None:
-        cap = self.settings.exhaustive_max_items
-        if cap == 0 or self.store.count(request.scope, request.filters) > cap:
-            return None
-        items = reading_order(self.store.list(request.scope, request.filters, limit=cap,
-                                              descending=False))
-        packed = pack_context(items, budget)
-        if not items or len(packed.items) < len(items):
-            return None
-        hits = [SearchHit(item=i, score=0.0, channels={"exhaustive": 1.0}) for i in packed.items]
-        return SearchResult(hits=hits, mode="exhaustive", context=packed.text,
                             context_tokens=packed.tokens)
 
     @staticmethod
@@ -381,26 +332,8 @@ class Memory:
         written) unless ``skip_bad``; items already present are skipped."""
         confine = resolve_scope(scope) if scope is not None else None
         records, report = parse_import(lines, confine=confine, skip_bad=skip_bad)
-        total = len(records)
-        for start in range(0, total, EMBED_BATCH):
-            batch = records[start:start + EMBED_BATCH]
-            fresh = [r for r in batch if not self.store.get(r.item.scope, [r.item.id])]
-            report.skipped += len(batch) - len(fresh)
-            if fresh:
-                items = [r.item for r in fresh]
-                # A memory deleted here before keeps its tombstoned history: re-importing
-                # it appends one "import" row instead of reusing the exported row ids.
-                seen = {h.memory_id for r in fresh for h in self.store.history(r.item.scope, [r.item.id])}
-                history = [h for r in fresh for h in (
-                    r.history if r.history and r.item.id not in seen else
-                    [HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
-                                  actor=actor, new=r.item.snapshot())])]
-                self.store.add(items, self._embed([i.content for i in items]), history,
-                               model_id=self.embedder.model_id)
-                report.imported += len(fresh)
-            if progress:
-                progress(min(start + EMBED_BATCH, total), total)
-        return report
+        return restore(self.store, records, report, embed=self._embed,
+                       model_id=self.embedder.model_id, actor=actor, progress=progress)
 
     def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
               **ids: str | None) -> Stats:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from pydantic import ValidationError
 
@@ -111,3 +111,29 @@ def parse_import(
             bad_lines=bad,
         )
     return records, ImportReport(skipped=len(bad), bad_lines=[n for n, _ in bad])
+
+
+def restore(store: Store, records: list[ImportRecord], report: ImportReport, *,
+            embed: Callable[[Sequence[str]], Any], model_id: str, actor: str | None,
+            progress: Callable[[int, int], None] | None = None, batch: int = 64) -> ImportReport:
+    """Write validated records in batches; ids already present are skipped (so an
+    import is idempotent). A memory deleted here before keeps its tombstoned
+    history: re-importing it appends one "import" row instead of reusing the
+    exported row ids."""
+    total = len(records)
+    for start in range(0, total, batch):
+        chunk = records[start:start + batch]
+        fresh = [r for r in chunk if not store.get(r.item.scope, [r.item.id])]
+        report.skipped += len(chunk) - len(fresh)
+        if fresh:
+            items = [r.item for r in fresh]
+            seen = {h.memory_id for r in fresh for h in store.history(r.item.scope, [r.item.id])}
+            history = [h for r in fresh for h in (
+                r.history if r.history and r.item.id not in seen else
+                [HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
+                              actor=actor, new=r.item.snapshot())])]
+            store.add(items, embed([i.content for i in items]), history, model_id=model_id)
+            report.imported += len(fresh)
+        if progress:
+            progress(min(start + batch, total), total)
+    return report

@@ -50,3 +50,41 @@ def group_rounds(messages: Sequence[Message], *, opener: str = "user") -> list[R
             rounds.append(Round())
         rounds[-1].messages.append(message)
     return rounds
+
+
+@dataclass
+class Unit:
+    """One memory to create from the caller's input."""
+
+    text: str
+    role: str | None = None
+    source_ids: list[str] = field(default_factory=list)
+    at: datetime | None = None
+
+
+def to_units(data: object, when: datetime | None) -> list[Unit]:
+    """Text → one unit; a conversation → one unit per round (see :func:`group_rounds`)."""
+    from pydantic import ValidationError
+
+    from engram.errors import InvalidInputError
+    from engram.validation import explain
+
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(f"input is not valid UTF-8 (byte {exc.start}); fix its encoding") from None
+    if isinstance(data, str):
+        return [Unit(data, at=when)]
+    if not isinstance(data, (list, tuple)):
+        raise InvalidInputError("add() takes text or a list of {role, content} messages, "
+                                f"not {type(data).__name__}")
+    try:
+        messages = to_messages(list(data))
+    except (ValidationError, TypeError) as exc:
+        detail = explain(exc) if isinstance(exc, ValidationError) else str(exc)
+        raise InvalidInputError(f"messages must be {{role, content}} objects: {detail}") from None
+    rounds = group_rounds(messages)
+    if not rounds:
+        raise InvalidInputError("the conversation has no non-empty messages; nothing to add")
+    return [Unit(r.text, r.role, r.source_ids, r.timestamp or when) for r in rounds]

@@ -33,7 +33,7 @@ from pydantic import BaseModel
 
 from engram.ingest.extract import speaker_lines
 from engram.llm import LLMError, render
-from engram.model import Filters, MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow
+from engram.model import MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow
 
 if TYPE_CHECKING:
     from engram.lifecycle.engine import Lifecycle

@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from engram.model import MemoryItem
+from typing import TYPE_CHECKING
+
+from engram.model import MemoryItem, SearchHit, SearchResult
+
+if TYPE_CHECKING:
+    from engram.retrieve.base import Query
+    from engram.store.base import Store
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +152,17 @@ def pack_context(items: Sequence[MemoryItem], budget: int, *,
             return PackedContext(items=ordered, text=text, tokens=tokens)
         chosen.pop()  # counts are not exactly additive across joins: drop the least relevant
     return PackedContext()
+
+
+def exhaustive(store: "Store", request: "Query", budget: int, cap: int) -> SearchResult | None:
+    """ConvoMem's finding: when a scope's whole (filtered) history fits the caller's
+    budget, return all of it in reading order instead of a lossy retrieval. ``cap``
+    bounds how many items are considered (0 turns the mode off); None = retrieve."""
+    if cap == 0 or store.count(request.scope, request.filters) > cap:
+        return None
+    items = reading_order(store.list(request.scope, request.filters, limit=cap, descending=False))
+    packed = pack_context(items, budget)
+    if not items or len(packed.items) < len(items):
+        return None
+    hits = [SearchHit(item=i, score=0.0, channels={"exhaustive": 1.0}) for i in packed.items]
+    return SearchResult(hits=hits, mode="exhaustive", context=packed.text, context_tokens=packed.tokens)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass, field
 from datetime import datetime
-from datetime import datetime
 from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 import numpy as np
