@@ -355,7 +355,9 @@ class SQLiteStore:
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         sql, params = where(scope, filters)
         with self._lock:
-            members = self._cached_members(sql, params)
+            members, known_large = self._cached_members(sql, params)
+            if members is None and known_large:  # stale after a write, but was large: refetch ids only
+                members = self._scope_members(sql, params)
             if members is None:
                 rows = self._read(
                     f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
@@ -373,18 +375,22 @@ class SQLiteStore:
     def _token(self) -> tuple[int, int]:
         return self._writes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def _cached_members(self, sql: str, params: list[Any]) -> np.ndarray | None:
+    def _cached_members(self, sql: str, params: list[Any]) -> tuple[np.ndarray | None, bool]:
+        """(the cached rowids if still valid, whether this scope was large when last seen)."""
         try:
             hit = self._members.get((sql, *params))
         except TypeError:  # an unhashable filter value: not cached
-            return None
-        return hit[1] if hit is not None and hit[0] == self._token() else None
+            return None, False
+        if hit is None:
+            return None, False
+        return (hit[1] if hit[0] == self._token() else None), True
 
     def _scope_members(self, sql: str, params: list[Any]) -> np.ndarray:
         token = self._token()
-        members = np.sort(np.fromiter((r[0] for r in self._conn.execute(
-            f"SELECT m.rowid FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}",
-            params)), dtype=np.int64))
+        # No join with `vectors`: rowids without a vector are simply absent from the matrix,
+        # and the scope's index alone answers this (SQLite indexes carry the rowid).
+        rows = self._conn.execute(f"SELECT m.rowid FROM memories m WHERE {sql}", params).fetchall()
+        members = np.sort(np.array(rows, dtype=np.int64).reshape(-1))
         if len(self._members) >= 32:
             self._members.clear()
         with contextlib.suppress(TypeError):
