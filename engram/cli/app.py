@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import json
 import sys
 from dataclasses import dataclass
@@ -43,8 +44,9 @@ def _global(
     ctx.obj = Context(db=db)
 
 
-def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
-    """``app.command`` that turns EngramError into a clear message and exit code 2."""
+def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
+    """``app.command`` (or ``on.command`` for a sub-app) that turns EngramError into a
+    clear message and exit code 2."""
 
     def wrap(func: F) -> F:
         @functools.wraps(func)
@@ -55,10 +57,21 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
                 raise typer.Exit(2) from None
 
-        app.command(*args, **kwargs)(run)
+        (on or app).command(*args, **kwargs)(run)
         return func
 
     return wrap
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback IPs (127.0.0.0/8, ::1): where unauthenticated
+    servers (keyless REST, MCP over HTTP) may listen."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def open_memory(ctx: typer.Context, *, create: bool = True) -> Any:

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from engram.cli.app import AgentOpt, AppOpt, SessionOpt, UserOpt, command, err, open_memory
+from engram.cli.app import AgentOpt, AppOpt, SessionOpt, UserOpt, command, err, is_loopback, open_memory
 from engram.errors import ConfigError
-
-
-def _loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class Transport(str, Enum):
@@ -46,7 +36,7 @@ def mcp(
     from engram.memory import resolve_scope
     from engram.server.mcp import build_mcp  # deferred: the SDK is an optional extra
 
-    if transport is Transport.http and not _loopback(host):
+    if transport is Transport.http and not is_loopback(host):
         # The MCP HTTP transport has no authentication: anyone who reaches it owns the memory.
         raise ConfigError(f"refusing to serve MCP over HTTP on {host}: it has no authentication. "
                           "Listen on 127.0.0.1 (the default), or use `engram serve` with API keys")

@@ -7,8 +7,6 @@ request must carry one.
 
 from __future__ import annotations
 
-import functools
-import ipaddress
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -16,9 +14,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.table import Table
 
-from engram.cli.app import JsonOpt, app, command, err, open_memory, out, print_json
+from engram.cli.app import JsonOpt, app, command, err, is_loopback, open_memory, out, print_json
 from engram.config import Settings
-from engram.errors import ConfigError, EngramError, MissingDependencyError
+from engram.errors import ConfigError, MissingDependencyError
 from engram.store.keys import KeyStore
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,32 +34,9 @@ def open_keys(path: Path | None) -> KeyStore:
     return KeyStore(path or KeyStore.default_path(Settings().data_dir))
 
 
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback IPs (127.0.0.0/8, ::1)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def _keys_command(name: str) -> Callable[[F], F]:
     """Register on ``engram keys`` with the same error handling as ``command``."""
-
-    def wrap(func: F) -> F:
-        @functools.wraps(func)
-        def run(*a: Any, **kw: Any) -> Any:
-            try:
-                return func(*a, **kw)
-            except EngramError as exc:
-                err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-                raise typer.Exit(2) from None
-
-        keys_app.command(name)(run)
-        return func
-
-    return wrap
+    return command(name, on=keys_app)
 
 
 @command("serve")

@@ -39,13 +39,13 @@ class Int8Vectors:
     scales: np.ndarray  # (n,) float32
 
     def decode(self) -> np.ndarray:
-        return self.codes.astype(np.float32) * self.scales[:, None]
+        return np.asarray(self.codes.astype(np.float32) * self.scales[:, None], dtype=np.float32)
 
     def scores(self, query: np.ndarray) -> np.ndarray:
         """Approximate dot products with a float32 query (asymmetric: only the
         stored side is quantized, which is what loses least)."""
         q = np.asarray(query, dtype=np.float32).reshape(-1)
-        return (self.codes.astype(np.float32) @ q) * self.scales
+        return np.asarray((self.codes.astype(np.float32) @ q) * self.scales, dtype=np.float32)
 
     @property
     def nbytes(self) -> int:
@@ -93,7 +93,7 @@ def binarize(vectors: np.ndarray) -> np.ndarray:
 def hamming_similarity(query_bits: np.ndarray, codes: np.ndarray, dim: int) -> np.ndarray:
     """``dim - hamming distance`` between one packed query and packed rows."""
     diff = np.bitwise_xor(codes, query_bits.reshape(1, -1))
-    return dim - np.bitwise_count(diff).sum(axis=1, dtype=np.int32)
+    return np.asarray(dim - np.bitwise_count(diff).sum(axis=1, dtype=np.int32), dtype=np.int32)
 
 
 def binary_search(query: np.ndarray, codes: np.ndarray, full: np.ndarray, k: int, *,
@@ -140,7 +140,7 @@ class PCA:
         mat = np.asarray(vectors, dtype=np.float32)
         out = (mat.reshape(-1, self.mean.shape[0]) - self.mean) @ self.components.T
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms > 0, norms, 1.0)
+        return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
 # -- storage blobs ---------------------------------------------------------------

@@ -112,7 +112,7 @@ class VectorMatrix:
             sorted_keys, order = self._sorted
             at = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
             found = sorted_keys[at] == wanted
-            return order[at[found]]
+            return np.asarray(order[at[found]], dtype=np.int64)
 
     def search_exact(self, query: np.ndarray, keys: Sequence[int] | np.ndarray,
                      k: int) -> list[tuple[int, float]]:

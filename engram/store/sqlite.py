@@ -68,6 +68,7 @@ class SQLiteStore:
         # was most of the search time at that size (benchmarks/scale.py).
         self._members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]] = {}
         self._writes = 0
+        self._touched: list[int] = []
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
@@ -88,11 +89,16 @@ class SQLiteStore:
     def _write(self, *, changes_rows: bool = True) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
+            base = self._token()  # no other connection can commit until we do
             self._writes += changes_rows  # access stats alone keep cached scope members valid
+            self._touched = []  # rowids this write adds, changes or removes
             try:
                 yield self._conn
+                if changes_rows:
+                    self._patch_members(base)
                 self._conn.execute("COMMIT")
             except BaseException:
+                self._members.clear()
                 self._conn.execute("ROLLBACK")
                 raise
 
@@ -153,6 +159,7 @@ class SQLiteStore:
                 ) from None
             rowids = [conn.execute("SELECT rowid FROM memories WHERE id = ?", (item.id,)).fetchone()[0]
                       for item in items]
+            self._touched += rowids
             conn.executemany(
                 "INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
                 [(rid, item.content, _key_text(item)) for rid, item in zip(rowids, items)],
@@ -191,6 +198,7 @@ class SQLiteStore:
                 )
             item = keep_access_stats(item, count, parse_ts(last))
             conn.execute(f"UPDATE memories SET {_ASSIGNMENTS} WHERE rowid = ?", (*item_to_row(item), rowid))
+            self._touched.append(rowid)
             conn.execute("DELETE FROM memories_fts WHERE rowid = ?", (rowid,))
             conn.execute("INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
                          (rowid, item.content, _key_text(item)))
@@ -241,6 +249,7 @@ class SQLiteStore:
             ):
                 scopes[row[0]] = Scope(user_id=row[1], agent_id=row[2], session_id=row[3], app_id=row[4])
             rowids = [found[i] for i in chunk]
+            self._touched += rowids
             rmarks = ",".join("?" * len(rowids))
             conn.execute(f"DELETE FROM memories_fts WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM vectors WHERE rowid IN ({rmarks})", rowids)
@@ -396,6 +405,27 @@ class SQLiteStore:
         with contextlib.suppress(TypeError):
             self._members[(sql, *params)] = (token, members)
         return members
+
+    def _patch_members(self, base: tuple[int, int]) -> None:
+        """Inside a write, before COMMIT: bring cached scope members that were current at
+        its start up to date by re-testing only the touched rowids (O(scope) copy, no
+        O(scope) query), so a search right after an add stays fast."""
+        touched = np.unique(np.asarray(self._touched, dtype=np.int64))
+        now = (self._writes, base[1])
+        for key, (token, members) in list(self._members.items()):
+            if token != base:
+                continue  # already stale: refetched on next use
+            sql, params = key[0], list(key[1:])
+            inside: list[int] = []
+            for chunk in _chunks(touched.tolist(), 500):
+                inside += [r[0] for r in self._conn.execute(
+                    f"SELECT m.rowid FROM memories m WHERE m.rowid IN ({','.join('?' * len(chunk))})"
+                    f" AND {sql}", [*chunk, *params])]
+            at = np.minimum(np.searchsorted(members, touched), max(len(members) - 1, 0))
+            present = at[members[at] == touched] if len(members) else at[:0]
+            kept = np.delete(members, present)
+            new = np.sort(np.asarray(inside, dtype=np.int64))
+            self._members[key] = (now, np.insert(kept, np.searchsorted(kept, new), new))
 
     def _vector_search_large(self, query: np.ndarray, members: np.ndarray, limit: int) -> ScoredIds:
         matrix = self._load_matrix()

@@ -110,3 +110,23 @@ def test_cached_scope_members_see_other_connections(tmp_path: Path) -> None:
     assert second.vector_search(ALICE, unit(999), Filters(), limit=1)[0][0] == late.id
     first.close()
     second.close()
+
+
+def test_own_writes_patch_cached_members(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "p.db", small_scope=2, ann_threshold=4)
+    bob = Scope(user_id="bob")
+    put(store, list(range(10)))
+    put(store, list(range(10)), scope=bob)
+    assert store.vector_search(ALICE, unit(2), Filters(), limit=1)  # caches alice's members
+    [other] = put(store, [500], scope=bob)
+    [mine] = put(store, [501])
+    assert store.vector_search(ALICE, unit(500), Filters(), limit=3)[0][0] != other.id
+    assert store.vector_search(ALICE, unit(501), Filters(), limit=1)[0][0] == mine.id
+    store.delete(ALICE, [mine.id], [])
+    assert mine.id not in {h for h, _ in store.vector_search(ALICE, unit(501), Filters(), limit=20)}
+    from engram.errors import ConflictError
+    with pytest.raises(ConflictError):  # a failed write leaves no patched cache behind
+        store.add([MemoryItem(id=other.id, scope=ALICE, content="dup")], unit(1)[None, :],
+                  [], model_id="m")
+    assert other.id not in {h for h, _ in store.vector_search(ALICE, unit(500), Filters(), limit=20)}
+    store.close()
