@@ -32,9 +32,10 @@ class Settings(BaseSettings):
     cache_dir: Path | None = None  # default: <data_dir>/cache
     max_content_chars: int = Field(default=100_000, gt=0)
     ann_threshold: int = Field(default=20_000, gt=0)
-    # SQLite vector blobs: float32 (exact) or int8 (4x smaller, recall@10 0.995 on LoCoMo;
-    # docs/scaling.md). Existing vectors stay readable either way.
-    vector_dtype: Literal["float32", "int8"] = "float32"
+    # Compact vectors (docs/scaling.md). SQLite: float32 (exact) or int8 blobs (4x smaller,
+    # recall@10 0.995 on LoCoMo; old blobs stay readable). PostgreSQL: float32 or halfvec
+    # (a float16 HNSW index over float32 vectors; fixed at the first vector write).
+    vector_dtype: Literal["float32", "int8", "halfvec"] = "float32"
     retriever: str = "hybrid"  # hybrid, bm25, dense
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole

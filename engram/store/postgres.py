@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 import numpy as np
 
 from engram.errors import (
-    ConflictError, EngramError, MissingDependencyError, NotFoundError, StoreError,
+    ConflictError, EngramError, InvalidInputError, MissingDependencyError, NotFoundError, StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, ScoredIds, keep_access_stats
@@ -74,7 +74,14 @@ class PostgresStore:
         pool_size: int = 8,
         connect_timeout_s: float = 10.0,
         ef_search: int = 100,
+        vector_dtype: str = "float32",
     ) -> None:
+        if vector_dtype not in ("float32", "halfvec"):
+            raise InvalidInputError(f"PostgreSQL vector_dtype must be 'float32' or 'halfvec' (a "
+                                    f"float16 HNSW index over float32 vectors), not {vector_dtype!r}")
+        # Used when the first vector is written; the store keeps its first choice after that.
+        self._index = "halfvec" if vector_dtype == "halfvec" else "vector"
+        self._stored_index: str | None = None  # the index kind in the database, once known
         self._pg, pool_module = _driver()
         url = dsn or database_url or os.environ.get("ENGRAM_DATABASE_URL")
         if not url:
@@ -167,7 +174,7 @@ class PostgresStore:
                 cur.executemany(_INSERT_ITEM, rows)
                 cur.executemany(_INSERT_HISTORY, history_rows)
                 if matrix is not None:
-                    check_embedder(conn, model_id, matrix.shape[1])
+                    check_embedder(conn, model_id, matrix.shape[1], self._index)
                     cur.executemany(_UPSERT_VECTOR, vector_rows)
 
         self._write(work)
@@ -191,7 +198,7 @@ class PostgresStore:
             conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), item.id))
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             if vec is not None:
-                check_embedder(conn, model_id, vec.shape[0])
+                check_embedder(conn, model_id, vec.shape[0], self._index)
                 conn.execute(_UPSERT_VECTOR, (item.id, PgVector(vec)))
 
         self._write(work)
@@ -338,13 +345,24 @@ class PostgresStore:
                          [str(max(self._ef_search, limit))])
             if self._iterative_scan:  # keep scanning until `limit` rows pass the scope filter
                 conn.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+            if self._index_kind(conn) == "halfvec":
+                # walk the float16 index (over-fetching 2x), rank by the exact float32 score
+                half = f"halfvec({int(dim)})"
+                order, fetch = f"v.embedding::{half} <=> %b::{half}", 2 * limit
+            else:
+                order, fetch = "v.embedding <=> %b", limit
             rows = conn.execute(
-                f"SELECT m.id, 1 - (v.embedding <=> %b) {joined}"
-                " ORDER BY v.embedding <=> %b LIMIT %s",
-                [probe, *params, probe, limit]).fetchall()
+                f"SELECT m.id, 1 - (v.embedding <=> %b) {joined} ORDER BY {order} LIMIT %s",
+                [probe, *params, probe, fetch]).fetchall()
         hits = [(r[0], float(r[1])) for r in rows]
         hits.sort(key=lambda h: (-h[1], h[0]))  # relaxed_order may return near-sorted rows
-        return hits
+        return hits[:limit]
+
+    def _index_kind(self, conn: Any) -> str:
+        if self._stored_index is None:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'vector_index'").fetchone()
+            self._stored_index = row[0] if row else "vector"  # stores made before the option
+        return self._stored_index
 
     def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:

@@ -103,6 +103,7 @@ MIGRATIONS: list[list[str]] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 HNSW_MAX_DIM = 2000  # pgvector cannot index wider `vector` columns
+HALFVEC_MAX_DIM = 4000  # ... nor wider `halfvec` expressions
 logger = logging.getLogger(__name__)
 
 # pg_advisory_xact_lock keys: serialise migrations and the first vector write
@@ -155,10 +156,21 @@ def _ensure_pgvector(conn: Any) -> None:
         ) from None
 
 
-def fix_vector_dim(conn: Any, dim: int) -> None:
+def fix_vector_dim(conn: Any, dim: int, index: str = "vector") -> None:
     """Give the vector column its dimension and build the HNSW index (first vector
-    write only, inside the caller's transaction)."""
+    write only, inside the caller's transaction).
+
+    ``index="halfvec"`` indexes ``embedding::halfvec(dim)`` instead: half the index
+    size (float16, pgvector >= 0.7), while the column keeps float32 for exact scores.
+    The choice is recorded in ``meta.vector_index`` and fixed from then on."""
     conn.execute(f"ALTER TABLE vectors ALTER COLUMN embedding TYPE vector({int(dim)})")
+    conn.execute("INSERT INTO meta VALUES ('vector_index', %s)", (index,))
+    if index == "halfvec" and dim <= HALFVEC_MAX_DIM:
+        conn.execute(
+            "CREATE INDEX IF NOT EXISTS vectors_hnsw_half ON vectors "
+            f"USING hnsw ((embedding::halfvec({int(dim)})) halfvec_cosine_ops)"
+        )
+        return
     if dim > HNSW_MAX_DIM:
         logger.warning("vectors have %d dimensions, above pgvector's HNSW limit of %d: "
                        "vector search stays exact (slower on large scopes)", dim, HNSW_MAX_DIM)
@@ -170,7 +182,7 @@ def fix_vector_dim(conn: Any, dim: int) -> None:
     )
 
 
-def check_embedder(conn: Any, model_id: str | None, dim: int) -> None:
+def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vector") -> None:
     """Record the embedder (and fix the vector dimension) on the first vector
     write; refuse vectors from another embedder afterwards. Runs inside the
     caller's write transaction."""
@@ -182,7 +194,7 @@ def check_embedder(conn: Any, model_id: str | None, dim: int) -> None:
         if "embed_model" not in stored:
             conn.execute("INSERT INTO meta VALUES ('embed_model', %s), ('vector_dim', %s)",
                          (model_id or "unknown", str(dim)))
-            fix_vector_dim(conn, dim)
+            fix_vector_dim(conn, dim, index)
             return
     if stored["embed_model"] != (model_id or "unknown"):
         raise StoreError(

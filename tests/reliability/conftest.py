@@ -6,9 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import pytest
 from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
+from engram.testing.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "benchmarks" / "data"
@@ -49,31 +47,6 @@ def make_memory(tmp_path: Path) -> Iterator[Callable[..., Memory]]:
     for mem in opened:
         with contextlib.suppress(Exception):  # already closed by the test
             mem.close()
-
-
-class LiveServer:
-    """uvicorn serving ``app`` on 127.0.0.1:<free port> in a thread (tests/server pattern)."""
-
-    def __init__(self, app: Any) -> None:
-        uvicorn = pytest.importorskip("uvicorn", reason="needs the `server` extra")
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False,
-                                backlog=512)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]},
-                                       daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture

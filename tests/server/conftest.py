@@ -3,13 +3,9 @@ background thread, over a real SQLite file (the hashing embedder keeps it fast).
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,34 +13,10 @@ from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
 from engram.store.keys import KeyStore
+from engram.testing.live_server import LiveServer
 
 MAX_CONTENT_CHARS = 5_000
 MAX_BODY_BYTES = 50_000
-
-
-class LiveServer:
-    """uvicorn serving ``app`` on 127.0.0.1:<free port> until :meth:`stop`."""
-
-    def __init__(self, app: Any) -> None:
-        uvicorn = pytest.importorskip("uvicorn", reason="the REST tests need the `server` extra")
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]},
-                                       daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @dataclass

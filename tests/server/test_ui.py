@@ -8,23 +8,18 @@ Screenshots land in ``tests/artifacts/`` (git-ignored) for a human to look at.
 from __future__ import annotations
 
 import os
-
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the UI tests need the `server` extra")
 pytest.importorskip("uvicorn", reason="the UI tests need the `server` extra")
 
-import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -33,7 +28,8 @@ from engram.embed.hashing import HashingEmbedder
 from engram.errors import NotFoundError
 from engram.memory import Memory
 from engram.server.app import create_app
-from engram.server.ui import UI_DIR, mount_ui
+from engram.server.ui import UI_DIR
+from engram.testing.live_server import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,12 +69,6 @@ def test_mount_ui_serves_files_and_redirects(tmp_path: Path) -> None:
 
 
 # -- the browser ----------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _at(day: str) -> datetime:
     return datetime.fromisoformat(day).replace(tzinfo=UTC)
 
@@ -100,34 +90,6 @@ def seed(memory: Memory) -> dict[str, str]:
     memory.update(ids["job"], user_id="alice", content="Alice works at Globex as a senior data engineer")
     memory.add("Bob secretly prefers tea", user_id="bob")
     return ids
-
-
-class LiveServer:
-    """uvicorn on a free loopback port in a background thread."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self.port = _free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="off")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="ui-test-server", daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @dataclass
