@@ -70,6 +70,6 @@ def test_first_choice_sticks_and_bad_dtype_is_refused(pg_url: str) -> None:
     try:
         hits = later.vector_search(ALICE, _unit(4), Filters(), limit=3)
         assert len(hits) == 3 and hits[0][1] == pytest.approx(1.0, abs=1e-6)
-        assert later._index_kind  # the stored kind wins
+        assert later._stored_index == "halfvec"  # the stored kind wins
     finally:
         later.close()
