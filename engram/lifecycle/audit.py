@@ -24,8 +24,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from engram.errors import ConfigError
 from engram.model import Filters, HistoryEntry, MemoryKind, MemoryStatus, Scope, tombstone
+from engram.store.base import Store
 
 _DERIVED_KINDS: list[MemoryKind] = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
 _ALL_STATUSES = list(MemoryStatus)
@@ -53,15 +53,11 @@ def _changed(entry: HistoryEntry) -> list[str]:
                   if k not in ignore and entry.old.get(k) != entry.new.get(k))
 
 
-def audit(store: Any, scope: Scope, *, since: datetime | None = None, limit: int = 100,
+def audit(store: Store, scope: Scope, *, since: datetime | None = None, limit: int = 100,
           log_content: bool = False) -> list[AuditEntry]:
     """Changes to memories in ``scope``, newest first (see module docs)."""
-    reader = getattr(store, "scope_history", None)
-    if reader is None:
-        raise ConfigError(f"the {type(store).__name__} backend has no audit support yet; "
-                          "use the sqlite store or read history() per memory")
     out = []
-    for entry in reader(scope, since=since, limit=limit):
+    for entry in store.scope_history(scope, since=since, limit=limit):
         out.append(AuditEntry(
             at=entry.at, actor=entry.actor, op=entry.op, memory_id=entry.memory_id,
             version=entry.version, changed=_changed(entry),

@@ -104,6 +104,12 @@ class Store(Protocol):
         """Delete every item in ``scope`` as :meth:`delete` does; returns the count."""
         ...
 
+    def scope_history(self, scope: Scope, *, since: datetime | None = None,
+                      limit: int = 100) -> list[HistoryEntry]:
+        """History rows of every memory in ``scope`` (deleted ones too), newest first
+        (the audit log)."""
+        ...
+
     def lexical_search(
         self, scope: Scope, query: str, filters: Filters, *, limit: int
     ) -> ScoredIds:

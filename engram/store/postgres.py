@@ -8,6 +8,7 @@ import builtins
 import contextlib
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
@@ -305,6 +306,18 @@ class PostgresStore:
             "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
             f" WHERE h.memory_id = ANY(%s) AND {sql} ORDER BY h.memory_id, h.id",
             [list(memory_ids), *params])
+        return [row_to_history(r) for r in rows]
+
+    def scope_history(self, scope: Scope, *, since: datetime | None = None,
+                      limit: int = 100) -> builtins.list[HistoryEntry]:
+        """History rows of every memory in ``scope`` (deleted ones too), newest first."""
+        sql, params = scope_clause(scope, "h")
+        if since is not None:
+            sql += " AND h.at >= %s"
+            params.append(since)
+        rows = self._read(
+            "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
+            f" WHERE {sql} ORDER BY h.at DESC, h.id DESC LIMIT %s", [*params, limit])
         return [row_to_history(r) for r in rows]
 
     def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:

@@ -229,3 +229,14 @@ def test_replace_never_lowers_access_stats(store: Store) -> None:
     store.replace(new, None, HistoryEntry(memory_id=item.id, version=2, op="update"), expected_version=1)
     back = store.get(ALICE, [item.id])[0]
     assert back.access_count == 2 and back.last_accessed_at is not None
+
+
+def test_scope_history_is_the_scoped_audit_trail(store: Store) -> None:
+    [a] = put(store, ALICE, ["a"])
+    put(store, BOB, ["b"])
+    store.delete(ALICE, [a.id], [tombstone(a.id, 1, "auditor")])
+    trail = store.scope_history(ALICE, limit=10)
+    assert [(h.memory_id, h.op) for h in trail] == [(a.id, "delete"), (a.id, "add")]
+    assert trail[0].actor == "auditor" and trail[1].new is None  # content blanked by the delete
+    assert store.scope_history(ALICE, since=trail[0].at, limit=10)[0].op == "delete"
+    assert len(store.scope_history(BOB, limit=10)) == 1
