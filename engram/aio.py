@@ -7,6 +7,7 @@ while the store's own lock keeps calls consistent.
 from __future__ import annotations
 
 import asyncio
+import builtins
 import functools
 from typing import Any, Callable, TypeVar
 
@@ -43,7 +44,7 @@ class AsyncMemory:
     import_ = _threaded("import_")
     stats = _threaded("stats")
 
-    async def export(self, **kwargs: Any) -> list[str]:
+    async def export(self, **kwargs: Any) -> "builtins.list[str]":
         return await asyncio.to_thread(lambda: list(self.sync.export(**kwargs)))
 
     async def close(self) -> None:

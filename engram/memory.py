@@ -6,6 +6,7 @@ own persistence. Every method requires a scope — there is no unscoped read.
 
 from __future__ import annotations
 
+import builtins
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -14,26 +15,47 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from engram.config import Settings
+from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
 from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
+from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.ingest.rounds import to_units
+from engram.lifecycle import audit as _privacy
 from engram.model import (
-    Filters, HistoryEntry, ImportReport, MemoryItem, MemoryKind, MemoryStatus, Message, Page,
-    Provenance, Scope, SearchHit, SearchResult, Stats, tombstone, utcnow,
+    Filters,
+    HistoryEntry,
+    ImportReport,
+    MemoryItem,
+    MemoryKind,
+    MemoryStatus,
+    Message,
+    Page,
+    Provenance,
+    Scope,
+    SearchHit,
+    SearchResult,
+    Stats,
+    tombstone,
+    utcnow,
 )
 from engram.portability import export_lines, parse_import, restore
-from engram.lifecycle import audit as _privacy
-from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
 from engram.store import Store, open_store
-from engram.cursor import decode_cursor, encode_cursor
-from engram.versioning import revise
 from engram.validation import (
-    ScopeLike, registered as _registered, resolve_scope, utc_time, validated as _validated,
+    ScopeLike,
+    resolve_scope,
+    utc_time,
 )
+from engram.validation import (
+    registered as _registered,
+)
+from engram.validation import (
+    validated as _validated,
+)
+from engram.versioning import revise
 
 log = logging.getLogger("engram")
 
@@ -72,7 +94,7 @@ class Memory:
         self.embedder = embedder
         self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
                                                              "retriever")()
-        self.enrichers: list[Enricher] = list(enrichers) if enrichers is not None else [
+        self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
             _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
         self._bind_privacy()  # -- privacy hook: guard/pii enrichers read their settings --
 
@@ -122,14 +144,14 @@ class Memory:
         importance: float = 0.5,
         source: str | None = None,
         actor: str | None = None,
-    ) -> list[MemoryItem]:
+    ) -> builtins.list[MemoryItem]:
         """Store text, or a conversation as one episodic item per round."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         when = utc_time(event_time, "event_time") if event_time else None
         units = to_units(data, when)
         now = utcnow()
-        items: list[MemoryItem] = []
+        items: builtins.list[MemoryItem] = []
         for unit in units:
             self._check_size(unit.text)
             items.append(_validated(
@@ -240,7 +262,7 @@ class Memory:
 
     def history(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
                 agent_id: str | None = None, session_id: str | None = None,
-                app_id: str | None = None) -> list[HistoryEntry]:
+                app_id: str | None = None) -> builtins.list[HistoryEntry]:
         """Every version of a memory, oldest first (tombstones included)."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
@@ -372,7 +394,7 @@ class Memory:
         _privacy.compact(self.store, embedder=self.embedder, vault=self.vault)
 
     def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
-              **ids: str | None) -> list[Any]:
+              **ids: str | None) -> builtins.list[Any]:
         """Who changed what in the scope, newest first: time, actor, op, memory id,
         version and changed field names — content only if ``Settings.log_content``."""
         return _privacy.audit(self.store, resolve_scope(scope, **ids),
@@ -412,13 +434,13 @@ class Memory:
         return self.lifecycle.consolidate(resolve_scope(scope, **ids))
 
     def archive_stale(self, *, scope: ScopeLike = None, user_id: str | None = None,
-                      agent_id: str | None = None, app_id: str | None = None, **options: Any) -> list[str]:
+                      agent_id: str | None = None, app_id: str | None = None, **options: Any) -> builtins.list[str]:
         """Archive (never delete) long-unused, unimportant items; returns their ids.
         Options: now, min_retention, max_importance, kinds, dry_run, actor."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id, app_id=app_id)
         return self.lifecycle.archive_stale(target, **options)
 
-    def related(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> list[Any]:
+    def related(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> builtins.list[Any]:
         """Memories linked to this one (A-MEM links), strongest first, with the reason."""
         target = resolve_scope(scope, **ids)
         self._one(memory_id, target)

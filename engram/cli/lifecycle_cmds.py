@@ -10,7 +10,16 @@ from typing import Annotated, Optional
 import typer
 
 from engram.cli.app import (
-    AgentOpt, AppOpt, JsonOpt, SessionOpt, UserOpt, command, open_memory, out, print_json, scope_of,
+    AgentOpt,
+    AppOpt,
+    JsonOpt,
+    SessionOpt,
+    UserOpt,
+    command,
+    open_memory,
+    out,
+    print_json,
+    scope_of,
 )
 from engram.errors import InvalidInputError
 

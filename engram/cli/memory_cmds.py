@@ -13,7 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from engram.cli.app import (
-    AgentOpt, AppOpt, JsonOpt, SessionOpt, UserOpt, command, err, open_memory, out, print_json,
+    AgentOpt,
+    AppOpt,
+    JsonOpt,
+    SessionOpt,
+    UserOpt,
+    command,
+    err,
+    open_memory,
+    out,
+    print_json,
     scope_of,
 )
 from engram.errors import InvalidInputError

@@ -16,11 +16,24 @@ from typing import TYPE_CHECKING, Any, Sequence
 from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
 from engram.lifecycle import decay
 from engram.lifecycle.updates import (
-    Candidate, Decider, Decision, HeuristicDecider, LLMDecider, cosine,
+    Candidate,
+    Decider,
+    Decision,
+    HeuristicDecider,
+    LLMDecider,
+    cosine,
 )
 from engram.llm import LLMClient, make_llm
 from engram.model import (
-    Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, as_utc, utcnow,
+    Filters,
+    HistoryEntry,
+    MemoryItem,
+    MemoryKind,
+    MemoryStatus,
+    Provenance,
+    Scope,
+    as_utc,
+    utcnow,
 )
 from engram.retrieve.base import Query, Ranked
 from engram.store.base import Link

@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 from engram.model import MemoryItem, SearchHit, SearchResult

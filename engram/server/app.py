@@ -29,7 +29,6 @@ from engram import __version__
 from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server import wire
-from engram.server.ui import mount_ui
 from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
 from engram.server.errors import ApiError, GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
@@ -47,6 +46,7 @@ from engram.server.schemas import (
     SearchRequest,
     UpdateRequest,
 )
+from engram.server.ui import mount_ui
 from engram.store.keys import KeyStore
 
 NDJSON = "application/x-ndjson"

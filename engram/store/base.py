@@ -18,7 +18,7 @@ import numpy as np
 
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
 
-ScoredIds = list[tuple[str, float]]
+ScoredIds = builtins.list[tuple[str, float]]
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Store(Protocol):
         """
         ...
 
-    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+    def get(self, scope: Scope, ids: Sequence[str]) -> builtins.list[MemoryItem]:
         """Items with these ids inside ``scope`` (any status), in the order given."""
         ...
 
@@ -80,7 +80,7 @@ class Store(Protocol):
         limit: int,
         after_id: str | None = None,
         descending: bool = True,
-    ) -> list[MemoryItem]:
+    ) -> builtins.list[MemoryItem]:
         """A page of items ordered by id (= creation time), starting after ``after_id``."""
         ...
 
@@ -91,7 +91,7 @@ class Store(Protocol):
         (administrative export only) — in id order."""
         ...
 
-    def history(self, scope: Scope, memory_ids: Sequence[str]) -> list[HistoryEntry]:
+    def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
         """History rows of these memories, oldest first."""
         ...
 
@@ -105,7 +105,7 @@ class Store(Protocol):
         ...
 
     def scope_history(self, scope: Scope, *, since: datetime | None = None,
-                      limit: int = 100) -> list[HistoryEntry]:
+                      limit: int = 100) -> builtins.list[HistoryEntry]:
         """History rows of every memory in ``scope`` (deleted ones too), newest first
         (the audit log)."""
         ...

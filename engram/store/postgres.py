@@ -15,16 +15,37 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 import numpy as np
 
 from engram.errors import (
-    ConflictError, EngramError, InvalidInputError, MissingDependencyError, NotFoundError, StoreError,
+    ConflictError,
+    EngramError,
+    InvalidInputError,
+    MissingDependencyError,
+    NotFoundError,
+    StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, ScoredIds, keep_access_stats
 from engram.store.postgres_schema import (
-    check_embedder, describe, has_schema, migrate, translate_error, version_tuple,
+    check_embedder,
+    describe,
+    has_schema,
+    migrate,
+    translate_error,
+    version_tuple,
 )
 from engram.store.postgres_sql import (
-    HISTORY_COLUMNS, ITEM_COLUMNS, WRITE_COLUMNS, PgVector, history_to_row, item_to_row,
-    parse_vector, row_to_history, row_to_item, scope_clause, tsquery, vector_dumper, where,
+    HISTORY_COLUMNS,
+    ITEM_COLUMNS,
+    WRITE_COLUMNS,
+    PgVector,
+    history_to_row,
+    item_to_row,
+    parse_vector,
+    row_to_history,
+    row_to_item,
+    scope_clause,
+    tsquery,
+    vector_dumper,
+    where,
 )
 
 T = TypeVar("T")
@@ -83,6 +104,7 @@ class PostgresStore:
         # Used when the first vector is written; the store keeps its first choice after that.
         self._index = "halfvec" if vector_dtype == "halfvec" else "vector"
         self._stored_index: str | None = None  # the index kind in the database, once known
+        self._dim: str | None = None
         self._pg, pool_module = _driver()
         url = dsn or database_url or os.environ.get("ENGRAM_DATABASE_URL")
         if not url:
@@ -334,7 +356,9 @@ class PostgresStore:
 
     def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
                       limit: int) -> ScoredIds:
-        dim = self._meta("vector_dim")
+        if self._dim is None:  # fixed by the first vector write, so read once
+            self._dim = self._meta("vector_dim")
+        dim = self._dim
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         if dim is None or limit <= 0:
             return []
@@ -354,10 +378,10 @@ class PostgresStore:
                     " SELECT id, 1 - d FROM c ORDER BY d, id LIMIT %s",
                     [probe, *params, limit]).fetchall()
                 return [(r[0], float(r[1])) for r in rows]
-            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)",
-                         [str(max(self._ef_search, limit))])
-            if self._iterative_scan:  # keep scanning until `limit` rows pass the scope filter
-                conn.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+            # one round trip; iterative scan keeps walking HNSW until `limit` rows pass the filter
+            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)"
+                         + (", set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+                            if self._iterative_scan else ""), [str(max(self._ef_search, limit))])
             if self._index_kind(conn) == "halfvec":
                 # walk the float16 index (over-fetching 2x), rank by the exact float32 score
                 half = f"halfvec({int(dim)})"

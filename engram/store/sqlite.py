@@ -3,6 +3,7 @@ as float32 blobs searched exactly for small scopes and with HNSW for large ones.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import sqlite3
 import threading
@@ -19,8 +20,16 @@ from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombst
 from engram.store.base import Link, ScoredIds, keep_access_stats
 from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
-    ITEM_COLUMNS, fts_query, history_to_row, item_to_row, parse_ts, row_to_history, row_to_item,
-    scope_clause, ts, where,
+    ITEM_COLUMNS,
+    fts_query,
+    history_to_row,
+    item_to_row,
+    parse_ts,
+    row_to_history,
+    row_to_item,
+    scope_clause,
+    ts,
+    where,
 )
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
@@ -68,7 +77,7 @@ class SQLiteStore:
         # was most of the search time at that size (benchmarks/scale.py).
         self._members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]] = {}
         self._writes = 0
-        self._touched: list[int] = []
+        self._touched: builtins.list[int] = []
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
@@ -102,7 +111,7 @@ class SQLiteStore:
                 self._conn.execute("ROLLBACK")
                 raise
 
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
@@ -168,7 +177,7 @@ class SQLiteStore:
                 "INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [history_to_row(h, scopes[h.memory_id]) for h in history],
             )
-            new_vectors: list[tuple[int, np.ndarray]] = []
+            new_vectors: builtins.list[tuple[int, np.ndarray]] = []
             if vectors is not None:
                 vectors = np.asarray(vectors, dtype=np.float32)
                 self._check_model(conn, model_id, vectors.shape[1])
@@ -285,7 +294,7 @@ class SQLiteStore:
                 self._matrix = None
 
     # -- reads --------------------------------------------------------------
-    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+    def get(self, scope: Scope, ids: Sequence[str]) -> builtins.list[MemoryItem]:
         sql, params = scope_clause(scope)
         found: dict[str, MemoryItem] = {}
         for chunk in _chunks(list(ids), 500):
@@ -295,7 +304,7 @@ class SQLiteStore:
         return [found[i] for i in ids if i in found]
 
     def list(self, scope: Scope, filters: Filters, *, limit: int, after_id: str | None = None,
-             descending: bool = True) -> list[MemoryItem]:
+             descending: bool = True) -> builtins.list[MemoryItem]:
         sql, params = where(scope, filters)
         if after_id is not None:
             sql += " AND m.id < ?" if descending else " AND m.id > ?"
@@ -320,9 +329,9 @@ class SQLiteStore:
                 yield row_to_item(row)
             last = rows[-1][0]
 
-    def history(self, scope: Scope, memory_ids: Sequence[str]) -> list[HistoryEntry]:
+    def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
         sql, params = scope_clause(scope, "h")
-        out: list[HistoryEntry] = []
+        out: builtins.list[HistoryEntry] = []
         for chunk in _chunks(list(memory_ids), 500):
             rows = self._read(
                 "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
@@ -334,7 +343,7 @@ class SQLiteStore:
         return out
 
     def scope_history(self, scope: Scope, *, since: datetime | None = None,
-                      limit: int = 100) -> list[HistoryEntry]:
+                      limit: int = 100) -> builtins.list[HistoryEntry]:
         """History rows of every memory in ``scope`` (deleted ones too), newest first;
         feeds :func:`engram.lifecycle.audit.audit`."""
         sql, params = scope_clause(scope, "h")
@@ -384,7 +393,7 @@ class SQLiteStore:
     def _token(self) -> tuple[int, int]:
         return self._writes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def _cached_members(self, sql: str, params: list[Any]) -> tuple[np.ndarray | None, bool]:
+    def _cached_members(self, sql: str, params: builtins.list[Any]) -> tuple[np.ndarray | None, bool]:
         """(the cached rowids if still valid, whether this scope was large when last seen)."""
         try:
             hit = self._members.get((sql, *params))
@@ -394,7 +403,7 @@ class SQLiteStore:
             return None, False
         return (hit[1] if hit[0] == self._token() else None), True
 
-    def _scope_members(self, sql: str, params: list[Any]) -> np.ndarray:
+    def _scope_members(self, sql: str, params: builtins.list[Any]) -> np.ndarray:
         token = self._token()
         # No join with `vectors`: rowids without a vector are simply absent from the matrix,
         # and the scope's index alone answers this (SQLite indexes carry the rowid).
@@ -416,7 +425,7 @@ class SQLiteStore:
             if token != base:
                 continue  # already stale: refetched on next use
             sql, params = key[0], list(key[1:])
-            inside: list[int] = []
+            inside: builtins.list[int] = []
             for chunk in _chunks(touched.tolist(), 500):
                 inside += [r[0] for r in self._conn.execute(
                     f"SELECT m.rowid FROM memories m WHERE m.rowid IN ({','.join('?' * len(chunk))})"
@@ -502,7 +511,7 @@ class SQLiteStore:
                 rows)
         return len(rows)
 
-    def links(self, scope: Scope, ids: Sequence[str]) -> list[Link]:
+    def links(self, scope: Scope, ids: Sequence[str]) -> builtins.list[Link]:
         a_sql, a_params = scope_clause(scope, "a")
         b_sql, b_params = scope_clause(scope, "b")
         out: dict[tuple[str, str], Link] = {}
@@ -525,7 +534,7 @@ class SQLiteStore:
             self._conn.execute("VACUUM")
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def integrity_check(self) -> list[str]:
+    def integrity_check(self) -> builtins.list[str]:
         with self._lock:
             problems = [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall()]
             self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('integrity-check')")
@@ -542,9 +551,9 @@ def _key_text(item: MemoryItem) -> str:
     return " ".join([*item.keys, *item.entities, *item.tags])
 
 
-def _chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[list[Any]]:
-    values = list(values)
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
+def _chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[builtins.list[Any]]:
+    items: builtins.list[Any] = list(values)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 

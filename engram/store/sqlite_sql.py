@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
-from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, Scope
+from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, Scope, utcnow
 
 ITEM_COLUMNS = (
     "id", "user_id", "agent_id", "session_id", "app_id", "kind", "status", "content", "role",
@@ -79,7 +79,7 @@ def history_to_row(entry: HistoryEntry, scope: Scope) -> tuple[Any, ...]:
 def row_to_history(row: tuple[Any, ...]) -> HistoryEntry:
     hid, memory_id, version, op, actor, at, old, new = row
     return HistoryEntry(
-        id=hid, memory_id=memory_id, version=version, op=op, actor=actor, at=parse_ts(at),
+        id=hid, memory_id=memory_id, version=version, op=op, actor=actor, at=parse_ts(at) or utcnow(),
         old=None if old is None else json.loads(old), new=None if new is None else json.loads(new),
     )
 
