@@ -178,7 +178,7 @@ def test_switching_embedder_is_refused_with_advice(tmp_path: Path, settings: Set
     with Memory(path, settings=settings, embedder=HashingEmbedder(dim=64)) as mem:
         mem.add("x", user_id="u")
     with Memory(path, settings=settings, embedder=HashingEmbedder(dim=32)) as mem:
-        with pytest.raises(StoreError, match="reindex"):
+        with pytest.raises(StoreError, match="re-embeds"):
             mem.add("y", user_id="u")
         assert mem.count(user_id="u") == 1
 

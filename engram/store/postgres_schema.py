@@ -199,13 +199,14 @@ def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vect
     if stored["embed_model"] != (model_id or "unknown"):
         raise StoreError(
             f"this store's vectors come from embedder {stored['embed_model']!r}, not "
-            f"{model_id!r}; use the same embedder or run `engram reindex` to re-embed everything"
+            f"{model_id!r}; use the same embedder, or move to the new one with `engram export --all` "
+            "and `engram --db NEW.db import` (import re-embeds everything)"
         )
     if int(stored["vector_dim"]) != dim:
         raise StoreError(
             f"these vectors have {dim} dimensions but the store holds "
-            f"{stored['vector_dim']}-dimensional ones; use the same embedder or run "
-            "`engram reindex` to re-embed everything"
+            f"{stored['vector_dim']}-dimensional ones; use the same embedder, or move to the new one "
+            "with `engram export --all` and `engram --db NEW.db import` (import re-embeds everything)"
         )
 
 

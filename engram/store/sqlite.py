@@ -135,7 +135,8 @@ class SQLiteStore:
         elif stored[0] != (model_id or "unknown"):
             raise StoreError(
                 f"this store's vectors come from embedder {stored[0]!r}, not {model_id!r}; "
-                "use the same embedder or run `engram reindex` to re-embed everything"
+                "use the same embedder, or move to the new one with `engram export --all -o dump.jsonl` "
+                "and `engram --db NEW.db import dump.jsonl` (import re-embeds everything)"
             )
 
     def _rowids(self, conn: sqlite3.Connection, scope: Scope, ids: Sequence[str]) -> dict[str, int]:

@@ -196,7 +196,7 @@ def test_embedding_model_is_recorded_and_enforced(store: Store) -> None:
     put(store, ALICE, ["x"])
     assert store.embedding_model() == MODEL
     item = MemoryItem(scope=ALICE, content="y")
-    with pytest.raises(StoreError, match="reindex"):
+    with pytest.raises(StoreError, match="re-embeds"):
         store.add([item], unit(1)[None, :], [HistoryEntry(memory_id=item.id, version=1, op="add")],
                   model_id="another-model")
     assert store.get(ALICE, [item.id]) == []
