@@ -219,6 +219,46 @@ def run_synthetic(n: int, n_queries: int) -> dict[str, Any]:
             "codes": table}
 
 
+# -- (c) PostgreSQL: float32 vs halfvec HNSW index ------------------------------------
+def run_pg_halfvec(n_queries: int) -> dict[str, Any]:
+    """Real MiniLM vectors of all distinct LoCoMo round/turn texts in one scope, on the
+    tests' throwaway server: index size, ANN recall@10 vs exact, latency, per index kind."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
+    from pg_server import PgServer
+    from scale import ingest, real_vectors, recall, search, truth_for
+
+    from engram.model import Scope
+    from engram.store.postgres import PostgresStore
+
+    vecs, queries = real_vectors(10_000)
+    queries = queries[np.random.default_rng(4).choice(len(queries), n_queries, replace=False)]
+    server = PgServer()
+    out: dict[str, Any] = {"n": len(vecs), "queries": n_queries, "kinds": {}}
+    try:
+        for kind in ("float32", "halfvec"):
+            url = server.fresh_url()
+            store = PostgresStore(url, vector_dtype=kind, ann_threshold=len(vecs) // 2)
+            ing = ingest(store, vecs, 1, 2000)
+            ids = ing.pop("ids")
+            everyone = np.arange(len(vecs))
+            truth = truth_for(vecs, ids, queries, lambda _: everyone)
+            found, lat = search(store, queries, lambda _: Scope(user_id="u0"))
+            import psycopg
+            with psycopg.connect(url, autocommit=True) as conn:
+                sizes = dict(conn.execute(
+                    "SELECT indexname, pg_relation_size(format('%I', indexname)::regclass) FROM pg_indexes"
+                    " WHERE tablename = 'vectors' AND indexname LIKE 'vectors_hnsw%%'").fetchall())
+            store.close()
+            server.release(url)
+            out["kinds"][kind] = {"index_bytes": sizes, "ingest_per_s": ing["per_second"],
+                                  "recall@10_vs_exact": round(recall(found, truth), 4), **lat}
+            print(kind, out["kinds"][kind], flush=True)
+    finally:
+        server.stop()
+    return out
+
+
 # -- report -------------------------------------------------------------------------
 def markdown(result: dict[str, Any]) -> str:
     lines = [f"# Vector compression: recall vs float32 ({result['date']})", "",
@@ -276,10 +316,30 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=1_000_000, help="synthetic rows (0: skip)")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--skip-locomo", action="store_true")
+    parser.add_argument("--pg-halfvec", action="store_true",
+                        help="only the PostgreSQL float32 vs halfvec index comparison")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     args = parser.parse_args()
     result: dict[str, Any] = {"date": date.today().isoformat(), "loadavg_start": load(),
                               "command": "python " + " ".join(sys.argv)}
+    if args.pg_halfvec:
+        result["pg_halfvec"] = run_pg_halfvec(args.queries)
+        result["loadavg_end"] = load()
+        stem = args.out / f"quantization-pg-{result['date']}"
+        stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+        lines = [f"# PostgreSQL: float32 vs halfvec HNSW index ({result['date']})", "",
+                 f"{result['pg_halfvec']['n']:,} real MiniLM vectors (LoCoMo rounds + turns) in one scope, "
+                 f"{args.queries} LoCoMo questions, k=10. Load start/end: {result['loadavg_start']} / "
+                 f"{result['loadavg_end']} (2 shared cores).", "",
+                 "| index | HNSW bytes | ingest/s | recall@10 vs exact | p50 ms | p95 ms | p99 ms |",
+                 "|---|---|---|---|---|---|---|"]
+        for kind, r in result["pg_halfvec"]["kinds"].items():
+            lines.append(f"| {kind} | {sum(r['index_bytes'].values()):,} | {r['ingest_per_s']} | "
+                         f"{r['recall@10_vs_exact']:.3f} | {r['p50']:.2f} | {r['p95']:.2f} | {r['p99']:.2f} |")
+        lines += ["", f"Command: `{result['command']}`"]
+        stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
+        print("\n".join(lines))
+        return
     if not args.skip_locomo:
         result["locomo"] = run_locomo()
         print(json.dumps(result["locomo"], indent=1), flush=True)
