@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -189,6 +190,7 @@ def run(limit_convs: int | None, retrievers: tuple[str, ...]) -> dict[str, Any]:
         result["systems"][f"Engram ({retriever}, minilm-onnx int8)"] = {
             **summarize(ranked, evidence, add_s, lat, units), "loadavg": load()}
         print(json.dumps(result["systems"], indent=1), flush=True)
+    shutil.rmtree(workdir, ignore_errors=True)
     return result
 
 
