@@ -12,7 +12,6 @@ access with its own lock).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -118,14 +117,9 @@ def delete_all(q: Annotated[DeleteAllQuery, Query()], who: Caller, mem: Mem) -> 
 @router.post("/search", response_model=SearchResult, tags=["search"])
 def search(body: SearchRequest, who: Caller, mem: Mem) -> SearchResult:
     """Hybrid search inside the scope, best first; ``token_budget`` also packs a context."""
-    options: dict[str, Any] = {"filters": body.filters, "limit": body.limit, "since": body.since,
-                               "until": body.until, "now": body.now}
-    if body.token_budget is not None:
-        if "token_budget" not in inspect.signature(mem.search).parameters:
-            raise InvalidInputError("this server's Engram version does not support token_budget; "
-                                    "leave it out or upgrade the server")
-        options["token_budget"] = body.token_budget
-    return mem.search(body.query, **who.confine(body.scope_fields()), **options)
+    return mem.search(body.query, **who.confine(body.scope_fields()), filters=body.filters,
+                      limit=body.limit, since=body.since, until=body.until, now=body.now,
+                      token_budget=body.token_budget)
 
 
 @router.get("/memories/{memory_id}", response_model=MemoryItem, tags=["memories"])

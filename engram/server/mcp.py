@@ -14,7 +14,6 @@ is reported by the SDK as a bare "Error executing tool" — never a traceback.
 from __future__ import annotations
 
 import functools
-import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -25,7 +24,6 @@ import anyio.to_thread
 from engram.errors import EngramError, InvalidInputError, MissingDependencyError
 from engram.memory import Memory
 from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, Scope
-from engram.retrieve.pack import pack_context
 
 try:
     from mcp.server.mcpserver import MCPServer
@@ -104,10 +102,6 @@ class _Tools:
         """Memory is blocking (SQLite, ONNX); keep the event loop responsive."""
         return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs))
 
-    def search_kwargs(self, token_budget: int | None) -> dict[str, Any]:
-        params = inspect.signature(self.memory.search).parameters
-        return {"token_budget": token_budget} if token_budget and "token_budget" in params else {}
-
 
 def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServer:
     """An MCP server exposing ``memory``; run it with ``.run("stdio")`` or mount its HTTP app."""
@@ -159,15 +153,11 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
             raise InvalidInputError("token_budget must be a positive number of tokens")
         target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         result = await tools.run(memory.search, query, scope=target, limit=limit, since=since,
-                                 until=until, **tools.search_kwargs(token_budget))
+                                 until=until, token_budget=token_budget)
         out: dict[str, Any] = {"hits": [{**_item_view(h.item), "score": round(h.score, 4)}
                                         for h in result.hits]}
         if token_budget:
-            if result.context is None:  # the facade did not pack: do it here, same packer
-                packed = pack_context([h.item for h in result.hits], token_budget)
-                out.update(context=packed.text, context_tokens=packed.tokens)
-            else:
-                out.update(context=result.context, context_tokens=result.context_tokens)
+            out.update(context=result.context, context_tokens=result.context_tokens)
         return out
 
     @server.tool(description="Delete one memory for good (its history keeps a content-free tombstone).")

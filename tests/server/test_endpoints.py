@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 from datetime import UTC, datetime
 
 import httpx
@@ -123,12 +122,10 @@ def test_import_from_a_file_path(deploy, tmp_path) -> None:  # type: ignore[no-u
 def test_token_budget_is_forwarded(open_server: Deployment) -> None:
     mem = EngramClient(open_server.url)
     mem.add("Carol lives in Oslo", user_id="carol")
-    if "token_budget" in inspect.signature(Memory.search).parameters:
-        result = mem.search("Oslo", user_id="carol", token_budget=200)
-        assert result.context and result.context_tokens
-    else:
-        with pytest.raises(InvalidInputError, match="token_budget"):
-            mem.search("Oslo", user_id="carol", token_budget=200)
+    result = mem.search("Oslo", user_id="carol", token_budget=200)
+    assert "Carol lives in Oslo" in result.context and 0 < result.context_tokens <= 200
+    with pytest.raises(InvalidInputError, match="token_budget"):
+        mem.search("Oslo", user_id="carol", token_budget=0)
 
 
 def test_raw_http_statuses(deploy) -> None:  # type: ignore[no-untyped-def]
