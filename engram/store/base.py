@@ -92,7 +92,7 @@ class Store(Protocol):
         ...
 
     def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
-        """History rows of these memories, oldest first."""
+        """History rows of these memories, oldest first: by version, then time."""
         ...
 
     def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:

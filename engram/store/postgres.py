@@ -326,7 +326,7 @@ class PostgresStore:
         sql, params = scope_clause(scope, "h")
         rows = self._read(
             "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
-            f" WHERE h.memory_id = ANY(%s) AND {sql} ORDER BY h.memory_id, h.id",
+            f" WHERE h.memory_id = ANY(%s) AND {sql} ORDER BY h.memory_id, h.version, h.at, h.id",
             [list(memory_ids), *params])
         return [row_to_history(r) for r in rows]
 

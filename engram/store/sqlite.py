@@ -336,11 +336,14 @@ class SQLiteStore:
         for chunk in _chunks(list(memory_ids), 500):
             rows = self._read(
                 "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
-                f" WHERE h.memory_id IN ({','.join('?' * len(chunk))}) AND {sql} ORDER BY h.id",
+                f" WHERE h.memory_id IN ({','.join('?' * len(chunk))}) AND {sql}",
                 [*chunk, *params],
             )
             out += [row_to_history(r) for r in rows]
-        out.sort(key=lambda h: (h.memory_id, h.id))
+        # By version, then time: UUIDv7 ids made by two processes in the same
+        # millisecond do not sort by time, but a version's row is always written
+        # after the previous version's row was committed and read.
+        out.sort(key=lambda h: (h.memory_id, h.version, h.at, h.id))
         return out
 
     def scope_history(self, scope: Scope, *, since: datetime | None = None,
