@@ -47,6 +47,7 @@ from engram.store.postgres_sql import (
     vector_dumper,
     where,
 )
+from engram.store.sql_common import collect_stats, iter_rows
 
 T = TypeVar("T")
 
@@ -310,15 +311,8 @@ class PostgresStore:
 
     def iter_items(self, scope: Scope | None, *, batch: int = 500) -> Iterator[MemoryItem]:
         sql, params = scope_clause(scope)
-        last = ""
-        while True:
-            rows = self._read(f"{_SELECT_ITEM} WHERE {sql} AND m.id > %s ORDER BY m.id LIMIT %s",
-                              [*params, last, batch])
-            if not rows:
-                return
-            for row in rows:
-                yield row_to_item(row)
-            last = rows[-1][0]
+        return iter_rows(self._read, _SELECT_ITEM, sql, params, mark="%s", batch=batch,
+                         decode=row_to_item)
 
     def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
         if not memory_ids:
@@ -413,21 +407,8 @@ class PostgresStore:
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope)
         hsql, hparams = scope_clause(scope, "h")
-        by_kind = dict(self._read(
-            f"SELECT kind, count(*) FROM memories m WHERE {sql} GROUP BY kind", params))
-        by_status = dict(self._read(
-            f"SELECT status, count(*) FROM memories m WHERE {sql} GROUP BY status", params))
-        return Stats(
-            memories=sum(by_kind.values()), by_kind=by_kind, by_status=by_status,
-            history_rows=self._read(f"SELECT count(*) FROM history h WHERE {hsql}", hparams)[0][0],
-            vectors=self._read(
-                f"SELECT count(*) FROM vectors v JOIN memories m ON m.id = v.id WHERE {sql}",
-                params)[0][0],
-            scopes=self._read(
-                "SELECT count(*) FROM (SELECT DISTINCT user_id, agent_id, session_id, app_id"
-                f" FROM memories m WHERE {sql}) s", params)[0][0],
-            db_bytes=self._read("SELECT pg_database_size(current_database())")[0][0],
-        )
+        return collect_stats(self._read, sql, params, hsql, hparams, vector_join="m.id = v.id",
+                             db_bytes=self._read("SELECT pg_database_size(current_database())")[0][0])
 
     # -- links --------------------------------------------------------------
     def add_links(self, scope: Scope, links: Sequence[Link]) -> int:

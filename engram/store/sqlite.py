@@ -18,6 +18,7 @@ from engram.errors import ConflictError, CorruptStoreError, NotFoundError, Store
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, ScoredIds, keep_access_stats
+from engram.store.sql_common import collect_stats, iter_rows
 from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
@@ -320,15 +321,8 @@ class SQLiteStore:
 
     def iter_items(self, scope: Scope | None, *, batch: int = 500) -> Iterator[MemoryItem]:
         sql, params = scope_clause(scope) if scope else ("1", [])
-        last = ""
-        while True:
-            rows = self._read(f"{_SELECT_ITEM} WHERE {sql} AND m.id > ? ORDER BY m.id LIMIT ?",
-                              [*params, last, batch])
-            if not rows:
-                return
-            for row in rows:
-                yield row_to_item(row)
-            last = rows[-1][0]
+        return iter_rows(self._read, _SELECT_ITEM, sql, params, mark="?", batch=batch,
+                         decode=row_to_item)
 
     def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
         sql, params = scope_clause(scope, "h")
@@ -483,20 +477,8 @@ class SQLiteStore:
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope) if scope else ("1", [])
         hsql, hparams = scope_clause(scope, "h") if scope else ("1", [])
-        by_kind = dict(self._read(f"SELECT kind, count(*) FROM memories m WHERE {sql} GROUP BY kind", params))
-        by_status = dict(self._read(
-            f"SELECT status, count(*) FROM memories m WHERE {sql} GROUP BY status", params))
-        return Stats(
-            memories=sum(by_kind.values()), by_kind=by_kind, by_status=by_status,
-            history_rows=self._read(f"SELECT count(*) FROM history h WHERE {hsql}", hparams)[0][0],
-            vectors=self._read(
-                f"SELECT count(*) FROM vectors v JOIN memories m ON m.rowid = v.rowid WHERE {sql}",
-                params)[0][0],
-            scopes=self._read(
-                "SELECT count(*) FROM (SELECT DISTINCT user_id, agent_id, session_id, app_id"
-                f" FROM memories m WHERE {sql})", params)[0][0],
-            db_bytes=self.path.stat().st_size if self.path.exists() else None,
-        )
+        return collect_stats(self._read, sql, params, hsql, hparams, vector_join="m.rowid = v.rowid",
+                             db_bytes=self.path.stat().st_size if self.path.exists() else None)
 
     def embedding_model(self) -> str | None:
         return self._meta("embed_model")

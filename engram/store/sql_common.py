@@ -1,0 +1,44 @@
+"""Reads that both SQL backends phrase the same way, apart from the placeholder
+style and the vector join; each store passes those in."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, Sequence
+
+from engram.model import MemoryItem, Stats
+
+Read = Callable[[str, Sequence[Any]], list[Any]]
+
+
+def iter_rows(read: Read, select: str, where_sql: str, params: Sequence[Any], *,
+              mark: str, batch: int, decode: Callable[[Any], MemoryItem]) -> Iterator[MemoryItem]:
+    """Keyset pagination by id (first column of ``select``), so a long export never
+    holds a cursor open or skips rows that later pages would shift."""
+    last = ""
+    while True:
+        rows = read(f"{select} WHERE {where_sql} AND m.id > {mark} ORDER BY m.id LIMIT {mark}",
+                    [*params, last, batch])
+        if not rows:
+            return
+        for row in rows:
+            yield decode(row)
+        last = rows[-1][0]
+
+
+def collect_stats(read: Read, scope_sql: str, params: Sequence[Any], history_sql: str,
+                  history_params: Sequence[Any], *, vector_join: str,
+                  db_bytes: int | None) -> Stats:
+    """Counts by kind and status, history rows, vectors and distinct scopes."""
+    by_kind = dict(read(f"SELECT kind, count(*) FROM memories m WHERE {scope_sql} GROUP BY kind",
+                        params))
+    by_status = dict(read(
+        f"SELECT status, count(*) FROM memories m WHERE {scope_sql} GROUP BY status", params))
+    return Stats(
+        memories=sum(by_kind.values()), by_kind=by_kind, by_status=by_status,
+        history_rows=read(f"SELECT count(*) FROM history h WHERE {history_sql}", history_params)[0][0],
+        vectors=read(f"SELECT count(*) FROM vectors v JOIN memories m ON {vector_join} "
+                     f"WHERE {scope_sql}", params)[0][0],
+        scopes=read("SELECT count(*) FROM (SELECT DISTINCT user_id, agent_id, session_id, app_id"
+                    f" FROM memories m WHERE {scope_sql}) s", params)[0][0],
+        db_bytes=db_bytes,
+    )
