@@ -311,8 +311,8 @@ class Memory:
             whole = exhaustive(self.store, request, token_budget, self.settings.exhaustive_max_items)
             if whole is not None:
                 return whole
-        ranked = self._retrieve(request, filters)  # -- lifecycle hook: validity, retention --
-        items = {i.id: i for i in self.store.get(target, [r.id for r in ranked])}
+        # -- lifecycle hook: validity, retention; returns the fetched items too --
+        ranked, items = self.lifecycle.retrieve(request, filters)
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
         if hits:
@@ -424,9 +424,6 @@ class Memory:
     def _after_add(self, items: Sequence[MemoryItem]) -> None:
         if self.settings.extraction or self.settings.links or self.settings.consolidate_on_add:
             self.lifecycle.after_add(items)
-
-    def _retrieve(self, request: Query, filters: Filters | dict[str, Any] | None) -> Any:
-        return self.lifecycle.retrieve(request, filters)
 
     def consolidate(self, *, scope: ScopeLike = None, **ids: str | None) -> Any:
         """Update the scope's session summaries, rolling summary and profile

@@ -206,8 +206,11 @@ class Lifecycle:
                                actor=ACTOR)
 
     # -- retrieval: validity and the forgetting curve ---------------------------------
-    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None) -> list[Ranked]:
-        """Retrieve, then weigh validity (expired ``valid_to`` and superseded facts sink for
+    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None
+                 ) -> tuple[list[Ranked], dict[str, MemoryItem]]:
+        """Ranked ids with the items they name (fetched once, for the caller too).
+
+        Retrieve, then weigh validity (expired ``valid_to`` and superseded facts sink for
         questions about the present) and, when enabled, the forgetting curve. A question
         about the past also searches superseded facts unless the caller chose statuses."""
         m = self.memory
@@ -222,7 +225,7 @@ class Lifecycle:
         ranked = m.retriever.retrieve(wide, m.store, m.embedder)
         items = {i.id: i for i in m.store.get(request.scope, [r.id for r in ranked])}
         if not weight and not any(i.valid_to or i.status != MemoryStatus.ACTIVE for i in items.values()):
-            return ranked[: request.limit]
+            return ranked[: request.limit], items
         for r in ranked:
             item = items.get(r.id)
             if item is None:
@@ -236,7 +239,7 @@ class Lifecycle:
             if factor != 1.0:
                 r.score *= factor
                 r.channels = {**r.channels, "lifecycle": factor}
-        return sorted(ranked, key=lambda r: (-r.score, r.id))[: request.limit]
+        return sorted(ranked, key=lambda r: (-r.score, r.id))[: request.limit], items
 
     # -- operations the facade delegates ----------------------------------------------
     def consolidate(self, scope: Scope) -> Any:
