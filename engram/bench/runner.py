@@ -126,8 +126,7 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
         raise InvalidInputError(f"unknown dataset {config.dataset!r}; choose {sorted(LOADERS)}")
     if not config.data.exists():
         raise InvalidInputError(f"no benchmark data at {config.data}; pass --data PATH")
-    retrievers_ok = [make_retriever(name) for name in config.systems]  # fail before ingest
-    del retrievers_ok
+    retrievers = {name: make_retriever(name) for name in config.systems}  # fail before ingest
     cases = select_cases(LOADERS[config.dataset](config.data), config)
     config.workdir.mkdir(parents=True, exist_ok=True)
     settings = (config.settings or Settings()).model_copy(update={"exhaustive_max_items": 0})
@@ -135,7 +134,6 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
     latencies: dict[str, list[float]] = defaultdict(list)
     with Memory(config.workdir / f"{config.dataset}.db", settings=settings) as memory:
         ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
-        retrievers = {name: make_retriever(name) for name in config.systems}
         llm = _qa_client(config, settings)
         rounds: dict[str, dict[str, list[str]]] = {}
         for n, case in enumerate(cases, 1):
