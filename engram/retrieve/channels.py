@@ -17,6 +17,7 @@ from engram.index.graph import EntityGraph
 from engram.ingest.keys import normalize_entity, query_entities
 from engram.model import Filters
 from engram.retrieve.base import Query
+from engram.retrieve.fusion import rrf
 from engram.retrieve.timeparse import TimeQuery, parse_time_query
 from engram.store.base import ScoredIds, Store
 
@@ -92,11 +93,7 @@ def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(query.text), windowed,
                                                     limit=ctx.depth)]
     lexical_ids = [i for i, _ in store.lexical_search(query.scope, query.text, windowed, limit=ctx.depth)]
-    merged: dict[str, float] = {}
-    for ranking in (dense_ids, lexical_ids):
-        for rank, item_id in enumerate(ranking):
-            merged[item_id] = merged.get(item_id, 0.0) + 1.0 / (60 + rank + 1)
-    return sorted(merged.items(), key=lambda kv: -kv[1])
+    return [(item_id, score) for item_id, score, _ in rrf({"dense": dense_ids, "lexical": lexical_ids})]
 
 
 CHANNELS: dict[str, Channel] = {"lexical": lexical, "dense": dense, "graph": graph, "time": time}
