@@ -33,6 +33,14 @@ class Link:
     created_at: datetime = field(default_factory=utcnow)
 
 
+@dataclass(frozen=True)
+class Neighbors:
+    """The ids of the items just before and after one item in its session."""
+
+    prev: str | None = None
+    next: str | None = None
+
+
 @runtime_checkable
 class Store(Protocol):
     """Durable storage for memories, their vectors, lexical index and history.
@@ -123,6 +131,24 @@ class Store(Protocol):
         ...
 
     def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    # -- retrieval helpers (engram.retrieve.context) ------------------------------
+    def neighbors(self, scope: Scope, ids: Sequence[str],
+                  filters: Filters | None = None) -> dict[str, Neighbors]:
+        """For each given id in ``scope``: the active episodic items right before and
+        after it in its session (ordered by ``event_time``, then creation). Items
+        without a ``session_id``, or not episodic, get ``Neighbors(None, None)``, and
+        a neighbour that ``filters`` exclude is ``None``; ids not in ``scope`` are
+        left out."""
+        ...
+
+    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
+                           cap: int | None = None) -> dict[str, int]:
+        """How many active items in ``scope`` contain each term (one word, matched as
+        :meth:`lexical_search` matches it: case-folded and stemmed), counting at most
+        ``cap`` per term. Used to drop query words that occur almost everywhere in a
+        scope (a speaker's own name) before ranking."""
+        ...
 
     def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
         """Bump access stats (count, last access) without creating a new version."""

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import hashlib
+import json
 import os
+import re
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -23,7 +26,7 @@ from engram.errors import (
     StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, ScoredIds, keep_access_stats
+from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
 from engram.store.postgres_schema import (
     check_embedder,
     describe,
@@ -33,10 +36,17 @@ from engram.store.postgres_schema import (
     version_tuple,
 )
 from engram.store.postgres_sql import (
+    CONTEXT_SQL,
     HISTORY_COLUMNS,
     ITEM_COLUMNS,
+    NEIGHBOR_KIND,
+    NEIGHBORS_SQL,
+    PLACE_SQL,
+    SET_CONTEXTS_SQL,
     WRITE_COLUMNS,
     PgVector,
+    adjacent,
+    filter_clause,
     history_to_row,
     item_to_row,
     parse_vector,
@@ -48,12 +58,16 @@ from engram.store.postgres_sql import (
     where,
 )
 from engram.store.sql_common import collect_stats, iter_rows
+from engram.store.sql_common import document_frequency as count_matches
+from engram.store.sql_common import neighbors as session_neighbors
 
 T = TypeVar("T")
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _INSERT_ITEM = (f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}) "
                 f"VALUES ({', '.join(['%s'] * len(WRITE_COLUMNS))})")
+_INSERT_PLACED = (f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}, seq, context_text) "
+                  f"VALUES ({', '.join(['%s'] * (len(WRITE_COLUMNS) + 2))})")
 _UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
                 "WHERE id = %s")
 _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
@@ -61,6 +75,12 @@ _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
 _UPSERT_VECTOR = ("INSERT INTO vectors (id, embedding) VALUES (%s, %b) "
                   "ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding")
 _RETRIES = 5  # deadlock / serialization failures are retried, then reported
+# ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
+# with C, the neighbour context, raised from 0.2 to 0.5
+_RANK_WEIGHTS = "'{0.1, 0.5, 0.4, 1.0}'::float4[]"
+# pg_advisory_xact_lock(class, key) namespace of per-session context upkeep ("ctxt")
+_CONTEXT_LOCK = 0x63747874
+_LEXEME = re.compile(r"[\W_]+")  # a word as to_tsquery may read it: no operators
 
 
 def _driver() -> tuple[Any, Any]:
@@ -193,9 +213,28 @@ class PostgresStore:
         vector_rows = ([] if matrix is None else
                        [(item.id, PgVector(vec)) for item, vec in zip(items, matrix, strict=True)])
 
+        live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
+                and i.scope.session_id is not None for i in items]  # rounds with neighbours
+        batch = [live, *([_session_of(i.scope)[k] for i in items] for k in range(4)),
+                 [i.event_time for i in items], [i.content for i in items]]
+
         def work(conn: Any) -> None:
-            with conn.cursor() as cur:
-                cur.executemany(_INSERT_ITEM, rows)
+            joined: list[tuple[str, str]] = []  # existing rounds that gain a new neighbour
+            with conn.pipeline(), conn.cursor() as cur:  # round trips only where results are read
+                if any(live):  # seq and context of each new item, before it is written
+                    _lock_sessions(conn, [_session_of(i.scope) for i in items])  # first
+                    # planning PLACE_SQL costs more than running it: plan it once per connection
+                    conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+                    placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
+                    conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
+                    at = {r[0]: (r[1], r[2]) for r in placed if r[0] is not None}
+                    joined = [(r[3], r[2]) for r in placed if r[3] is not None]
+                    cur.executemany(_INSERT_PLACED,
+                                    [(*row, *at[n]) for n, row in enumerate(rows, start=1)])
+                else:
+                    cur.executemany(_INSERT_ITEM, rows)
+                if joined:
+                    conn.execute(SET_CONTEXTS_SQL, [[j[0] for j in joined], [j[1] for j in joined]])
                 cur.executemany(_INSERT_HISTORY, history_rows)
                 if matrix is not None:
                     check_embedder(conn, model_id, matrix.shape[1], self._index)
@@ -209,7 +248,9 @@ class PostgresStore:
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
 
         def work(conn: Any) -> None:
-            row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at FROM memories m"
+            _lock_sessions(conn, [_session_of(item.scope)])
+            row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at, m.user_id,"
+                               " m.agent_id, m.app_id, m.session_id FROM memories m"
                                f" WHERE m.id = %s AND {sql} FOR UPDATE", [item.id, *params]).fetchone()
             if row is None:
                 raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
@@ -219,7 +260,12 @@ class PostgresStore:
                     "reload it and apply your change again"
                 )
             fresh = keep_access_stats(item, row[1], row[2])
+            _lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
+            before = conn.execute(NEIGHBORS_SQL, [[item.id]]).fetchall()
             conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), item.id))
+            # its text, status or time may have changed: it, its old and its new neighbours
+            after = conn.execute(CONTEXT_SQL, [[item.id]]).fetchall()
+            _recontext(conn, (_adjacent(before) | _adjacent(after)) - {item.id})
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             if vec is not None:
                 check_embedder(conn, model_id, vec.shape[0], self._index)
@@ -234,6 +280,9 @@ class PostgresStore:
         by_id = {t.memory_id: t for t in tombstones}
 
         def work(conn: Any) -> int:
+            _lock_sessions(conn, conn.execute(  # before the rows, as add() and replace() do
+                "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
+                f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params]).fetchall())
             rows = conn.execute(  # lock in id order: concurrent deletes cannot deadlock
                 "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id FROM memories m"
                 f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE",
@@ -246,6 +295,9 @@ class PostgresStore:
         sql, params = scope_clause(scope)
 
         def work(conn: Any) -> int:
+            _lock_sessions(conn, conn.execute(
+                "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
+                f" WHERE {sql}", params).fetchall())
             rows = conn.execute(
                 "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id, m.version"
                 f" FROM memories m WHERE {sql} ORDER BY m.id FOR UPDATE", params).fetchall()
@@ -258,13 +310,18 @@ class PostgresStore:
     def _purge(conn: Any, rows: Sequence[tuple[Any, ...]],
                tombstones: Sequence[HistoryEntry]) -> int:
         """Remove locked rows everywhere (vectors cascade; the tsvector lives in the
-        row) and blank their history, inside the caller's transaction."""
+        row) and blank their history, inside the caller's transaction. Their neighbours'
+        contexts are rebuilt without them: no surviving row's tsvector may keep a
+        deleted memory's text."""
         if not rows:
             return 0
         ids = [r[0] for r in rows]
         scopes = {r[0]: Scope(user_id=r[1], agent_id=r[2], session_id=r[3], app_id=r[4])
                   for r in rows}
+        _lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
+        survivors = _adjacent(conn.execute(NEIGHBORS_SQL, [ids]).fetchall()) - set(ids)
         conn.execute("DELETE FROM memories WHERE id = ANY(%s)", [ids])
+        _recontext(conn, survivors)
         conn.execute("UPDATE history SET old = NULL, new = NULL WHERE memory_id = ANY(%s)", [ids])
         with conn.cursor() as cur:
             cur.executemany(_INSERT_HISTORY,
@@ -343,7 +400,8 @@ class PostgresStore:
         qsql, words = built
         sql, params = where(scope, filters)
         rows = self._read(
-            f"WITH q AS (SELECT {qsql} AS q) SELECT m.id, ts_rank_cd(m.tsv, q.q) AS rank"
+            f"WITH q AS (SELECT {qsql} AS q) SELECT m.id,"
+            f" ts_rank_cd({_RANK_WEIGHTS}, m.tsv, q.q) AS rank"
             f" FROM memories m CROSS JOIN q WHERE m.tsv @@ q.q AND {sql}"
             " ORDER BY rank DESC, m.id LIMIT %s", [*words, *params, limit])
         return [(r[0], float(r[1])) for r in rows]
@@ -403,6 +461,22 @@ class PostgresStore:
             "SELECT m.id, v.embedding::text FROM memories m JOIN vectors v ON v.id = m.id"
             f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params])
         return {r[0]: parse_vector(r[1]) for r in rows}
+
+    def neighbors(self, scope: Scope, ids: Sequence[str],
+                  filters: Filters | None = None) -> dict[str, Neighbors]:
+        sql, params = scope_clause(scope, "t")
+        return session_neighbors(self._read, list(ids), sql, params, mark="%s", adjacent=adjacent,
+                                 filter_on=lambda a: filter_clause(filters or Filters(), a))
+
+    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
+                           cap: int | None = None) -> dict[str, int]:
+        sql, params = scope_clause(scope)
+        words = {t: _LEXEME.sub("", t) for t in terms}
+        counts = count_matches(
+            self._read, [w for w in words.values() if w],
+            "memories m WHERE m.tsv @@ to_tsquery('english', %s)", sql, params, mark="%s",
+            cap=cap, term_param=lambda w: f"{w}:A")  # weight A: the content, not keys
+        return {t: counts.get(w, 0) for t, w in words.items()}
 
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope)
@@ -467,3 +541,38 @@ class PostgresStore:
 
     def close(self) -> None:
         self._pool.close()
+
+
+# -- the lexical context field (postgres_sql.CONTEXT_SQL) --------------------------
+
+def _session_of(scope: Scope) -> tuple[str | None, ...]:
+    return (scope.user_id, scope.agent_id, scope.app_id, scope.session_id)
+
+
+def _lock_sessions(conn: Any, sessions: Iterable[Sequence[str | None]]) -> None:
+    """Serialise context upkeep per session (user, agent, app, session), in key order.
+
+    Under READ COMMITTED, two writers adding rounds to one session would not see each
+    other's rows and could leave a neighbour's context stale: holding the text of a
+    round that is not its neighbour, which a later delete of that round would miss."""
+    keys = sorted({_lock_key(s) for s in sessions if s[3] is not None})
+    if keys:
+        conn.execute("SELECT pg_advisory_xact_lock(%s::int, k) FROM unnest(%s::int[]) AS k",
+                     [_CONTEXT_LOCK, keys])
+
+
+def _lock_key(session: Sequence[str | None]) -> int:
+    raw = json.dumps(list(session), ensure_ascii=False).encode()
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=4).digest(), "big", signed=True)
+
+
+def _adjacent(rows: Iterable[Sequence[Any]]) -> set[str]:
+    """The ids right before or after any row of NEIGHBORS_SQL / CONTEXT_SQL."""
+    return {i for row in rows for i in row[1:3] if i is not None}
+
+
+def _recontext(conn: Any, ids: set[str]) -> None:
+    """Rewrite the context of these rows where it changed: only the rows a write
+    affected, never whole sessions."""
+    if ids:
+        conn.execute(CONTEXT_SQL, [sorted(ids)])

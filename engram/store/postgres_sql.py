@@ -172,3 +172,107 @@ def vector_dumper(oid: int) -> type:
 
 def parse_vector(text: str) -> np.ndarray:
     return np.array(json.loads(text), dtype=np.float32)
+
+
+# -- a session's running order: the lexical context field and Store.neighbors -------
+# Both must agree on which items are adjacent, so both build on these helpers; they
+# mirror sqlite_sql.session_order / adjacent (``seq`` plays SQLite's rowid).
+
+NEIGHBOR_KIND = "episodic"  # only conversation rounds have neighbours (and a context)
+_NULL_TIME = "'-infinity'::timestamptz"  # an undated round sorts first, as in SQLite
+
+
+def session_order(alias: str = "m", *, descending: bool = False) -> str:
+    """ORDER BY terms for the running order of one session's items: ``event_time``
+    (NULL first), then insertion order (``seq``, an identity column). Spelled as
+    the v3 index ``memories_session_order`` is, so lookups can walk it."""
+    way = " DESC" if descending else ""
+    return f"coalesce({alias}.event_time, {_NULL_TIME}){way}, {alias}.seq{way}"
+
+
+def adjacent(which: str, target: str = "t", column: str = "id") -> str:
+    """A correlated scalar subquery: ``column`` of the active episodic item right
+    before (``which="prev"``) or after (``"next"``) row ``target`` in
+    :func:`session_order`, among items with the same user, agent, app (NULL-safe)
+    and session; NULL when there is none, or when ``target`` has no session or is
+    not episodic. One index seek per call, whatever the session's length."""
+    if which not in ("prev", "next"):
+        raise ValueError(f"which must be 'prev' or 'next', not {which!r}")
+    before = which == "prev"
+    same = " AND ".join(f"nb.{c} IS NOT DISTINCT FROM {target}.{c}"
+                        for c in ("user_id", "agent_id", "app_id"))
+    key = f"(coalesce(nb.event_time, {_NULL_TIME}), nb.seq)"
+    mine = f"(coalesce({target}.event_time, {_NULL_TIME}), {target}.seq)"
+    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.session_id = {target}.session_id"
+            f" AND {same} AND nb.status = 'active' AND nb.kind = '{NEIGHBOR_KIND}'"
+            f" AND {target}.kind = '{NEIGHBOR_KIND}' AND {key} {'<' if before else '>'} {mine}"
+            f" ORDER BY {session_order('nb', descending=before)} LIMIT 1)")
+
+
+# (id, prev id, next id) of the rows whose ids are bound as one array; only active
+# rows have neighbours (an archived round is nobody's neighbour).
+NEIGHBORS_SQL = (
+    "SELECT t.id,"
+    f" CASE WHEN t.status = 'active' THEN {adjacent('prev')} END AS prev,"
+    f" CASE WHEN t.status = 'active' THEN {adjacent('next')} END AS next"
+    " FROM memories t WHERE t.id = ANY(%s)"
+)
+
+# Rewrites ``context_text`` (the neighbours' content joined by a newline) of the rows
+# whose ids are bound as one array, where it changed; returns NEIGHBORS_SQL's rows.
+CONTEXT_SQL = (
+    f"WITH x AS MATERIALIZED ({NEIGHBORS_SQL}),"
+    " c AS (SELECT x.id, x.prev, x.next, concat_ws(chr(10), p.content, n.content) AS context"
+    " FROM x LEFT JOIN memories p ON p.id = x.prev LEFT JOIN memories n ON n.id = x.next),"
+    " u AS (UPDATE memories m SET context_text = c.context FROM c"
+    " WHERE m.id = c.id AND m.context_text <> c.context)"
+    " SELECT id, prev, next FROM c"
+)
+
+# Places a batch of new items before they are inserted, so that each row is written
+# once with its context (inserting, then updating, would index every new row twice)
+# and each existing round that gains a new neighbour is rewritten by a plain UPDATE.
+# Binds arrays, one element per item: is-a-round (active, episodic, with a session),
+# user_id, agent_id, app_id, session_id, event_time, content. Returns, per item
+# (1-based ``ord``), (ord, seq to insert it with, its context, NULL); then, per
+# existing round that gains a new neighbour, (NULL, NULL, its new context, its id).
+# Candidates are the new rounds plus the existing rounds right around each of them
+# (adjacent: one seek each), merged in session_order; an existing round's far side,
+# where no new round lands, keeps its current neighbour. The caller must hold the
+# session locks (postgres._lock_sessions), so that nobody else moves these rows.
+PLACE_SQL = (
+    "WITH v AS MATERIALIZED (SELECT u.ord, u.live, u.user_id, u.agent_id, u.app_id,"
+    " u.session_id, u.event_time, u.content, 'episodic'::text AS kind,"
+    " nextval('memories_seq') AS seq"
+    " FROM unnest(%s::bool[], %s::text[], %s::text[], %s::text[], %s::text[],"
+    " %s::timestamptz[], %s::text[])"
+    " WITH ORDINALITY AS u(live, user_id, agent_id, app_id, session_id, event_time, content, ord)"
+    " ORDER BY u.ord),"
+    " cand AS (SELECT NULL::text AS id, v.ord, v.user_id, v.agent_id, v.app_id, v.session_id,"
+    " v.event_time, v.seq, v.content FROM v WHERE v.live"
+    " UNION SELECT m.id, NULL::bigint, m.user_id, m.agent_id, m.app_id, m.session_id,"
+    " m.event_time, m.seq, m.content FROM v"
+    f" CROSS JOIN LATERAL (VALUES ({adjacent('prev', 'v')}), ({adjacent('next', 'v')})) AS nb(id)"
+    " JOIN memories m ON m.id = nb.id WHERE v.live),"
+    " w AS (SELECT cand.id, cand.ord, lag(cand.ord) OVER s AS prev_ord,"
+    " lead(cand.ord) OVER s AS next_ord, lag(cand.content) OVER s AS before,"
+    " lead(cand.content) OVER s AS after"
+    " FROM cand WINDOW s AS (PARTITION BY cand.user_id, cand.agent_id, cand.app_id,"
+    f" cand.session_id ORDER BY {session_order('cand')}))"
+    " SELECT v.ord, v.seq, concat_ws(chr(10), w.before, w.after), NULL::text"
+    " FROM v LEFT JOIN w ON w.ord = v.ord"
+    " UNION ALL SELECT NULL, NULL, concat_ws(chr(10),"
+    " CASE WHEN w.prev_ord IS NOT NULL THEN w.before"
+    f" ELSE (SELECT p.content FROM memories p WHERE p.id = {adjacent('prev', 'e')}) END,"
+    " CASE WHEN w.next_ord IS NOT NULL THEN w.after"
+    f" ELSE (SELECT n.content FROM memories n WHERE n.id = {adjacent('next', 'e')}) END), w.id"
+    " FROM w JOIN memories e ON e.id = w.id"
+    " WHERE w.prev_ord IS NOT NULL OR w.next_ord IS NOT NULL"
+)
+
+# Sets the context of existing rows: arrays of ids and their contexts (from PLACE_SQL).
+SET_CONTEXTS_SQL = (
+    "UPDATE memories AS m SET context_text = c.context"
+    " FROM unnest(%s::text[], %s::text[]) AS c(id, context)"
+    " WHERE m.id = c.id AND m.context_text <> c.context"
+)

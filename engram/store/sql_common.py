@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Sequence
 
 from engram.model import MemoryItem, Stats
+from engram.store.base import Neighbors
 
 Read = Callable[[str, Sequence[Any]], list[Any]]
 
@@ -42,3 +43,38 @@ def collect_stats(read: Read, scope_sql: str, params: Sequence[Any], history_sql
                     f" FROM memories m WHERE {scope_sql}) s", params)[0][0],
         db_bytes=db_bytes,
     )
+
+
+def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[Any], *,
+              mark: str, adjacent: Callable[[str], str],
+              filter_on: Callable[[str], tuple[str, list[Any]]]) -> dict[str, Neighbors]:
+    """Prev/next active episodic items of each id (alias ``t`` in ``scope_sql``) in
+    its session. ``adjacent("prev"|"next")`` is the dialect's lookup (the same one
+    that maintains the lexical context field, so both agree on the order); it only
+    matches items of the same user, agent, app and session, never another tenant's
+    even when two tenants reuse a session id. ``filter_on(alias)`` is the caller's
+    filters as SQL: a neighbour they exclude is reported as ``None``."""
+    if not ids:
+        return {}
+    prev_sql, prev_params = filter_on("p")
+    next_sql, next_params = filter_on("n")
+    rows = read(
+        f"WITH x AS MATERIALIZED (SELECT t.id, {adjacent('prev')} AS prev, {adjacent('next')} AS nxt"
+        f" FROM memories t WHERE t.id IN ({','.join([mark] * len(ids))}) AND {scope_sql})"
+        f" SELECT x.id, p.id, n.id FROM x LEFT JOIN memories p ON p.id = x.prev AND {prev_sql}"
+        f" LEFT JOIN memories n ON n.id = x.nxt AND {next_sql}",
+        [*ids, *params, *prev_params, *next_params])
+    return {r[0]: Neighbors(r[1], r[2]) for r in rows}
+
+
+def document_frequency(read: Read, terms: Sequence[str], match_sql: str,
+                       scope_sql: str, params: Sequence[Any], *, mark: str,
+                       cap: int | None, term_param: Callable[[str], Any]) -> dict[str, int]:
+    """Active items of the scope whose content matches each term, up to ``cap``."""
+    out: dict[str, int] = {}
+    limit = f" LIMIT {int(cap)}" if cap else ""
+    for term in dict.fromkeys(terms):
+        rows = read(f"SELECT count(*) FROM (SELECT 1 FROM {match_sql} AND {scope_sql}"
+                    f" AND m.status = 'active'{limit}) hits", [term_param(term), *params])
+        out[term] = int(rows[0][0])
+    return out

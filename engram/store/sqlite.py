@@ -17,11 +17,16 @@ from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, ScoredIds, keep_access_stats
+from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
 from engram.store.sql_common import collect_stats, iter_rows
+from engram.store.sql_common import document_frequency as count_matches
+from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
+    context_sql,
+    adjacent,
+    filter_clause,
     fts_query,
     history_to_row,
     item_to_row,
@@ -171,10 +176,13 @@ class SQLiteStore:
             rowids = [conn.execute("SELECT rowid FROM memories WHERE id = ?", (item.id,)).fetchone()[0]
                       for item in items]
             self._touched += rowids
+            around = self._contexts(conn, rowids)
             conn.executemany(
-                "INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
-                [(rid, item.content, _key_text(item)) for rid, item in zip(rowids, items)],
+                "INSERT INTO memories_fts(rowid, text, keys, context) VALUES (?, ?, ?, ?)",
+                [(rid, item.content, _key_text(item), around[rid][2])
+                 for rid, item in zip(rowids, items)],
             )
+            self._recontext(conn, _adjacent(around) - set(rowids))  # the rounds they joined
             conn.executemany(
                 "INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [history_to_row(h, scopes[h.memory_id]) for h in history],
@@ -208,11 +216,14 @@ class SQLiteStore:
                     "reload it and apply your change again"
                 )
             item = keep_access_stats(item, count, parse_ts(last))
+            before = self._contexts(conn, [rowid])  # its text, status or time may change
             conn.execute(f"UPDATE memories SET {_ASSIGNMENTS} WHERE rowid = ?", (*item_to_row(item), rowid))
             self._touched.append(rowid)
+            after = self._contexts(conn, [rowid])
             conn.execute("DELETE FROM memories_fts WHERE rowid = ?", (rowid,))
-            conn.execute("INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, ?)",
-                         (rowid, item.content, _key_text(item)))
+            conn.execute("INSERT INTO memories_fts(rowid, text, keys, context) VALUES (?, ?, ?, ?)",
+                         (rowid, item.content, _key_text(item), after[rowid][2]))
+            self._recontext(conn, (_adjacent(before) | _adjacent(after)) - {rowid})
             conn.execute("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          history_to_row(history, item.scope))
             if vector is not None:
@@ -250,7 +261,11 @@ class SQLiteStore:
 
     def _purge(self, conn: sqlite3.Connection, found: dict[str, int],
                tombstones: Sequence[HistoryEntry]) -> int:
-        """Remove rows everywhere and blank their history, inside the caller's transaction."""
+        """Remove rows everywhere and blank their history, inside the caller's transaction.
+        Their neighbours' contexts are rebuilt without them: no surviving row's lexical
+        index may keep a deleted memory's text."""
+        removed = set(found.values())
+        survivors = _adjacent(self._contexts(conn, list(removed))) - removed
         scopes: dict[str, Scope] = {}
         for chunk in _chunks(list(found), 500):
             marks = ",".join("?" * len(chunk))
@@ -269,7 +284,30 @@ class SQLiteStore:
             conn.execute(f"UPDATE history SET old = NULL, new = NULL WHERE memory_id IN ({marks})", chunk)
         conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
+        self._recontext(conn, survivors)
         return self._bump_epoch(conn)
+
+    # -- the lexical context field (sqlite_sql.context_sql) ----------------
+    @staticmethod
+    def _contexts(conn: sqlite3.Connection,
+                  rowids: Sequence[int]) -> dict[int, tuple[int | None, int | None, str]]:
+        """(prev rowid, next rowid, context) of each row, as this transaction sees it."""
+        out: dict[int, tuple[int | None, int | None, str]] = {}
+        for chunk in _chunks(rowids, 500):
+            out.update({r[0]: (r[1], r[2], r[3]) for r in conn.execute(context_sql(len(chunk)), chunk)})
+        return out
+
+    def _recontext(self, conn: sqlite3.Connection, rowids: set[int]) -> None:
+        """Rewrite the context field of these rows where it changed (only the rows a
+        write affected, never whole sessions)."""
+        fresh = self._contexts(conn, sorted(rowids))
+        stored: dict[int, str] = {}
+        for chunk in _chunks(list(fresh), 500):
+            stored.update(conn.execute(
+                f"SELECT rowid, context FROM memories_fts WHERE rowid IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        conn.executemany("UPDATE memories_fts SET context = ? WHERE rowid = ?",
+                         [(c, rid) for rid, (_, _, c) in fresh.items() if stored.get(rid, c) != c])
 
     def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
         if not ids:
@@ -359,7 +397,7 @@ class SQLiteStore:
             return []
         sql, params = where(scope, filters)
         rows = self._read(
-            "SELECT m.id, bm25(memories_fts, 1.0, 0.6) AS rank FROM memories_fts"
+            "SELECT m.id, bm25(memories_fts, 1.0, 0.6, 0.5) AS rank FROM memories_fts"
             " JOIN memories m ON m.rowid = memories_fts.rowid"
             f" WHERE memories_fts MATCH ? AND {sql} ORDER BY rank LIMIT ?",
             [match, *params, limit],
@@ -474,6 +512,26 @@ class SQLiteStore:
                 out.update({r[0]: mat[i].copy() for i, r in enumerate(rows)})
         return out
 
+    def neighbors(self, scope: Scope, ids: Sequence[str],
+                  filters: Filters | None = None) -> dict[str, Neighbors]:
+        sql, params = scope_clause(scope, "t")
+        out: dict[str, Neighbors] = {}
+        for chunk in _chunks(list(ids), 500):
+            out.update(session_neighbors(self._read, chunk, sql, params, mark="?",
+                                         adjacent=adjacent,
+                                         filter_on=lambda a: filter_clause(filters or Filters(), a)))
+        return out
+
+    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
+                           cap: int | None = None) -> dict[str, int]:
+        sql, params = scope_clause(scope)
+        counts = count_matches(
+            self._read, [t for t in terms if fts_query(t)],
+            "memories_fts JOIN memories m ON m.rowid = memories_fts.rowid"
+            " WHERE memories_fts MATCH ?", sql, params, mark="?", cap=cap,
+            term_param=lambda t: f"text : ({fts_query(t)})")  # the content column only
+        return {t: counts.get(t, 0) for t in terms}
+
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope) if scope else ("1", [])
         hsql, hparams = scope_clause(scope, "h") if scope else ("1", [])
@@ -535,6 +593,11 @@ class SQLiteStore:
 
 def _key_text(item: MemoryItem) -> str:
     return " ".join([*item.keys, *item.entities, *item.tags])
+
+
+def _adjacent(contexts: dict[int, tuple[int | None, int | None, str]]) -> set[int]:
+    """The rowids right before or after any of these rows."""
+    return {r for prev, nxt, _ in contexts.values() for r in (prev, nxt) if r is not None}
 
 
 def _chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[builtins.list[Any]]:

@@ -76,6 +76,31 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX links_dst ON links(dst);
     """,
+    # v3: a third lexical field, `context`: the text of the rounds just before and after
+    # an active episodic item in its session (the answer to a question often sits in
+    # the neighbouring round). FTS5 cannot add a column, so the table is rebuilt; the
+    # contexts of existing rows are filled here, with the order of
+    # sqlite_sql.session_order (event_time, NULL first, then rowid). The index serves
+    # sqlite_sql.adjacent: one seek per neighbour lookup.
+    """
+    CREATE INDEX memories_session_order ON memories(session_id, coalesce(event_time, ''));
+    ALTER TABLE memories_fts RENAME TO memories_fts_v2;
+    CREATE VIRTUAL TABLE memories_fts USING fts5(
+        text, keys, context, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO memories_fts(rowid, text, keys, context)
+    SELECT f.rowid, f.text, f.keys, coalesce(w.context, '')
+    FROM memories_fts_v2 f LEFT JOIN (
+        SELECT rid, coalesce(prev || char(10) || next, prev, next, '') AS context FROM (
+            SELECT m.rowid AS rid, lag(m.content) OVER s AS prev, lead(m.content) OVER s AS next
+            FROM memories m
+            WHERE m.status = 'active' AND m.kind = 'episodic' AND m.session_id IS NOT NULL
+            WINDOW s AS (PARTITION BY m.user_id, m.agent_id, m.app_id, m.session_id
+                         ORDER BY coalesce(m.event_time, ''), m.rowid)
+        )
+    ) w ON w.rid = f.rowid;
+    DROP TABLE memories_fts_v2;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,6 +5,7 @@ All values go through bound parameters; identifiers come from fixed lists.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -137,3 +138,61 @@ def fts_query(text: str) -> str | None:
     if not unique:
         return None
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique[:64])
+
+
+# -- a session's running order: the lexical context field and Store.neighbors -------
+# Both must agree on which items are adjacent, so both build on these helpers.
+
+NEIGHBOR_KIND = "episodic"  # only conversation rounds have neighbours (and a context)
+
+
+def session_order(alias: str = "m", *, descending: bool = False) -> str:
+    """ORDER BY terms for the running order of one session's items: ``event_time``
+    (NULL, an undated round, first), then insertion order (``rowid``).
+
+    The NULL-first key is spelled ``coalesce(event_time, '')`` (stored times are
+    fixed-width text, so ``''`` sorts before all of them) because the v3 index
+    ``memories_session_order`` is on that expression."""
+    way = " DESC" if descending else ""
+    return f"coalesce({alias}.event_time, ''){way}, {alias}.rowid{way}"
+
+
+def adjacent(which: str, target: str = "t", column: str = "id") -> str:
+    """A correlated scalar subquery: ``column`` of the active episodic item right
+    before (``which="prev"``) or after (``"next"``) row ``target`` in
+    :func:`session_order`, among items with the same user, agent, app (NULL-safe)
+    and session; NULL when there is none, or when ``target`` has no session or is
+    not episodic. One index seek (``memories_session_order``) per call, so the
+    cost does not grow with the session's length."""
+    if which not in ("prev", "next"):
+        raise ValueError(f"which must be 'prev' or 'next', not {which!r}")
+    before = which == "prev"
+    loose, strict = ("<=", "<") if before else (">=", ">")
+    key, mine = "coalesce(nb.event_time, '')", f"coalesce({target}.event_time, '')"
+    same = " AND ".join(f"nb.{c} IS {target}.{c}" for c in ("user_id", "agent_id", "app_id"))
+    # `key <= mine AND (key < mine OR rowid < ...)`, not a row-value comparison:
+    # SQLite turns only the first form into an index range.
+    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.session_id = {target}.session_id"
+            f" AND {same} AND nb.status = 'active' AND nb.kind = '{NEIGHBOR_KIND}'"
+            f" AND {target}.kind = '{NEIGHBOR_KIND}'"
+            f" AND {key} {loose} {mine} AND ({key} {strict} {mine}"
+            f" OR nb.rowid {strict} {target}.rowid)"
+            f" ORDER BY {session_order('nb', descending=before)} LIMIT 1)")
+
+
+@functools.lru_cache(maxsize=64)
+def context_sql(count: int) -> str:
+    """(rowid, prev rowid, next rowid, context) of ``count`` rowids bound as
+    parameters. The context is the neighbours' content joined by a newline; only
+    active rows have neighbours (an archived round is nobody's neighbour, and gets
+    an empty context itself)."""
+    marks = ",".join("?" * count)
+    return (  # MATERIALIZED: else SQLite inlines x and runs each lookup twice
+        "WITH x AS MATERIALIZED (SELECT t.rowid AS rid,"
+        f" CASE WHEN t.status = 'active' THEN {adjacent('prev', 't', 'rowid')} END AS prev,"
+        f" CASE WHEN t.status = 'active' THEN {adjacent('next', 't', 'rowid')} END AS next"
+        f" FROM memories t WHERE t.rowid IN ({marks}))"
+        " SELECT x.rid, x.prev, x.next,"
+        " coalesce(p.content || char(10) || n.content, p.content, n.content, '')"
+        " FROM x LEFT JOIN memories p ON p.rowid = x.prev LEFT JOIN memories n ON n.rowid = x.next"
+    )
