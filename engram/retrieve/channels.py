@@ -31,12 +31,13 @@ class Context:
 
     embedder: Embedder
     depth: int
+    text: str  # the query as the rankers see it (after focus, see retrieve.context)
     _vector: np.ndarray | None = field(default=None, repr=False)
     _time: TimeQuery | None = field(default=None, repr=False)
 
-    def vector(self, text: str) -> np.ndarray:
+    def vector(self) -> np.ndarray:
         if self._vector is None:
-            self._vector = self.embedder.embed([text], role="query")[0]
+            self._vector = self.embedder.embed([self.text], role="query")[0]
         return self._vector
 
     def time(self, query: Query) -> TimeQuery:
@@ -49,11 +50,11 @@ Channel = Callable[[Query, Store, Context], ScoredIds]
 
 
 def lexical(query: Query, store: Store, ctx: Context) -> ScoredIds:
-    return store.lexical_search(query.scope, query.text, query.filters, limit=ctx.depth)
+    return store.lexical_search(query.scope, ctx.text, query.filters, limit=ctx.depth)
 
 
 def dense(query: Query, store: Store, ctx: Context) -> ScoredIds:
-    return store.vector_search(query.scope, ctx.vector(query.text), query.filters, limit=ctx.depth)
+    return store.vector_search(query.scope, ctx.vector(), query.filters, limit=ctx.depth)
 
 
 def graph(query: Query, store: Store, ctx: Context) -> ScoredIds:
@@ -90,9 +91,9 @@ def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     if since >= until:
         return []
     windowed = Filters(**{**query.filters.model_dump(), "since": since, "until": until})
-    dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(query.text), windowed,
+    dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(), windowed,
                                                     limit=ctx.depth)]
-    lexical_ids = [i for i, _ in store.lexical_search(query.scope, query.text, windowed, limit=ctx.depth)]
+    lexical_ids = [i for i, _ in store.lexical_search(query.scope, ctx.text, windowed, limit=ctx.depth)]
     return [(item_id, score) for item_id, score, _ in rrf({"dense": dense_ids, "lexical": lexical_ids})]
 
 

@@ -10,38 +10,51 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Any, Literal, Mapping
 
 from engram.embed.base import Embedder
 from engram.errors import ConfigError
 from engram.model import MemoryItem
 from engram.retrieve.base import Query, Ranked
 from engram.retrieve.channels import CHANNELS, Context
+from engram.retrieve.context import focus_text, spread
 from engram.retrieve.fusion import mmr, rrf
-from engram.store.base import ScoredIds, Store
+from engram.store.base import Neighbors, ScoredIds, Store
 
-# Chosen on LoCoMo (benchmarks/results/locomo-*.md): BM25 is the strongest single channel
-# with the bundled MiniLM model, dense adds recall on paraphrases, and time only fires
-# when the query names a period. The entity-graph channel (HippoRAG PPR) measured no
+# Chosen on LoCoMo (benchmarks/results/locomo-*.md; a 5/5 conversation split is reported
+# there too): BM25 is the strongest single channel with the bundled MiniLM model, dense
+# adds recall on paraphrases (more once focus strips names), and time only fires when
+# the query names a period. The entity-graph channel (HippoRAG PPR) measured no
 # gain there at twice the latency, so it is opt-in ("hybrid-graph").
-DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 0.6, "time": 0.3, "graph": 0.1}
+DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 0.8, "time": 0.5, "graph": 0.1}
 DEFAULT_CHANNELS = ("lexical", "dense", "time")
 
 
-def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float]) -> list[Ranked]:
-    """Σ_c w_c · (s − min_c)/(max_c − min_c); a channel with one hit contributes w_c."""
+def minmax(ranking: ScoredIds) -> dict[str, float]:
+    """Scores scaled to [0, 1] within one channel; a single hit scores 1."""
+    scores = [s for _, s in ranking]
+    low, span = min(scores), max(scores) - min(scores)
+    return {item_id: (score - low) / span if span > 0 else 1.0 for item_id, score in ranking}
+
+
+def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float],
+                neighbors: Mapping[str, Neighbors] | None = None,
+                spread_weight: float = 0.0) -> list[Ranked]:
+    """Σ_c w_c · (s − min_c)/(max_c − min_c); a channel with one hit contributes w_c.
+    With ``neighbors``, each channel's scores first spread to session neighbours
+    (:func:`engram.retrieve.context.spread`)."""
     fused: dict[str, Ranked] = {}
     for channel, ranking in rankings.items():
         weight = weights.get(channel, 1.0)
         if not ranking or weight <= 0:
             continue
-        scores = [s for _, s in ranking]
-        low, span = min(scores), max(scores) - min(scores)
-        for item_id, score in ranking:
-            part = weight * ((score - low) / span if span > 0 else 1.0)
+        scaled = minmax(ranking)
+        if neighbors:
+            scaled = spread(scaled, neighbors, spread_weight)
+        for item_id, score in scaled.items():
             entry = fused.setdefault(item_id, Ranked(item_id, 0.0))
-            entry.score += part
-            entry.channels[channel] = part
+            entry.score += weight * score
+            entry.channels[channel] = weight * score
     return sorted(fused.values(), key=lambda r: (-r.score, r.id))
 
 
@@ -49,7 +62,10 @@ def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float])
 class HybridRetriever:
     """Runs the enabled channels and fuses their rankings.
 
-    ``channels=("lexical",)`` or ``("dense",)`` give the single-channel baselines.
+    ``channels=("lexical",)`` or ``("dense",)`` give the single-channel baselines
+    (registered without focus and spread, so they stay plain BM25 / dense).
+    ``focus`` drops scope-ubiquitous names from the query and ``spread_weight``
+    lets a hit lift its session neighbours (:mod:`engram.retrieve.context`).
     ``recency_half_life_days`` and ``importance_weight`` optionally tilt the fused
     score (off by default: benchmarks ask about old events as often as new ones);
     ``mmr_lambda`` < 1 re-orders the top for diversity.
@@ -59,6 +75,8 @@ class HybridRetriever:
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     fusion: Literal["minmax", "rrf"] = "minmax"
     depth: int = 50
+    focus: bool = True
+    spread_weight: float = 0.7
     recency_half_life_days: float | None = None
     importance_weight: float = 0.0
     mmr_lambda: float = 1.0
@@ -72,19 +90,27 @@ class HybridRetriever:
             raise ConfigError(f"unknown fusion {self.fusion!r}; use 'minmax' or 'rrf'")
 
     def retrieve(self, query: Query, store: Store, embedder: Embedder) -> list[Ranked]:
-        ctx = Context(embedder=embedder, depth=max(self.depth, query.limit))
+        text = (focus_text(query.text, query.scope, query.filters, store)
+                if self.focus else query.text)
+        ctx = Context(embedder=embedder, depth=max(self.depth, query.limit), text=text)
         rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
+        neighbors: dict[str, Neighbors] = {}
+        if self.spread_weight > 0:
+            found = {i for ranking in rankings.values() for i, _ in ranking}
+            neighbors = store.neighbors(query.scope, sorted(found), query.filters)
         if self.fusion == "rrf":
             fused = [Ranked(i, s, parts) for i, s, parts in rrf(
                 {name: [i for i, _ in ranking] for name, ranking in rankings.items()}, self.weights)]
+            if neighbors:
+                fused = _spread_ranked(fused, neighbors, self.spread_weight)
         else:
-            fused = minmax_fuse(rankings, self.weights)
+            fused = minmax_fuse(rankings, self.weights, neighbors, self.spread_weight)
         if self.recency_half_life_days or self.importance_weight:
             fused = self._reweight(fused, query, store)
         if self.mmr_lambda < 1.0 and fused:
             head = fused[: ctx.depth]
             vectors = store.vectors(query.scope, [r.id for r in head])
-            order = mmr([r.id for r in head], vectors, ctx.vector(query.text), self.mmr_lambda)
+            order = mmr([r.id for r in head], vectors, ctx.vector(), self.mmr_lambda)
             by_id = {r.id: r for r in head}
             fused = [by_id[i] for i in order] + fused[ctx.depth:]
         return fused[: query.limit]
@@ -105,6 +131,16 @@ class HybridRetriever:
         return factor
 
 
+def _spread_ranked(fused: list[Ranked], neighbors: Mapping[str, Neighbors],
+                   weight: float) -> list[Ranked]:
+    by_id = {r.id: r for r in fused}
+    spreaded = spread({r.id: r.score for r in fused}, neighbors, weight)
+    out = [by_id.get(i) or Ranked(i, s, {"spread": s}) for i, s in spreaded.items()]
+    for ranked in out:
+        ranked.score = spreaded[ranked.id]
+    return sorted(out, key=lambda r: (-r.score, r.id))
+
+
 def make_retriever(spec: str) -> HybridRetriever:
     """A registered name (``hybrid``, ``hybrid-rrf``, ``hybrid-graph``, ``bm25``, ``dense``) or channels
     joined by ``+`` (e.g. ``lexical+dense``), which is how benchmarks run ablations."""
@@ -117,10 +153,12 @@ def make_retriever(spec: str) -> HybridRetriever:
                       f"joined by '+' from {sorted(CHANNELS)}")
 
 
+_PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0}
 RETRIEVERS = {
     "hybrid": HybridRetriever,
     "hybrid-rrf": lambda: HybridRetriever(fusion="rrf"),
     "hybrid-graph": lambda: HybridRetriever(channels=(*DEFAULT_CHANNELS, "graph")),
-    "bm25": lambda: HybridRetriever(channels=("lexical",)),
-    "dense": lambda: HybridRetriever(channels=("dense",)),
+    "bm25": lambda: HybridRetriever(channels=("lexical",), **_PLAIN),
+    "dense": lambda: HybridRetriever(channels=("dense",), **_PLAIN),
+    "hybrid-plain": lambda: HybridRetriever(**_PLAIN),  # ablation: fusion alone
 }

@@ -36,7 +36,7 @@ def seeded(memory: Memory) -> dict[str, str]:
 
 def run(memory: Memory, channel: str, text: str) -> list[str]:
     query = Query(text=text, scope=U, filters=Filters(), limit=10, now=NOW)
-    return [i for i, _ in CHANNELS[channel](query, memory.store, Context(memory.embedder, depth=10))]
+    return [i for i, _ in CHANNELS[channel](query, memory.store, Context(memory.embedder, depth=10, text=text))]
 
 
 def test_lexical_channel(memory: Memory, seeded: dict[str, str]) -> None:
