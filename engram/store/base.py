@@ -142,12 +142,10 @@ class Store(Protocol):
         left out."""
         ...
 
-    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
-                           cap: int | None = None) -> dict[str, int]:
-        """How many active items in ``scope`` contain each term (one word, matched as
-        :meth:`lexical_search` matches it: case-folded and stemmed), counting at most
-        ``cap`` per term. Used to drop query words that occur almost everywhere in a
-        scope (a speaker's own name) before ranking."""
+    def recent_texts(self, scope: Scope, filters: Filters, *, limit: int) -> builtins.list[str]:
+        """The content of the newest ``limit`` items matching ``filters``: a cheap,
+        bounded sample (no model parsing) used to spot query words that occur almost
+        everywhere in a scope, such as a speaker's own name."""
         ...
 
     def record_access(self, scope: Scope, ids: Sequence[str]) -> None:

@@ -9,7 +9,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import time
 from datetime import datetime
 from pathlib import Path
@@ -58,8 +57,8 @@ from engram.store.postgres_sql import (
     where,
 )
 from engram.store.sql_common import collect_stats, iter_rows
-from engram.store.sql_common import document_frequency as count_matches
 from engram.store.sql_common import neighbors as session_neighbors
+from engram.store.sql_common import recent_texts as newest_texts
 
 T = TypeVar("T")
 
@@ -80,7 +79,6 @@ _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 _RANK_WEIGHTS = "'{0.1, 0.5, 0.4, 1.0}'::float4[]"
 # pg_advisory_xact_lock(class, key) namespace of per-session context upkeep ("ctxt")
 _CONTEXT_LOCK = 0x63747874
-_LEXEME = re.compile(r"[\W_]+")  # a word as to_tsquery may read it: no operators
 
 
 def _driver() -> tuple[Any, Any]:
@@ -468,15 +466,9 @@ class PostgresStore:
         return session_neighbors(self._read, list(ids), sql, params, mark="%s", adjacent=adjacent,
                                  filter_on=lambda a: filter_clause(filters or Filters(), a))
 
-    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
-                           cap: int | None = None) -> dict[str, int]:
-        sql, params = scope_clause(scope)
-        words = {t: _LEXEME.sub("", t) for t in terms}
-        counts = count_matches(
-            self._read, [w for w in words.values() if w],
-            "memories m WHERE m.tsv @@ to_tsquery('english', %s)", sql, params, mark="%s",
-            cap=cap, term_param=lambda w: f"{w}:A")  # weight A: the content, not keys
-        return {t: counts.get(w, 0) for t, w in words.items()}
+    def recent_texts(self, scope: Scope, filters: Filters, *, limit: int) -> builtins.list[str]:
+        sql, params = where(scope, filters)
+        return newest_texts(self._read, sql, params, mark="%s", limit=limit)
 
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope)

@@ -67,14 +67,9 @@ def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[A
     return {r[0]: Neighbors(r[1], r[2]) for r in rows}
 
 
-def document_frequency(read: Read, terms: Sequence[str], match_sql: str,
-                       scope_sql: str, params: Sequence[Any], *, mark: str,
-                       cap: int | None, term_param: Callable[[str], Any]) -> dict[str, int]:
-    """Active items of the scope whose content matches each term, up to ``cap``."""
-    out: dict[str, int] = {}
-    limit = f" LIMIT {int(cap)}" if cap else ""
-    for term in dict.fromkeys(terms):
-        rows = read(f"SELECT count(*) FROM (SELECT 1 FROM {match_sql} AND {scope_sql}"
-                    f" AND m.status = 'active'{limit}) hits", [term_param(term), *params])
-        out[term] = int(rows[0][0])
-    return out
+def recent_texts(read: Read, where_sql: str, params: Sequence[Any], *, mark: str,
+                 limit: int) -> list[str]:
+    """Content of the newest matching items (ids are time-ordered UUIDv7)."""
+    rows = read(f"SELECT m.content FROM memories m WHERE {where_sql} ORDER BY m.id DESC LIMIT {mark}",
+                [*params, limit])
+    return [r[0] for r in rows]

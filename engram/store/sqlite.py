@@ -19,13 +19,13 @@ from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
 from engram.store.sql_common import collect_stats, iter_rows
-from engram.store.sql_common import document_frequency as count_matches
 from engram.store.sql_common import neighbors as session_neighbors
+from engram.store.sql_common import recent_texts as newest_texts
 from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
-    context_sql,
     adjacent,
+    context_sql,
     filter_clause,
     fts_query,
     history_to_row,
@@ -522,15 +522,9 @@ class SQLiteStore:
                                          filter_on=lambda a: filter_clause(filters or Filters(), a)))
         return out
 
-    def document_frequency(self, scope: Scope, terms: Sequence[str], *,
-                           cap: int | None = None) -> dict[str, int]:
-        sql, params = scope_clause(scope)
-        counts = count_matches(
-            self._read, [t for t in terms if fts_query(t)],
-            "memories_fts JOIN memories m ON m.rowid = memories_fts.rowid"
-            " WHERE memories_fts MATCH ?", sql, params, mark="?", cap=cap,
-            term_param=lambda t: f"text : ({fts_query(t)})")  # the content column only
-        return {t: counts.get(t, 0) for t in terms}
+    def recent_texts(self, scope: Scope, filters: Filters, *, limit: int) -> builtins.list[str]:
+        sql, params = where(scope, filters)
+        return newest_texts(self._read, sql, params, mark="?", limit=limit)
 
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope) if scope else ("1", [])

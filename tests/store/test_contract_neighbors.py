@@ -1,15 +1,15 @@
-"""Session neighbours and per-scope document frequency, the store side of
+"""Session neighbours and a bounded sample of the scope's newest texts, the store side of
 ``engram.retrieve.context``, run against every backend."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from test_contract import ALICE, BOB, T0, put
+
 from engram.model import Filters, HistoryEntry, MemoryKind, MemoryStatus, Scope, tombstone
 from engram.store import Store
 from engram.store.base import Neighbors
-
-from test_contract import ALICE, BOB, T0, put
 
 TALK = Scope(user_id="alice", session_id="talk")
 BOB_TALK = Scope(user_id="bob", session_id="talk")
@@ -55,7 +55,7 @@ def test_deleted_and_archived_items_are_skipped(store: Store) -> None:
 
 
 def test_filters_hide_neighbours_they_exclude(store: Store) -> None:
-    a, b, c = put(store, TALK, ["day one", "day two", "day three"])
+    a, b, _ = put(store, TALK, ["day one", "day two", "day three"])
     wanted = Filters(until=T0 + timedelta(days=1, hours=12))  # c is after the window
     found = store.neighbors(ALICE, [a.id, b.id], wanted)
     assert found[a.id] == Neighbors(None, b.id)
@@ -63,17 +63,10 @@ def test_filters_hide_neighbours_they_exclude(store: Store) -> None:
     assert store.neighbors(ALICE, []) == {}
 
 
-def test_document_frequency_counts_the_scope_only(store: Store) -> None:
-    put(store, ALICE, ["Caroline went hiking", "Caroline painted", "a quiet day",
-                       "Paris trip with Caroline"])
-    put(store, BOB, ["Caroline is everywhere here", "Caroline again", "Caroline thrice"])
-    counts = store.document_frequency(ALICE, ["Caroline", "paris", "hiking", "zebra"])
-    assert counts == {"Caroline": 3, "paris": 1, "hiking": 1, "zebra": 0}
-    assert store.document_frequency(ALICE, ["Caroline"], cap=2) == {"Caroline": 2}
-    assert store.document_frequency(BOB, ["paris"]) == {"paris": 0}
-
-
-def test_document_frequency_treats_operators_as_words(store: Store) -> None:
-    put(store, ALICE, ["NEAR the gate", "plain text", "textbook"])
-    counts = store.document_frequency(ALICE, ['"', "NEAR(", "text*"])
-    assert counts == {'"': 0, "NEAR(": 1, "text*": 1}  # "text*" is no prefix query
+def test_recent_texts_are_the_newest_matches_of_the_scope_only(store: Store) -> None:
+    put(store, ALICE, ["oldest", "middle", "newest"])
+    put(store, BOB, ["bob's own"])
+    assert store.recent_texts(ALICE, Filters(), limit=2) == ["newest", "middle"]
+    assert store.recent_texts(ALICE, Filters(until=T0 + timedelta(days=1)), limit=5) == ["oldest"]
+    assert store.recent_texts(BOB, Filters(), limit=5) == ["bob's own"]
+    assert store.recent_texts(Scope(user_id="nobody"), Filters(), limit=5) == []
