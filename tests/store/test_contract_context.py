@@ -394,3 +394,19 @@ def test_neighbors_agrees_with_the_context_field(store: Store) -> None:
         nxt = inserted[k + 1].id if k + 1 < len(inserted) else None
         assert (found[item.id].prev, found[item.id].next) == (prev, nxt), item.content
     assert contexts(store) == expected(ordered)
+
+
+def test_context_never_drowns_a_rounds_own_words_in_a_small_store(store: Store) -> None:
+    """The demo's regression: with one FTS5 table, every term also counted in the
+    neighbours' context column, so in an 8-round store "commute" (said in 2 rounds)
+    looked common, its IDF fell to zero and stopword matches ranked first."""
+    texts = ["I adopted a puppy named Biscuit", "He chews everything, any tips?",
+             "I got the job as a data engineer", "I'm nervous about the commute, 50 minutes",
+             "We moved to Porto, the commute was too much", "He loves the beach",
+             "I'm vegetarian now, suggest recipes", "Sister Marta visits, she is allergic to nuts"]
+    items = [MemoryItem(scope=S1, content=t, event_time=at(n)) for n, t in enumerate(texts)]
+    store.add(items, None, [HistoryEntry(memory_id=i.id, version=1, op="add", new=i.snapshot())
+                            for i in items])
+    ranked = [i for i, _ in store.lexical_search(U, "What did I say about my commute?",
+                                                 Filters(), limit=8)]
+    assert set(ranked[:2]) == {items[3].id, items[4].id}
