@@ -12,7 +12,7 @@ Both come from failure analysis on LoCoMo (benchmarks/results/locomo-*.md):
   the turn that matches its words (a question in one round, its answer at the
   start of the next). Each item therefore also scores ``spread`` × the score of its
   session neighbours (a max, not a sum, so a good hit is never diluted), which
-  lifted Recall@10 by about 0.04 on top of fusion.
+  lifted Recall@10 by about 0.04 on top of fusion (focus and spread together: +0.05).
 """
 
 from __future__ import annotations

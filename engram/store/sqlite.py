@@ -40,7 +40,7 @@ from engram.store.sqlite_sql import (
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _SMALL_SCOPE = 4096
-CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (LoCoMo: +0.07 BM25 R@10)
+CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (LoCoMo: BM25 R@10 0.773 -> 0.826)
 _ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)  # below this, score vectors straight from SQL rows
 
 
