@@ -21,8 +21,8 @@ from engram.retrieve.context import focus_text, spread
 from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import Neighbors, ScoredIds, Store
 
-# Chosen on LoCoMo (benchmarks/results/locomo-*.md; a 5/5 conversation split is reported
-# there too): BM25 is the strongest single channel with the bundled MiniLM model, dense
+# Chosen on LoCoMo (benchmarks/results/locomo-*.md; a 5/5 split by conversation is in the
+# README): BM25 is the strongest single channel with the bundled MiniLM model, dense
 # adds recall on paraphrases (more once focus strips names), and time only fires when
 # the query names a period. The entity-graph channel (HippoRAG PPR) measured no
 # gain there at twice the latency, so it is opt-in ("hybrid-graph").

@@ -136,7 +136,7 @@ class Store(Protocol):
     def neighbors(self, scope: Scope, ids: Sequence[str],
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         """For each given id in ``scope``: the active episodic items right before and
-        after it in its session (ordered by ``event_time``, then creation). Items
+        after it in its session (ordered by ``event_time``, NULL first, then insertion). Items
         without a ``session_id``, or not episodic, get ``Neighbors(None, None)``, and
         a neighbour that ``filters`` exclude is ``None``; ids not in ``scope`` are
         left out."""
