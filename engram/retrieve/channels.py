@@ -8,6 +8,7 @@ means adding a function and a name in :data:`CHANNELS`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Callable
 
 import numpy as np
@@ -23,6 +24,11 @@ from engram.store.base import ScoredIds, Store
 
 GRAPH_MAX_ITEMS = 5000  # above this, building the graph per query costs more than it returns
 SEED_MAX_SHARE = 0.1  # seed entities mentioned in more than this share of items are dropped
+# A memory's event_time is when something was *said*; people report events after
+# they happen ("yesterday I went bowling"). The time channel therefore also accepts
+# memories said shortly after the asked period: half its length, within these bounds.
+REPORT_LAG_MIN = timedelta(days=3)
+REPORT_LAG_MAX = timedelta(days=15)
 
 
 @dataclass
@@ -80,12 +86,14 @@ def graph(query: Query, store: Store, ctx: Context) -> ScoredIds:
 
 def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     """Time-aware retrieval (LongMemEval): when the query names a period, rank the
-    memories whose event_time falls inside it by lexical+dense relevance."""
+    memories said inside it, or up to :func:`report_lag` after it, by lexical+dense
+    relevance."""
     parsed = ctx.time(query)
     if not parsed.ranges:
         return []
     start = min(r[0] for r in parsed.ranges)
     end = max(r[1] for r in parsed.ranges)
+    end += report_lag(end - start)
     since = max(start, query.filters.since) if query.filters.since else start
     until = min(end, query.filters.until) if query.filters.until else end
     if since >= until:
@@ -95,6 +103,12 @@ def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
                                                     limit=ctx.depth)]
     lexical_ids = [i for i, _ in store.lexical_search(query.scope, ctx.text, windowed, limit=ctx.depth)]
     return [(item_id, score) for item_id, score, _ in rrf({"dense": dense_ids, "lexical": lexical_ids})]
+
+
+def report_lag(span: timedelta) -> timedelta:
+    """How long after a period a memory may still be about it (LoCoMo: "on 16 March"
+    is answered by a round said on 17 March, "yesterday I went bowling")."""
+    return min(max(span / 2, REPORT_LAG_MIN), REPORT_LAG_MAX)
 
 
 CHANNELS: dict[str, Channel] = {"lexical": lexical, "dense": dense, "graph": graph, "time": time}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -10,7 +10,7 @@ from engram import Memory
 from engram.errors import ConfigError
 from engram.model import Filters, Scope
 from engram.retrieve.base import Query
-from engram.retrieve.channels import CHANNELS, Context
+from engram.retrieve.channels import CHANNELS, Context, report_lag
 from engram.retrieve.hybrid import HybridRetriever, make_retriever, minmax_fuse
 
 U = Scope(user_id="u")
@@ -56,6 +56,22 @@ def test_time_channel_only_fires_for_time_queries(memory: Memory, seeded: dict[s
     assert run(memory, "time", "what did I do with my cousin") == []
     ranked = run(memory, "time", "what did I do last week?")  # 2024-06-17 .. 06-24
     assert ranked == [seeded["june"]]
+
+
+def test_time_channel_accepts_reports_said_shortly_after_the_period(memory: Memory) -> None:
+    said_next_day = memory.add("Yesterday I went bowling and got two strikes", user_id="u",
+                               event_time=day(3, 17))[0].id
+    memory.add("I went bowling again, it was fun", user_id="u", event_time=day(4, 20))
+    memory.add("Bowling night with the team", user_id="u", event_time=day(3, 15))
+    assert run(memory, "time", "What did I do on March 16, 2024?") == [said_next_day]
+    # a month's window stretches by half a month at most, never to the next month's end
+    ranked = run(memory, "time", "Where did I go bowling in March 2024?")
+    assert len(ranked) == 2 and said_next_day in ranked
+
+
+@pytest.mark.parametrize(("span_days", "lag_days"), [(1, 3), (7, 3.5), (30, 15), (365, 15)])
+def test_report_lag_is_half_the_period_within_bounds(span_days: int, lag_days: float) -> None:
+    assert report_lag(timedelta(days=span_days)) == timedelta(days=lag_days)
 
 
 def test_minmax_fusion_weights_and_normalizes() -> None:
