@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from engram.model import Filters, HistoryEntry, MemoryKind, MemoryStatus, Scope, tombstone
+from engram.model import Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Scope, tombstone
 from engram.store.base import Store
 
 _DERIVED_KINDS: list[MemoryKind] = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
@@ -72,6 +72,20 @@ class Residue:
     texts: set[str] = field(default_factory=set)
     derived: dict[str, Scope] = field(default_factory=dict)  # id -> its scope
     memory_ids: set[str] = field(default_factory=set)
+    sources: dict[str, set[str]] = field(default_factory=dict)  # derived id -> its source ids
+
+    def erase_order(self) -> list[list[str]]:
+        """The derived ids in layers, each layer referenced by no item of a later one:
+        an item goes only after everything derived from it, so a crash between two
+        deletes never leaves a summary pointing at a deleted summary."""
+        left = set(self.derived)
+        layers: list[list[str]] = []
+        while left:
+            referenced = {s for d in left for s in self.sources.get(d, ()) if s in left}
+            layer = sorted(left - referenced) or sorted(left)  # a cycle: no safe order exists
+            layers.append(layer)
+            left -= set(layer)
+        return layers
 
 
 def _texts(store: Any, scope: Scope, ids: Sequence[str]) -> set[str]:
@@ -84,11 +98,12 @@ def _texts(store: Any, scope: Scope, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _derived_from(store: Any, scope: Scope, sources: set[str]) -> dict[str, Scope]:
-    """Items in ``scope`` whose provenance points at ``sources``, transitively."""
+def _derived_from(store: Any, scope: Scope, sources: set[str], residue: Residue) -> None:
+    """Add to ``residue`` the items in ``scope`` whose provenance points at ``sources``,
+    transitively, with their source ids (for :meth:`Residue.erase_order`)."""
     flt = Filters(kinds=_DERIVED_KINDS, statuses=_ALL_STATUSES)
     if not sources or store.count(scope, flt) == 0:
-        return {}
+        return
     candidates, after = [], None
     while True:
         page = store.list(scope, flt, limit=_PAGE, after_id=after, descending=False)
@@ -96,15 +111,18 @@ def _derived_from(store: Any, scope: Scope, sources: set[str]) -> dict[str, Scop
         if len(page) < _PAGE:
             break
         after = page[-1].id
-    derived: dict[str, Scope] = {}
+    found: dict[str, MemoryItem] = {}
     frontier = set(sources)
     while frontier:
-        hit = {c.id: c.scope for c in candidates
-               if c.id not in derived and c.id not in sources
+        hit = {c.id: c for c in candidates
+               if c.id not in found and c.id not in sources
                and frontier.intersection(c.provenance.source_ids)}
-        derived.update(hit)
+        found.update(hit)
         frontier = set(hit)
-    return derived
+    for item in found.values():
+        if item.id not in residue.memory_ids:
+            residue.derived[item.id] = item.scope
+            residue.sources[item.id] = set(item.provenance.source_ids)
 
 
 def _owner_scope(scope: Scope, caller: Scope) -> Scope:
@@ -128,7 +146,7 @@ def collect(store: Any, scope: Scope, ids: Sequence[str]) -> Residue:
     residue.texts = _texts(store, scope, ids)
     owners = {_owner_scope(i.scope, scope) for i in items} or {scope}
     for owner in owners:
-        residue.derived.update(_derived_from(store, owner, set(ids)))
+        _derived_from(store, owner, set(ids), residue)
     if residue.derived:
         by_scope: dict[Scope, list[str]] = {}
         for did, dscope in residue.derived.items():
@@ -145,7 +163,10 @@ def collect_scope(store: Any, scope: Scope) -> Residue:
     for start in range(0, len(ids), _PAGE):
         part = collect(store, scope, ids[start:start + _PAGE])
         residue.texts |= part.texts
-        residue.derived.update({k: v for k, v in part.derived.items() if k not in residue.memory_ids})
+        for did, dscope in part.derived.items():
+            if did not in residue.memory_ids:
+                residue.derived[did] = dscope
+                residue.sources[did] = part.sources.get(did, set())
     return residue
 
 
@@ -153,13 +174,14 @@ def erase(store: Any, residue: Residue, *, embedder: Any = None, vault: Any = No
           actor: str | None = None) -> int:
     """Remove the residue (after the main delete); returns how many derived items went."""
     removed = 0
-    by_scope: dict[Scope, list[str]] = {}
-    for did, dscope in residue.derived.items():
-        by_scope.setdefault(dscope, []).append(did)
-    for dscope, dids in by_scope.items():
-        current = {i.id: i.version for i in store.get(dscope, dids)}
-        removed += store.delete(dscope, list(current),
-                                [tombstone(i, v, actor) for i, v in current.items()])
+    for layer in residue.erase_order():
+        by_scope: dict[Scope, list[str]] = {}
+        for did in layer:
+            by_scope.setdefault(residue.derived[did], []).append(did)
+        for dscope, dids in by_scope.items():
+            current = {i.id: i.version for i in store.get(dscope, dids)}
+            removed += store.delete(dscope, list(current),
+                                    [tombstone(i, v, actor) for i, v in current.items()])
     forget = getattr(embedder, "forget", None)
     if forget is not None and residue.texts:
         forget(sorted(residue.texts))
