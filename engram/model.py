@@ -129,6 +129,12 @@ class Scope(BaseModel):
         """True when every field this scope sets is equal in ``other``."""
         return all(getattr(other, name) == value for name, value in self.fields().items())
 
+    def across_sessions(self) -> "Scope":
+        """This scope without its session: where facts, profiles and links live, since
+        they outlive the session that produced them."""
+        fields = {k: v for k, v in self.fields().items() if k != "session_id"}
+        return Scope(**fields) if fields else self
+
     def narrowed(self, **fields: str | None) -> "Scope":
         """This scope with extra fields set; refuses to change a set field."""
         merged = dict(self.fields())
@@ -306,6 +312,7 @@ class Page(BaseModel):
 class ImportReport(BaseModel):
     imported: int = 0
     skipped: int = 0
+    links: int = 0  # links between imported memories that were restored
     bad_lines: list[int] = Field(default_factory=list)
 
 

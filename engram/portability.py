@@ -1,14 +1,16 @@
 """JSONL export and validated, all-or-nothing import.
 
 Format: a header line, then one line per memory: ``{"item": {...},
-"history": [...]}``. Importing an export reproduces items exactly (same ids,
-timestamps, versions and history); vectors are recomputed.
+"history": [...], "links": [...]}`` (``links``: the memory's outgoing A-MEM links to
+other exported memories). Importing an export reproduces items exactly (same ids,
+timestamps, versions, history and links); vectors are recomputed.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -16,7 +18,7 @@ from pydantic import ValidationError
 
 from engram.errors import ImportFormatError
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Scope
-from engram.store.base import Store
+from engram.store.base import Link, Store
 
 FORMAT = "engram-export"
 FORMAT_VERSION = 1
@@ -27,13 +29,40 @@ MAX_REPORTED = 10
 class ImportRecord:
     item: MemoryItem
     history: list[HistoryEntry]
+    links: list[Link] = field(default_factory=list)
+
+
+def _link_json(link: Link) -> dict[str, Any]:
+    return {"dst": link.dst, "reason": link.reason, "score": link.score,
+            "created_at": link.created_at.isoformat()}
+
+
+def _parse_links(src: str, raw: Any) -> list[Link]:
+    if not isinstance(raw, list):
+        raise ValueError('"links" must be a list')
+    links = []
+    for entry in raw:
+        if not isinstance(entry, dict) or not isinstance(entry.get("dst"), str) \
+                or not isinstance(entry.get("reason", ""), str):
+            raise ValueError('each link needs a string "dst" and an optional string "reason"')
+        created = datetime.fromisoformat(entry["created_at"]) if entry.get("created_at") else None
+        links.append(Link(src, entry["dst"], entry.get("reason", ""), float(entry.get("score", 0.0)),
+                          **({"created_at": created} if created else {})))
+    return links
 
 
 def export_lines(store: Store, scope: Scope | None) -> Iterator[str]:
+    """A full export (``scope=None``) keeps every link; a scoped one keeps the links
+    whose both ends are in the scope, so it never names another tenant's memory."""
     yield json.dumps({"format": FORMAT, "version": FORMAT_VERSION})
     for item in store.iter_items(scope):
         history = [json.loads(h.model_dump_json()) for h in store.history(item.scope, [item.id])]
-        yield json.dumps({"item": item.snapshot(), "history": history}, ensure_ascii=False)
+        where = scope if scope is not None else item.scope.across_sessions()
+        links = [_link_json(l) for l in store.links(where, [item.id]) if l.src == item.id]
+        line: dict[str, Any] = {"item": item.snapshot(), "history": history}
+        if links:
+            line["links"] = links
+        yield json.dumps(line, ensure_ascii=False)
 
 
 def _raw_lines(source: Iterable[str] | str | Path) -> Iterator[tuple[int, str | None]]:
@@ -58,15 +87,15 @@ def _parse(text: str, confine: Scope | None) -> ImportRecord | None:
         if data.get("version") != FORMAT_VERSION:
             raise ValueError(f"unsupported export version {data.get('version')!r}")
         return None
-    if set(data) - {"item", "history"} or "item" not in data:
-        raise ValueError('expected keys "item" and optional "history"')
+    if set(data) - {"item", "history", "links"} or "item" not in data:
+        raise ValueError('expected keys "item" and optional "history" and "links"')
     item = MemoryItem.model_validate(data["item"])
     history = [HistoryEntry.model_validate(h) for h in data.get("history") or []]
     if any(h.memory_id != item.id for h in history):
         raise ValueError("history rows must belong to the item on the same line")
     if confine is not None and not confine.covers(item.scope):
         raise ValueError(f"item scope {item.scope} is outside the import scope {confine}")
-    return ImportRecord(item, history)
+    return ImportRecord(item, history, _parse_links(item.id, data.get("links") or []))
 
 
 def parse_import(
@@ -136,4 +165,17 @@ def restore(store: Store, records: list[ImportRecord], report: ImportReport, *,
             report.imported += len(fresh)
         if progress:
             progress(min(start + batch, total), total)
+    report.links = _restore_links(store, records)
     return report
+
+
+def _restore_links(store: Store, records: list[ImportRecord]) -> int:
+    """Links between memories of this file only (a link to anything else could point
+    outside the scope the import was confined to); re-importing refreshes them."""
+    ids = {r.item.id for r in records}
+    by_scope: dict[Scope, list[Link]] = {}
+    for record in records:
+        kept = [l for l in record.links if l.dst in ids]
+        if kept:
+            by_scope.setdefault(record.item.scope.across_sessions(), []).extend(kept)
+    return sum(store.add_links(scope, links) for scope, links in by_scope.items())

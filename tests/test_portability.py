@@ -110,3 +110,44 @@ def test_reimport_after_delete_into_same_store(tmp_path: Path) -> None:
         assert report.imported == 1
         assert mem.get(item.id, user_id="u").content == "come back"
         assert [h.op for h in mem.history(item.id, user_id="u")] == ["add", "delete", "import"]
+
+
+def test_links_round_trip_and_never_leave_the_exported_scope(tmp_path: Path) -> None:
+    from engram.store.base import Link
+    from engram.model import Scope
+
+    with fresh(tmp_path / "src.db") as src:
+        a, b, c = (src.add(t, user_id="u", session_id=s)[0] for t, s in
+                   (("I moved to Lisbon", "s1"), ("Lisbon trams are yellow", "s2"), ("Tram 28 again", "s2")))
+        [other] = src.add("Another tenant's note", user_id="v")
+        u = Scope(user_id="u")
+        assert src.store.add_links(u, [Link(a.id, b.id, "similar 0.81; shares lisbon", 0.81),
+                                       Link(c.id, b.id, "similar 0.70", 0.7)]) == 2
+        full = list(src.export(all_scopes=True))
+        session_only = list(src.export(user_id="u", session_id="s2"))
+    assert sum(1 for line in full if '"links"' in line) == 2
+    # a scoped export keeps only links with both ends inside it (c -> b), not a -> b
+    kept = [json.loads(line).get("links", []) for line in session_only[1:]]
+    assert sorted(link["dst"] for links in kept for link in links) == [b.id]
+    assert all(a.id not in line and other.id not in line for line in session_only)
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(full) + "\n", encoding="utf-8")
+    with fresh(tmp_path / "dst.db") as dst:
+        report = dst.import_(dump)
+        assert report.imported == 4 and report.links == 2
+        restored = dst.store.links(Scope(user_id="u"), [b.id])
+        assert {(l.src, l.dst, l.reason, l.score) for l in restored} == {
+            (a.id, b.id, "similar 0.81; shares lisbon", 0.81), (c.id, b.id, "similar 0.70", 0.7)}
+        assert list(dst.export(all_scopes=True))[1:] == full[1:]  # exact, links included
+
+
+def test_links_to_memories_outside_the_file_are_not_restored(tmp_path: Path) -> None:
+    with fresh(tmp_path / "dst.db") as dst:
+        [existing] = dst.add("already here", user_id="u")
+        line = {"item": {"scope": {"user_id": "u"}, "content": "new note", "id": "n1"},
+                "links": [{"dst": existing.id, "reason": "similar", "score": 0.9}]}
+        report = dst.import_([json.dumps(line)])
+        assert report.imported == 1 and report.links == 0
+        bad = {"item": {"scope": {"user_id": "u"}, "content": "x"}, "links": [{"reason": 3}]}
+        with pytest.raises(ImportFormatError, match="link"):
+            dst.import_([json.dumps(bad)])

@@ -248,7 +248,7 @@ def import_(
         task = bar.add_task("import", total=None)
         report = memory.import_(file, skip_bad=skip_bad, actor="cli",
                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
-    out.print(f"[green]imported {report.imported}[/], skipped {report.skipped}"
+    out.print(f"[green]imported {report.imported}[/], skipped {report.skipped}, links {report.links}"
               + (f" (bad lines: {report.bad_lines[:20]})" if report.bad_lines else ""))
 
 

@@ -51,8 +51,7 @@ RERANK_DEPTH = 30
 
 def broad(scope: Scope) -> Scope:
     """Facts outlive sessions: look for related ones across the user's/agent's sessions."""
-    fields = {k: v for k, v in scope.fields().items() if k != "session_id"}
-    return Scope(**fields) if fields else scope
+    return scope.across_sessions()
 
 
 class Lifecycle:
