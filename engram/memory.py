@@ -10,7 +10,7 @@ import builtins
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -56,6 +56,9 @@ from engram.validation import (
     validated as _validated,
 )
 from engram.versioning import revise
+
+if TYPE_CHECKING:
+    from engram.lifecycle.engine import Lifecycle
 
 log = logging.getLogger("engram")
 
@@ -414,7 +417,7 @@ class Memory:
     # -- lifecycle (consolidation, links, procedures) --------------------------------
     # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
     @property
-    def lifecycle(self) -> Any:
+    def lifecycle(self) -> "Lifecycle":
         if getattr(self, "_lifecycle", None) is None:
             from engram.lifecycle.engine import Lifecycle
 

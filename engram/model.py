@@ -236,7 +236,8 @@ class MemoryItem(BaseModel):
 
     def snapshot(self) -> dict[str, Any]:
         """A JSON-ready copy, as stored in history and export files."""
-        return json.loads(self.model_dump_json())
+        data: dict[str, Any] = json.loads(self.model_dump_json())
+        return data
 
 
 HistoryOp = Literal["add", "update", "delete", "supersede", "archive", "restore", "import"]

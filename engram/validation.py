@@ -6,12 +6,14 @@ Pydantic errors become :class:`InvalidInputError` with a short, readable message
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from pydantic import ValidationError
 
 from engram.errors import ConfigError, InvalidInputError
 from engram.model import Scope, as_utc
+
+T = TypeVar("T")
 
 ScopeLike = Scope | dict[str, Any] | None
 
@@ -46,7 +48,7 @@ def registered(registry: dict[str, Any], name: str, what: str) -> Any:
         raise ConfigError(f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}") from None
 
 
-def validated(factory: Callable[..., Any], **fields: Any) -> Any:
+def validated(factory: Callable[..., T], **fields: Any) -> T:
     try:
         return factory(**fields)
     except ValidationError as exc:

@@ -102,7 +102,8 @@ class OpenAIEmbedder:
                 f"{self.base_url} returned a zero or non-finite vector for model {self.model!r}; "
                 "check that the model is an embedding model."
             )
-        return (vecs / norms).astype(np.float32)
+        unit: np.ndarray = (vecs / norms).astype(np.float32)
+        return unit
 
     def _post(self, body: dict[str, Any], batch: list[str]) -> Any:
         url = f"{self.base_url}/embeddings"

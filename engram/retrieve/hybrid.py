@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 from engram.embed.base import Embedder
 from engram.errors import ConfigError
@@ -154,7 +154,7 @@ def make_retriever(spec: str) -> HybridRetriever:
 
 
 _PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0}
-RETRIEVERS = {
+RETRIEVERS: dict[str, Callable[[], HybridRetriever]] = {
     "hybrid": HybridRetriever,
     "hybrid-rrf": lambda: HybridRetriever(fusion="rrf"),
     "hybrid-graph": lambda: HybridRetriever(channels=(*DEFAULT_CHANNELS, "graph")),
