@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import builtins
 import functools
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from engram.memory import Memory
 
@@ -20,7 +21,7 @@ def _threaded(name: str) -> Any:
     method: Callable[..., Any] = getattr(Memory, name)
 
     @functools.wraps(method)
-    async def call(self: "AsyncMemory", *args: Any, **kwargs: Any) -> Any:
+    async def call(self: AsyncMemory, *args: Any, **kwargs: Any) -> Any:
         return await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
 
     return call
@@ -44,13 +45,13 @@ class AsyncMemory:
     import_ = _threaded("import_")
     stats = _threaded("stats")
 
-    async def export(self, **kwargs: Any) -> "builtins.list[str]":
+    async def export(self, **kwargs: Any) -> builtins.list[str]:
         return await asyncio.to_thread(lambda: list(self.sync.export(**kwargs)))
 
     async def close(self) -> None:
         await asyncio.to_thread(self.sync.close)
 
-    async def __aenter__(self) -> "AsyncMemory":
+    async def __aenter__(self) -> AsyncMemory:
         return self
 
     async def __aexit__(self, *_: object) -> None:

@@ -40,6 +40,14 @@ class Settings(BaseSettings):
     # (a float16 HNSW index over float32 vectors; fixed at the first vector write).
     vector_dtype: Literal["float32", "int8", "halfvec"] = "float32"
     retriever: str = "hybrid"  # hybrid, bm25, dense
+    # Optional cross-encoder reranking through any server with POST /rerank (llama.cpp,
+    # vLLM, TEI, Infinity, Jina/Cohere-compatible APIs); off unless reranker = "http".
+    reranker: str | None = None
+    reranker_base_url: str | None = None  # e.g. http://localhost:8080/v1
+    reranker_model: str = ""
+    reranker_api_key: str | None = None
+    reranker_timeout_s: float = Field(default=30.0, gt=0)
+    rerank_depth: int = Field(default=30, ge=2, le=200)  # how many fused hits the reranker reorders
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole
     # (exhaustive) instead of retrieved; this caps how many items are considered.

@@ -77,6 +77,12 @@ class EmbedderError(EngramError):
     code = "embedder_error"
 
 
+class RerankerError(EngramError):
+    """The optional reranking server failed or answered something unusable."""
+
+    code = "reranker_error"
+
+
 class ConfigError(EngramError):
     """Settings are invalid or name an unknown backend."""
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import builtins
 import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -43,6 +44,7 @@ from engram.portability import export_lines, parse_import, restore
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
+from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, open_store
 from engram.validation import (
     ScopeLike,
@@ -84,6 +86,7 @@ class Memory:
         embedder: Embedder | None = None,
         retriever: Retriever | None = None,
         enrichers: Sequence[Enricher] | None = None,
+        reranker: Reranker | None = None,
         create: bool = True,
     ) -> None:
         self.settings = settings or Settings()
@@ -97,6 +100,7 @@ class Memory:
         self.embedder = embedder
         self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
                                                              "retriever")()
+        self.reranker = reranker if reranker is not None else make_reranker(self.settings)
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
             _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
         self._bind_privacy()  # -- privacy hook: guard/pii enrichers read their settings --
@@ -104,8 +108,11 @@ class Memory:
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
         self.store.close()
+        close_reranker = getattr(self.reranker, "close", None)
+        if close_reranker is not None:
+            close_reranker()
 
-    def __enter__(self) -> "Memory":
+    def __enter__(self) -> Memory:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -417,7 +424,7 @@ class Memory:
     # -- lifecycle (consolidation, links, procedures) --------------------------------
     # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
     @property
-    def lifecycle(self) -> "Lifecycle":
+    def lifecycle(self) -> Lifecycle:
         if getattr(self, "_lifecycle", None) is None:
             from engram.lifecycle.engine import Lifecycle
 
@@ -455,4 +462,4 @@ class Memory:
                                             success=success, actor=actor)
 
 
-__all__ = ["Memory", "resolve_scope", "EngramError"]
+__all__ = ["EngramError", "Memory", "resolve_scope"]

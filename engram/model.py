@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, Literal
 
@@ -23,15 +23,15 @@ MAX_METADATA_DEPTH = 16
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def as_utc(value: datetime) -> datetime:
     """Naive datetimes are taken as UTC; aware ones are converted to UTC."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     try:
-        return value.astimezone(timezone.utc)
+        return value.astimezone(UTC)
     except OverflowError:
         raise ValueError("the time is outside the supported range (years 1-9999 in UTC)") from None
 
@@ -114,7 +114,7 @@ class Scope(BaseModel):
         return check_text(value, "a scope id")
 
     @model_validator(mode="after")
-    def _at_least_one(self) -> "Scope":
+    def _at_least_one(self) -> Scope:
         if not any(getattr(self, name) for name in SCOPE_FIELDS):
             raise ValueError(
                 "a scope needs at least one of user_id, agent_id, session_id, app_id"
@@ -125,17 +125,17 @@ class Scope(BaseModel):
         """The fields that are set, in a stable order."""
         return {name: getattr(self, name) for name in SCOPE_FIELDS if getattr(self, name)}
 
-    def covers(self, other: "Scope") -> bool:
+    def covers(self, other: Scope) -> bool:
         """True when every field this scope sets is equal in ``other``."""
         return all(getattr(other, name) == value for name, value in self.fields().items())
 
-    def across_sessions(self) -> "Scope":
+    def across_sessions(self) -> Scope:
         """This scope without its session: where facts, profiles and links live, since
         they outlive the session that produced them."""
         fields = {k: v for k, v in self.fields().items() if k != "session_id"}
         return Scope(**fields) if fields else self
 
-    def narrowed(self, **fields: str | None) -> "Scope":
+    def narrowed(self, **fields: str | None) -> Scope:
         """This scope with extra fields set; refuses to change a set field."""
         merged = dict(self.fields())
         for name, value in fields.items():
@@ -284,7 +284,7 @@ class Filters(BaseModel):
         return as_utc(value) if value else None
 
     @model_validator(mode="after")
-    def _range(self) -> "Filters":
+    def _range(self) -> Filters:
         if self.since and self.until and self.since >= self.until:
             raise ValueError("filters.since must be earlier than filters.until")
         return self

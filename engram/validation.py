@@ -5,8 +5,9 @@ Pydantic errors become :class:`InvalidInputError` with a short, readable message
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 

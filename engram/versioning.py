@@ -3,7 +3,8 @@ history row that records it (MemOS: every memory change is a traceable version).
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from engram.errors import InvalidInputError
 from engram.ingest.pipeline import Enricher

@@ -3,8 +3,8 @@ where semantics don't matter, the real bundled model where they do."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,11 @@ from engram import Memory, Scope
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
 from engram.errors import (
-    ConflictError, ContentTooLargeError, CorruptStoreError, InvalidInputError, NotFoundError,
+    ConflictError,
+    ContentTooLargeError,
+    CorruptStoreError,
+    InvalidInputError,
+    NotFoundError,
     StoreError,
 )
 
@@ -31,7 +35,7 @@ def test_conversation_is_stored_as_rounds(memory: Memory) -> None:
     assert len(items) == 3
     assert items[0].content.startswith("user: I adopted") and "assistant: Congratulations" in items[0].content
     assert items[0].provenance.source_ids == ["m1", "m2"]
-    assert items[0].event_time == datetime(2024, 3, 1, 10, tzinfo=timezone.utc)
+    assert items[0].event_time == datetime(2024, 3, 1, 10, tzinfo=UTC)
     assert items[0].scope == Scope(user_id="alice", session_id="s1")
     assert items[2].role == "user"
 
@@ -202,7 +206,7 @@ def test_async_twin(tmp_path: Path, settings: Settings) -> None:
 
 def test_key_expansion_at_ingest_and_on_update(memory: Memory) -> None:
     [item] = memory.add("Yesterday I met Marta Silva at the Porto Marathon.", user_id="u",
-                        event_time=datetime(2024, 6, 2, tzinfo=timezone.utc))
+                        event_time=datetime(2024, 6, 2, tzinfo=UTC))
     assert any("marta" in e for e in item.entities)
     assert "2024-06-01" in item.keys  # "yesterday" resolved against the event time
     assert memory.search("2024-06-01", user_id="u").hits[0].item.id == item.id  # keys are indexed
@@ -216,7 +220,7 @@ def test_token_budget_packs_in_reading_order_and_exhaustive_mode(tmp_path: Path)
     with Memory(tmp_path / "m.db", settings=settings, embedder=HashingEmbedder()) as mem:
         for day in (3, 1, 2):
             mem.add(f"day {day}: we talked about gardening and tomatoes", user_id="u",
-                    session_id=f"s{day}", event_time=datetime(2024, 1, day, tzinfo=timezone.utc))
+                    session_id=f"s{day}", event_time=datetime(2024, 1, day, tzinfo=UTC))
         whole = mem.search("tomatoes", user_id="u", token_budget=2000)
         assert whole.mode == "exhaustive"
         assert [h.item.scope.session_id for h in whole.hits] == ["s1", "s2", "s3"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from engram.ids import id_time_ms, new_id
@@ -15,7 +16,7 @@ from engram.model import Filters, MemoryItem, Scope
 def test_ids_are_time_sortable_and_unique() -> None:
     ids = [new_id() for _ in range(5000)]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
-    assert abs(id_time_ms(ids[0]) - datetime.now(timezone.utc).timestamp() * 1000) < 5000
+    assert abs(id_time_ms(ids[0]) - datetime.now(UTC).timestamp() * 1000) < 5000
 
 
 @pytest.mark.parametrize("fields", [{}, {"user_id": ""}, {"user_id": "  "}, {"user_id": "a\nb"},
@@ -38,7 +39,7 @@ def test_covers_means_every_set_field_matches(query: dict[str, str], item: dict[
 
 def test_naive_datetimes_are_utc_and_ranges_checked() -> None:
     item = MemoryItem(scope=Scope(user_id="u"), content="x", event_time=datetime(2024, 1, 1))
-    assert item.event_time == datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert item.event_time == datetime(2024, 1, 1, tzinfo=UTC)
     with pytest.raises(ValidationError):
         Filters(since=datetime(2024, 2, 1), until=datetime(2024, 1, 1))
 

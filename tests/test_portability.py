@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from engram import Memory
 from engram.config import Settings
@@ -26,7 +28,7 @@ metadata = st.dictionaries(st.text(min_size=1, max_size=10).filter(lambda s: "\x
                                                 0xD800 <= ord(c) <= 0xDFFF for c in s)),
                                             inner, max_size=3), max_leaves=8), max_size=4)
 times = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1),
-                     timezones=st.just(timezone.utc))
+                     timezones=st.just(UTC))
 
 
 def fresh(path: Path) -> Memory:
@@ -113,8 +115,8 @@ def test_reimport_after_delete_into_same_store(tmp_path: Path) -> None:
 
 
 def test_links_round_trip_and_never_leave_the_exported_scope(tmp_path: Path) -> None:
-    from engram.store.base import Link
     from engram.model import Scope
+    from engram.store.base import Link
 
     with fresh(tmp_path / "src.db") as src:
         a, b, c = (src.add(t, user_id="u", session_id=s)[0] for t, s in

@@ -8,10 +8,11 @@ import logging
 import random
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from engram.bench.datasets import BenchCase, BenchSession, load_locomo, load_longmemeval
 from engram.bench.metrics import aggregate, latency_summary, ndcg_at_k, recall_at_budget, recall_at_k

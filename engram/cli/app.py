@@ -6,9 +6,10 @@ import functools
 import ipaddress
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -38,7 +39,7 @@ class Context:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Annotated[Optional[Path], typer.Option(
+    db: Annotated[Path | None, typer.Option(
         "--db", envvar="ENGRAM_DB", help="SQLite file to use (default: under your data dir).")] = None,
 ) -> None:
     ctx.obj = Context(db=db)
@@ -83,10 +84,10 @@ def open_memory(ctx: typer.Context, *, create: bool = True) -> Any:
     return Memory(options.db, settings=settings, create=create)
 
 
-UserOpt = Annotated[Optional[str], typer.Option("--user", "-u", help="user_id of the scope")]
-AgentOpt = Annotated[Optional[str], typer.Option("--agent", help="agent_id of the scope")]
-SessionOpt = Annotated[Optional[str], typer.Option("--session", "-s", help="session_id of the scope")]
-AppOpt = Annotated[Optional[str], typer.Option("--app", help="app_id of the scope")]
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="user_id of the scope")]
+AgentOpt = Annotated[str | None, typer.Option("--agent", help="agent_id of the scope")]
+SessionOpt = Annotated[str | None, typer.Option("--session", "-s", help="session_id of the scope")]
+AppOpt = Annotated[str | None, typer.Option("--app", help="app_id of the scope")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import (
@@ -27,16 +27,16 @@ DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
 @command("bench")
 def bench(
     dataset: Annotated[str, typer.Argument(help="locomo or longmemeval")],
-    data: Annotated[Optional[Path], typer.Option(help="dataset file or folder")] = None,
+    data: Annotated[Path | None, typer.Option(help="dataset file or folder")] = None,
     systems: Annotated[str, typer.Option(help="comma-separated: bm25,dense,hybrid")] = "bm25,dense,hybrid",
-    limit: Annotated[Optional[int], typer.Option(help="only the first N questions")] = None,
-    sample: Annotated[Optional[int], typer.Option(help="a seeded random sample of N questions")] = None,
+    limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
+    sample: Annotated[int | None, typer.Option(help="a seeded random sample of N questions")] = None,
     seed: Annotated[int, typer.Option(help="sampling seed")] = 7,
     workdir: Annotated[Path, typer.Option(help="where the benchmark database lives")] = Path(".engram-bench"),
     out_dir: Annotated[Path, typer.Option("--out", help="results folder")] = Path("benchmarks/results"),
     enrichers: Annotated[str, typer.Option(
         help="ingest enrichers, comma-separated ('keys' = key expansion; 'none' for raw rounds)")] = "keys",
-    tag: Annotated[Optional[str], typer.Option(help="suffix for the result file names")] = None,
+    tag: Annotated[str | None, typer.Option(help="suffix for the result file names")] = None,
     qa: Annotated[bool, typer.Option(
         "--qa", help="also answer and LLM-judge each question (needs ENGRAM_LLM_BASE_URL)")] = False,
     qa_budget: Annotated[int, typer.Option(help="context tokens for the QA reader")] = 4000,

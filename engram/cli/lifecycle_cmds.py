@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import datetime
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -49,8 +49,8 @@ def archive(
     user: UserOpt = None, agent: AgentOpt = None, app_id: AppOpt = None,
     min_retention: Annotated[float, typer.Option(help="archive below this retention (0-1)")] = 0.05,
     max_importance: Annotated[float, typer.Option(help="only items at most this important")] = 0.5,
-    kind: Annotated[Optional[list[str]], typer.Option(help="kinds to consider (repeatable)")] = None,
-    now: Annotated[Optional[str], typer.Option(help="evaluate retention at this ISO time")] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="kinds to consider (repeatable)")] = None,
+    now: Annotated[str | None, typer.Option(help="evaluate retention at this ISO time")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="only list what would be archived")] = False,
     as_json: JsonOpt = False,
 ) -> None:

@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -55,13 +55,13 @@ def _items_table(items: list[Any], *, score: list[float] | None = None) -> Table
 @command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[Optional[str], typer.Argument(help="text to remember; '-' reads stdin")] = None,
-    messages: Annotated[Optional[Path], typer.Option(
+    text: Annotated[str | None, typer.Argument(help="text to remember; '-' reads stdin")] = None,
+    messages: Annotated[Path | None, typer.Option(
         "--messages", "-m", help="JSON file with a list of {role, content} messages")] = None,
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     kind: Annotated[str, typer.Option(help="episodic, fact, summary, profile or procedure")] = "episodic",
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="a tag (repeatable)")] = None,
-    event_time: Annotated[Optional[str], typer.Option(help="when it happened (ISO 8601)")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="a tag (repeatable)")] = None,
+    event_time: Annotated[str | None, typer.Option(help="when it happened (ISO 8601)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Remember a text, or a conversation (one memory per user/assistant round)."""
@@ -95,8 +95,8 @@ def search(
     query: Annotated[str, typer.Argument(help="what to look for")],
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 10,
-    since: Annotated[Optional[str], typer.Option(help="only events at/after this time")] = None,
-    until: Annotated[Optional[str], typer.Option(help="only events before this time")] = None,
+    since: Annotated[str | None, typer.Option(help="only events at/after this time")] = None,
+    until: Annotated[str | None, typer.Option(help="only events before this time")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Hybrid search within a scope."""
@@ -118,9 +118,9 @@ def list_(
     ctx: typer.Context,
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
-    cursor: Annotated[Optional[str], typer.Option(help="next_cursor from the previous page")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option(help="only these kinds (repeatable)")] = None,
-    status: Annotated[Optional[list[str]], typer.Option(help="statuses (default: active)")] = None,
+    cursor: Annotated[str | None, typer.Option(help="next_cursor from the previous page")] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="only these kinds (repeatable)")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="statuses (default: active)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List memories, newest first."""
@@ -153,9 +153,9 @@ def get(ctx: typer.Context, memory_id: str, user: UserOpt = None, agent: AgentOp
 def update(
     ctx: typer.Context, memory_id: str,
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
-    content: Annotated[Optional[str], typer.Option(help="new content")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="replace tags")] = None,
-    status: Annotated[Optional[str], typer.Option(help="active, superseded or archived")] = None,
+    content: Annotated[str | None, typer.Option(help="new content")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="replace tags")] = None,
+    status: Annotated[str | None, typer.Option(help="active, superseded or archived")] = None,
 ) -> None:
     """Change a memory; the previous version stays in its history."""
     with open_memory(ctx, create=False) as memory:
@@ -167,7 +167,7 @@ def update(
 @command("delete")
 def delete(
     ctx: typer.Context,
-    memory_id: Annotated[Optional[str], typer.Argument(help="id to delete")] = None,
+    memory_id: Annotated[str | None, typer.Argument(help="id to delete")] = None,
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="delete everything in the scope")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="do not ask for confirmation")] = False,
@@ -211,7 +211,7 @@ def export(
     ctx: typer.Context,
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="export every scope (administrative)")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file (default stdout)")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="file (default stdout)")] = None,
 ) -> None:
     """Write memories and their history as JSONL."""
     with open_memory(ctx, create=False) as memory:

@@ -7,7 +7,8 @@ Backends are imported lazily by their factories so that importing
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from engram.embed.base import Embedder, TextRole
 from engram.embed.cache import CachedEmbedder

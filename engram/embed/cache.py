@@ -12,8 +12,8 @@ import hashlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -35,7 +35,7 @@ _CHUNK = 500  # stay well under SQLite's bound-parameter limit
 def cache_key(model_id: str, role: str, text: str) -> bytes:
     """The 32-byte cache key; exposed so tests and tools agree on it."""
     text_digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return hashlib.sha256(f"{model_id}\x00{role}\x00".encode("utf-8") + text_digest).digest()
+    return hashlib.sha256(f"{model_id}\x00{role}\x00".encode() + text_digest).digest()
 
 
 class CachedEmbedder:

@@ -8,18 +8,18 @@ Error messages name the server, status and what to check, never the input text
 from __future__ import annotations
 
 import logging
-import time
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import httpx
 import numpy as np
 
 from engram.embed.base import TextRole
 from engram.errors import EmbedderError
+from engram.http import RETRY_STATUS, Unreachable, post_with_retries
 
 logger = logging.getLogger(__name__)
 
-_RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 
 
 class OpenAIEmbedder:
@@ -75,7 +75,7 @@ class OpenAIEmbedder:
         if self._owns_client:
             self._client.close()
 
-    def __enter__(self) -> "OpenAIEmbedder":
+    def __enter__(self) -> OpenAIEmbedder:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -107,41 +107,31 @@ class OpenAIEmbedder:
 
     def _post(self, body: dict[str, Any], batch: list[str]) -> Any:
         url = f"{self.base_url}/embeddings"
-        last = ""
-        for attempt in range(self.max_retries + 1):
-            delay = self.backoff * (2**attempt)
+        attempts = self.max_retries + 1
+        try:
+            resp = post_with_retries(self._client, url, body, max_retries=self.max_retries,
+                                     backoff=self.backoff, what="embedding")
+        except Unreachable as exc:
+            raise EmbedderError(f"embedding request to {url} failed after {attempts} attempts "
+                                f"({exc.reason}); check that the server is up and not overloaded.") from None
+        if resp.status_code < 400:
             try:
-                resp = self._client.post(url, json=body)
-            except httpx.TimeoutException:
-                last = "the request timed out"
-            except httpx.TransportError as exc:
-                last = f"could not connect ({type(exc).__name__})"
-            else:
-                if resp.status_code < 400:
-                    try:
-                        return resp.json()
-                    except ValueError as exc:
-                        raise EmbedderError(
-                            f"{url} replied {resp.status_code} with a body that is not JSON; "
-                            "is base_url pointing at an OpenAI-compatible API (it usually ends in /v1)?"
-                        ) from exc
-                last = f"HTTP {resp.status_code}: {_server_message(resp, batch)}"
-                if resp.status_code not in _RETRY_STATUS:
-                    hint = {
-                        401: "check api_key",
-                        403: "check api_key and its permissions",
-                        404: "check base_url (usually ends in /v1) and the model name",
-                    }.get(resp.status_code, "check the model name and server logs")
-                    raise EmbedderError(f"embedding request to {url} failed with {last}; {hint}.")
-                delay = max(delay, _retry_after(resp))
-            if attempt < self.max_retries:
-                logger.warning("embedding request to %s failed (%s); retry %d in %.1fs",
-                               url, last, attempt + 1, delay)
-                time.sleep(delay)
-        raise EmbedderError(
-            f"embedding request to {url} failed after {self.max_retries + 1} attempts ({last}); "
-            "check that the server is up and not overloaded."
-        )
+                return resp.json()
+            except ValueError as exc:
+                raise EmbedderError(
+                    f"{url} replied {resp.status_code} with a body that is not JSON; "
+                    "is base_url pointing at an OpenAI-compatible API (it usually ends in /v1)?"
+                ) from exc
+        last = f"HTTP {resp.status_code}: {_server_message(resp, batch)}"
+        if resp.status_code in RETRY_STATUS:
+            raise EmbedderError(f"embedding request to {url} failed after {attempts} attempts "
+                                f"({last}); check that the server is up and not overloaded.")
+        hint = {
+            401: "check api_key",
+            403: "check api_key and its permissions",
+            404: "check base_url (usually ends in /v1) and the model name",
+        }.get(resp.status_code, "check the model name and server logs")
+        raise EmbedderError(f"embedding request to {url} failed with {last}; {hint}.")
 
     def _parse(self, payload: Any, expected: int) -> np.ndarray:
         try:
@@ -181,9 +171,3 @@ def _server_message(resp: httpx.Response, batch: list[str]) -> str:
         return f"{resp.reason_phrase} (server message withheld: it quotes the input)"
     return msg[:200]
 
-
-def _retry_after(resp: httpx.Response) -> float:
-    try:
-        return min(float(resp.headers.get("retry-after", 0)), 30.0)
-    except ValueError:
-        return 0.0

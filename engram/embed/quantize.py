@@ -19,8 +19,9 @@ the same length, so :func:`decode_blobs` reads stores that mix both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -125,7 +126,7 @@ class PCA:
     explained: float  # fraction of the sample's variance kept
 
     @classmethod
-    def fit(cls, sample: np.ndarray, out_dim: int) -> "PCA":
+    def fit(cls, sample: np.ndarray, out_dim: int) -> PCA:
         mat = np.asarray(sample, dtype=np.float64)
         if not 0 < out_dim <= mat.shape[1]:
             raise InvalidInputError(f"PCA out_dim must be in 1..{mat.shape[1]}, not {out_dim}")

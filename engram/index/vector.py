@@ -9,7 +9,8 @@ pays off once a scope holds tens of thousands of vectors.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 

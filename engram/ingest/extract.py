@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Callable, Literal, Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -87,7 +88,7 @@ def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
     if not item.role:
         return [("user", item.content)]
     names = [n for n in item.role.split("+") if n]
-    pattern = re.compile(r"^(" + "|".join(re.escape(n) for n in names) + r"):\s?", re.M)
+    pattern = re.compile(r"^(" + "|".join(re.escape(n) for n in names) + r"):\s?", re.MULTILINE)
     out: list[tuple[str, str]] = []
     marks = list(pattern.finditer(item.content))
     for n, mark in enumerate(marks):
@@ -175,8 +176,7 @@ RULES: list[_Rule] = [
           r"(?:\s+(?:named|called)\s+[A-Z][\w'-]+)?)", "owns", "{s} has {v}.",
           "{s} no longer has {v}.", cardinality="many"),
 ]
-_SLOT_WORDS = frozenset("a an the this that it there what which who how when where i me you we they "
-                        "he she favorite favourite".split())
+_SLOT_WORDS = frozenset(["a", "an", "the", "this", "that", "it", "there", "what", "which", "who", "how", "when", "where", "i", "me", "you", "we", "they", "he", "she", "favorite", "favourite"])
 _EVENT = re.compile(r"\bI\s+(?:just\s+|finally\s+)?(?:got|graduated|ran|finished|started|visited|"
                     r"celebrated|married|travel(?:l)?ed|went|had|attended|completed|won|passed)\b[^.!?\n]{3,160}", _I)
 _FIRST_PERSON = [(re.compile(r"\bI(?:'m|’m)\b"), "{s} is"), (re.compile(r"\bI've\b"), "{s} has"),

@@ -6,8 +6,9 @@ runs them in order. Selection is by name through :data:`ENRICHERS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Literal, Protocol, Sequence
+from typing import Literal, Protocol
 
 from engram.ingest.keys import KeyExtractor
 from engram.model import MemoryItem

@@ -7,9 +7,10 @@ turn (the question and its answer stay together).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Any
 
 from engram.model import Message
 

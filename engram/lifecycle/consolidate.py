@@ -25,8 +25,9 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel
@@ -69,7 +70,7 @@ def digest(items: Iterable[MemoryItem]) -> str:
     return h.hexdigest()[:32]
 
 
-def consolidate(lifecycle: "Lifecycle", scope: Scope) -> ConsolidationReport:
+def consolidate(lifecycle: Lifecycle, scope: Scope) -> ConsolidationReport:
     """Bring the scope's session summaries, rolling summary and profile up to date."""
     report = ConsolidationReport()
     items = [i for i in lifecycle.memory.store.iter_items(scope) if i.status == MemoryStatus.ACTIVE]
@@ -98,7 +99,7 @@ def consolidate(lifecycle: "Lifecycle", scope: Scope) -> ConsolidationReport:
     return report
 
 
-def _upsert(lifecycle: "Lifecycle", report: ConsolidationReport, existing: MemoryItem | None,
+def _upsert(lifecycle: Lifecycle, report: ConsolidationReport, existing: MemoryItem | None,
             scope: Scope, sources: list[MemoryItem], of: str, text: Any,
             extra: dict[str, Any] | None = None) -> MemoryItem:
     """Create or revise a summary whose inputs are ``sources``; no-op when unchanged."""
@@ -130,7 +131,7 @@ def _sentences(item: MemoryItem) -> list[str]:
     return out
 
 
-def _session_text(lifecycle: "Lifecycle", rounds: list[MemoryItem]) -> tuple[str, str]:
+def _session_text(lifecycle: Lifecycle, rounds: list[MemoryItem]) -> tuple[str, str]:
     rounds = sorted(rounds, key=lambda r: (r.event_time or r.created_at, r.id))
     day = (rounds[0].event_time or rounds[0].created_at).date().isoformat()
     head = f"Session {rounds[0].scope.session_id} ({day}, {len(rounds)} rounds): "
@@ -148,7 +149,7 @@ def _session_text(lifecycle: "Lifecycle", rounds: list[MemoryItem]) -> tuple[str
     return head + " ".join(candidates[k][1].rstrip(".") + "." for k in keep), "extractive"
 
 
-def _rolling_text(lifecycle: "Lifecycle", sources: list[MemoryItem]) -> tuple[str, str]:
+def _rolling_text(lifecycle: Lifecycle, sources: list[MemoryItem]) -> tuple[str, str]:
     ordered = sorted(sources, key=lambda s: (s.event_time or s.created_at, s.id))
     if lifecycle.llm is not None:
         abstract = _abstractive(lifecycle, [s.content for s in ordered], 250)
@@ -165,7 +166,7 @@ def _rolling_text(lifecycle: "Lifecycle", sources: list[MemoryItem]) -> tuple[st
     return "\n".join(parts), "extractive"
 
 
-def _abstractive(lifecycle: "Lifecycle", notes: list[str], max_words: int) -> str | None:
+def _abstractive(lifecycle: Lifecycle, notes: list[str], max_words: int) -> str | None:
     assert lifecycle.llm is not None
     prompt = render("summarize", max_words=str(max_words), notes="\n".join(f"- {n}" for n in notes))
     try:
@@ -176,7 +177,7 @@ def _abstractive(lifecycle: "Lifecycle", notes: list[str], max_words: int) -> st
     return reply.summary.strip() or None if reply is not None else None
 
 
-def _upsert_profile(lifecycle: "Lifecycle", report: ConsolidationReport, existing: MemoryItem | None,
+def _upsert_profile(lifecycle: Lifecycle, report: ConsolidationReport, existing: MemoryItem | None,
                     scope: Scope, facts: list[MemoryItem]) -> None:
     stamp = digest(facts)
     if existing is not None and existing.metadata.get("digest") == stamp:

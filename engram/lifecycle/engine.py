@@ -9,9 +9,10 @@ the update decider, and writes only through the store protocol and the facade's
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
 from engram.lifecycle import decay
@@ -36,6 +37,7 @@ from engram.model import (
     utcnow,
 )
 from engram.retrieve.base import Query, Ranked
+from engram.retrieve.rerank import rerank
 from engram.store.base import Link
 
 if TYPE_CHECKING:
@@ -55,7 +57,7 @@ def broad(scope: Scope) -> Scope:
 
 
 class Lifecycle:
-    def __init__(self, memory: "Memory") -> None:
+    def __init__(self, memory: Memory) -> None:
         self.memory = memory
         self.settings = memory.settings
         self.llm: LLMClient | None = make_llm(self.settings)
@@ -220,9 +222,13 @@ class Lifecycle:
             statuses = list(dict.fromkeys([*request.filters.statuses, MemoryStatus.SUPERSEDED]))
             request = replace(request, filters=request.filters.model_copy(update={"statuses": statuses}))
         weight = self.settings.retention_weight
-        wide = replace(request, limit=max(request.limit, RERANK_DEPTH))
+        depth = max(RERANK_DEPTH, self.settings.rerank_depth if m.reranker else 0)
+        wide = replace(request, limit=max(request.limit, depth))
         ranked = m.retriever.retrieve(wide, m.store, m.embedder)
         items = {i.id: i for i in m.store.get(request.scope, [r.id for r in ranked])}
+        if m.reranker is not None:
+            ranked = rerank(ranked, {i: item.content for i, item in items.items()}, request.text,
+                            m.reranker, self.settings.rerank_depth)
         if not weight and not any(i.valid_to or i.status != MemoryStatus.ACTIVE for i in items.values()):
             return ranked[: request.limit], items
         for r in ranked:

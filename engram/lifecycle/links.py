@@ -19,8 +19,9 @@ removed when either end is deleted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from engram.model import Filters, MemoryItem, MemoryKind, MemoryStatus, Scope
 from engram.store.base import Link
@@ -45,7 +46,7 @@ class RelatedMemory:
     direction: str  # "out" (asked → item) or "in" (item → asked)
 
 
-def link_new(lifecycle: "Lifecycle", items: Sequence[MemoryItem]) -> list[Link]:
+def link_new(lifecycle: Lifecycle, items: Sequence[MemoryItem]) -> list[Link]:
     """Link each new item to its nearest related memories; evolve linked notes."""
     from engram.lifecycle.engine import broad
 
@@ -84,7 +85,7 @@ def link_new(lifecycle: "Lifecycle", items: Sequence[MemoryItem]) -> list[Link]:
     return made
 
 
-def _evolve(lifecycle: "Lifecycle", note: MemoryItem, evidence: MemoryItem) -> None:
+def _evolve(lifecycle: Lifecycle, note: MemoryItem, evidence: MemoryItem) -> None:
     """A-MEM memory evolution, heuristic form: the older note absorbs a few of the new
     note's entities/keys as index keys (never its content), recorded in history."""
     fresh = [k for k in [*evidence.entities, *evidence.keys]
@@ -97,7 +98,7 @@ def _evolve(lifecycle: "Lifecycle", note: MemoryItem, evidence: MemoryItem) -> N
         lifecycle.revise(current, keys=keys, actor="engram:evolve")
 
 
-def related(lifecycle: "Lifecycle", memory_id: str, scope: Scope) -> list[RelatedMemory]:
+def related(lifecycle: Lifecycle, memory_id: str, scope: Scope) -> list[RelatedMemory]:
     """Memories linked to ``memory_id`` within ``scope``, strongest first."""
     store = lifecycle.memory.store
     links = store.links(scope, [memory_id])

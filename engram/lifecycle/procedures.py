@@ -10,7 +10,8 @@ are kept in ``metadata`` for programmatic use.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from engram.errors import InvalidInputError
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from engram.config import Settings
 
 
-def make_llm(settings: "Settings") -> LLMClient | None:
+def make_llm(settings: Settings) -> LLMClient | None:
     """The configured client, or ``None`` when no ``llm_base_url`` is set."""
     if not settings.llm_base_url:
         return None

@@ -19,17 +19,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
-from typing import Any, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from engram.errors import EngramError
+from engram.http import Unreachable, post_with_retries
 
 logger = logging.getLogger(__name__)
 
-_RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
 
@@ -80,7 +80,7 @@ class LLMClient:
         if self._owns_client:
             self._client.close()
 
-    def __enter__(self) -> "LLMClient":
+    def __enter__(self) -> LLMClient:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -111,31 +111,12 @@ class LLMClient:
         return content if isinstance(content, str) else ""
 
     def _post(self, body: dict[str, Any]) -> httpx.Response:
-        url = f"{self.base_url}/chat/completions"
-        for attempt in range(self.max_retries + 1):
-            try:
-                reply = self._client.post(url, json=body)
-            except httpx.TransportError as exc:
-                if attempt == self.max_retries:
-                    raise LLMError(f"cannot reach the LLM server at {self.base_url} "
-                                   f"({type(exc).__name__}); is it running?") from None
-                self._sleep(attempt, None)
-                continue
-            if reply.status_code in _RETRY_STATUS and attempt < self.max_retries:
-                logger.info("LLM server answered %d; retrying", reply.status_code)
-                self._sleep(attempt, reply.headers.get("retry-after"))
-                continue
-            return reply
-        raise AssertionError("unreachable")
-
-    def _sleep(self, attempt: int, retry_after: str | None) -> None:
-        delay = self.backoff * (2 ** attempt)
-        if retry_after:
-            try:
-                delay = min(float(retry_after), 30.0)
-            except ValueError:
-                pass
-        time.sleep(delay)
+        try:
+            return post_with_retries(self._client, f"{self.base_url}/chat/completions", body,
+                                     max_retries=self.max_retries, backoff=self.backoff, what="LLM")
+        except Unreachable as exc:
+            raise LLMError(f"cannot reach the LLM server at {self.base_url} ({exc.reason}); "
+                           "is it running?") from None
 
     # -- structured replies -----------------------------------------------------
     def json(self, messages: Sequence[dict[str, str]], model: type[M], *, task: str) -> M | None:

@@ -4,13 +4,13 @@ prompts use single braces freely)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from engram.errors import ConfigError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str) -> str:
     """The text of ``engram/data/prompts/<name>.md``."""
     try:

@@ -7,9 +7,9 @@ means adding a function and a name in :data:`CHANNELS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
 
 import numpy as np
 

@@ -9,8 +9,9 @@ rest; reciprocal-rank fusion (Cormack et al., 2009) is available as ``"rrf"``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from engram.embed.base import Embedder
 from engram.errors import ConfigError

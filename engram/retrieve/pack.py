@@ -153,7 +153,7 @@ def pack_context(items: Sequence[MemoryItem], budget: int, *,
     return PackedContext()
 
 
-def exhaustive(store: "Store", request: "Query", budget: int, cap: int) -> SearchResult | None:
+def exhaustive(store: Store, request: Query, budget: int, cap: int) -> SearchResult | None:
     """ConvoMem's finding: when a scope's whole (filtered) history fits the caller's
     budget, return all of it in reading order instead of a lossy retrieval. ``cap``
     bounds how many items are considered (0 turns the mode off); None = retrieve."""

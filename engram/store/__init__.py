@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from engram.errors import ConfigError
 from engram.store.base import Store
@@ -11,14 +12,14 @@ if TYPE_CHECKING:
     from engram.config import Settings
 
 
-def _sqlite(settings: "Settings", create: bool) -> Store:
+def _sqlite(settings: Settings, create: bool) -> Store:
     from engram.store.sqlite import SQLiteStore
 
     return SQLiteStore(settings.db_path, create=create, ann_threshold=settings.ann_threshold,
                        vector_dtype=settings.vector_dtype)
 
 
-def _postgres(settings: "Settings", create: bool) -> Store:
+def _postgres(settings: Settings, create: bool) -> Store:
     from engram.store.postgres import PostgresStore  # psycopg is the `postgres` extra
 
     return PostgresStore(dsn=settings.database_url, create=create,
@@ -26,13 +27,13 @@ def _postgres(settings: "Settings", create: bool) -> Store:
 
 
 # name -> factory(settings, create); backends import their heavy dependencies lazily.
-STORES: dict[str, Callable[["Settings", bool], Store]] = {
+STORES: dict[str, Callable[[Settings, bool], Store]] = {
     "sqlite": _sqlite,
     "postgres": _postgres,
 }
 
 
-def open_store(settings: "Settings", *, create: bool = True) -> Store:
+def open_store(settings: Settings, *, create: bool = True) -> Store:
     """Instantiate the backend that ``settings.store`` names."""
     try:
         factory = STORES[settings.store]

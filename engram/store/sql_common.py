@@ -3,7 +3,8 @@ style and the vector join; each store passes those in."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from engram.model import MemoryItem, Stats
 from engram.store.base import Neighbors

@@ -7,9 +7,10 @@ import builtins
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 

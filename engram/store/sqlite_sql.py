@@ -9,7 +9,7 @@ import functools
 import json
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, Scope, utcnow
@@ -31,14 +31,14 @@ def ts(value: datetime | None) -> str | None:
     """Fixed-width UTC text, so string order equals time order."""
     if value is None:
         return None
-    utc = value.astimezone(timezone.utc)
+    utc = value.astimezone(UTC)
     return f"{utc.year:04d}-" + utc.strftime("%m-%dT%H:%M:%S.%fZ")  # %Y is not zero-padded
 
 
 def parse_ts(value: str | None) -> datetime | None:
     if value is None:
         return None
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
 def item_to_row(item: MemoryItem) -> tuple[Any, ...]:

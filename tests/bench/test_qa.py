@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
+from test_runner import write_locomo
 
 from engram.bench.report import markdown
 from engram.bench.runner import BenchConfig, run
 from engram.config import Settings
 from engram.errors import InvalidInputError
 from engram.testing.fake_openai import FakeOpenAI
-
-from test_runner import write_locomo
 
 
 @pytest.fixture

@@ -2,8 +2,15 @@ import numpy as np
 import pytest
 
 from engram.embed.quantize import (
-    PCA, binarize, binary_search, check_dtype, decode_blobs, encode_blob, global_scale,
-    hamming_similarity, quantize_int8,
+    PCA,
+    binarize,
+    binary_search,
+    check_dtype,
+    decode_blobs,
+    encode_blob,
+    global_scale,
+    hamming_similarity,
+    quantize_int8,
 )
 from engram.errors import InvalidInputError
 from engram.index.vector import top_k

@@ -27,7 +27,7 @@ def test_ann_matches_exact_and_honours_filter() -> None:
     matrix = VectorMatrix(dim)
     matrix.upsert(list(range(n)), data)
     queries = unit_rows(50, dim, 2)
-    even = lambda keys: keys % 2 == 0  # noqa: E731 - a scope-like filter
+    even = lambda keys: keys % 2 == 0
     agree = 0
     for q in queries:
         exact = [k for k, _ in matrix.search_exact(q, list(range(0, n, 2)), 10)]
@@ -42,7 +42,7 @@ def test_removed_and_replaced_keys_never_surface_stale() -> None:
     data = unit_rows(200, dim, 3)
     matrix = VectorMatrix(dim)
     matrix.upsert(list(range(200)), data)
-    everything = lambda keys: np.ones(len(keys), dtype=bool)  # noqa: E731
+    everything = lambda keys: np.ones(len(keys), dtype=bool)
     assert matrix.search_ann(data[5], 1, everything)[0][0] == 5
     matrix.remove([5])
     assert 5 not in [k for k, _ in matrix.search_ann(data[5], 5, everything)]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from engram.errors import ConfigError
 from engram.ingest.extract import (
-    Fact, FactList, HeuristicExtractor, make_extractor, norm_value, speaker_lines,
+    Fact,
+    FactList,
+    HeuristicExtractor,
+    make_extractor,
+    norm_value,
+    speaker_lines,
 )
 from engram.model import MemoryItem, Scope
 
-WHEN = datetime(2024, 5, 10, 12, tzinfo=timezone.utc)
+WHEN = datetime(2024, 5, 10, 12, tzinfo=UTC)
 
 
 def round_(user: str, assistant: str = "Got it.") -> MemoryItem:

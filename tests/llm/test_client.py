@@ -9,7 +9,6 @@ import pytest
 from pydantic import BaseModel
 
 from engram.llm import LLMClient, LLMError, load_prompt, parse_json, render
-
 from engram.testing.fake_openai import FakeOpenAI
 
 SECRET = "my passport number is X1234567"
@@ -57,9 +56,8 @@ def test_malformed_reply_is_retried_once_then_accepted(fake_llm: FakeOpenAI) -> 
 def test_malformed_twice_is_skipped_with_a_content_free_warning(
         fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture) -> None:
     fake_llm.script(f'{{"wrong": "{SECRET}"}}', f"Sure! {SECRET}")
-    with caplog.at_level(logging.DEBUG, logger="engram"):
-        with client(fake_llm) as llm:
-            assert llm.json([{"role": "user", "content": SECRET}], Answer, task="t") is None
+    with caplog.at_level(logging.DEBUG, logger="engram"), client(fake_llm) as llm:
+        assert llm.json([{"role": "user", "content": SECRET}], Answer, task="t") is None
     assert len(fake_llm.requests) == 2
     assert any(r.levelno == logging.WARNING and "skipping" in r.getMessage() for r in caplog.records)
     assert all("X1234567" not in r.getMessage() for r in caplog.records)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
-
 from engram.testing.fake_openai import FakeOpenAI
 
-T0 = datetime(2024, 3, 1, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 1, tzinfo=UTC)
 
 
 def facts(*items: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@ store and, for the end-to-end case, the real bundled embedding model."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,7 +15,7 @@ from engram.retrieve.hybrid import HybridRetriever, make_retriever
 from engram.store.base import Neighbors
 
 U = Scope(user_id="u")
-T0 = datetime(2024, 3, 1, 9, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 1, 9, tzinfo=UTC)
 TOPICS = ["pottery class", "marathon training", "new puppy", "guitar lessons", "job interview",
           "camping trip", "book club", "garden tomatoes", "piano recital", "bike repair",
           "yoga retreat", "museum visit", "cooking pasta", "chess match", "beach sunset",

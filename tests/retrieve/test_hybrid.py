@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,11 +14,11 @@ from engram.retrieve.channels import CHANNELS, Context, report_lag
 from engram.retrieve.hybrid import HybridRetriever, make_retriever, minmax_fuse
 
 U = Scope(user_id="u")
-NOW = datetime(2024, 6, 30, 12, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 30, 12, tzinfo=UTC)
 
 
 def day(month: int, d: int) -> datetime:
-    return datetime(2024, month, d, 10, tzinfo=timezone.utc)
+    return datetime(2024, month, d, 10, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ be started the ``postgres`` cases skip with the exact error — set
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
 
 from engram.errors import ConflictError, NotFoundError, StoreError
 from engram.model import (
-    Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Scope, tombstone,
+    Filters,
+    HistoryEntry,
+    MemoryItem,
+    MemoryKind,
+    MemoryStatus,
+    Scope,
+    tombstone,
 )
 from engram.store import Store
 
 ALICE = Scope(user_id="alice")
 BOB = Scope(user_id="bob")
-T0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2024, 1, 1, tzinfo=UTC)
 DIM = 8
 MODEL = "test-model"
 

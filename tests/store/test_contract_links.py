@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from test_contract import ALICE, BOB, put
+
 from engram.model import Filters, Scope, tombstone
 from engram.store import Store
 from engram.store.base import Link
-
-from test_contract import ALICE, BOB, put
 
 
 def test_links_roundtrip_both_directions(store: Store) -> None:
