@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -27,6 +27,33 @@ class Unreachable(Exception):
         super().__init__(reason)
         self.reason = reason
         self.attempts = attempts
+
+
+class HTTPBackend:
+    """Base of the optional HTTP backends: bearer auth, one retry policy, and an httpx
+    client it owns (closed by :meth:`close`) or borrows (left open)."""
+
+    def __init__(self, *, api_key: str | None, timeout: float, max_retries: int, backoff: float,
+                 client: httpx.Client | None) -> None:
+        self.max_retries = max_retries
+        self.backoff = backoff
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._client = client or httpx.Client(timeout=timeout, headers=headers)
+        self._owns_client = client is None
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _send(self, url: str, body: dict[str, Any], what: str) -> httpx.Response:
+        return post_with_retries(self._client, url, body, max_retries=self.max_retries,
+                                 backoff=self.backoff, what=what)
 
 
 def post_with_retries(client: httpx.Client, url: str, body: dict[str, Any], *, max_retries: int,

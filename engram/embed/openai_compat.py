@@ -16,13 +16,13 @@ import numpy as np
 
 from engram.embed.base import TextRole
 from engram.errors import EmbedderError
-from engram.http import RETRY_STATUS, Unreachable, post_with_retries
+from engram.http import RETRY_STATUS, HTTPBackend, Unreachable
 
 logger = logging.getLogger(__name__)
 
 
 
-class OpenAIEmbedder:
+class OpenAIEmbedder(HTTPBackend):
     """Client for an OpenAI-compatible embeddings endpoint.
 
     ``dim`` is discovered from the first reply when not given; every later
@@ -49,15 +49,12 @@ class OpenAIEmbedder:
             raise ValueError("base_url is required, e.g. http://localhost:8000/v1")
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        super().__init__(api_key=api_key, timeout=timeout, max_retries=max_retries,
+                         backoff=backoff, client=client)
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.batch_size = batch_size
-        self.max_retries = max_retries
-        self.backoff = backoff
         self._dim = dim
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = client or httpx.Client(timeout=timeout, headers=headers)
-        self._owns_client = client is None
 
     @property
     def model_id(self) -> str:
@@ -70,16 +67,6 @@ class OpenAIEmbedder:
             self.embed(["dimension probe"])
         assert self._dim is not None
         return self._dim
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def __enter__(self) -> OpenAIEmbedder:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
         """Return ``(len(texts), dim)`` float32 unit rows, in input order."""
@@ -109,8 +96,7 @@ class OpenAIEmbedder:
         url = f"{self.base_url}/embeddings"
         attempts = self.max_retries + 1
         try:
-            resp = post_with_retries(self._client, url, body, max_retries=self.max_retries,
-                                     backoff=self.backoff, what="embedding")
+            resp = self._send(url, body, "embedding")
         except Unreachable as exc:
             raise EmbedderError(f"embedding request to {url} failed after {attempts} attempts "
                                 f"({exc.reason}); check that the server is up and not overloaded.") from None

@@ -26,7 +26,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from engram.errors import EngramError
-from engram.http import Unreachable, post_with_retries
+from engram.http import HTTPBackend, Unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class LLMError(EngramError):
     code = "llm_error"
 
 
-class LLMClient:
+class LLMClient(HTTPBackend):
     """Chat completions against an OpenAI-compatible server.
 
     ``base_url`` is the API root, e.g. ``http://localhost:11434/v1``; a bare
@@ -66,25 +66,12 @@ class LLMClient:
         url = base_url.rstrip("/")
         if httpx.URL(url).path in ("", "/"):
             url += "/v1"
+        super().__init__(api_key=api_key, timeout=timeout, max_retries=max_retries,
+                         backoff=backoff, client=client)
         self.base_url = url
         self.model = model
-        self.max_retries = max_retries
-        self.backoff = backoff
         self.temperature = temperature
         self.json_mode = json_mode
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = client or httpx.Client(timeout=timeout, headers=headers)
-        self._owns_client = client is None
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def __enter__(self) -> LLMClient:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
     # -- transport ------------------------------------------------------------
     def chat(self, messages: Sequence[dict[str, str]], *, json_reply: bool = False) -> str:
@@ -112,8 +99,7 @@ class LLMClient:
 
     def _post(self, body: dict[str, Any]) -> httpx.Response:
         try:
-            return post_with_retries(self._client, f"{self.base_url}/chat/completions", body,
-                                     max_retries=self.max_retries, backoff=self.backoff, what="LLM")
+            return self._send(f"{self.base_url}/chat/completions", body, "LLM")
         except Unreachable as exc:
             raise LLMError(f"cannot reach the LLM server at {self.base_url} ({exc.reason}); "
                            "is it running?") from None

@@ -23,7 +23,7 @@ import httpx
 
 from engram.config import Settings
 from engram.errors import ConfigError, RerankerError
-from engram.http import Unreachable, post_with_retries
+from engram.http import HTTPBackend, Unreachable
 from engram.retrieve.base import Ranked
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class Reranker(Protocol):
         ...
 
 
-class HTTPReranker:
+class HTTPReranker(HTTPBackend):
     """Client for ``POST {base_url}/rerank``.
 
     Sends ``{"model", "query", "documents", "top_n", "return_documents": false}`` plus
@@ -53,17 +53,10 @@ class HTTPReranker:
         if not base_url:
             raise ConfigError("a reranker base_url is required, e.g. http://localhost:8080/v1 "
                                 "(set ENGRAM_RERANKER_BASE_URL)")
+        super().__init__(api_key=api_key, timeout=timeout, max_retries=max_retries,
+                         backoff=backoff, client=client)
         self.url = f"{base_url.rstrip('/')}/rerank"
         self.model = model
-        self.max_retries = max_retries
-        self.backoff = backoff
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = client or httpx.Client(timeout=timeout, headers=headers)
-        self._owns_client = client is None
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
 
     def score(self, query: str, documents: Sequence[str]) -> list[float]:
         if not documents:
@@ -74,8 +67,7 @@ class HTTPReranker:
         if self.model:
             body["model"] = self.model
         try:
-            reply = post_with_retries(self._client, self.url, body, max_retries=self.max_retries,
-                                      backoff=self.backoff, what="rerank")
+            reply = self._send(self.url, body, "rerank")
         except Unreachable as exc:
             raise RerankerError(f"cannot reach the reranker at {self.url} ({exc.reason}); "
                                 "is it running?") from None
