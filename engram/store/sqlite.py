@@ -16,7 +16,7 @@ import numpy as np
 
 from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
-from engram.index.vector import VectorMatrix, top_k
+from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
 from engram.store.sql_common import collect_stats, iter_rows
@@ -26,6 +26,7 @@ from engram.store.sqlite_schema import migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
     adjacent,
+    chunks,
     context_sql,
     filter_clause,
     fts_query,
@@ -38,14 +39,15 @@ from engram.store.sqlite_sql import (
     ts,
     where,
 )
+from engram.store.sqlite_vectors import VectorReads
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
-_SMALL_SCOPE = 4096
+_SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
 CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (LoCoMo: BM25 R@10 0.773 -> 0.826)
-_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)  # below this, score vectors straight from SQL rows
+_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
 
 
-class SQLiteStore:
+class SQLiteStore(VectorReads):
     """A :class:`~engram.store.base.Store` in a single SQLite file.
 
     One connection guarded by a lock serves all threads of a process; several
@@ -150,7 +152,7 @@ class SQLiteStore:
     def _rowids(self, conn: sqlite3.Connection, scope: Scope, ids: Sequence[str]) -> dict[str, int]:
         sql, params = scope_clause(scope)
         found: dict[str, int] = {}
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids, 500):
             rows = conn.execute(
                 f"SELECT m.id, m.rowid FROM memories m WHERE m.id IN ({','.join('?' * len(chunk))})"
                 f" AND {sql}", [*chunk, *params],
@@ -269,7 +271,7 @@ class SQLiteStore:
         removed = set(found.values())
         survivors = _adjacent(self._contexts(conn, list(removed))) - removed
         scopes: dict[str, Scope] = {}
-        for chunk in _chunks(list(found), 500):
+        for chunk in chunks(list(found), 500):
             marks = ",".join("?" * len(chunk))
             for row in conn.execute(
                 f"SELECT id, user_id, agent_id, session_id, app_id FROM memories WHERE id IN ({marks})",
@@ -295,7 +297,7 @@ class SQLiteStore:
                   rowids: Sequence[int]) -> dict[int, tuple[int | None, int | None, str]]:
         """(prev rowid, next rowid, context) of each row, as this transaction sees it."""
         out: dict[int, tuple[int | None, int | None, str]] = {}
-        for chunk in _chunks(rowids, 500):
+        for chunk in chunks(rowids, 500):
             out.update({r[0]: (r[1], r[2], r[3]) for r in conn.execute(context_sql(len(chunk)), chunk)})
         return out
 
@@ -304,7 +306,7 @@ class SQLiteStore:
         write affected, never whole sessions)."""
         fresh = self._contexts(conn, sorted(rowids))
         stored: dict[int, str] = {}
-        for chunk in _chunks(list(fresh), 500):
+        for chunk in chunks(list(fresh), 500):
             stored.update(conn.execute(
                 f"SELECT rowid, context FROM memories_fts WHERE rowid IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall())
@@ -316,30 +318,18 @@ class SQLiteStore:
             return
         sql, params = scope_clause(scope)
         with self._write(changes_rows=False) as conn:
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 conn.execute(
                     f"UPDATE memories AS m SET access_count = access_count + 1, last_accessed_at = ?"
                     f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
                     [ts(utcnow()), *chunk, *params],
                 )
 
-    def _after_vector_write(self, epoch: int, *, upsert: Sequence[tuple[int, np.ndarray]] = (),
-                            remove: Sequence[int] = ()) -> None:
-        with self._lock:
-            if self._matrix is not None and self._seen_epoch == epoch - 1:
-                if remove:
-                    self._matrix.remove(remove)
-                if upsert:
-                    self._matrix.upsert([r for r, _ in upsert], np.stack([v for _, v in upsert]))
-                self._seen_epoch = epoch
-            else:
-                self._matrix = None
-
     # -- reads --------------------------------------------------------------
     def get(self, scope: Scope, ids: Sequence[str]) -> builtins.list[MemoryItem]:
         sql, params = scope_clause(scope)
         found: dict[str, MemoryItem] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             rows = self._read(f"{_SELECT_ITEM} WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
                               [*chunk, *params])
             found.update({row[0]: row_to_item(row) for row in rows})
@@ -367,7 +357,7 @@ class SQLiteStore:
     def history(self, scope: Scope, memory_ids: Sequence[str]) -> builtins.list[HistoryEntry]:
         sql, params = scope_clause(scope, "h")
         out: builtins.list[HistoryEntry] = []
-        for chunk in _chunks(list(memory_ids), 500):
+        for chunk in chunks(list(memory_ids), 500):
             rows = self._read(
                 "SELECT h.id, h.memory_id, h.version, h.op, h.actor, h.at, h.old, h.new FROM history h"
                 f" WHERE h.memory_id IN ({','.join('?' * len(chunk))}) AND {sql}",
@@ -417,119 +407,11 @@ class SQLiteStore:
                 scores[item_id] = scores.get(item_id, 0.0) - factor * float(rank)
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
-    def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
-                      limit: int) -> ScoredIds:
-        query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        sql, params = where(scope, filters)
-        with self._lock:
-            members, known_large = self._cached_members(sql, params)
-            if members is None and known_large:  # stale after a write, but was large: refetch ids only
-                members = self._scope_members(sql, params)
-            if members is None:
-                rows = self._read(
-                    f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
-                    " LIMIT ?", [*params, self._small_scope + 1],
-                )
-                if len(rows) <= self._small_scope:
-                    if not rows:
-                        return []
-                    mat = decode_blobs([r[1] for r in rows], query.shape[0])
-                    scores = mat @ query
-                    return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
-                members = self._scope_members(sql, params)
-            return self._vector_search_large(query, members, limit)
-
-    def _token(self) -> tuple[int, int]:
-        return self._writes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def _cached_members(self, sql: str, params: builtins.list[Any]) -> tuple[np.ndarray | None, bool]:
-        """(the cached rowids if still valid, whether this scope was large when last seen)."""
-        try:
-            hit = self._members.get((sql, *params))
-        except TypeError:  # an unhashable filter value: not cached
-            return None, False
-        if hit is None:
-            return None, False
-        return (hit[1] if hit[0] == self._token() else None), True
-
-    def _scope_members(self, sql: str, params: builtins.list[Any]) -> np.ndarray:
-        token = self._token()
-        # No join with `vectors`: rowids without a vector are simply absent from the matrix,
-        # and the scope's index alone answers this (SQLite indexes carry the rowid).
-        rows = self._conn.execute(f"SELECT m.rowid FROM memories m WHERE {sql}", params).fetchall()
-        members = np.sort(np.array(rows, dtype=np.int64).reshape(-1))
-        if len(self._members) >= 32:
-            self._members.clear()
-        with contextlib.suppress(TypeError):
-            self._members[(sql, *params)] = (token, members)
-        return members
-
-    def _patch_members(self, base: tuple[int, int]) -> None:
-        """Inside a write, before COMMIT: bring cached scope members that were current at
-        its start up to date by re-testing only the touched rowids (O(scope) copy, no
-        O(scope) query), so a search right after an add stays fast."""
-        touched = np.unique(np.asarray(self._touched, dtype=np.int64))
-        now = (self._writes, base[1])
-        for key, (token, members) in list(self._members.items()):
-            if token != base:
-                continue  # already stale: refetched on next use
-            sql, params = key[0], list(key[1:])
-            inside: builtins.list[int] = []
-            for chunk in _chunks(touched.tolist(), 500):
-                inside += [r[0] for r in self._conn.execute(
-                    f"SELECT m.rowid FROM memories m WHERE m.rowid IN ({','.join('?' * len(chunk))})"
-                    f" AND {sql}", [*chunk, *params])]
-            at = np.minimum(np.searchsorted(members, touched), max(len(members) - 1, 0))
-            present = at[members[at] == touched] if len(members) else at[:0]
-            kept = np.delete(members, present)
-            new = np.sort(np.asarray(inside, dtype=np.int64))
-            self._members[key] = (now, np.insert(kept, np.searchsorted(kept, new), new))
-
-    def _vector_search_large(self, query: np.ndarray, members: np.ndarray, limit: int) -> ScoredIds:
-        matrix = self._load_matrix()
-        if len(members) <= self._ann_threshold:
-            hits = matrix.search_exact(query, members, limit)
-        else:
-            def allowed(candidates: np.ndarray) -> np.ndarray:
-                at = np.minimum(np.searchsorted(members, candidates), len(members) - 1)
-                return np.asarray(members[at] == candidates, dtype=bool)
-            hits = matrix.search_ann(query, limit, allowed)
-        ids = dict(self._read(
-            f"SELECT rowid, id FROM memories WHERE rowid IN ({','.join('?' * len(hits))})",
-            [k for k, _ in hits])) if hits else {}
-        return [(ids[k], s) for k, s in hits if k in ids]
-
-    def _load_matrix(self) -> VectorMatrix:
-        with self._lock:
-            epoch = int(self._meta("vector_epoch") or 0)
-            if self._matrix is None or self._seen_epoch != epoch:
-                dim = int(self._meta("vector_dim") or 0)
-                matrix = VectorMatrix(dim, ann_threshold=self._ann_threshold)
-                rows = self._conn.execute("SELECT rowid, vec FROM vectors").fetchall()
-                if rows:
-                    matrix.upsert([r[0] for r in rows],
-                                  decode_blobs([r[1] for r in rows], dim))
-                self._matrix, self._seen_epoch = matrix, epoch
-            return self._matrix
-
-    def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        sql, params = scope_clause(scope)
-        out: dict[str, np.ndarray] = {}
-        for chunk in _chunks(list(ids), 500):
-            rows = self._read(
-                "SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid"
-                f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}", [*chunk, *params])
-            if rows:
-                dim = int(self._meta("vector_dim") or 0) or None
-                mat = decode_blobs([r[1] for r in rows], dim)
-                out.update({r[0]: mat[i].copy() for i, r in enumerate(rows)})
-        return out
-
     def neighbors(self, scope: Scope, ids: Sequence[str],
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         sql, params = scope_clause(scope, "t")
         out: dict[str, Neighbors] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             out.update(session_neighbors(self._read, chunk, sql, params, mark="?",
                                          adjacent=adjacent,
                                          filter_on=lambda a: filter_clause(filters or Filters(), a)))
@@ -566,7 +448,7 @@ class SQLiteStore:
         a_sql, a_params = scope_clause(scope, "a")
         b_sql, b_params = scope_clause(scope, "b")
         out: dict[tuple[str, str], Link] = {}
-        for chunk in _chunks(list(ids), 400):
+        for chunk in chunks(list(ids), 400):
             marks = ",".join("?" * len(chunk))
             rows = self._read(
                 "SELECT l.src, l.dst, l.reason, l.score, l.created_at FROM links l"
@@ -605,11 +487,4 @@ def _key_text(item: MemoryItem) -> str:
 def _adjacent(contexts: dict[int, tuple[int | None, int | None, str]]) -> set[int]:
     """The rowids right before or after any of these rows."""
     return {r for prev, nxt, _ in contexts.values() for r in (prev, nxt) if r is not None}
-
-
-def _chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[builtins.list[Any]]:
-    items: builtins.list[Any] = list(values)
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
 

@@ -9,6 +9,7 @@ import functools
 import json
 import re
 import sqlite3
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -196,3 +197,10 @@ def context_sql(count: int) -> str:
         " coalesce(p.content || char(10) || n.content, p.content, n.content, '')"
         " FROM x LEFT JOIN memories p ON p.rowid = x.prev LEFT JOIN memories n ON n.rowid = x.next"
     )
+
+
+def chunks(values: Sequence[str] | Sequence[int], size: int) -> Iterator[list[Any]]:
+    """``values`` in lists of at most ``size`` (SQLite caps bound parameters per query)."""
+    items: list[Any] = list(values)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
