@@ -51,11 +51,6 @@ MAX_SOURCES = 50
 RERANK_DEPTH = 30
 
 
-def broad(scope: Scope) -> Scope:
-    """Facts outlive sessions: look for related ones across the user's/agent's sessions."""
-    return scope.across_sessions()
-
-
 class Lifecycle:
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
@@ -125,7 +120,7 @@ class Lifecycle:
         if self.settings.consolidate_on_add and items:
             from engram.lifecycle.consolidate import consolidate
 
-            for scope in {broad(i.scope) for i in items}:
+            for scope in {i.scope.across_sessions() for i in items}:
                 consolidate(self, scope)
 
     def extract(self, item: MemoryItem) -> list[MemoryItem]:
@@ -157,7 +152,7 @@ class Lifecycle:
 
     def _candidates(self, fact: Fact, scope: Scope, vector: Any) -> list[Candidate]:
         store = self.memory.store
-        wide = broad(scope)
+        wide = scope.across_sessions()
         active = Filters(kinds=[MemoryKind.FACT], statuses=[MemoryStatus.ACTIVE])
         same_slot = store.list(wide, Filters(kinds=[MemoryKind.FACT], metadata={"slot": fact.slot}),
                                limit=50)
@@ -171,13 +166,13 @@ class Lifecycle:
         """Carry out a decision; returns the facts stored (empty for NOOP)."""
         store, m = self.memory.store, self.memory
         if decision.op == "NOOP":
-            for target in store.get(broad(new.scope), decision.targets):
+            for target in store.get(new.scope.across_sessions(), decision.targets):
                 sources = list(dict.fromkeys([*target.provenance.source_ids, source.id]))[-MAX_SOURCES:]
                 self.revise(target, importance=min(1.0, target.importance + REINFORCE),
                             provenance=target.provenance.model_copy(update={"source_ids": sources}))
                 store.record_access(target.scope, [target.id])
             return []
-        targets = store.get(broad(new.scope), decision.targets)
+        targets = store.get(new.scope.across_sessions(), decision.targets)
         if targets:
             new = new.model_copy(update={"metadata": {**new.metadata,
                                                       "supersedes": [t.id for t in targets]}})
@@ -197,10 +192,10 @@ class Lifecycle:
         if not isinstance(round_id, str):
             return
         store = self.memory.store
-        found = store.get(broad(old.scope), [round_id])
+        found = store.get(old.scope.across_sessions(), [round_id])
         if not found or found[0].valid_to is not None or round_id in new.provenance.source_ids:
             return
-        derived = store.list(broad(old.scope), Filters(kinds=[MemoryKind.FACT], statuses=[
+        derived = store.list(old.scope.across_sessions(), Filters(kinds=[MemoryKind.FACT], statuses=[
             MemoryStatus.ACTIVE], metadata={"source_round": round_id}), limit=20)
         if not derived:
             self.memory.update(round_id, scope=found[0].scope, valid_to=new.valid_from or utcnow(),

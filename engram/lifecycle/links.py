@@ -48,15 +48,13 @@ class RelatedMemory:
 
 def link_new(lifecycle: Lifecycle, items: Sequence[MemoryItem]) -> list[Link]:
     """Link each new item to its nearest related memories; evolve linked notes."""
-    from engram.lifecycle.engine import broad
-
     settings, store = lifecycle.settings, lifecycle.memory.store
     items = [i for i in items if i.kind in LINKABLE]
     if not items or settings.link_max == 0:
         return []
     made: list[Link] = []
     for item in items:
-        scope = broad(item.scope)
+        scope = item.scope.across_sessions()
         vector = store.vectors(item.scope, [item.id]).get(item.id)
         if vector is None:
             continue
