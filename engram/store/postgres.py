@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import hashlib
-import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +25,7 @@ from engram.errors import (
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
+from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_schema import (
     check_embedder,
     describe,
@@ -49,7 +48,6 @@ from engram.store.postgres_sql import (
     filter_clause,
     history_to_row,
     item_to_row,
-    parse_vector,
     row_to_history,
     row_to_item,
     scope_clause,
@@ -57,6 +55,7 @@ from engram.store.postgres_sql import (
     vector_dumper,
     where,
 )
+from engram.store.postgres_vectors import VectorReads
 from engram.store.sql_common import collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
@@ -78,8 +77,6 @@ _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
 # with C, the neighbour context, raised from 0.2 to 0.5
 _RANK_WEIGHTS = "'{0.1, 0.5, 0.4, 1.0}'::float4[]"
-# pg_advisory_xact_lock(class, key) namespace of per-session context upkeep ("ctxt")
-_CONTEXT_LOCK = 0x63747874
 
 
 def _driver() -> tuple[Any, Any]:
@@ -91,7 +88,7 @@ def _driver() -> tuple[Any, Any]:
     return psycopg, psycopg_pool
 
 
-class PostgresStore:
+class PostgresStore(VectorReads):
     """A :class:`~engram.store.base.Store` in a PostgreSQL database.
 
     A connection pool serves all threads of a process; any number of processes
@@ -214,14 +211,14 @@ class PostgresStore:
 
         live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
                 and i.scope.session_id is not None for i in items]  # rounds with neighbours
-        batch = [live, *([_session_of(i.scope)[k] for i in items] for k in range(4)),
+        batch = [live, *([session_of(i.scope)[k] for i in items] for k in range(4)),
                  [i.event_time for i in items], [i.content for i in items]]
 
         def work(conn: Any) -> None:
             joined: list[tuple[str, str]] = []  # existing rounds that gain a new neighbour
             with conn.pipeline(), conn.cursor() as cur:  # round trips only where results are read
                 if any(live):  # seq and context of each new item, before it is written
-                    _lock_sessions(conn, [_session_of(i.scope) for i in items])  # first
+                    lock_sessions(conn, [session_of(i.scope) for i in items])  # first
                     # planning PLACE_SQL costs more than running it: plan it once per connection
                     conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
                     placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
@@ -247,7 +244,7 @@ class PostgresStore:
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
 
         def work(conn: Any) -> None:
-            _lock_sessions(conn, [_session_of(item.scope)])
+            lock_sessions(conn, [session_of(item.scope)])
             row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at, m.user_id,"
                                " m.agent_id, m.app_id, m.session_id FROM memories m"
                                f" WHERE m.id = %s AND {sql} FOR UPDATE", [item.id, *params]).fetchone()
@@ -259,12 +256,12 @@ class PostgresStore:
                     "reload it and apply your change again"
                 )
             fresh = keep_access_stats(item, row[1], row[2])
-            _lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
+            lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
             before = conn.execute(NEIGHBORS_SQL, [[item.id]]).fetchall()
             conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), item.id))
             # its text, status or time may have changed: it, its old and its new neighbours
             after = conn.execute(CONTEXT_SQL, [[item.id]]).fetchall()
-            _recontext(conn, (_adjacent(before) | _adjacent(after)) - {item.id})
+            recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id})
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             if vec is not None:
                 check_embedder(conn, model_id, vec.shape[0], self._index)
@@ -279,7 +276,7 @@ class PostgresStore:
         by_id = {t.memory_id: t for t in tombstones}
 
         def work(conn: Any) -> int:
-            _lock_sessions(conn, conn.execute(  # before the rows, as add() and replace() do
+            lock_sessions(conn, conn.execute(  # before the rows, as add() and replace() do
                 "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
                 f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params]).fetchall())
             rows = conn.execute(  # lock in id order: concurrent deletes cannot deadlock
@@ -294,7 +291,7 @@ class PostgresStore:
         sql, params = scope_clause(scope)
 
         def work(conn: Any) -> int:
-            _lock_sessions(conn, conn.execute(
+            lock_sessions(conn, conn.execute(
                 "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
                 f" WHERE {sql}", params).fetchall())
             rows = conn.execute(
@@ -317,10 +314,10 @@ class PostgresStore:
         ids = [r[0] for r in rows]
         scopes = {r[0]: Scope(user_id=r[1], agent_id=r[2], session_id=r[3], app_id=r[4])
                   for r in rows}
-        _lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
-        survivors = _adjacent(conn.execute(NEIGHBORS_SQL, [ids]).fetchall()) - set(ids)
+        lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
+        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [ids]).fetchall()) - set(ids)
         conn.execute("DELETE FROM memories WHERE id = ANY(%s)", [ids])
-        _recontext(conn, survivors)
+        recontext(conn, survivors)
         conn.execute("UPDATE history SET old = NULL, new = NULL WHERE memory_id = ANY(%s)", [ids])
         with conn.cursor() as cur:
             cur.executemany(_INSERT_HISTORY,
@@ -405,62 +402,6 @@ class PostgresStore:
             " ORDER BY rank DESC, m.id LIMIT %s", [*words, *params, limit])
         return [(r[0], float(r[1])) for r in rows]
 
-    def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
-                      limit: int) -> ScoredIds:
-        if self._dim is None:  # fixed by the first vector write, so read once
-            self._dim = self._meta("vector_dim")
-        dim = self._dim
-        query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if dim is None or limit <= 0:
-            return []
-        if int(dim) != query.shape[0]:
-            raise StoreError(f"the query vector has {query.shape[0]} dimensions, the store's "
-                             f"vectors {dim}; embed queries with the store's embedder")
-        probe = PgVector(query)
-        sql, params = where(scope, filters)
-        joined = f"FROM memories m JOIN vectors v ON v.id = m.id WHERE {sql}"
-        with self._guard(), self._pool.connection() as conn, conn.transaction():
-            candidates = conn.execute(f"SELECT count(*) FROM (SELECT 1 {joined} LIMIT %s) s",
-                                      [*params, self._ann_threshold + 1]).fetchone()[0]
-            if candidates <= self._ann_threshold:
-                # exact: the MATERIALIZED CTE keeps the planner off the HNSW index
-                rows = conn.execute(
-                    f"WITH c AS MATERIALIZED (SELECT m.id, v.embedding <=> %b AS d {joined})"
-                    " SELECT id, 1 - d FROM c ORDER BY d, id LIMIT %s",
-                    [probe, *params, limit]).fetchall()
-                return [(r[0], float(r[1])) for r in rows]
-            # one round trip; iterative scan keeps walking HNSW until `limit` rows pass the filter
-            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)"
-                         + (", set_config('hnsw.iterative_scan', 'relaxed_order', true)"
-                            if self._iterative_scan else ""), [str(max(self._ef_search, limit))])
-            if self._index_kind(conn) == "halfvec":
-                # walk the float16 index (over-fetching 2x), rank by the exact float32 score
-                half = f"halfvec({int(dim)})"
-                order, fetch = f"v.embedding::{half} <=> %b::{half}", 2 * limit
-            else:
-                order, fetch = "v.embedding <=> %b", limit
-            rows = conn.execute(
-                f"SELECT m.id, 1 - (v.embedding <=> %b) {joined} ORDER BY {order} LIMIT %s",
-                [probe, *params, probe, fetch]).fetchall()
-        hits = [(r[0], float(r[1])) for r in rows]
-        hits.sort(key=lambda h: (-h[1], h[0]))  # relaxed_order may return near-sorted rows
-        return hits[:limit]
-
-    def _index_kind(self, conn: Any) -> str:
-        if self._stored_index is None:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'vector_index'").fetchone()
-            self._stored_index = row[0] if row else "vector"  # stores made before the option
-        return self._stored_index
-
-    def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        if not ids:
-            return {}
-        sql, params = scope_clause(scope)
-        rows = self._read(
-            "SELECT m.id, v.embedding::text FROM memories m JOIN vectors v ON v.id = m.id"
-            f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params])
-        return {r[0]: parse_vector(r[1]) for r in rows}
-
     def neighbors(self, scope: Scope, ids: Sequence[str],
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         sql, params = scope_clause(scope, "t")
@@ -534,38 +475,3 @@ class PostgresStore:
 
     def close(self) -> None:
         self._pool.close()
-
-
-# -- the lexical context field (postgres_sql.CONTEXT_SQL) --------------------------
-
-def _session_of(scope: Scope) -> tuple[str | None, ...]:
-    return (scope.user_id, scope.agent_id, scope.app_id, scope.session_id)
-
-
-def _lock_sessions(conn: Any, sessions: Iterable[Sequence[str | None]]) -> None:
-    """Serialise context upkeep per session (user, agent, app, session), in key order.
-
-    Under READ COMMITTED, two writers adding rounds to one session would not see each
-    other's rows and could leave a neighbour's context stale: holding the text of a
-    round that is not its neighbour, which a later delete of that round would miss."""
-    keys = sorted({_lock_key(s) for s in sessions if s[3] is not None})
-    if keys:
-        conn.execute("SELECT pg_advisory_xact_lock(%s::int, k) FROM unnest(%s::int[]) AS k",
-                     [_CONTEXT_LOCK, keys])
-
-
-def _lock_key(session: Sequence[str | None]) -> int:
-    raw = json.dumps(list(session), ensure_ascii=False).encode()
-    return int.from_bytes(hashlib.blake2b(raw, digest_size=4).digest(), "big", signed=True)
-
-
-def _adjacent(rows: Iterable[Sequence[Any]]) -> set[str]:
-    """The ids right before or after any row of NEIGHBORS_SQL / CONTEXT_SQL."""
-    return {i for row in rows for i in row[1:3] if i is not None}
-
-
-def _recontext(conn: Any, ids: set[str]) -> None:
-    """Rewrite the context of these rows where it changed: only the rows a write
-    affected, never whole sessions."""
-    if ids:
-        conn.execute(CONTEXT_SQL, [sorted(ids)])
