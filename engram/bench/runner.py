@@ -22,6 +22,7 @@ from engram.memory import Memory
 from engram.model import Message, Scope
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.pack import count_tokens, pack_context, render_item
+from engram.retrieve.rerank import Reranker, make_reranker
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ KS = (1, 3, 5, 10, 20)
 BUDGETS = (1000, 2000, 4000, 8000)
 SEARCH_LIMIT = 100  # deep enough for Recall@20 and an 8k-token budget
 Progress = Callable[[str, int, int], None]
+RERANK_SUFFIX = "+rerank"  # e.g. --systems bm25,hybrid,hybrid+rerank
 
 
 @dataclass
@@ -127,12 +129,14 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
         raise InvalidInputError(f"unknown dataset {config.dataset!r}; choose {sorted(LOADERS)}")
     if not config.data.exists():
         raise InvalidInputError(f"no benchmark data at {config.data}; pass --data PATH")
-    retrievers = {name: make_retriever(name) for name in config.systems}  # fail before ingest
+    retrievers = {name: make_retriever(name.removesuffix(RERANK_SUFFIX))
+                  for name in config.systems}  # fail before ingest
     cases = select_cases(LOADERS[config.dataset](config.data), config)
     config.workdir.mkdir(parents=True, exist_ok=True)
     settings = (config.settings or Settings()).model_copy(update={"exhaustive_max_items": 0})
     records: dict[str, list[dict[str, Any]]] = defaultdict(list)
     latencies: dict[str, list[float]] = defaultdict(list)
+    reranker = _reranker(config, settings)
     with Memory(config.workdir / f"{config.dataset}.db", settings=settings) as memory:
         ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
         llm = _qa_client(config, settings)
@@ -144,6 +148,7 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
                     memory_scope(user)) if i.kind.value == "episodic"}
             for name, retriever in retrievers.items():
                 memory.retriever = retriever
+                memory.reranker = reranker if name.endswith(RERANK_SUFFIX) else None
                 started = time.perf_counter()
                 result = memory.search(case.question, user_id=user, limit=SEARCH_LIMIT,
                                        now=case.question_time)
@@ -159,6 +164,18 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
             if progress:
                 progress("search", n, len(cases))
     return summarize(config, cases, records, latencies, ingest_stats, settings)
+
+
+def _reranker(config: BenchConfig, settings: Settings) -> Reranker | None:
+    """The configured reranker, used only by systems named ``<retriever>+rerank`` (so the
+    baselines in the same run stay unreranked)."""
+    if not any(name.endswith(RERANK_SUFFIX) for name in config.systems):
+        return None
+    reranker = make_reranker(settings)
+    if reranker is None:
+        raise InvalidInputError(f"systems ending in {RERANK_SUFFIX!r} need a reranker: set "
+                                "ENGRAM_RERANKER=http and ENGRAM_RERANKER_BASE_URL")
+    return reranker
 
 
 def _qa_client(config: BenchConfig, settings: Settings) -> Any:

@@ -28,7 +28,9 @@ DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
 def bench(
     dataset: Annotated[str, typer.Argument(help="locomo or longmemeval")],
     data: Annotated[Path | None, typer.Option(help="dataset file or folder")] = None,
-    systems: Annotated[str, typer.Option(help="comma-separated: bm25,dense,hybrid")] = "bm25,dense,hybrid",
+    systems: Annotated[str, typer.Option(
+        help="comma-separated: bm25,dense,hybrid; 'hybrid+rerank' adds the ENGRAM_RERANKER reranker"
+    )] = "bm25,dense,hybrid",
     limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
     sample: Annotated[int | None, typer.Option(help="a seeded random sample of N questions")] = None,
     seed: Annotated[int, typer.Option(help="sampling seed")] = 7,

@@ -56,3 +56,24 @@ def test_qa_without_llm_is_a_clear_error(tmp_path: Path) -> None:
                          settings=Settings(embedder="hashing", data_dir=tmp_path / "data"), qa=True)
     with pytest.raises(InvalidInputError, match="ENGRAM_LLM_BASE_URL"):
         run(config)
+
+
+def test_rerank_systems_use_the_reranker_and_baselines_do_not(tmp_path: Path, fake_llm: FakeOpenAI) -> None:
+    def scores(body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:  # prefers the filler rounds
+        docs = body["documents"]
+        return 200, {"results": [{"index": n, "relevance_score": float("weather" in d)}
+                                 for n, d in enumerate(docs)]}, {}
+
+    fake_llm.responder = scores
+    settings = Settings(embedder="hashing", data_dir=tmp_path / "data", reranker="http",
+                        reranker_base_url=fake_llm.url)
+    config = BenchConfig(dataset="locomo", data=write_locomo(tmp_path / "d"), workdir=tmp_path / "w",
+                         settings=settings, systems=("bm25", "bm25+rerank"))
+    result = run(config)
+    plain, reranked = (result["systems"][s]["answerable"] for s in ("bm25", "bm25+rerank"))
+    assert plain["turn_recall_any@1"] == 1.0 and reranked["turn_recall_any@1"] == 0.0
+    assert len(fake_llm.requests) == 3  # one rerank call per question, for the +rerank system only
+    with pytest.raises(InvalidInputError, match="ENGRAM_RERANKER"):
+        run(BenchConfig(dataset="locomo", data=config.data, workdir=tmp_path / "w2",
+                        settings=Settings(embedder="hashing", data_dir=tmp_path / "data"),
+                        systems=("hybrid+rerank",)))
