@@ -178,7 +178,8 @@ def run(limit_convs: int | None, retrievers: tuple[str, ...]) -> dict[str, Any]:
         t0 = time.perf_counter()
         for h in names:
             for u in convs[h]:
-                memory.add(u["text"], user_id=h, event_time=u["time"], source=",".join(u["source_ids"]))
+                memory.add(u["text"], user_id=h, session_id=u["session_id"], event_time=u["time"],
+                           source=",".join(u["source_ids"]))
         add_s = time.perf_counter() - t0
         ranked, lat = [], []
         for c in cases:
@@ -225,9 +226,11 @@ def markdown(result: dict[str, Any]) -> str:
                      f"{r['search_p50_ms']} | {r['search_p95_ms']} |")
     lines += ["", "Notes: mem0's `infer=False` stores each message verbatim (no LLM); its BM25 path needs "
               "fastembed, which downloads models and so cannot run here; mem0 embeds one message per call, "
-              "Engram is also called once per unit here, with its embedding cache off. Engram's add includes its key extraction (enricher `keys`). "
-              "mem0's faiss store rewrites its whole index and docstore to disk on every insert, so its add cost grows "
-              "with the store (88 ms/unit with one conversation, 342 ms/unit averaged over all ten); its faiss search "
+              "Engram is also called once per unit here, with its embedding cache off. Engram's add includes its key "
+              "extraction (enricher `keys`) and gets each round's LoCoMo session id, as a conversation app would pass "
+              "it (its search is still per user, like mem0's; the session order feeds the neighbour-context field "
+              "and neighbour spread). mem0's faiss store rewrites its whole index and docstore to disk on every "
+              "insert, so its add cost grows with the store and with the disk's load; its faiss search "
               "takes the global top 2k and then filters by user, so a scope can get fewer than k hits. Latencies on "
               "2 shared cores move by 2x with the load: compare within a row's load.",
               "", f"Command: `{result['command']}`"]
