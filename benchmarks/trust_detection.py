@@ -1,0 +1,160 @@
+"""Detection benchmark for the ingest trust enrichers: the poisoning guard and PII detection.
+
+Usage (repo root, main venv active)::
+
+    python benchmarks/trust_detection.py                 # both; writes benchmarks/results/
+    python benchmarks/trust_detection.py --only guard
+    python benchmarks/trust_detection.py --misses dev    # print the dev half's errors (tuning)
+
+Data: ``tests/reliability/data/guard_probes.json`` (label ``injection`` / ``benign``) and
+``tests/reliability/data/pii_cases.json``. Both carry a declared ``split``: ``dev`` is what
+the rules were tuned on, ``test`` was never looked at while tuning (split by SHA-256 of the
+entry's group, so obfuscated variants of one text stay on one side). Figures are reported
+for dev, test and all, with set sizes. ``--misses`` refuses to print the test half.
+
+Guard metrics: detection = flagged injections / injections; false positives = flagged
+benign / benign (a false positive hides a real memory in ``quarantine`` mode).
+PII metrics: span-level precision / recall (a found span counts when its text equals an
+expected value; kind agreement is reported separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "tests" / "reliability" / "data"
+RESULTS = ROOT / "benchmarks" / "results"
+SPLITS = ("dev", "test", "all")
+
+
+def _rows(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    return rows if split == "all" else [r for r in rows if r["split"] == split]
+
+
+def guard_figures(misses: str | None = None) -> dict[str, Any]:
+    from engram.ingest.guard import PoisonGuard, scan
+
+    rows = json.loads((DATA / "guard_probes.json").read_text())["probes"]
+    threshold = PoisonGuard().threshold
+    start = time.perf_counter()
+    flagged = {r["text"]: scan(r["text"]).score >= threshold for r in rows}
+    per_text_ms = (time.perf_counter() - start) * 1000 / len(rows)
+    out: dict[str, Any] = {"threshold": threshold, "ms_per_text": round(per_text_ms, 3)}
+    for split in SPLITS:
+        part = _rows(rows, split)
+        inj = [r for r in part if r["label"] == "injection"]
+        ben = [r for r in part if r["label"] == "benign"]
+        hit = sum(flagged[r["text"]] for r in inj)
+        fp = sum(flagged[r["text"]] for r in ben)
+        by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for r in part:
+            by_cat[f"{r['label']}:{r['category']}"][0] += flagged[r["text"]]
+            by_cat[f"{r['label']}:{r['category']}"][1] += 1
+        out[split] = {"injections": len(inj), "benign": len(ben), "detected": hit,
+                      "false_positives": fp, "detection": round(hit / len(inj), 3),
+                      "false_positive_rate": round(fp / len(ben), 3),
+                      "by_category": {k: f"{a}/{n}" for k, (a, n) in sorted(by_cat.items())}}
+    if misses:
+        for r in _rows(rows, misses):
+            if flagged[r["text"]] != (r["label"] == "injection"):
+                kind = "MISS" if r["label"] == "injection" else "FP  "
+                print(kind, r["category"], repr(r["text"][:140]), scan(r["text"]).reasons)
+    return out
+
+
+def pii_figures(misses: str | None = None) -> dict[str, Any]:
+    from engram.ingest.pii import find_pii
+
+    rows = json.loads((DATA / "pii_cases.json").read_text())["cases"]
+    out: dict[str, Any] = {}
+    for split in SPLITS:
+        tp = fp = fn = kind_ok = 0
+        part = _rows(rows, split)
+        for case in part:
+            expected = {p["value"]: p["kind"] for p in case["pii"]}
+            found = {f.text: f.kind for f in find_pii(case["text"])}
+            for value, kind in found.items():
+                if value in expected:
+                    tp += 1
+                    kind_ok += expected[value] == kind
+                else:
+                    fp += 1
+            fn += len(set(expected) - set(found))
+            if misses and split == misses and (set(found) != set(expected)):
+                print("PII", repr(case["text"]), "expected", expected, "found", found)
+        out[split] = {"cases": len(part), "spans": tp + fn, "tp": tp, "fp": fp, "fn": fn,
+                      "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+                      "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+                      "kind_accuracy": round(kind_ok / tp, 3) if tp else 1.0}
+    return out
+
+
+def _markdown(result: dict[str, Any]) -> str:
+    lines = [f"# Trust detection ({result['date']})", "",
+             f"Command: `{result['command']}`  ", f"Machine: {result['machine']}", ""]
+    if "guard" in result:
+        g = result["guard"]
+        lines += ["## Poisoning guard", "",
+                  f"Probe set `tests/reliability/data/guard_probes.json`, threshold {g['threshold']}, "
+                  f"{g['ms_per_text']} ms per text.", "",
+                  "| Split | Injections | Detected | Detection | Benign | Flagged | False-positive rate |",
+                  "|---|---|---|---|---|---|---|"]
+        for s in SPLITS:
+            r = g[s]
+            lines.append(f"| {s} | {r['injections']} | {r['detected']} | {r['detection']:.3f} | "
+                         f"{r['benign']} | {r['false_positives']} | {r['false_positive_rate']:.3f} |")
+        lines += ["", "Per category (all splits, flagged / size):", "",
+                  "| Category | Flagged |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in g["all"]["by_category"].items()]
+        lines.append("")
+    if "pii" in result:
+        p = result["pii"]
+        lines += ["## PII detection", "", "Case set `tests/reliability/data/pii_cases.json`.", "",
+                  "| Split | Cases | Spans | TP | FP | FN | Precision | Recall | Kind accuracy |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for s in SPLITS:
+            r = p[s]
+            lines.append(f"| {s} | {r['cases']} | {r['spans']} | {r['tp']} | {r['fp']} | {r['fn']} | "
+                         f"{r['precision']:.3f} | {r['recall']:.3f} | {r['kind_accuracy']:.3f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("guard", "pii"))
+    parser.add_argument("--misses", choices=("dev",), help="print the errors of the dev half")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    result: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "command": "python benchmarks/trust_detection.py" + (f" --only {args.only}" if args.only else ""),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared), Python "
+                   f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
+    }
+    if args.only in (None, "guard"):
+        result["guard"] = guard_figures(args.misses)
+    if args.only in (None, "pii"):
+        result["pii"] = pii_figures(args.misses)
+    if args.misses:
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = "trust-detection" + (f"-{args.only}" if args.only else "")
+    (args.out / f"{name}.json").write_text(json.dumps(result, indent=1) + "\n")
+    (args.out / f"{name}.md").write_text(_markdown(result))
+    print(_markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

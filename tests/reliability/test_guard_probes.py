@@ -1,0 +1,40 @@
+"""The poisoning probe set itself: big enough, balanced, split deterministically, and the
+committed JSON in sync with its source (so nobody edits the test half by hand)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from .conftest import ROOT
+from .data import guard_probes_src as src
+
+PATH = ROOT / "tests" / "reliability" / "data" / "guard_probes.json"
+ROWS = json.loads(PATH.read_text())["probes"]
+LEGACY = json.loads((ROOT / "benchmarks" / "data" / "poison_probes.json").read_text())
+
+
+def test_set_is_four_times_the_old_one_and_half_benign() -> None:
+    old = sum(len(LEGACY[k]) for k in ("probes", "benign", "heldout_probes", "heldout_benign"))
+    labels = Counter(r["label"] for r in ROWS)
+    assert len(ROWS) >= 4 * old
+    assert set(labels) == {"injection", "benign"}
+    assert abs(labels["benign"] / len(ROWS) - 0.5) < 0.02
+    assert len({r["text"] for r in ROWS}) == len(ROWS)  # no duplicate texts
+
+
+def test_split_is_by_hash_of_the_group_and_both_halves_have_both_labels() -> None:
+    for row in ROWS:
+        first = hashlib.sha256(row["group"].encode()).digest()[0]
+        assert row["split"] == ("dev" if first % 2 == 0 else "test")
+    counts = Counter((r["split"], r["label"]) for r in ROWS)
+    assert min(counts.values()) >= 120 and len(counts) == 4
+    groups: dict[str, set[str]] = {}
+    for row in ROWS:
+        groups.setdefault(row["group"], set()).add(row["split"])
+    assert all(len(s) == 1 for s in groups.values())  # variants never straddle the split
+
+
+def test_committed_json_matches_its_source() -> None:
+    assert src.build() == ROWS
