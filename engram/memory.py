@@ -13,13 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
-from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
+from engram.errors import EngramError, InvalidInputError, NotFoundError
 from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.ingest.rounds import to_units
 from engram.lifecycle import audit as _privacy
@@ -57,7 +55,7 @@ from engram.validation import (
 from engram.validation import (
     validated as _validated,
 )
-from engram.versioning import revise
+from engram.write import Writer
 
 if TYPE_CHECKING:
     from engram.lifecycle.engine import Lifecycle
@@ -66,7 +64,6 @@ log = logging.getLogger("engram")
 
 Conversation = str | Sequence[Message | dict[str, Any]]
 MAX_LIMIT = 1000
-EMBED_BATCH = 64
 
 
 class Memory:
@@ -92,17 +89,18 @@ class Memory:
         self.settings = settings or Settings()
         if path is not None:
             self.settings = self.settings.model_copy(update={"db": Path(path)})
-        self.store = store or open_store(self.settings, create=create)
+        store = store or open_store(self.settings, create=create)
         if embedder is None:
             embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
-        self.embedder = embedder
         self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
                                                              "retriever")()
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
             _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
+        # -- the one write path, shared with the lifecycle and imports --
+        self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars)
         self._bind_privacy()  # -- privacy hook: guard/pii enrichers read their settings --
 
     # -- lifecycle ------------------------------------------------------------
@@ -119,17 +117,13 @@ class Memory:
         self.close()
 
     # -- helpers --------------------------------------------------------------
-    def _check_size(self, text: str) -> None:
-        if len(text) > self.settings.max_content_chars:
-            raise ContentTooLargeError(
-                f"content has {len(text):,} characters, above the limit of "
-                f"{self.settings.max_content_chars:,}; split it or raise ENGRAM_MAX_CONTENT_CHARS"
-            )
+    @property
+    def store(self) -> Store:
+        return self.writer.store
 
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        parts = [self.embedder.embed(texts[i:i + EMBED_BATCH])
-                 for i in range(0, len(texts), EMBED_BATCH)]
-        return np.concatenate(parts) if parts else np.empty((0, self.embedder.dim), np.float32)
+    @property
+    def embedder(self) -> Embedder:
+        return self.writer.embedder
 
     def _one(self, memory_id: str, scope: Scope) -> MemoryItem:
         found = self.store.get(scope, [memory_id])
@@ -161,22 +155,13 @@ class Memory:
         when = utc_time(event_time, "event_time") if event_time else None
         units = to_units(data, when)
         now = utcnow()
-        items: builtins.list[MemoryItem] = []
-        for unit in units:
-            self._check_size(unit.text)
-            items.append(_validated(
-                MemoryItem, scope=target, kind=kind, content=unit.text, role=unit.role,
-                tags=list(tags), event_time=unit.at or now, created_at=now, updated_at=now,
-                valid_from=unit.at or now, importance=importance,
-                metadata=metadata if metadata is not None else {},
-                provenance=Provenance(source_ids=unit.source_ids, source=source, actor=actor),
-            ))
-        for enricher in self.enrichers:
-            items = enricher.enrich(items)
-        history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor, at=now,
-                                new=i.snapshot()) for i in items]
-        vectors = self._embed([i.content for i in items])
-        self.store.add(items, vectors, history, model_id=self.embedder.model_id)
+        items = self.writer.add([self.writer.item(
+            scope=target, kind=kind, content=unit.text, role=unit.role,
+            tags=list(tags), event_time=unit.at or now, created_at=now, updated_at=now,
+            valid_from=unit.at or now, importance=importance,
+            metadata=metadata if metadata is not None else {},
+            provenance=Provenance(source_ids=unit.source_ids, source=source, actor=actor),
+        ) for unit in units], actor=actor, at=now)
         self._after_add(items)  # -- lifecycle hook: extraction, links, consolidation --
         log.debug("added %d memories to %s", len(items), target)
         return items
@@ -204,22 +189,11 @@ class Memory:
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         current = self._one(memory_id, target)
-        if expected_version is not None and expected_version != current.version:
-            from engram.errors import ConflictError
-
-            raise ConflictError(
-                f"memory {memory_id} is at version {current.version}, not {expected_version}")
-        if content is not None:
-            self._check_size(content)
         changes = {name: value for name, value in (
             ("content", content), ("metadata", metadata), ("importance", importance),
             ("event_time", event_time), ("status", status), ("valid_to", valid_to),
             ("tags", None if tags is None else list(tags))) if value is not None}
-        updated, entry = revise(current, changes, actor=actor, enrichers=self.enrichers)
-        vector = self._embed([updated.content])[0] if content is not None else None
-        self.store.replace(updated, vector, entry, expected_version=current.version,
-                           model_id=self.embedder.model_id)
-        return updated
+        return self.writer.revise(current, changes, actor=actor, expected_version=expected_version)
 
     def delete(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
                agent_id: str | None = None, session_id: str | None = None,
@@ -308,7 +282,7 @@ class Memory:
                                session_id=session_id, app_id=app_id)
         if not isinstance(query, str) or not query.strip():
             raise InvalidInputError("the search query is empty; pass some text to search for")
-        self._check_size(query)
+        self.writer.check_size(query)
         if token_budget is not None and (not isinstance(token_budget, int) or token_budget < 1):
             raise InvalidInputError("token_budget must be a positive integer (tokens)")
         flt = self._filters(filters)
@@ -322,7 +296,7 @@ class Memory:
             if whole is not None:
                 return whole
         # -- lifecycle hook: validity, retention; returns the fetched items too --
-        ranked, items = self.lifecycle.retrieve(request, filters)
+        ranked, items = self.lifecycle.retrieve(request, filters, self.retriever, self.reranker)
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
         if hits:
@@ -364,7 +338,7 @@ class Memory:
         written) unless ``skip_bad``; items already present are skipped."""
         confine = resolve_scope(scope) if scope is not None else None
         records, report = parse_import(lines, confine=confine, skip_bad=skip_bad)
-        return restore(self.store, records, report, embed=self._embed,
+        return restore(self.store, records, report, embed=self.writer.embed,
                        model_id=self.embedder.model_id, actor=actor, progress=progress)
 
     def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
@@ -428,7 +402,7 @@ class Memory:
         if getattr(self, "_lifecycle", None) is None:
             from engram.lifecycle.engine import Lifecycle
 
-            self._lifecycle = Lifecycle(self)
+            self._lifecycle = Lifecycle(self.writer, self.settings)
         return self._lifecycle
 
     def _after_add(self, items: Sequence[MemoryItem]) -> None:

@@ -33,7 +33,10 @@ def revise(current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
     if "content" in changes:
         for enricher in enrichers:
             [updated] = enricher.enrich([updated])
-    op: HistoryOp = _STATUS_OPS.get(updated.status.value, "update")
+    # the op names what changed: a status move (supersede / archive / restore), else an update
+    op: HistoryOp = "update"
+    if updated.status != current.status:
+        op = _STATUS_OPS.get(updated.status.value, "update")
     if current.status != MemoryStatus.ACTIVE and updated.status == MemoryStatus.ACTIVE:
         op = "restore"
     entry = HistoryEntry(memory_id=current.id, version=updated.version, op=op, actor=actor,

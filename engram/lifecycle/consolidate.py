@@ -27,17 +27,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 
 from engram.ingest.extract import speaker_lines
+from engram.lifecycle.steps import Steps
 from engram.llm import LLMError, render
 from engram.model import MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow
-
-if TYPE_CHECKING:
-    from engram.lifecycle.engine import Lifecycle
 
 log = logging.getLogger(__name__)
 SESSION_SENTENCES = 6
@@ -70,10 +68,10 @@ def digest(items: Iterable[MemoryItem]) -> str:
     return h.hexdigest()[:32]
 
 
-def consolidate(lifecycle: Lifecycle, scope: Scope) -> ConsolidationReport:
+def consolidate(lifecycle: Steps, scope: Scope) -> ConsolidationReport:
     """Bring the scope's session summaries, rolling summary and profile up to date."""
     report = ConsolidationReport()
-    items = [i for i in lifecycle.memory.store.iter_items(scope) if i.status == MemoryStatus.ACTIVE]
+    items = [i for i in lifecycle.store.iter_items(scope) if i.status == MemoryStatus.ACTIVE]
     sessions: dict[Scope, list[MemoryItem]] = defaultdict(list)
     for item in items:
         if item.kind == MemoryKind.EPISODIC and item.scope.session_id:
@@ -99,7 +97,7 @@ def consolidate(lifecycle: Lifecycle, scope: Scope) -> ConsolidationReport:
     return report
 
 
-def _upsert(lifecycle: Lifecycle, report: ConsolidationReport, existing: MemoryItem | None,
+def _upsert(lifecycle: Steps, report: ConsolidationReport, existing: MemoryItem | None,
             scope: Scope, sources: list[MemoryItem], of: str, text: Any,
             extra: dict[str, Any] | None = None) -> MemoryItem:
     """Create or revise a summary whose inputs are ``sources``; no-op when unchanged."""
@@ -131,7 +129,7 @@ def _sentences(item: MemoryItem) -> list[str]:
     return out
 
 
-def _session_text(lifecycle: Lifecycle, rounds: list[MemoryItem]) -> tuple[str, str]:
+def _session_text(lifecycle: Steps, rounds: list[MemoryItem]) -> tuple[str, str]:
     rounds = sorted(rounds, key=lambda r: (r.event_time or r.created_at, r.id))
     day = (rounds[0].event_time or rounds[0].created_at).date().isoformat()
     head = f"Session {rounds[0].scope.session_id} ({day}, {len(rounds)} rounds): "
@@ -142,14 +140,14 @@ def _session_text(lifecycle: Lifecycle, rounds: list[MemoryItem]) -> tuple[str, 
             return head + abstract, "llm"
     if not candidates:
         return head + " ".join(r.content[:SENTENCE_CHARS] for r in rounds[:SESSION_SENTENCES]), "extractive"
-    vectors = lifecycle.memory._embed([s for _, s in candidates])
+    vectors = lifecycle.writer.embed([s for _, s in candidates])
     centroid = vectors.mean(axis=0)
     salience = vectors @ centroid / (np.linalg.norm(vectors, axis=1) * (np.linalg.norm(centroid) or 1) + 1e-9)
     keep = sorted(np.argsort(-salience)[:SESSION_SENTENCES].tolist())  # chronological order
     return head + " ".join(candidates[k][1].rstrip(".") + "." for k in keep), "extractive"
 
 
-def _rolling_text(lifecycle: Lifecycle, sources: list[MemoryItem]) -> tuple[str, str]:
+def _rolling_text(lifecycle: Steps, sources: list[MemoryItem]) -> tuple[str, str]:
     ordered = sorted(sources, key=lambda s: (s.event_time or s.created_at, s.id))
     if lifecycle.llm is not None:
         abstract = _abstractive(lifecycle, [s.content for s in ordered], 250)
@@ -166,7 +164,7 @@ def _rolling_text(lifecycle: Lifecycle, sources: list[MemoryItem]) -> tuple[str,
     return "\n".join(parts), "extractive"
 
 
-def _abstractive(lifecycle: Lifecycle, notes: list[str], max_words: int) -> str | None:
+def _abstractive(lifecycle: Steps, notes: list[str], max_words: int) -> str | None:
     assert lifecycle.llm is not None
     prompt = render("summarize", max_words=str(max_words), notes="\n".join(f"- {n}" for n in notes))
     try:
@@ -177,7 +175,7 @@ def _abstractive(lifecycle: Lifecycle, notes: list[str], max_words: int) -> str 
     return reply.summary.strip() or None if reply is not None else None
 
 
-def _upsert_profile(lifecycle: Lifecycle, report: ConsolidationReport, existing: MemoryItem | None,
+def _upsert_profile(lifecycle: Steps, report: ConsolidationReport, existing: MemoryItem | None,
                     scope: Scope, facts: list[MemoryItem]) -> None:
     stamp = digest(facts)
     if existing is not None and existing.metadata.get("digest") == stamp:

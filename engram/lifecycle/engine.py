@@ -2,8 +2,9 @@
 
 :class:`Lifecycle` is owned by a :class:`~engram.Memory` and called through a few hooks
 (after ``add``, around retrieval). It holds the optional LLM client, the extractor and
-the update decider, and writes only through the store protocol and the facade's
-``update`` (so every change leaves a history row). Policy lives here, not in the facade.
+the update decider, and writes only through the write service (:class:`engram.write.Writer`,
+the same one the facade uses, so every change is validated and leaves a history row); it
+never depends on the facade. Policy lives here, not in the facade.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from engram.config import Settings
 
 from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
 from engram.lifecycle import decay
+from engram.lifecycle.consolidate import consolidate
+from engram.lifecycle.links import link_new, related
+from engram.lifecycle.steps import ACTOR, Steps
 from engram.lifecycle.updates import (
     Candidate,
     Decider,
@@ -27,7 +33,6 @@ from engram.lifecycle.updates import (
 from engram.llm import LLMClient, make_llm
 from engram.model import (
     Filters,
-    HistoryEntry,
     MemoryItem,
     MemoryKind,
     MemoryStatus,
@@ -36,26 +41,23 @@ from engram.model import (
     as_utc,
     utcnow,
 )
-from engram.retrieve.base import Query, Ranked
-from engram.retrieve.rerank import rerank
+from engram.retrieve.base import Query, Ranked, Retriever
+from engram.retrieve.rerank import Reranker, rerank
 from engram.store.base import Link
-
-if TYPE_CHECKING:
-    from engram.memory import Memory
+from engram.write import Writer
 
 log = logging.getLogger(__name__)
-ACTOR = "engram:lifecycle"
 FACT_IMPORTANCE = 0.6
 REINFORCE = 0.05  # importance gained each time a duplicate confirms a fact
 MAX_SOURCES = 50
 RERANK_DEPTH = 30
 
 
-class Lifecycle:
-    def __init__(self, memory: Memory) -> None:
-        self.memory = memory
-        self.settings = memory.settings
-        self.llm: LLMClient | None = make_llm(self.settings)
+class Lifecycle(Steps):
+    """Post-write policy over one store, writing through ``writer`` (see :class:`Steps`)."""
+
+    def __init__(self, writer: Writer, settings: Settings) -> None:
+        super().__init__(writer, settings, make_llm(settings))
         self._extractor: Extractor | None = None
         self._decider: Decider | None = None
 
@@ -74,38 +76,6 @@ class Lifecycle:
             self._decider = LLMDecider(self.llm, heuristic) if use_llm and self.llm else heuristic
         return self._decider
 
-    # -- writes shared by every lifecycle step ---------------------------------------
-    def insert(self, items: list[MemoryItem], *, actor: str = ACTOR) -> list[MemoryItem]:
-        """Store derived items (facts, summaries, procedures) as ``add`` would, minus
-        the lifecycle hooks (derived items never trigger more derivation)."""
-        m = self.memory
-        for enricher in m.enrichers:
-            items = enricher.enrich(items)
-        history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor, at=i.created_at,
-                                new=i.snapshot()) for i in items]
-        m.store.add(items, m._embed([i.content for i in items]), history, model_id=m.embedder.model_id)
-        return items
-
-    def revise(self, item: MemoryItem, *, actor: str = ACTOR, **changes: Any) -> MemoryItem:
-        """A new version of ``item`` (history keeps the old one). Unlike ``update`` it can
-        change provenance and keys; a content change re-derives keys and the vector."""
-        m = self.memory
-        now = utcnow()
-        fields = {**item.model_dump(), **changes, "scope": item.scope, "version": item.version + 1,
-                  "updated_at": now}
-        if "content" in changes:
-            fields["keys"], fields["entities"] = [], []
-        new = MemoryItem(**fields)
-        vector = None
-        if "content" in changes:
-            for enricher in m.enrichers:
-                [new] = enricher.enrich([new])
-            vector = m._embed([new.content])[0]
-        entry = HistoryEntry(memory_id=item.id, version=new.version, op="update", actor=actor, at=now,
-                             old=item.snapshot(), new=new.snapshot())
-        m.store.replace(new, vector, entry, expected_version=item.version, model_id=m.embedder.model_id)
-        return new
-
     # -- after add: extraction, knowledge updates, links, consolidation ---------------
     def after_add(self, items: Sequence[MemoryItem]) -> None:
         facts: list[MemoryItem] = []
@@ -114,12 +84,8 @@ class Lifecycle:
                 if item.kind == MemoryKind.EPISODIC:
                     facts += self.extract(item)
         if self.settings.links:
-            from engram.lifecycle.links import link_new
-
             link_new(self, [*items, *facts])
         if self.settings.consolidate_on_add and items:
-            from engram.lifecycle.consolidate import consolidate
-
             for scope in {i.scope.across_sessions() for i in items}:
                 consolidate(self, scope)
 
@@ -128,11 +94,11 @@ class Lifecycle:
         stored: list[MemoryItem] = []
         for fact in self.extractor.extract(item):
             new = self._fact_item(fact, item)
-            vector = self.memory._embed([new.content])[0]
+            vector = self.writer.embed([new.content])[0]
             decision = self.decider.decide(fact, self._candidates(fact, new.scope, vector))
             stored += self.apply(decision, new, source=item)
         if stored:
-            self.memory.store.add_links(item.scope, [
+            self.store.add_links(item.scope, [
                 Link(f.id, item.id, "derived from this round", 1.0) for f in stored])
         return stored
 
@@ -151,7 +117,7 @@ class Lifecycle:
                       "value_norm": norm_value(fact.value), "source_round": source.id})
 
     def _candidates(self, fact: Fact, scope: Scope, vector: Any) -> list[Candidate]:
-        store = self.memory.store
+        store = self.store
         wide = scope.across_sessions()
         active = Filters(kinds=[MemoryKind.FACT], statuses=[MemoryStatus.ACTIVE])
         same_slot = store.list(wide, Filters(kinds=[MemoryKind.FACT], metadata={"slot": fact.slot}),
@@ -164,7 +130,7 @@ class Lifecycle:
 
     def apply(self, decision: Decision, new: MemoryItem, *, source: MemoryItem) -> list[MemoryItem]:
         """Carry out a decision; returns the facts stored (empty for NOOP)."""
-        store, m = self.memory.store, self.memory
+        store = self.store
         if decision.op == "NOOP":
             for target in store.get(new.scope.across_sessions(), decision.targets):
                 sources = list(dict.fromkeys([*target.provenance.source_ids, source.id]))[-MAX_SOURCES:]
@@ -178,9 +144,9 @@ class Lifecycle:
                                                       "supersedes": [t.id for t in targets]}})
         [new] = self.insert([new])
         for old in targets:
-            m.update(old.id, scope=old.scope, status=MemoryStatus.SUPERSEDED,
-                     valid_to=max(new.valid_from or utcnow(), old.valid_from or new.created_at),
-                     metadata={**old.metadata, "superseded_by": new.id}, actor=ACTOR)
+            self.revise(old, status=MemoryStatus.SUPERSEDED,
+                        valid_to=max(new.valid_from or utcnow(), old.valid_from or new.created_at),
+                        metadata={**old.metadata, "superseded_by": new.id})
             self._expire_source(old, new)
         return [new]
 
@@ -191,25 +157,24 @@ class Lifecycle:
         round_id = old.metadata.get("source_round")
         if not isinstance(round_id, str):
             return
-        store = self.memory.store
+        store = self.store
         found = store.get(old.scope.across_sessions(), [round_id])
         if not found or found[0].valid_to is not None or round_id in new.provenance.source_ids:
             return
         derived = store.list(old.scope.across_sessions(), Filters(kinds=[MemoryKind.FACT], statuses=[
             MemoryStatus.ACTIVE], metadata={"source_round": round_id}), limit=20)
         if not derived:
-            self.memory.update(round_id, scope=found[0].scope, valid_to=new.valid_from or utcnow(),
-                               actor=ACTOR)
+            self.revise(found[0], valid_to=new.valid_from or utcnow())
 
     # -- retrieval: validity and the forgetting curve ---------------------------------
-    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None
+    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None,
+                 retriever: Retriever, reranker: Reranker | None
                  ) -> tuple[list[Ranked], dict[str, MemoryItem]]:
         """Ranked ids with the items they name (fetched once, for the caller too).
 
         Retrieve, then weigh validity (expired ``valid_to`` and superseded facts sink for
         questions about the present) and, when enabled, the forgetting curve. A question
         about the past also searches superseded facts unless the caller chose statuses."""
-        m = self.memory
         explicit = (isinstance(filters, Filters) and "statuses" in filters.model_fields_set) or \
             (isinstance(filters, dict) and "statuses" in filters)
         past = decay.asks_about_past(request.text, request.now)
@@ -217,13 +182,13 @@ class Lifecycle:
             statuses = list(dict.fromkeys([*request.filters.statuses, MemoryStatus.SUPERSEDED]))
             request = replace(request, filters=request.filters.model_copy(update={"statuses": statuses}))
         weight = self.settings.retention_weight
-        depth = max(RERANK_DEPTH, self.settings.rerank_depth if m.reranker else 0)
+        depth = max(RERANK_DEPTH, self.settings.rerank_depth if reranker else 0)
         wide = replace(request, limit=max(request.limit, depth))
-        ranked = m.retriever.retrieve(wide, m.store, m.embedder)
-        items = {i.id: i for i in m.store.get(request.scope, [r.id for r in ranked])}
-        if m.reranker is not None:
+        ranked = retriever.retrieve(wide, self.store, self.embedder)
+        items = {i.id: i for i in self.store.get(request.scope, [r.id for r in ranked])}
+        if reranker is not None:
             ranked = rerank(ranked, {i: item.content for i, item in items.items()}, request.text,
-                            m.reranker, self.settings.rerank_depth)
+                            reranker, self.settings.rerank_depth)
         if not weight and not any(i.valid_to or i.status != MemoryStatus.ACTIVE for i in items.values()):
             return ranked[: request.limit], items
         for r in ranked:
@@ -243,13 +208,9 @@ class Lifecycle:
 
     # -- operations the facade delegates ----------------------------------------------
     def consolidate(self, scope: Scope) -> Any:
-        from engram.lifecycle.consolidate import consolidate
-
         return consolidate(self, scope)
 
     def related(self, memory_id: str, scope: Scope) -> list[Any]:
-        from engram.lifecycle.links import related
-
         return related(self, memory_id, scope)
 
     def archive_stale(self, scope: Scope, *, now: datetime | None = None, min_retention: float = 0.05,
@@ -259,14 +220,13 @@ class Lifecycle:
         and importance at most ``max_importance``. Profiles, summaries and procedures are
         not archived unless listed in ``kinds``."""
         wanted = {MemoryKind(k) for k in kinds}
-        items = [i for i in self.memory.store.iter_items(scope)
+        items = [i for i in self.store.iter_items(scope)
                  if i.status == MemoryStatus.ACTIVE and i.kind in wanted]
         found = decay.stale(items, as_utc(now) if now else utcnow(),
                             base_days=self.settings.retention_base_days,
                             min_retention=min_retention, max_importance=max_importance)
         for item in [] if dry_run else found:
-            self.memory.update(item.id, scope=item.scope, status=MemoryStatus.ARCHIVED,
-                               actor=actor or "engram:archive")
+            self.revise(item, status=MemoryStatus.ARCHIVED, actor=actor or "engram:archive")
         return [i.id for i in found]
 
     def add_procedure(self, scope: Scope, task: str, steps: Sequence[str], outcome: str, *,
@@ -274,13 +234,11 @@ class Lifecycle:
         from engram.lifecycle.procedures import procedure_fields
 
         fields = procedure_fields(task, steps, outcome, success)
-        self.memory._check_size(fields["content"])
         now = utcnow()
-        item = MemoryItem(scope=scope, kind=MemoryKind.PROCEDURE, event_time=now, valid_from=now,
-                          provenance=Provenance(source="procedure", actor=actor), **fields)
+        item = self.writer.item(scope=scope, kind=MemoryKind.PROCEDURE, event_time=now,
+                                valid_from=now, provenance=Provenance(source="procedure", actor=actor),
+                                **fields)
         [item] = self.insert([item], actor=actor or "engram:procedure")
         if self.settings.links:
-            from engram.lifecycle.links import link_new
-
             link_new(self, [item])
         return item

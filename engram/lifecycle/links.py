@@ -21,13 +21,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from engram.lifecycle.steps import Steps
 from engram.model import Filters, MemoryItem, MemoryKind, MemoryStatus, Scope
 from engram.store.base import Link
-
-if TYPE_CHECKING:
-    from engram.lifecycle.engine import Lifecycle
 
 log = logging.getLogger(__name__)
 LINK_ENTITY_SLACK = 0.15
@@ -46,9 +43,9 @@ class RelatedMemory:
     direction: str  # "out" (asked → item) or "in" (item → asked)
 
 
-def link_new(lifecycle: Lifecycle, items: Sequence[MemoryItem]) -> list[Link]:
+def link_new(lifecycle: Steps, items: Sequence[MemoryItem]) -> list[Link]:
     """Link each new item to its nearest related memories; evolve linked notes."""
-    settings, store = lifecycle.settings, lifecycle.memory.store
+    settings, store = lifecycle.settings, lifecycle.store
     items = [i for i in items if i.kind in LINKABLE]
     if not items or settings.link_max == 0:
         return []
@@ -83,22 +80,22 @@ def link_new(lifecycle: Lifecycle, items: Sequence[MemoryItem]) -> list[Link]:
     return made
 
 
-def _evolve(lifecycle: Lifecycle, note: MemoryItem, evidence: MemoryItem) -> None:
+def _evolve(lifecycle: Steps, note: MemoryItem, evidence: MemoryItem) -> None:
     """A-MEM memory evolution, heuristic form: the older note absorbs a few of the new
     note's entities/keys as index keys (never its content), recorded in history."""
     fresh = [k for k in [*evidence.entities, *evidence.keys]
              if k not in note.keys and k not in note.entities][:EVOLVE_KEYS]
     if not fresh or len(note.keys) >= MAX_KEYS:
         return
-    [current] = lifecycle.memory.store.get(note.scope, [note.id]) or [note]
+    [current] = lifecycle.store.get(note.scope, [note.id]) or [note]
     keys = list(dict.fromkeys([*current.keys, *fresh]))[:MAX_KEYS]
     if keys != current.keys:
         lifecycle.revise(current, keys=keys, actor="engram:evolve")
 
 
-def related(lifecycle: Lifecycle, memory_id: str, scope: Scope) -> list[RelatedMemory]:
+def related(lifecycle: Steps, memory_id: str, scope: Scope) -> list[RelatedMemory]:
     """Memories linked to ``memory_id`` within ``scope``, strongest first."""
-    store = lifecycle.memory.store
+    store = lifecycle.store
     links = store.links(scope, [memory_id])
     others = {i.id: i for i in store.get(scope, [l.dst if l.src == memory_id else l.src for l in links])}
     out: list[RelatedMemory] = []

@@ -1,0 +1,128 @@
+"""The package's shape: its public surface, and an import graph without cycles.
+
+The graph is read from the source (``ast``), counting every import — module level,
+``if TYPE_CHECKING:`` blocks and imports inside functions — since a lazy or type-only
+import still couples the two modules (the facade and the lifecycle once imported each
+other that way).
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+from pathlib import Path
+
+import engram
+
+PACKAGE = Path(engram.__file__).parent
+
+PUBLIC = [
+    "AsyncMemory", "EngramError", "Filters", "HistoryEntry", "Memory", "MemoryItem",
+    "MemoryKind", "MemoryStatus", "Message", "Scope", "__version__",
+]
+
+
+def test_exported_members() -> None:
+    """``engram.__all__`` is exactly the public surface (as httpx's test_exported_members):
+    a change to it is deliberate, and nothing public leaks in without being listed."""
+    assert engram.__all__ == PUBLIC
+    public = sorted(name for name, value in vars(engram).items()
+                    if not name.startswith("_") and not isinstance(value, types.ModuleType))
+    assert public == sorted(n for n in PUBLIC if not n.startswith("_"))
+    for name in engram.__all__:
+        assert getattr(engram, name) is not None
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def _imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """Every ``engram`` module that ``name`` imports, anywhere in its source."""
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package[:len(package) - node.level + 1] + ([base] if base else []))
+            for alias in node.names:  # `from engram.x import y` imports engram.x.y if a module
+                out.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
+    return {m for m in out if m in known and m != name}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, set(modules)) for name, path in modules.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_the_graph_sees_lazy_and_type_only_imports() -> None:
+    graph = _graph()
+    assert "engram.lifecycle.engine" in graph["engram.memory"]  # imported inside a property
+    assert "engram.store.sqlite" in graph["engram.store"]  # imported inside a factory
+
+
+def test_no_import_cycles() -> None:
+    assert _cycles(_graph()) == []
+
+
+def test_the_lifecycle_never_imports_the_facade() -> None:
+    graph = _graph()
+    offenders = sorted(name for name, deps in graph.items()
+                       if name.startswith("engram.lifecycle") and "engram.memory" in deps)
+    assert offenders == []
