@@ -50,12 +50,19 @@ def serve(
     max_body_bytes: Annotated[int, typer.Option(
         "--max-body-bytes", min=1, help="largest request body accepted")] = 2_000_000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "info",
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="a Host name clients use to reach this server (repeatable; "
+        "'*' accepts any). Default: the bound address, plus localhost on loopback")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="a web origin allowed to call the API cross-origin "
+        "(repeatable), e.g. https://app.example")] = None,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs); needs the `server` extra."""
     try:
         import uvicorn
 
         from engram.server.app import create_app
+        from engram.server.boundary import hosts_for
     except ImportError as exc:
         raise MissingDependencyError("`engram serve`", "server") from exc
     keys = open_keys(keys_db)
@@ -75,7 +82,9 @@ def serve(
         err.print(f"API keys required ({keys.path}).", highlight=False)
     memory = open_memory(ctx)
     api = create_app(memory, keys=keys, require_auth=require_auth,
-                     rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes)
+                     rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes,
+                     allowed_hosts=hosts_for(host, allowed_host or ()),
+                     cors_origins=cors_origin or ())
     try:
         uvicorn.run(api, host=host, port=port, log_level=log_level)
     finally:

@@ -12,7 +12,7 @@ access with its own lock).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
 from engram.errors import ConfigError, ImportFormatError, InvalidInputError, MissingDependencyError
@@ -28,6 +28,7 @@ from engram import __version__
 from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server import wire
+from engram.server.boundary import LOOPBACK_HOSTS, BoundaryMiddleware, strict_query
 from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
 from engram.server.errors import ApiError, GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
@@ -51,13 +52,15 @@ from engram.store.keys import KeyStore
 NDJSON = "application/x-ndjson"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text} for status, text in (
-        (400, "Invalid input (bad cursor, empty query, ...)"),
+        (400, "Invalid input (bad cursor, empty query, ...) or a Host header this server "
+              "does not serve"),
         (401, "Missing, unknown or revoked API key"),
-        (403, "Scope outside the API key's app_id/user_id"),
+        (403, "Scope outside the API key's app_id/user_id, or a cross-origin request"),
         (404, "No such memory in this scope"),
         (409, "Version conflict or duplicate id"),
         (413, "Body or content too large"),
-        (422, "Malformed JSON, wrong types or unknown fields"),
+        (415, "A body that is not application/json (application/x-ndjson for imports)"),
+        (422, "Malformed JSON, wrong types, unknown fields or misplaced parameters"),
         (429, "Rate limit exceeded (see Retry-After)"),
     )
 }
@@ -71,7 +74,8 @@ def _memory(request: Request) -> Memory:
 
 
 Mem = Annotated[Memory, Depends(_memory)]
-router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate)], responses=_ERRORS)
+router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)],
+                   responses=_ERRORS)
 
 
 # -- writes ---------------------------------------------------------------------
@@ -216,12 +220,19 @@ def create_app(
     require_auth: bool = False,
     rate_limit_per_minute: int | None = None,
     max_body_bytes: int = 2_000_000,
+    allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+    cors_origins: Sequence[str] = (),
+    auth_failures_per_minute: int | None = 10,
 ) -> FastAPI:
     """Build the ASGI app serving ``memory``.
 
     ``require_auth`` needs ``keys``; without it, a presented key is still
     honoured (and confines the request) but anonymous calls are allowed —
     which is why ``engram serve`` only runs keyless on loopback.
+    ``allowed_hosts`` are the Host names served (None: any; the default suits a
+    loopback bind, see :func:`~engram.server.boundary.hosts_for`); ``cors_origins``
+    are the web origins allowed to call cross-origin; ``auth_failures_per_minute``
+    bounds invalid-key attempts per client address.
     """
     if require_auth and keys is None:
         raise ConfigError("require_auth=True needs a KeyStore; pass keys=KeyStore(path)")
@@ -233,11 +244,20 @@ def create_app(
                     '`{"error": {"code", "message"}}`.')
     state = ServerState(
         memory=memory, keys=keys, require_auth=require_auth, max_body_bytes=max_body_bytes,
-        limiter=RateLimiter(rate_limit_per_minute) if rate_limit_per_minute else None)
+        limiter=RateLimiter(rate_limit_per_minute) if rate_limit_per_minute else None,
+        failures=RateLimiter(auth_failures_per_minute) if auth_failures_per_minute else None)
     app.state.engram = state
     install_error_handlers(app)
+    # Outermost last: Guard (size, 500s) > Boundary (Host, Origin, media type) > CORS > Auth.
     app.add_middleware(AuthMiddleware, state=state)      # inner: auth before the body is read
-    app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)  # outer: size, 500s
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
+                           allow_methods=["GET", "POST", "PATCH", "DELETE"],
+                           allow_headers=["authorization", "x-api-key", "content-type"])
+    app.add_middleware(BoundaryMiddleware, allowed_hosts=allowed_hosts, cors_origins=cors_origins)
+    app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)
     app.include_router(router)
     mount_ui(app)  # the web UI at /ui, served from package files (no build step)
 

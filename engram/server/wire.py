@@ -39,6 +39,9 @@ UNAUTHORIZED = "unauthorized"            # 401: missing, invalid or revoked API 
 FORBIDDEN = "forbidden"                  # 403: request names a scope outside its key
 RATE_LIMITED = "rate_limited"            # 429: too many requests for this key
 METHOD_NOT_ALLOWED = "method_not_allowed"
+HOST_NOT_ALLOWED = "host_not_allowed"    # 400: Host header is not a name the server serves
+ORIGIN_NOT_ALLOWED = "origin_not_allowed"  # 403: cross-origin request without a CORS allow-list
+UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"  # 415: a body that is not JSON / JSON lines
 UNAVAILABLE = "unavailable"              # 503: store not reachable
 INTERNAL_ERROR = "internal_error"        # 500: a server bug; never caused by input
 
@@ -120,7 +123,8 @@ def error_class(code: str, status: int) -> type[E.EngramError]:
     """The exception class for an error ``code`` (falling back on the status)."""
     special: dict[str, type[E.EngramError]] = {
         INVALID_REQUEST: E.InvalidInputError, BODY_TOO_LARGE: E.ContentTooLargeError,
-        METHOD_NOT_ALLOWED: RemoteError,
+        METHOD_NOT_ALLOWED: RemoteError, HOST_NOT_ALLOWED: E.InvalidInputError,
+        ORIGIN_NOT_ALLOWED: PermissionDeniedError, UNSUPPORTED_MEDIA_TYPE: E.InvalidInputError,
     }
     if code in special:
         return special[code]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,8 @@ class Deployment:
 
 @pytest.fixture
 def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
-    """Factory: ``deploy(require_auth=..., rate_limit=..., memory=...)`` starts a server."""
+    """Factory: ``deploy(require_auth=..., rate_limit=..., memory=..., **create_app_options)``
+    starts a server."""
     pytest.importorskip("fastapi", reason="the REST tests need the `server` extra")
     from engram.server.app import create_app
 
@@ -45,7 +47,8 @@ def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
     memories: list[Memory] = []
 
     def start(*, require_auth: bool = False, rate_limit: int | None = None,
-              memory: Memory | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> Deployment:
+              memory: Memory | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+              **options: Any) -> Deployment:
         n = len(servers)
         if memory is None:
             settings = Settings(data_dir=tmp_path / f"data{n}", max_content_chars=MAX_CONTENT_CHARS)
@@ -53,7 +56,7 @@ def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
             memories.append(memory)
         keys = KeyStore(tmp_path / f"keys{n}.sqlite")
         app = create_app(memory, keys=keys, require_auth=require_auth,
-                         rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes)
+                         rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes, **options)
         server = LiveServer(app)
         servers.append(server)
         return Deployment(url=server.url, memory=memory, keys=keys)

@@ -18,6 +18,8 @@ from engram.errors import (
 
 from .conftest import MAX_BODY_BYTES, MAX_CONTENT_CHARS, Deployment
 
+NDJSON = {"content-type": "application/x-ndjson"}
+
 
 def _error(response: httpx.Response, status: int, code: str) -> str:
     assert response.status_code == status, response.text
@@ -159,7 +161,8 @@ def test_oversize_body_streamed_without_content_length(seeded: Deployment) -> No
     assert "content-length" not in response.request.headers
     _error(response, 413, "body_too_large")
     raw = b"\n".join([b'{"format": "engram-export", "version": 1}'] + [b"z" * 1000] * 60)
-    response = httpx.post(seeded.url + "/v1/import", content=iter([raw[:25_000], raw[25_000:]]))
+    response = httpx.post(seeded.url + "/v1/import", content=iter([raw[:25_000], raw[25_000:]]),
+                          headers=NDJSON)
     _error(response, 413, "body_too_large")
     assert seeded.total() == before
 
@@ -201,9 +204,11 @@ def test_bad_import_writes_nothing(seeded: Deployment) -> None:
     target.delete_all(user_id="erin")
     before = seeded.total()
     lines = good + ["{not json", '{"item": {"id": 1}}']
-    response = httpx.post(seeded.url + "/v1/import", content="\n".join(lines).encode())
+    response = httpx.post(seeded.url + "/v1/import", content="\n".join(lines).encode(),
+                          headers=NDJSON)
     assert "line 3" in _error(response, 400, "import_format")
-    response = httpx.post(seeded.url + "/v1/import", content=b"\xff\xfe\n" + good[0].encode())
+    response = httpx.post(seeded.url + "/v1/import", content=b"\xff\xfe\n" + good[0].encode(),
+                          headers=NDJSON)
     _error(response, 400, "import_format")
     with pytest.raises(ImportFormatError):
         mem.import_(lines)
@@ -215,7 +220,8 @@ def test_skip_bad_imports_the_good_lines(deploy) -> None:  # type: ignore[no-unt
     EngramClient(source.url).add("portable memory", user_id="gus")
     lines = list(EngramClient(source.url).export(user_id="gus"))
     body = "\n".join([*lines, "{broken"]).encode() + b"\n\xff\n"
-    response = httpx.post(target.url + "/v1/import", params={"skip_bad": "true"}, content=body)
+    response = httpx.post(target.url + "/v1/import", params={"skip_bad": "true"}, content=body,
+                          headers=NDJSON)
     assert response.status_code == 200, response.text
     assert response.json() == {"imported": 1, "skipped": 2, "links": 0, "bad_lines": [3, 4]}
 

@@ -56,7 +56,7 @@ def test_ui_files_are_self_contained() -> None:
 
 def test_mount_ui_serves_files_and_redirects(tmp_path: Path) -> None:
     with Memory(tmp_path / "m.db", embedder=HashingEmbedder(), settings=Settings(data_dir=tmp_path)) as mem:
-        client = TestClient(ui_app(mem))
+        client = TestClient(ui_app(mem), base_url="http://127.0.0.1")
         redirect = client.get("/ui", follow_redirects=False)
         assert redirect.status_code in (301, 302, 307, 308) and redirect.headers["location"].endswith("/ui/")
         index = client.get("/ui/")
