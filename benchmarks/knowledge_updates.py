@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ SYSTEMS = ("episodic", "episodic+facts", "facts-first")
 
 def _at(day: str) -> datetime:
     d = date.fromisoformat(day)
-    return datetime(d.year, d.month, d.day, 12, tzinfo=timezone.utc)
+    return datetime(d.year, d.month, d.day, 12, tzinfo=UTC)
 
 
 def _mentions(text: str, values: list[str]) -> list[str]:

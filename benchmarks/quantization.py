@@ -23,9 +23,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -44,7 +45,7 @@ K = 10
 
 
 def load() -> str:
-    return "%.2f %.2f %.2f" % os.getloadavg()
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 # -- LoCoMo units (also used by benchmarks/vs_mem0.py and benchmarks/scale.py) ------
@@ -162,7 +163,7 @@ def run_locomo() -> dict[str, Any]:
         mat = vecs[h]
         units = convs[h]
         qs = queries[idx]
-        truth = Code(0, lambda lo, hi, q: q @ mat[lo:hi].T).search(qs, len(mat), K)
+        truth = Code(0, lambda lo, hi, q, mat=mat: q @ mat[lo:hi].T).search(qs, len(mat), K)
         for name, code in codes_for(mat, sample).items():
             acc = rows.setdefault(name, {"nn": [], "bytes": [code.nbytes], **{f"ev@{k}": [] for k in (1, 5, 10)}})
             found_all = code.search(qs, len(mat), K)
@@ -206,7 +207,7 @@ def run_synthetic(n: int, n_queries: int) -> dict[str, Any]:
     mat = clustered(n)
     queries = clustered(n_queries, seed=1)
     sample = mat[np.random.default_rng(2).choice(n, min(n, 20_000), replace=False)]
-    truth = Code(0, lambda lo, hi, q: q @ mat[lo:hi].T).search(queries, n, K)
+    truth = Code(0, lambda lo, hi, q, mat=mat: q @ mat[lo:hi].T).search(queries, n, K)
     table: dict[str, Any] = {}
     for name, code in codes_for(mat, sample).items():
         t0 = time.perf_counter()
@@ -242,7 +243,7 @@ def run_pg_halfvec(n_queries: int) -> dict[str, Any]:
             ing = ingest(store, vecs, 1, 2000)
             ids = ing.pop("ids")
             everyone = np.arange(len(vecs))
-            truth = truth_for(vecs, ids, queries, lambda _: everyone)
+            truth = truth_for(vecs, ids, queries, lambda _, everyone=everyone: everyone)
             found, lat = search(store, queries, lambda _: Scope(user_id="u0"))
             import psycopg
             with psycopg.connect(url, autocommit=True) as conn:

@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any
 
 from engram.config import Settings
-
 from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
 from engram.lifecycle import decay
 from engram.lifecycle.consolidate import consolidate
@@ -30,7 +29,7 @@ from engram.lifecycle.updates import (
     LLMDecider,
     cosine,
 )
-from engram.llm import LLMClient, make_llm
+from engram.llm import make_llm
 from engram.model import (
     Filters,
     MemoryItem,
