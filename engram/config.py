@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     embedding_cache: bool = True
     cache_dir: Path | None = None  # default: <data_dir>/cache
     max_content_chars: int = Field(default=100_000, gt=0)
+    # Rounds one add() may store: each is embedded and indexed, so this bounds the work a
+    # single request can cause (1,000 rounds took 17 s of CPU); the longest session of
+    # LoCoMo has 260 turns. Split longer conversations into several calls.
+    max_rounds_per_add: int = Field(default=500, gt=0)
     ann_threshold: int = Field(default=20_000, gt=0)
     # Compact vectors (docs/scaling.md). SQLite: float32 (exact) or int8 blobs (4x smaller,
     # recall@10 0.995 on LoCoMo; old blobs stay readable). PostgreSQL: float32 or halfvec

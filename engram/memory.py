@@ -17,7 +17,7 @@ from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
-from engram.errors import EngramError, InvalidInputError, NotFoundError
+from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
 from engram.ingest.pipeline import ENRICHERS, Enricher
 from engram.ingest.rounds import to_units
 from engram.lifecycle import audit as _privacy
@@ -154,6 +154,11 @@ class Memory:
                                session_id=session_id, app_id=app_id)
         when = utc_time(event_time, "event_time") if event_time else None
         units = to_units(data, when)
+        if len(units) > self.settings.max_rounds_per_add:
+            raise ContentTooLargeError(
+                f"this conversation has {len(units):,} rounds, above the limit of "
+                f"{self.settings.max_rounds_per_add:,} per call; add it in several calls "
+                "(e.g. one per session) or raise ENGRAM_MAX_ROUNDS_PER_ADD")
         now = utcnow()
         items = self.writer.add([self.writer.item(
             scope=target, kind=kind, content=unit.text, role=unit.role,
@@ -189,6 +194,10 @@ class Memory:
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         current = self._one(memory_id, target)
+        if status is not None and str(getattr(status, "value", status)) == MemoryStatus.DELETED.value:
+            raise InvalidInputError(
+                "status=deleted would hide the memory but keep its content; delete it with "
+                "delete() (REST: DELETE /v1/memories/{id}), which erases it for good")
         changes = {name: value for name, value in (
             ("content", content), ("metadata", metadata), ("importance", importance),
             ("event_time", event_time), ("status", status), ("valid_to", valid_to),
@@ -205,6 +214,7 @@ class Memory:
         # -- privacy hook: derived items, cache rows, vault; first, so a crash never orphans them
         self._erase(_privacy.collect(self.store, target, [memory_id]), actor)
         self.store.delete(target, [memory_id], [tombstone(memory_id, current.version, actor)])
+        self._settle()
 
     def delete_all(self, *, scope: ScopeLike = None, user_id: str | None = None,
                    agent_id: str | None = None, session_id: str | None = None,
@@ -213,7 +223,10 @@ class Memory:
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
         erased = self._erase(_privacy.collect_scope(self.store, target), actor)  # -- privacy hook --
-        return self.store.delete_scope(target, actor=actor) + erased
+        deleted = self.store.delete_scope(target, actor=actor) + erased
+        if deleted:
+            self._settle()
+        return deleted
 
     # -- reads ----------------------------------------------------------------
     def get(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
@@ -323,7 +336,7 @@ class Memory:
     # -- portability ----------------------------------------------------------
     def export(self, *, scope: ScopeLike = None, all_scopes: bool = False,
                **ids: str | None) -> Iterator[str]:
-        """JSONL lines (item + its history) that :meth:`import_` restores exactly.
+        """JSONL lines (item + its history) that :meth:`import_` restores (same ids when unscoped).
 
         Pass a scope, or ``all_scopes=True`` for an administrative full export.
         """
@@ -334,12 +347,16 @@ class Memory:
     def import_(self, lines: Iterable[str] | str | Path, *, scope: ScopeLike = None,
                 skip_bad: bool = False, actor: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        """Restore an export. Malformed lines abort the whole import (nothing is
-        written) unless ``skip_bad``; items already present are skipped."""
+        """Restore an export in one transaction: a malformed line (or a failed write)
+        imports nothing, unless ``skip_bad`` skips the malformed lines. Items already
+        present are skipped. Content passes the same limits and enrichers as :meth:`add`;
+        the history is ``actor``'s import, the file's own history is kept as data
+        (see :mod:`engram.portability`)."""
         confine = resolve_scope(scope) if scope is not None else None
-        records, report = parse_import(lines, confine=confine, skip_bad=skip_bad)
-        return restore(self.store, records, report, embed=self.writer.embed,
-                       model_id=self.embedder.model_id, actor=actor, progress=progress)
+        records, report = parse_import(lines, confine=confine, skip_bad=skip_bad,
+                                       check=lambda item: self.writer.check_size(item.content))
+        return restore(self.writer, records, report, confine=confine, actor=actor,
+                       progress=progress)
 
     def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
               **ids: str | None) -> Stats:
@@ -361,6 +378,10 @@ class Memory:
     def _erase(self, residue: Any, actor: str | None) -> int:
         return _privacy.erase(self.store, residue, embedder=self.embedder, vault=self.vault,
                               actor=actor)
+
+    def _settle(self) -> None:
+        """No bytes of deleted text may outlive the delete call (docs/trust.md)."""
+        _privacy.settle(self.store, embedder=self.embedder, vault=self.vault)
 
     def forget(self, user_id: str, *, actor: str | None = None, purge: bool = True) -> int:
         """Right to erasure: delete everything of ``user_id`` in every app, agent and

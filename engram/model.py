@@ -20,6 +20,9 @@ from engram.ids import new_id
 SCOPE_FIELDS = ("user_id", "agent_id", "session_id", "app_id")
 MAX_ID_CHARS = 256
 MAX_METADATA_DEPTH = 16
+# Each filter tag is one SQL condition; ~1,000 of them overflow SQLite's expression-tree
+# depth. No real filter needs more than a handful.
+MAX_FILTER_TAGS = 64
 
 
 def utcnow() -> datetime:
@@ -282,6 +285,14 @@ class Filters(BaseModel):
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
         return as_utc(value) if value else None
+
+    @field_validator("tags")
+    @classmethod
+    def _few_tags(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and len(value) > MAX_FILTER_TAGS:
+            raise ValueError(f"filter by at most {MAX_FILTER_TAGS} tags (got {len(value)}); "
+                             "tag the memories you want with one shared tag instead")
+        return value
 
     @model_validator(mode="after")
     def _range(self) -> Filters:

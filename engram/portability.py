@@ -2,8 +2,23 @@
 
 Format: a header line, then one line per memory: ``{"item": {...},
 "history": [...], "links": [...]}`` (``links``: the memory's outgoing A-MEM links to
-other exported memories). Importing an export reproduces items exactly (same ids,
-timestamps, versions, history and links); vectors are recomputed.
+other exported memories). Vectors are recomputed on import.
+
+An import is a write like :meth:`~engram.memory.Memory.add`: the content goes through
+the same size limit and enrichers (PII, guard, keys), and the whole file commits in one
+transaction or not at all. It never writes the file's history into the audit trail —
+a file can claim any actor, time or operation — so each imported memory gets one
+``import`` row by the importing identity, and the history the file claimed is kept as
+data in ``metadata["engram.import"]["history"]`` (version, op, claimed actor, time and
+the names of the changed fields; the content of earlier versions is not restored, since
+it would bypass the PII redaction and the guard).
+
+A scoped import (an API key's, or ``scope=``) stores each new memory under an id derived
+from the file's id and that scope (:func:`engram.ids.derived_id`), whatever the rest of
+the store holds: so an import can neither collide with another tenant's memory nor reveal
+that an id exists elsewhere, and importing the same file twice stays idempotent. The file's
+id is kept in ``metadata["engram.import"]["id"]``. An unscoped (administrative) import
+keeps the file's ids.
 """
 
 from __future__ import annotations
@@ -18,18 +33,23 @@ from typing import Any
 from pydantic import ValidationError
 
 from engram.errors import ImportFormatError
-from engram.model import HistoryEntry, ImportReport, MemoryItem, Scope
+from engram.ids import derived_id, is_valid_id
+from engram.lifecycle.audit import changed_fields
+from engram.model import HistoryEntry, ImportReport, MemoryItem, Scope, utcnow
 from engram.store.base import Link, Store
+from engram.write import Writer
 
 FORMAT = "engram-export"
 FORMAT_VERSION = 1
 MAX_REPORTED = 10
+IMPORT_KEY = "engram.import"  # metadata key: what the file claimed (history, original id)
+MAX_HISTORY = 1000  # history entries kept per memory; a longer claim is a malformed line
 
 
 @dataclass
 class ImportRecord:
     item: MemoryItem
-    history: list[HistoryEntry]
+    claimed: list[dict[str, Any]]  # the file's history, as data
     links: list[Link] = field(default_factory=list)
 
 
@@ -43,9 +63,9 @@ def _parse_links(src: str, raw: Any) -> list[Link]:
         raise ValueError('"links" must be a list')
     links = []
     for entry in raw:
-        if not isinstance(entry, dict) or not isinstance(entry.get("dst"), str) \
+        if not isinstance(entry, dict) or not is_valid_id(entry.get("dst")) \
                 or not isinstance(entry.get("reason", ""), str):
-            raise ValueError('each link needs a string "dst" and an optional string "reason"')
+            raise ValueError('each link needs a "dst" memory id and an optional string "reason"')
         created = datetime.fromisoformat(entry["created_at"]) if entry.get("created_at") else None
         links.append(Link(src, entry["dst"], entry.get("reason", ""), float(entry.get("score", 0.0)),
                           **({"created_at": created} if created else {})))
@@ -80,8 +100,18 @@ def _raw_lines(source: Iterable[str] | str | Path) -> Iterator[tuple[int, str | 
         yield number, line
 
 
-def _parse(text: str, confine: Scope | None) -> ImportRecord | None:
-    data: Any = json.loads(text)
+def _claim(entry: HistoryEntry) -> dict[str, Any]:
+    """A history row of the file as data: who it says did what and when, no content."""
+    return {"version": entry.version, "op": entry.op, "actor": entry.actor,
+            "at": entry.at.isoformat(), "changed": changed_fields(entry)}
+
+
+def _parse(text: str, confine: Scope | None,
+           check: Callable[[MemoryItem], None]) -> ImportRecord | None:
+    try:
+        data: Any = json.loads(text)
+    except RecursionError:
+        raise ValueError("the line is nested too deeply to be an export line") from None
     if not isinstance(data, dict):
         raise ValueError("each line must be a JSON object")
     if data.get("format") == FORMAT:
@@ -91,16 +121,24 @@ def _parse(text: str, confine: Scope | None) -> ImportRecord | None:
     if set(data) - {"item", "history", "links"} or "item" not in data:
         raise ValueError('expected keys "item" and optional "history" and "links"')
     item = MemoryItem.model_validate(data["item"])
-    history = [HistoryEntry.model_validate(h) for h in data.get("history") or []]
+    if not is_valid_id(item.id):
+        raise ValueError("item.id must be a UUID or ULID string (leave it out to get a new id)")
+    raw_history = data.get("history") or []
+    if not isinstance(raw_history, list) or len(raw_history) > MAX_HISTORY:
+        raise ValueError(f'"history" must be a list of at most {MAX_HISTORY} entries')
+    history = [HistoryEntry.model_validate(h) for h in raw_history]
     if any(h.memory_id != item.id for h in history):
         raise ValueError("history rows must belong to the item on the same line")
     if confine is not None and not confine.covers(item.scope):
         raise ValueError(f"item scope {item.scope} is outside the import scope {confine}")
-    return ImportRecord(item, history, _parse_links(item.id, data.get("links") or []))
+    check(item)  # the limits add() applies (content size)
+    return ImportRecord(item, [_claim(h) for h in history],
+                        _parse_links(item.id, data.get("links") or []))
 
 
 def parse_import(
-    source: Iterable[str] | str | Path, *, confine: Scope | None, skip_bad: bool
+    source: Iterable[str] | str | Path, *, confine: Scope | None, skip_bad: bool,
+    check: Callable[[MemoryItem], None] = lambda item: None,
 ) -> tuple[list[ImportRecord], ImportReport]:
     """Validate every line first, so a bad file imports nothing (unless ``skip_bad``)."""
     records: list[ImportRecord] = []
@@ -114,7 +152,7 @@ def parse_import(
             if not text.strip():
                 continue
             try:
-                record = _parse(text, confine)
+                record = _parse(text, confine, check)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
@@ -143,40 +181,59 @@ def parse_import(
     return records, ImportReport(skipped=len(bad), bad_lines=[n for n, _ in bad])
 
 
-def restore(store: Store, records: list[ImportRecord], report: ImportReport, *,
-            embed: Callable[[Sequence[str]], Any], model_id: str, actor: str | None,
-            progress: Callable[[int, int], None] | None = None, batch: int = 64) -> ImportReport:
-    """Write validated records in batches; ids already present are skipped (so an
-    import is idempotent). A memory deleted here before keeps its tombstoned
-    history: re-importing it appends one "import" row instead of reusing the
-    exported row ids."""
-    total = len(records)
-    for start in range(0, total, batch):
-        chunk = records[start:start + batch]
-        fresh = [r for r in chunk if not store.get(r.item.scope, [r.item.id])]
-        report.skipped += len(chunk) - len(fresh)
-        if fresh:
-            items = [r.item for r in fresh]
-            seen = {h.memory_id for r in fresh for h in store.history(r.item.scope, [r.item.id])}
-            history = [h for r in fresh for h in (
-                r.history if r.history and r.item.id not in seen else
-                [HistoryEntry(memory_id=r.item.id, version=r.item.version, op="import",
-                              actor=actor, new=r.item.snapshot())])]
-            store.add(items, embed([i.content for i in items]), history, model_id=model_id)
-            report.imported += len(fresh)
-        if progress:
-            progress(min(start + batch, total), total)
-    report.links = _restore_links(store, records)
-    return report
+def _renamed(records: list[ImportRecord], confine: Scope | None) -> dict[str, str]:
+    """file id -> stored id: the file's ids for an unscoped import, else ids derived
+    from the scope (see the module docs)."""
+    if confine is None:
+        return {r.item.id: r.item.id for r in records}
+    return {r.item.id: derived_id(r.item.id, str(confine)) for r in records}
 
 
-def _restore_links(store: Store, records: list[ImportRecord]) -> int:
-    """Links between memories of this file only (a link to anything else could point
-    outside the scope the import was confined to); re-importing refreshes them."""
-    ids = {r.item.id for r in records}
-    by_scope: dict[Scope, list[Link]] = {}
+def _as_stored(record: ImportRecord, ids: dict[str, str]) -> MemoryItem:
+    """The record's item under its stored id, with the file's claims in its metadata."""
+    item = record.item
+    stored_id = ids[item.id]
+    note: dict[str, Any] = dict(item.metadata.get(IMPORT_KEY) or {}) \
+        if isinstance(item.metadata.get(IMPORT_KEY), dict) else {}
+    if record.claimed:
+        earlier: list[Any] = note["history"] if isinstance(note.get("history"), list) else []
+        note["history"] = [*earlier, *record.claimed][-MAX_HISTORY:]
+    if stored_id != item.id:
+        note["id"] = item.id
+    metadata = {**item.metadata, IMPORT_KEY: note} if note else item.metadata
+    sources = [ids.get(s, s) for s in item.provenance.source_ids]
+    return item.model_copy(update={
+        "id": stored_id, "metadata": metadata,
+        "provenance": item.provenance.model_copy(update={"source_ids": sources})})
+
+
+def restore(writer: Writer, records: list[ImportRecord], report: ImportReport, *,
+            confine: Scope | None, actor: str | None,
+            progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Write the validated records in ONE store transaction. Memories already in their
+    scope are skipped (an import is idempotent); the rest are enriched as by ``add``,
+    embedded, and written with one ``import`` history row each (actor: the importer)
+    and the links between them."""
+    store = writer.store
+    ids = _renamed(records, confine)
+    present: set[str] = set()
     for record in records:
-        kept = [l for l in record.links if l.dst in ids]
-        if kept:
-            by_scope.setdefault(record.item.scope.across_sessions(), []).extend(kept)
-    return sum(store.add_links(scope, links) for scope, links in by_scope.items())
+        stored = ids[record.item.id]
+        if store.get(record.item.scope, [stored]) or (
+                stored != record.item.id and store.get(record.item.scope, [record.item.id])):
+            present.add(record.item.id)
+    fresh = [r for r in records if r.item.id not in present]
+    report.skipped += len(present)
+    items = writer.enrich([_as_stored(r, ids) for r in fresh])
+    now = utcnow()
+    history = [HistoryEntry(memory_id=i.id, version=i.version, op="import", actor=actor, at=now,
+                            new=i.snapshot()) for i in items]
+    fresh_scopes = {r.item.id: r.item.scope for r in fresh}
+    links = [Link(ids[l.src], ids[l.dst], l.reason, l.score, l.created_at)
+             for r in fresh for l in r.links if l.dst in fresh_scopes and l.dst != l.src
+             and r.item.scope.across_sessions().covers(fresh_scopes[l.dst])]
+    if items:
+        writer.write(items, history, links=links, progress=progress)
+    report.imported += len(items)
+    report.links = len(links)
+    return report

@@ -8,7 +8,7 @@ same way. The lifecycle depends on this service, never on the facade.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +19,7 @@ from engram.embed.base import Embedder
 from engram.errors import ConflictError, ContentTooLargeError
 from engram.ingest.pipeline import Enricher
 from engram.model import HistoryEntry, MemoryItem
-from engram.store.base import Store
+from engram.store.base import Link, Store
 from engram.validation import validated
 from engram.versioning import revise
 
@@ -51,10 +51,15 @@ class Writer:
             self.check_size(content)
         return validated(MemoryItem, **fields)
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for ``texts`` in batches of :data:`EMBED_BATCH`, one row per text."""
-        parts = [self.embedder.embed(texts[i:i + EMBED_BATCH])
-                 for i in range(0, len(texts), EMBED_BATCH)]
+    def embed(self, texts: Sequence[str], *,
+              progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """Vectors for ``texts`` in batches of :data:`EMBED_BATCH`, one row per text;
+        ``progress(done, total)`` after each batch."""
+        parts = []
+        for i in range(0, len(texts), EMBED_BATCH):
+            parts.append(self.embedder.embed(texts[i:i + EMBED_BATCH]))
+            if progress:
+                progress(min(i + EMBED_BATCH, len(texts)), len(texts))
         return np.concatenate(parts) if parts else np.empty((0, self.embedder.dim), np.float32)
 
     def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
@@ -76,13 +81,16 @@ class Writer:
         self.write(stored, history)
         return stored
 
-    def write(self, items: Sequence[MemoryItem], history: Sequence[HistoryEntry]) -> None:
-        """Store already-built items with their history rows as given (an import):
-        size check, embed, store — no enrichment and no new history."""
+    def write(self, items: Sequence[MemoryItem], history: Sequence[HistoryEntry], *,
+              links: Sequence[Link] = (),
+              progress: Callable[[int, int], None] | None = None) -> None:
+        """Store already-built (and enriched) items with their history rows as given, and
+        the links among them, in one store transaction (an import): size check, embed,
+        store — no new history."""
         for item in items:
             self.check_size(item.content)
-        self.store.add(items, self.embed([i.content for i in items]), history,
-                       model_id=self.embedder.model_id)
+        self.store.add(items, self.embed([i.content for i in items], progress=progress), history,
+                       model_id=self.embedder.model_id, links=links)
 
     def revise(self, current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
                expected_version: int | None = None) -> MemoryItem:

@@ -15,6 +15,9 @@ from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
 from engram.errors import ImportFormatError
+from engram.ids import new_id
+from engram.model import MemoryItem
+from engram.portability import IMPORT_KEY
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                min_size=1, max_size=80).filter(lambda s: s.strip())
@@ -52,14 +55,25 @@ def test_roundtrip_is_exact(tmp_path_factory: pytest.TempPathFactory, entries, e
     dump = folder / "dump.jsonl"
     dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with fresh(folder / "dst.db") as dst:
-        report = dst.import_(dump)
+        report = dst.import_(dump, actor="restorer")
         assert report.imported == len(originals) and report.skipped == 0
         restored = {i.id: i for i in dst.list(user_id="u", limit=100).items}
-        assert restored == originals
-        assert {i: dst.history(i, user_id="u") for i in restored} == histories
-        assert list(dst.export(user_id="u"))[1:] == lines[1:]
+        assert {i: strip_import(item) for i, item in restored.items()} == originals
+        for memory_id, item in restored.items():
+            # the file's history is data on the item; the audit trail is this import only
+            claimed = item.metadata[IMPORT_KEY]["history"]
+            assert [(c["version"], c["op"], c["at"]) for c in claimed] == [
+                (h.version, h.op, h.at.isoformat()) for h in histories[memory_id]]
+            [row] = dst.history(memory_id, user_id="u")
+            assert (row.op, row.actor, row.version) == ("import", "restorer", item.version)
         again = dst.import_(dump)  # idempotent
         assert again.imported == 0 and again.skipped == len(originals)
+
+
+def strip_import(item: MemoryItem) -> MemoryItem:
+    """The item as exported, without the import note."""
+    return item.model_copy(update={"metadata": {k: v for k, v in item.metadata.items()
+                                                if k != IMPORT_KEY}})
 
 
 def test_malformed_lines_abort_whole_import_with_line_numbers(tmp_path: Path) -> None:
@@ -140,13 +154,16 @@ def test_links_round_trip_and_never_leave_the_exported_scope(tmp_path: Path) -> 
         restored = dst.store.links(Scope(user_id="u"), [b.id])
         assert {(l.src, l.dst, l.reason, l.score) for l in restored} == {
             (a.id, b.id, "similar 0.81; shares lisbon", 0.81), (c.id, b.id, "similar 0.70", 0.7)}
-        assert list(dst.export(all_scopes=True))[1:] == full[1:]  # exact, links included
+        exported = [json.loads(line) for line in dst.export(all_scopes=True)][1:]
+        assert [(e["item"]["id"], e["item"]["content"], e.get("links")) for e in exported] == [
+            (e["item"]["id"], e["item"]["content"], e.get("links"))
+            for e in map(json.loads, full[1:])]  # same ids, contents and links
 
 
 def test_links_to_memories_outside_the_file_are_not_restored(tmp_path: Path) -> None:
     with fresh(tmp_path / "dst.db") as dst:
         [existing] = dst.add("already here", user_id="u")
-        line = {"item": {"scope": {"user_id": "u"}, "content": "new note", "id": "n1"},
+        line = {"item": {"scope": {"user_id": "u"}, "content": "new note", "id": new_id()},
                 "links": [{"dst": existing.id, "reason": "similar", "score": 0.9}]}
         report = dst.import_([json.dumps(line)])
         assert report.imported == 1 and report.links == 0

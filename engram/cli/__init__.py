@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "engram.cli.mcp_cmds",
     "engram.cli.server_cmds",
     "engram.cli.lifecycle_cmds",
+    "engram.cli.privacy_cmds",
 ]
 
 for _module in COMMAND_MODULES:

@@ -219,7 +219,7 @@ def export(
             lines = memory.export(all_scopes=True)
         else:
             lines = memory.export(scope=scope_of(user, agent, session, app_id))
-        sink = output.open("w", encoding="utf-8") if output else sys.stdout
+        sink = _open_output(output) if output else sys.stdout
         try:
             count = -1  # the header line
             for line in lines:
@@ -230,6 +230,14 @@ def export(
                 sink.close()
     if output:
         err.print(f"exported {count} memories to {output}")
+
+
+def _open_output(path: Path) -> Any:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {path}: {exc.strerror or exc}; check that the "
+                                "folder exists and is writable") from None
 
 
 @command("import")

@@ -7,6 +7,7 @@ request must carry one.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -85,10 +86,25 @@ def serve(
                      rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes,
                      allowed_hosts=hosts_for(host, allowed_host or ()),
                      cors_origins=cors_origin or ())
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises the signal; with the default
+    # handler that kills the process before `finally` could close the store (and checkpoint
+    # its WAL). This handler turns the re-raised signal into a normal exit instead.
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         uvicorn.run(api, host=host, port=port, log_level=log_level)
+    except _Stopped:
+        err.print("stopped (SIGTERM); the store is closed", highlight=False)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         memory.close()
+
+
+class _Stopped(Exception):
+    """SIGTERM arrived after uvicorn's graceful shutdown."""
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise _Stopped
 
 
 @_keys_command("create")

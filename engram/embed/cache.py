@@ -19,6 +19,7 @@ import numpy as np
 
 from engram.embed.base import Embedder, TextRole
 from engram.errors import EmbedderError
+from engram.store.sql_common import checkpoint
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +174,11 @@ class CachedEmbedder:
                                chunk)
             removed += cur.rowcount
         return removed
+
+    def settle(self) -> None:
+        """Checkpoint and truncate the WAL after :meth:`forget`, so no page image of a
+        forgotten vector stays in it. (The cache holds vectors keyed by hashes, never text.)"""
+        checkpoint(self._connect(), self._counter_lock, self.path)
 
     def compact(self) -> None:
         """Checkpoint and VACUUM, so forgotten rows leave no bytes in the file or its WAL."""

@@ -208,6 +208,13 @@ class Vault:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM vault").fetchone()[0])
 
+    def settle(self) -> None:
+        """Truncate the WAL after :meth:`forget`: it would keep the deleted ciphertexts,
+        which the key still opens."""
+        from engram.store.sql_common import checkpoint
+
+        checkpoint(self._conn, self._lock, self.path)
+
     def compact(self) -> None:
         with self._lock:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

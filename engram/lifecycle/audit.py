@@ -45,7 +45,7 @@ class AuditEntry(BaseModel):
     new: dict[str, Any] | None = None
 
 
-def _changed(entry: HistoryEntry) -> list[str]:
+def changed_fields(entry: HistoryEntry) -> list[str]:
     if entry.old is None or entry.new is None:  # add/import, or blanked by a deletion
         return []
     ignore = {"version", "updated_at"}
@@ -60,7 +60,7 @@ def audit(store: Store, scope: Scope, *, since: datetime | None = None, limit: i
     for entry in store.scope_history(scope, since=since, limit=limit):
         out.append(AuditEntry(
             at=entry.at, actor=entry.actor, op=entry.op, memory_id=entry.memory_id,
-            version=entry.version, changed=_changed(entry),
+            version=entry.version, changed=changed_fields(entry),
             old=entry.old if log_content else None, new=entry.new if log_content else None))
     return out
 
@@ -190,6 +190,16 @@ def erase(store: Any, residue: Residue, *, embedder: Any = None, vault: Any = No
     return removed
 
 
+def settle(store: Any, *, embedder: Any = None, vault: Any = None) -> None:
+    """Make a delete physical before it returns: each file that has a ``settle`` (the
+    SQLite store, embedding cache and vault) drops what its WAL and indexes still keep
+    of the deleted rows. Cheaper than :func:`compact`, which also VACUUMs."""
+    for target in (store, embedder, vault):
+        method = getattr(target, "settle", None)
+        if method is not None:
+            method()
+
+
 def compact(store: Any, *, embedder: Any = None, vault: Any = None) -> None:
     """Make deletions physical: merge FTS segments, checkpoint WALs and VACUUM every file."""
     for target in (store, embedder, vault):
@@ -198,4 +208,4 @@ def compact(store: Any, *, embedder: Any = None, vault: Any = None) -> None:
             method()
 
 
-__all__ = ["AuditEntry", "Residue", "audit", "collect", "collect_scope", "compact", "erase"]
+__all__ = ["AuditEntry", "Residue", "audit", "changed_fields", "collect", "collect_scope", "compact", "erase", "settle"]

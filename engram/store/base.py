@@ -10,7 +10,7 @@ against every backend.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -57,8 +57,11 @@ class Store(Protocol):
         history: Sequence[HistoryEntry],
         *,
         model_id: str | None = None,
+        links: Sequence[Link] = (),
     ) -> None:
-        """Insert new items (ids must be new) with their vectors and history rows."""
+        """Insert new items (ids must be new) with their vectors, history rows and the
+        ``links`` between them (links with an end outside ``items`` are ignored), all in
+        one transaction: an import of a whole file commits completely or not at all."""
         ...
 
     def replace(
@@ -179,3 +182,9 @@ def keep_access_stats(item: MemoryItem, stored_count: int, stored_last: datetime
     latest = max(filter(None, (item.last_accessed_at, stored_last)), default=None)
     return item.model_copy(update={"access_count": max(item.access_count, stored_count),
                                    "last_accessed_at": latest})
+
+
+def links_among(links: Sequence[Link], ids: Collection[str]) -> builtins.list[Link]:
+    """The links whose both ends are in ``ids`` (and not self-links): what
+    :meth:`Store.add` writes next to the items it inserts."""
+    return [l for l in links if l.src in ids and l.dst in ids and l.src != l.dst]

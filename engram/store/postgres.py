@@ -24,7 +24,7 @@ from engram.errors import (
     StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
+from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_schema import (
     check_embedder,
@@ -73,6 +73,9 @@ _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
                    f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
 _UPSERT_VECTOR = ("INSERT INTO vectors (id, embedding) VALUES (%s, %b) "
                   "ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding")
+_UPSERT_LINK = ("INSERT INTO links (src, dst, reason, score, created_at) VALUES (%s,%s,%s,%s,%s)"
+                " ON CONFLICT (src, dst) DO UPDATE SET reason = EXCLUDED.reason,"
+                " score = EXCLUDED.score")
 _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
 # with C, the neighbour context, raised from 0.2 to 0.5
@@ -199,10 +202,13 @@ class PostgresStore(VectorReads):
 
     # -- writes -------------------------------------------------------------
     def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
-            history: Sequence[HistoryEntry], *, model_id: str | None = None) -> None:
+            history: Sequence[HistoryEntry], *, model_id: str | None = None,
+            links: Sequence[Link] = ()) -> None:
         if not items:
             return
         scopes = {item.id: item.scope for item in items}
+        link_rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at)
+                     for l in links_among(links, scopes)]
         rows = [item_to_row(item) for item in items]
         history_rows = [history_to_row(h, scopes[h.memory_id]) for h in history]
         matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
@@ -232,6 +238,8 @@ class PostgresStore(VectorReads):
                 if joined:
                     conn.execute(SET_CONTEXTS_SQL, [[j[0] for j in joined], [j[1] for j in joined]])
                 cur.executemany(_INSERT_HISTORY, history_rows)
+                if link_rows:
+                    cur.executemany(_UPSERT_LINK, link_rows)
                 if matrix is not None:
                     check_embedder(conn, model_id, matrix.shape[1], self._index)
                     cur.executemany(_UPSERT_VECTOR, vector_rows)
@@ -431,10 +439,7 @@ class PostgresStore(VectorReads):
             rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at) for l in links
                     if l.src in inside and l.dst in inside and l.src != l.dst]
             with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO links (src, dst, reason, score, created_at) VALUES (%s,%s,%s,%s,%s)"
-                    " ON CONFLICT (src, dst) DO UPDATE SET reason = EXCLUDED.reason,"
-                    " score = EXCLUDED.score", rows)
+                cur.executemany(_UPSERT_LINK, rows)
             return len(rows)
 
         return self._write(work)

@@ -3,6 +3,7 @@ style and the vector join; each store passes those in."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -74,3 +75,17 @@ def recent_texts(read: Read, where_sql: str, params: Sequence[Any], *, mark: str
     rows = read(f"SELECT m.content FROM memories m WHERE {where_sql} ORDER BY m.id DESC LIMIT {mark}",
                 [*params, limit])
     return [r[0] for r in rows]
+
+
+def checkpoint(conn: Any, lock: Any, path: Any) -> bool:
+    """``PRAGMA wal_checkpoint(TRUNCATE)`` on a SQLite connection: copy the WAL into the
+    file and truncate it, so no old page image (deleted text) stays in the WAL. Returns
+    False, and logs, when a reader in another process kept it from finishing (the next
+    checkpoint finishes the job)."""
+    with lock:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if busy:
+        logging.getLogger("engram").warning(
+            "could not truncate the WAL of %s: another process is reading it; deleted text "
+            "stays in the WAL until the next delete or `engram purge`", path)
+    return not busy

@@ -18,8 +18,8 @@ from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats
-from engram.store.sql_common import collect_stats, iter_rows
+from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
+from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
 from engram.store.sqlite_schema import migrate
@@ -44,6 +44,8 @@ from engram.store.sqlite_vectors import VectorReads
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
 CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (LoCoMo: BM25 R@10 0.773 -> 0.826)
+_UPSERT_LINK = ("INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(src, dst) DO UPDATE SET reason = excluded.reason, score = excluded.score")
 _ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
 
 
@@ -162,7 +164,8 @@ class SQLiteStore(VectorReads):
 
     # -- writes -------------------------------------------------------------
     def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
-            history: Sequence[HistoryEntry], *, model_id: str | None = None) -> None:
+            history: Sequence[HistoryEntry], *, model_id: str | None = None,
+            links: Sequence[Link] = ()) -> None:
         if not items:
             return
         scopes = {item.id: item.scope for item in items}
@@ -187,10 +190,15 @@ class SQLiteStore(VectorReads):
                  for rid, item in zip(rowids, items)],
             )
             self._recontext(conn, _adjacent(around) - set(rowids))  # the rounds they joined
-            conn.executemany(
-                "INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [history_to_row(h, scopes[h.memory_id]) for h in history],
-            )
+            try:
+                conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 [history_to_row(h, scopes[h.memory_id]) for h in history])
+            except sqlite3.IntegrityError:
+                raise ConflictError("a history entry with this id already exists; "
+                                    "give each history entry a new id") from None
+            conn.executemany(_UPSERT_LINK, [(l.src, l.dst, l.reason, float(l.score),
+                                             ts(l.created_at))
+                                            for l in links_among(links, scopes)])
             new_vectors: builtins.list[tuple[int, np.ndarray]] = []
             if vectors is not None:
                 vectors = np.asarray(vectors, dtype=np.float32)
@@ -436,12 +444,9 @@ class SQLiteStore(VectorReads):
             return 0
         with self._write() as conn:
             inside = self._rowids(conn, scope, list({i for l in links for i in (l.src, l.dst)}))
-            rows = [(l.src, l.dst, l.reason, float(l.score), ts(l.created_at)) for l in links
-                    if l.src in inside and l.dst in inside and l.src != l.dst]
-            conn.executemany(
-                "INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
-                " ON CONFLICT(src, dst) DO UPDATE SET reason = excluded.reason, score = excluded.score",
-                rows)
+            rows = [(l.src, l.dst, l.reason, float(l.score), ts(l.created_at))
+                    for l in links_among(links, inside)]
+            conn.executemany(_UPSERT_LINK, rows)
         return len(rows)
 
     def links(self, scope: Scope, ids: Sequence[str]) -> builtins.list[Link]:
@@ -458,6 +463,18 @@ class SQLiteStore(VectorReads):
             for r in rows:
                 out[(r[0], r[1])] = Link(r[0], r[1], r[2], float(r[3]), parse_ts(r[4]) or utcnow())
         return list(out.values())
+
+    def settle(self) -> None:
+        """Make the deletions committed so far physical, before a delete call returns.
+
+        ``secure_delete`` zeroes deleted rows in the file, but two copies outlive them:
+        FTS5 only *marks* a row's tokens deleted until its segments are merged (FTS5's own
+        ``secure-delete`` option needs SQLite 3.44), and the WAL keeps every page image
+        written since the last checkpoint. So merge the index ('optimize') and checkpoint
+        the WAL, truncating it. The merge costs O(index size): benchmarks/deletion.py."""
+        with self._lock:
+            self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+        checkpoint(self._conn, self._lock, self.path)
 
     def compact(self) -> None:
         """Merge the FTS index and VACUUM, so deleted text leaves no trace in the file."""

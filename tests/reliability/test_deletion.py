@@ -4,9 +4,12 @@ its WAL, the embedding cache and the PII vault — while a bystander's data surv
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from engram import Memory
 from engram.config import Settings
@@ -137,4 +140,103 @@ def test_delete_all_in_one_scope_spares_the_rest(tmp_path: Path) -> None:
     mem.purge()
     assert leaks(mem, CANARIES[:1]) == {}
     assert mem.get(kept.id, user_id="u").id == kept.id
+    mem.close()
+
+
+# -- item 6: every door deletes physically, with no purge() --------------------------------
+DOOR_SETTINGS = {"embedder": "hashing", "embedding_cache": True, "pii_mode": "vault",
+                 "enrichers": ["pii", "guard", "keys"]}
+
+
+def door_memory(tmp_path: Path) -> Memory:
+    return Memory(tmp_path / "engram.db", settings=Settings(data_dir=tmp_path / "data", **DOOR_SETTINGS))
+
+
+def seed_one(mem: Memory) -> tuple[str, list[str]]:
+    """One memory whose text had two versions, a vaulted email, a tag and metadata."""
+    # no two share a prefix, and each tail (past 3 letters) is distinctive: FTS5 leaf pages
+    # store a term as (length shared with the previous term, rest), so a scan looks for both
+    secret = ["qjkwombatfig", "xqzpelicanjot", "zvkotterbun", "jxqheronmop", "vqzlynxtub"]
+    [item] = mem.add(f"first version {secret[0]} about trams, mail {secret[1]}@example.com",
+                     user_id="victim", session_id="s1", tags=[secret[2]], metadata={"k": secret[3]})
+    mem.update(item.id, user_id="victim", content=f"second version {secret[4]} about trams")
+    mem.add("a neighbour round about trams", user_id="victim", session_id="s1")
+    mem.search(f"trams {secret[4]}", user_id="victim")
+    return item.id, secret
+
+
+def delete_through(door: str, mem: Memory, memory_id: str, tmp_path: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if door == "api":
+        mem.delete(memory_id, user_id="victim")
+    elif door == "rest":
+        import httpx
+
+        from engram.server.app import create_app
+        from engram.testing.live_server import LiveServer
+
+        with LiveServer(create_app(mem)) as server:
+            response = httpx.delete(f"{server.url}/v1/memories/{memory_id}",
+                                    params={"user_id": "victim"})
+            assert response.status_code == 204
+    elif door == "cli":
+        from typer.testing import CliRunner
+
+        from engram.cli import app
+
+        mem.close()
+        monkeypatch.setenv("ENGRAM_DATA_DIR", str(tmp_path / "data"))
+        for name, value in DOOR_SETTINGS.items():
+            monkeypatch.setenv(f"ENGRAM_{name.upper()}",
+                               json.dumps(value) if isinstance(value, list) else str(value))
+        result = CliRunner().invoke(app, ["--db", str(tmp_path / "engram.db"), "delete", memory_id,
+                                          "-u", "victim"])
+        assert result.exit_code == 0, result.output
+    elif door == "mcp":
+        import anyio
+        from mcp import Client
+
+        from engram.server.mcp import build_mcp
+
+        async def main() -> None:
+            async with Client(build_mcp(mem), raise_exceptions=False) as client:
+                result = await client.call_tool("forget", {"memory_id": memory_id, "user_id": "victim"})
+                assert not result.is_error, result.content
+
+        anyio.run(main)
+
+
+@pytest.mark.parametrize("door", ["api", "rest", "cli", "mcp"])
+def test_delete_through_every_door_leaves_no_bytes(door: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if door == "rest":
+        pytest.importorskip("fastapi")
+    if door == "mcp":
+        pytest.importorskip("mcp")
+    mem = door_memory(tmp_path)
+    memory_id, secret = seed_one(mem)
+    assert leaks(mem, secret), "the canaries should be on disk before deletion"
+    delete_through(door, mem, memory_id, tmp_path, monkeypatch)
+    if door == "cli":
+        mem = door_memory(tmp_path)  # the CLI closed its own Memory; reopen to scan and check
+    tails = [s[3:] for s in secret]
+    assert leaks(mem, secret + tails) == {}  # db, WAL, SHM, FTS segments, cache, vault; no purge()
+    assert [h.op for h in mem.history(memory_id, user_id="victim")][-1] == "delete"
+    assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
+    mem.close()
+    record(f"deletion-{door}", {"canaries": len(secret), "residue_after_delete": 0, "purge": False})
+
+
+def test_fts_keeps_no_tokens_of_a_deleted_version(tmp_path: Path) -> None:
+    """The case of the issue: after delete() (no purge), no FTS segment still holds the
+    stemmed tokens of any version of the deleted text."""
+    mem = door_memory(tmp_path)
+    memory_id, secret = seed_one(mem)
+    conn = sqlite3.connect(mem.store.path)
+    index = b"".join(bytes(r[0]) for r in conn.execute("SELECT block FROM memories_fts_data"))
+    assert [s for s in secret if s[3:].encode() in index], "the tokens are indexed before"
+    mem.delete(memory_id, user_id="victim")
+    blobs = b"".join(bytes(r[0]) for r in conn.execute("SELECT block FROM memories_fts_data"))
+    conn.close()
+    assert [s for s in secret if s[3:].encode() in blobs] == []
     mem.close()

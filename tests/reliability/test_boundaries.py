@@ -1,0 +1,64 @@
+"""Inputs that used to produce a 500 or a silent surprise (issue #14, items 3 and 9):
+too many filter tags, too many rounds in one add, and ``status=deleted`` that hid a
+memory but kept its text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from engram import Memory
+from engram.errors import ContentTooLargeError, InvalidInputError
+from engram.model import MAX_FILTER_TAGS
+
+from .conftest import LiveServer
+
+TAGS = [f"t{n}" for n in range(995)]
+
+
+def test_too_many_filter_tags_is_a_clear_error(make_memory: Callable[..., Memory],
+                                               serve: Callable[..., LiveServer]) -> None:
+    mem = make_memory()
+    mem.add("tagged", user_id="u", tags=["t1"])
+    for call in (lambda: mem.list(user_id="u", filters={"tags": TAGS}),
+                 lambda: mem.search("tagged", user_id="u", filters={"tags": TAGS}),
+                 lambda: mem.count(user_id="u", filters={"tags": TAGS})):
+        with pytest.raises(InvalidInputError, match=f"at most {MAX_FILTER_TAGS} tags"):
+            call()
+    assert mem.list(user_id="u", filters={"tags": TAGS[:MAX_FILTER_TAGS]}).items == []
+    server = serve(mem)
+    listed = httpx.get(f"{server.url}/v1/memories", params={"user_id": "u", "tag": TAGS})
+    searched = httpx.post(f"{server.url}/v1/search", json={"query": "tagged", "user_id": "u",
+                                                           "filters": {"tags": TAGS}})
+    for response in (listed, searched):
+        assert 400 <= response.status_code < 500, response.text
+        assert "tags" in response.json()["error"]["message"]
+
+
+def test_rounds_per_add_are_capped(make_memory: Callable[..., Memory],
+                                   serve: Callable[..., LiveServer]) -> None:
+    mem = make_memory(max_rounds_per_add=20)
+    rounds = [{"role": "user", "content": f"round {n}"} for n in range(21)]
+    with pytest.raises(ContentTooLargeError, match="21 rounds"):
+        mem.add(rounds, user_id="u")
+    assert mem.count(user_id="u") == 0
+    assert len(mem.add(rounds[:20], user_id="u")) == 20
+    server = serve(make_memory("default"))
+    thousand = [{"role": "user", "content": f"r{n}"} for n in range(1000)]  # the issue's 75 KB body
+    response = httpx.post(f"{server.url}/v1/memories", json={"messages": thousand, "user_id": "u"})
+    assert response.status_code == 413 and "rounds" in response.json()["error"]["message"]
+
+
+def test_status_deleted_is_refused_and_points_to_delete(make_memory: Callable[..., Memory],
+                                                        serve: Callable[..., LiveServer]) -> None:
+    mem = make_memory()
+    [item] = mem.add("keep my words", user_id="u")
+    with pytest.raises(InvalidInputError, match="DELETE"):
+        mem.update(item.id, user_id="u", status="deleted")
+    server = serve(mem)
+    response = httpx.patch(f"{server.url}/v1/memories/{item.id}", params={"user_id": "u"},
+                           json={"status": "deleted", "user_id": "u"})
+    assert 400 <= response.status_code < 500 and "DELETE" in response.json()["error"]["message"]
+    assert mem.get(item.id, user_id="u").version == 1  # unchanged, still active
