@@ -58,7 +58,7 @@ def test_status_deleted_is_refused_and_points_to_delete(make_memory: Callable[..
     with pytest.raises(InvalidInputError, match="DELETE"):
         mem.update(item.id, user_id="u", status="deleted")
     server = serve(mem)
-    response = httpx.patch(f"{server.url}/v1/memories/{item.id}", params={"user_id": "u"},
+    response = httpx.patch(f"{server.url}/v1/memories/{item.id}",
                            json={"status": "deleted", "user_id": "u"})
     assert 400 <= response.status_code < 500 and "DELETE" in response.json()["error"]["message"]
     assert mem.get(item.id, user_id="u").version == 1  # unchanged, still active
