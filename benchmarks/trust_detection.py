@@ -105,8 +105,8 @@ def _markdown(result: dict[str, Any]) -> str:
     if "guard" in result:
         g = result["guard"]
         lines += ["## Poisoning guard", "",
-                  f"Probe set `tests/reliability/data/guard_probes.json`, threshold {g['threshold']}, "
-                  f"{g['ms_per_text']} ms per text.", "",
+                  (f"Probe set `tests/reliability/data/guard_probes.json`, threshold "
+                   f"{g['threshold']}, {g['ms_per_text']} ms per text."), "",
                   "| Split | Injections | Detected | Detection | Benign | Flagged | False-positive rate |",
                   "|---|---|---|---|---|---|---|"]
         for s in SPLITS:

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     guard_mode: str = "flag"  # flag | downweight | quarantine
     guard_trusted_sources: list[str] = Field(default_factory=list)  # empty: provenance not judged
     pii_mode: str = "mask"  # mask (irreversible) | vault (reversible, encrypted originals)
+    # national phone formats read by the pii enricher (ISO 3166 codes); "+"/"00" numbers always
+    pii_phone_regions: list[str] = Field(
+        default_factory=lambda: ["US", "GB", "DE", "FR", "ES", "IT", "NL"])
     vault_key_path: Path | None = None  # default: <data_dir>/vault.key
 
     @classmethod

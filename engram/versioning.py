@@ -18,8 +18,8 @@ def revise(current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
            enrichers: Sequence[Enricher] = ()) -> tuple[MemoryItem, HistoryEntry]:
     """The next version of ``current`` with ``changes`` applied, and its history row.
 
-    New content re-derives keys and entities (the enrichers run again), so indexes
-    never describe text the memory no longer has.
+    The enrichers run on every revision (new content also re-derives keys and entities),
+    so indexes never describe text the memory no longer has and no edit escapes a scan.
     """
     if not changes:
         raise InvalidInputError("nothing to update; pass content, metadata, tags, importance, "
@@ -30,9 +30,10 @@ def revise(current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
     if "content" in changes:
         fields["keys"], fields["entities"] = [], []
     updated: MemoryItem = validated(MemoryItem, **fields)
-    if "content" in changes:
-        for enricher in enrichers:
-            [updated] = enricher.enrich([updated])
+    # every write is re-checked, metadata- and tag-only ones included: the guard must see
+    # an edit that drops its `suspicious` tag while the text stays (issue #14)
+    for enricher in enrichers:
+        [updated] = enricher.enrich([updated])
     # the op names what changed: a status move (supersede / archive / restore), else an update
     op: HistoryOp = "update"
     if updated.status != current.status:

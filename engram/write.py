@@ -95,7 +95,8 @@ class Writer:
     def revise(self, current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
                expected_version: int | None = None) -> MemoryItem:
         """Store the next version of ``current`` (see :func:`engram.versioning.revise`
-        for the op recorded); new content is size-checked, re-enriched and re-embedded.
+        for the op recorded); every revision is re-enriched (so the guard sees tag- and
+        metadata-only edits); new content is also size-checked and re-embedded.
         ``expected_version`` guards against a caller's stale copy (ConflictError)."""
         if expected_version is not None and expected_version != current.version:
             raise ConflictError(f"memory {current.id} is at version {current.version}, "

@@ -1,8 +1,9 @@
 """PII redaction at ingest: personal data never reaches the store, index or embedder.
 
-The ``pii`` enricher finds emails, phone numbers, payment card numbers (Luhn-checked),
-IBANs (mod-97 checked), government ids (US SSN, UK NINO) and street addresses, and
-replaces them before anything is stored, indexed or embedded:
+The ``pii`` enricher finds emails, phone numbers (libphonenumber), payment card numbers
+(Luhn-checked), IBANs (python-stdnum: format and mod-97), government ids (US SSN, UK NINO)
+and street addresses (detection: :mod:`engram.ingest.pii_detect`), and replaces them
+before anything is stored, indexed or embedded:
 
 * ``mask`` (default) is irreversible: ``alice@example.com`` → ``[EMAIL]``;
 * ``vault`` is reversible: ``[PII:EMAIL:3f9a01c2]``, with the original encrypted
@@ -10,8 +11,9 @@ replaces them before anything is stored, indexed or embedded:
   memory id. :meth:`engram.Memory.reveal` restores the text for a caller who can read the
   memory's scope; deleting the memory deletes its vault rows (crypto-shredding).
 
-Detection is pattern based (no model ships offline): precise for structured ids and
-weaker for free-form addresses. Measured precision/recall: ``benchmarks/reliability.md``.
+Structured ids are validated by well-kept libraries (the ``pii`` extra); free-form
+addresses are a pattern and the weakest kind. National phone formats are read for
+``Settings.pii_phone_regions``. Measured precision/recall: ``benchmarks/reliability.md``.
 Put ``pii`` *first* in ``Settings.enrichers`` so later enrichers only see redacted text
 (this enricher also redacts keys, entities, tags and metadata strings already present).
 """
@@ -30,105 +32,27 @@ from pathlib import Path
 from typing import Any
 
 from engram.errors import ConfigError, MissingDependencyError
+from engram.ingest.pii_detect import DEFAULT_REGIONS, KINDS, Finding
+from engram.ingest.pii_detect import find_pii as detect
 from engram.model import MemoryItem, Scope
 
 MODES = ("mask", "vault")
 TOKEN = re.compile(r"\[PII:([A-Z_]+):([0-9a-f]{8,16})\]")
 
-_STREET = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|"
-           r"place|pl|terrace|parkway|pkwy|square|sq|highway|hwy|circle|cir|crescent|close|row)")
-#: (kind, pattern, validator name or None) in priority order; earlier kinds win overlaps.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("EMAIL", re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*"
-                         r"\.[A-Za-z]{2,24}\b")),
-    ("CARD", re.compile(r"(?<![\d+-])(?:\d[ -]?){12,18}\d(?![\d-])")),
-    ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
-    ("SSN", re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")),
-    ("NATIONAL_ID", re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-                               r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
-    ("PHONE", re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4})"
-                         r"{1,4}(?![\w-])|(?<![\w+])\+\d{8,14}\b|(?<!\w)\d{10}(?!\w)")),
-    ("ADDRESS", re.compile(
-        r"\b\d{1,6}[A-Za-z]?,? (?:[A-Z][A-Za-z'.-]*\.? ){1,4}" + _STREET + r"\b\.?"
-        r"(?:,? (?:apt|apartment|suite|unit|#)\.? ?[\w-]+)?|"
-        r"\b(?:rua|avenida|calle|via|rue) (?:d[aoe]s? |de la |del )?(?:[A-Z][\w'-]*\s?){1,4},? \d{1,5}\b|"
-        r"\b[A-Z][a-zäöü]+(?:straße|strasse|weg|gasse|platz) \d{1,5}[a-z]?\b", re.IGNORECASE)),
-]
 
 
-def luhn_ok(digits: str) -> bool:
-    total, parity = 0, len(digits) % 2
-    for i, ch in enumerate(digits):
-        d = int(ch)
-        if i % 2 == parity:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
+def find_pii(text: str, regions: Sequence[str] = DEFAULT_REGIONS) -> list[Finding]:
+    """PII spans (see :mod:`engram.ingest.pii_detect`), less those inside a vault token."""
+    tokens = [m.span() for m in TOKEN.finditer(text)]
+    return [f for f in detect(text, regions)
+            if not any(s <= f.start < e or s < f.end <= e for s, e in tokens)]
 
 
-def iban_ok(text: str) -> bool:
-    raw = text.replace(" ", "")
-    if not 15 <= len(raw) <= 34:
-        return False
-    moved = raw[4:] + raw[:4]
-    try:
-        return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
-    except ValueError:
-        return False
-
-
-def _valid(kind: str, text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if kind == "CARD":
-        return 13 <= len(digits) <= 19 and luhn_ok(digits) and len(set(digits)) > 1
-    if kind == "IBAN":
-        return iban_ok(text)
-    if kind == "PHONE":
-        if not 9 <= len(digits) <= 15:
-            return False
-        # dates and times (2024-05-01, 12.05.2024) are not phone numbers
-        return not re.fullmatch(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|"
-                                r"\d{3}[- ]\d{2}[- ]\d{4}", text)  # dates; SSN-shaped (invalid) ids
-    if kind == "ADDRESS":
-        # "3 big ways" is not an address: the street-name words must be capitalised
-        return not text[0].isdigit() or bool(re.search(r"[A-Z]", text[1:]))
-    return True
-
-
-@dataclass(frozen=True)
-class Finding:
-    kind: str
-    start: int
-    end: int
-    text: str
-
-
-def find_pii(text: str) -> list[Finding]:
-    """Non-overlapping PII spans in ``text``, in order; earlier kinds in :data:`PATTERNS` win."""
-    taken: list[Finding] = []
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            value = match.group(0).rstrip(" ,")
-            end = start + len(value)
-            if not _valid(kind, value):
-                continue
-            if any(start < f.end and f.start < end for f in taken):
-                continue
-            if TOKEN.search(text[max(0, start - 24):end + 24]) and _inside_token(text, start):
-                continue
-            taken.append(Finding(kind, start, end, value))
-    return sorted(taken, key=lambda f: f.start)
-
-
-def _inside_token(text: str, pos: int) -> bool:
-    return any(m.start() <= pos < m.end() for m in TOKEN.finditer(text))
-
-
-def redact(text: str, replace: Any) -> tuple[str, list[tuple[Finding, str]]]:
+def redact(text: str, replace: Any, regions: Sequence[str] = DEFAULT_REGIONS
+           ) -> tuple[str, list[tuple[Finding, str]]]:
     """Replace every finding with ``replace(finding)``; returns the text and what was replaced."""
     out, last, done = [], 0, []
-    for finding in find_pii(text):
+    for finding in find_pii(text, regions):
         token = replace(finding)
         out += [text[last:finding.start], token]
         last = finding.end
@@ -232,7 +156,8 @@ class PIIRedactor:
 
     mode: str = "mask"
     vault: Vault | None = None
-    kinds: frozenset[str] = field(default_factory=lambda: frozenset(k for k, _ in PATTERNS))
+    kinds: frozenset[str] = field(default_factory=lambda: frozenset(KINDS))
+    regions: Sequence[str] = DEFAULT_REGIONS
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -241,6 +166,7 @@ class PIIRedactor:
     def configure(self, settings: Any) -> None:
         """Take ``pii_mode`` and the vault key path from :class:`~engram.config.Settings`."""
         self.mode = getattr(settings, "pii_mode", self.mode)
+        self.regions = tuple(getattr(settings, "pii_phone_regions", self.regions))
         self.__post_init__()
         if self.mode == "vault" and self.vault is None:
             key = settings.vault_key_path or settings.data_dir / "vault.key"
@@ -256,7 +182,7 @@ class PIIRedactor:
         def replace(f: Finding) -> str:
             return self._replacement(f) if f.kind in self.kinds else f.text
 
-        new, done = redact(text, replace)
+        new, done = redact(text, replace, self.regions)
         found += [(f, tok) for f, tok in done if f.kind in self.kinds]
         return new
 
@@ -292,4 +218,4 @@ class PIIRedactor:
         return out
 
 
-__all__ = ["PATTERNS", "TOKEN", "Finding", "PIIRedactor", "Vault", "find_pii", "luhn_ok", "redact"]
+__all__ = ["KINDS", "TOKEN", "Finding", "PIIRedactor", "Vault", "find_pii", "redact"]

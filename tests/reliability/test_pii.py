@@ -11,11 +11,11 @@ import pytest
 
 from engram import Memory
 from engram.errors import InvalidInputError, NotFoundError
-from engram.ingest.pii import find_pii, luhn_ok
+from engram.ingest.pii import find_pii
 
-from .conftest import DATA, record
+from .conftest import ROOT, record
 
-CASES = json.loads((DATA / "pii_cases.json").read_text())
+CASES = json.loads((ROOT / "tests" / "reliability" / "data" / "pii_cases.json").read_text())["cases"]
 
 
 def score(cases: list[dict]) -> dict[str, float]:
@@ -38,14 +38,42 @@ def score(cases: list[dict]) -> dict[str, float]:
 
 
 def test_precision_and_recall_on_the_case_set() -> None:
-    main, held = score(CASES["cases"]), score(CASES["heldout"])
-    record("pii", {"in_sample": main, "heldout": held})
-    assert main["precision"] >= 0.9 and main["recall"] >= 0.9
-    assert held["precision"] >= 0.8 and held["recall"] >= 0.7
+    """Issue #14 targets on the held-out half: recall >= 0.95, precision >= 0.98."""
+    figures = {split: score([c for c in CASES if split in ("all", c["split"])])
+               for split in ("dev", "test", "all")}
+    record("pii", figures)
+    assert len(CASES) >= 240 and figures["test"]["spans"] >= 50
+    assert figures["test"]["recall"] >= 0.95 and figures["test"]["precision"] >= 0.98
 
 
-def test_luhn() -> None:
-    assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("call 07911 123456 tonight", "PHONE", "07911 123456"),
+    ("Berlin: 0049 30 1234567", "PHONE", "0049 30 1234567"),
+    ("pay gb82west12345698765432 today", "IBAN", "gb82west12345698765432"),
+    ("mail ａｌｉｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ now", "EMAIL", "ａｌｉｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ("write john(at)example(dot)com", "EMAIL", "john(at)example(dot)com"),
+])
+def test_the_issues_misses_are_found(text: str, kind: str, value: str) -> None:
+    """Issue #14, item 8: each of these was missed."""
+    assert [(f.kind, f.text) for f in find_pii(text)] == [(kind, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The backup ran at 2024-05-01 12 and finished",  # was masked as a phone number
+    "Bad IBAN DE89 3704 0044 0532 0130 01",  # wrong checksum, and its tail is no card
+    "Card 4111 1111 1111 1112 failed", "Lottery numbers 04 12 19 33 41 45",
+])
+def test_look_alikes_are_left_alone(text: str) -> None:
+    assert find_pii(text) == []
+
+
+def test_phone_regions_are_a_setting(make_memory: Callable[..., Memory]) -> None:
+    assert find_pii("bel 0612345678", regions=["US"]) == []  # a Dutch mobile, read as Dutch only
+    assert [f.kind for f in find_pii("bel 0612345678", regions=["NL"])] == ["PHONE"]
+    assert [f.kind for f in find_pii("bel +31 6 12345678", regions=[])] == ["PHONE"]
+    mem = make_memory(enrichers=["pii"], pii_phone_regions=["US"])
+    [item] = mem.add("bel 0612345678 of +31 6 12345678", user_id="u")
+    assert item.content == "bel 0612345678 of [PHONE]"
 
 
 def raw_text(mem: Memory) -> str:

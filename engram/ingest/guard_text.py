@@ -1,0 +1,183 @@
+"""What a model would read in a text, as opposed to what a reviewer sees: the guard's
+normalisation step, run before any signal is looked for.
+
+Attackers keep an instruction readable to the model and unreadable to filters and people:
+fullwidth or homoglyph letters, zero-width or Unicode-tag characters, spaced-out letters,
+leetspeak, hex or base64 runs, and markup a renderer hides (``[//]: # (...)`` comments,
+HTML comments, ``<details>``, ``display:none``, ``alt`` text). :func:`views` undoes each of
+these and returns the readable text plus what was hidden or encoded, and the names of the
+tricks it undid. None of that is a verdict: benign notes use ZWJ emoji, soft hyphens, hex
+colours and ``<details>``; only an instruction found *behind* a trick counts (guard.py).
+
+Confusables come from Unicode's confusables.txt (``confusables.json``, derived by
+``tests/reliability/data/confusables_src.py``) and are folded only inside mixed-script
+words, as UTS #39 suggests: a Russian name stays Russian, ``іgnоrе`` becomes ``ignore``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote
+
+MAX_DEPTH = 2
+
+_TAG_CHARS = re.compile("[\U000e0000-\U000e007f]+")
+_WORD = re.compile(r"[^\W\d_]+(?:[\d@$]+[^\W\d_]+)*", re.UNICODE)
+_SPACED = re.compile(r"(?<!\S)(?:\S {1,2}){3,}\S(?!\S)")
+_LEET = re.compile(r"\b(?=\w*[a-z])(?=\w*[431057@$])[a-z431057@$]{3,}\b", re.IGNORECASE)
+_LEET_MAP = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "@": "a",
+                           "$": "s"})
+_HEX = re.compile(r"(?<![0-9A-Fa-f])(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ :]?){12,}(?![0-9A-Fa-f])")
+_B64 = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
+_PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){4,}")
+#: markup a renderer hides; each pattern's first non-empty group is the hidden text
+_HIDDEN: list[re.Pattern[str]] = [
+    re.compile(r"^[ \t]*\[[^\]\n]*\]:[ \t]*(?:#|<>)[ \t]*(?:\((.*?)\)|\"(.*?)\"|'(.*?)')[ \t]*$",
+               re.MULTILINE | re.DOTALL),
+    re.compile(r"<!--(.*?)(?:-->|$)", re.DOTALL),
+    re.compile(r"<details\b[^>]*>(.*?)(?:</details>|$)", re.DOTALL | re.IGNORECASE),
+    re.compile(r"<(\w+)\b[^>]*(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|"
+               r"font-size\s*:\s*0|opacity\s*:\s*0)[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE),
+    re.compile(r"\b(?:alt|title|aria-label)\s*=\s*[\"']([^\"']{12,})[\"']", re.IGNORECASE),
+]
+
+
+@dataclass
+class Views:
+    """``visible``: the normalised text a reader sees; ``hidden``: text a renderer hides;
+    ``decoded``: text recovered from an encoding or a character trick; ``tricks``: what was
+    undone (names like ``homoglyphs``, ``hex``, ``markdown_comment``)."""
+
+    visible: str
+    hidden: list[str] = field(default_factory=list)
+    decoded: list[str] = field(default_factory=list)
+    tricks: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[int, str]:
+    table: dict[str, str] = json.loads(
+        (Path(__file__).with_name("confusables.json")).read_text(encoding="utf-8"))
+    return {ord(k): v for k, v in table.items()}
+
+
+def fold_confusables(text: str) -> str:
+    """Map look-alike letters to ASCII inside words that mix Latin with other scripts."""
+    table = _confusables()
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group(0)
+        has_latin = any("a" <= c.lower() <= "z" for c in word)
+        has_other = any(ord(c) in table for c in word)
+        return word.translate(table) if has_latin and has_other else word
+
+    return _WORD.sub(fold, text)
+
+
+def _despace(text: str) -> str:
+    """``I g n o r e  a l l`` -> ``Ignore all`` (one space inside a word, two between)."""
+    def join(match: re.Match[str]) -> str:
+        return " ".join(part.replace(" ", "") for part in match.group(0).split("  "))
+
+    return _SPACED.sub(join, text)
+
+
+def _printable_text(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(c.isalpha() or c.isspace() for c in text)
+    # natural language, not binary: mostly letters and spaces, and more than one word
+    return text if len(text) >= 8 and letters / len(text) > 0.8 and " " in text.strip() else None
+
+
+def _decodings(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _HEX.finditer(text):
+        digits = re.sub(r"\\x|0x|[ :]", "", match.group(0))
+        if len(digits) % 2 == 0:
+            decoded = _printable_text(binascii.unhexlify(digits))
+            if decoded:
+                found.append(("hex", decoded))
+    for match in _B64.finditer(text):
+        blob = match.group(0)
+        if re.fullmatch(r"[0-9A-Fa-f]+", blob):
+            continue  # a hex run (hash, colour) is not base64 text
+        try:
+            raw = base64.b64decode(blob + "=" * (-len(blob) % 4), altchars=b"-_"
+                                   if "-" in blob or "_" in blob else None, validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        decoded = _printable_text(raw)
+        if decoded:
+            found.append(("base64", decoded))
+    for match in _PCT.finditer(text):
+        decoded = unquote(match.group(0))
+        if decoded != match.group(0) and _printable_text(decoded.encode()):
+            found.append(("url_encoding", decoded))
+    return found
+
+
+def _characters(text: str, tricks: list[str]) -> str:
+    """Invisible characters out, compatibility forms and look-alikes folded, letters joined."""
+    out = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if out != text:
+        tricks.append("invisible_characters")
+    nfkc = unicodedata.normalize("NFKC", out)
+    if nfkc != out:
+        tricks.append("compatibility_forms")
+    folded = fold_confusables(nfkc)
+    if folded != nfkc:
+        tricks.append("homoglyphs")
+    joined = _despace(folded)
+    if joined != folded:
+        tricks.append("spaced_letters")
+    return joined
+
+
+def views(text: str, depth: int = 0) -> Views:
+    """Normalise ``text`` and pull out what is hidden or encoded in it (recursively, twice)."""
+    result = Views(visible="")
+    smuggled = "".join(chr(ord(c) - 0xE0000) for c in "".join(_TAG_CHARS.findall(text)))
+    if smuggled.strip():
+        result.tricks.append("unicode_tags")
+        result.hidden.append(smuggled)
+    visible = _characters(_TAG_CHARS.sub("", text), result.tricks)
+    for number, pattern in enumerate(_HIDDEN):
+        for match in pattern.finditer(visible):
+            inner = next((g for g in reversed(match.groups()) if g and g.strip()), "")
+            if inner.strip():
+                result.hidden.append(inner)
+                result.tricks.append(("markdown_comment", "html_comment", "details",
+                                      "hidden_html", "attribute_text")[number])
+        if number < 4:
+            visible = pattern.sub(" ", visible)
+    leet = _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), visible)
+    if leet != visible:
+        leet = re.sub(r"(?<!\S)4(?!\S)", "a", leet)  # "4 link": the article, in leetspeak
+        result.tricks.append("leetspeak")
+        result.decoded.append(leet)
+    for trick, decoded in _decodings(visible):
+        result.tricks.append(trick)
+        result.decoded.append(decoded)
+    result.visible = visible
+    if depth < MAX_DEPTH:  # a hidden or decoded text may itself hide or encode more
+        for inner_text in [*result.hidden, *result.decoded]:
+            inner = views(inner_text, depth + 1)
+            result.tricks += inner.tricks
+            result.decoded += inner.decoded
+            result.hidden += inner.hidden
+        result.hidden = [_characters(h, []) for h in result.hidden]
+        result.decoded = [_characters(d, []) for d in result.decoded]
+    return result
+
+
+__all__ = ["Views", "fold_confusables", "views"]
