@@ -64,12 +64,30 @@ def guard_figures(misses: str | None = None) -> dict[str, Any]:
                       "false_positives": fp, "detection": round(hit / len(inj), 3),
                       "false_positive_rate": round(fp / len(ben), 3),
                       "by_category": {k: f"{a}/{n}" for k, (a, n) in sorted(by_cat.items())}}
+    out["lessons"] = _lesson_figures(rows, flagged)
     if misses:
         for r in _rows(rows, misses):
             if flagged[r["text"]] != (r["label"] == "injection"):
                 kind = "MISS" if r["label"] == "injection" else "FP  "
                 print(kind, r["category"], repr(r["text"][:140]), scan(r["text"]).reasons)
     return out
+
+
+def _lesson_figures(rows: list[dict[str, Any]], flagged: dict[str, bool]) -> dict[str, Any]:
+    """Worst case for the lesson memory: one scope holding every flagged injection. Benign
+    texts sharing a payload marker with them would now be flagged; missed injections that
+    share one would now be caught."""
+    from engram.ingest.guard_lessons import payload_markers
+
+    marks = {r["text"]: payload_markers(r["text"]) for r in rows}
+    lessons = set().union(*(marks[r["text"]] for r in rows
+                            if r["label"] == "injection" and flagged[r["text"]]))
+    benign = [r for r in rows if r["label"] == "benign" and not flagged[r["text"]]]
+    missed = [r for r in rows if r["label"] == "injection" and not flagged[r["text"]]]
+    return {"lesson_markers": len(lessons), "benign_texts": len(benign),
+            "benign_newly_flagged": sum(bool(marks[r["text"]] & lessons) for r in benign),
+            "missed_injections": len(missed),
+            "missed_now_caught": sum(bool(marks[r["text"]] & lessons) for r in missed)}
 
 
 def pii_figures(misses: str | None = None) -> dict[str, Any]:
@@ -113,6 +131,13 @@ def _markdown(result: dict[str, Any]) -> str:
             r = g[s]
             lines.append(f"| {s} | {r['injections']} | {r['detected']} | {r['detection']:.3f} | "
                          f"{r['benign']} | {r['false_positives']} | {r['false_positive_rate']:.3f} |")
+        le = g["lessons"]
+        lessons = (f"Lessons, worst case (one scope holding all {le['lesson_markers']} payload "
+                   f"markers of the flagged injections): {le['benign_newly_flagged']} of "
+                   f"{le['benign_texts']} benign texts would be flagged too; "
+                   f"{le['missed_now_caught']} of {le['missed_injections']} missed injections "
+                   "would be caught.")
+        lines += ["", lessons]
         lines += ["", "Per category (all splits, flagged / size):", "",
                   "| Category | Flagged |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in g["all"]["by_category"].items()]

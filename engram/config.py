@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     # -- trust (engram.ingest.guard / engram.ingest.pii; enable with enrichers=[..., "guard", "pii"])
     guard_mode: str = "flag"  # flag | downweight | quarantine
     guard_trusted_sources: list[str] = Field(default_factory=list)  # empty: provenance not judged
+    guard_lessons: bool = True  # flag memories carrying the payload of a flagged one in the scope
     pii_mode: str = "mask"  # mask (irreversible) | vault (reversible, encrypted originals)
     # national phone formats read by the pii enricher (ISO 3166 codes); "+"/"00" numbers always
     pii_phone_regions: list[str] = Field(

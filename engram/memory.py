@@ -373,6 +373,9 @@ class Memory:
             configure = getattr(enricher, "configure", None)
             if configure is not None:
                 configure(self.settings)
+            bind_store = getattr(enricher, "bind_store", None)  # the guard's lessons
+            if bind_store is not None:
+                bind_store(self.store)
             self.vault = getattr(enricher, "vault", None) or self.vault
 
     def _erase(self, residue: Any, actor: str | None) -> int:

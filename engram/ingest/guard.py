@@ -20,11 +20,13 @@ model about its future behaviour*, after undoing the tricks that hide one.
    A weak cue alone (how benign preferences look) does not flag; two do.
 3. An instruction that was readable only after a trick was undone is strong on its own.
 4. Provenance: a ``provenance.source`` outside ``trusted_sources`` (when configured).
+5. Lessons (guard_lessons.py, after A-MemGuard's separate lesson memory): a memory that
+   carries the payload (domain, address, brand) of one already flagged in the same user's
+   scope is flagged too (``Settings.guard_lessons``). A-MemGuard's consensus of reasoning
+   paths over related memories needs an LLM judge and is not implemented.
 
 Every field a prompt may show is scanned on every write, updates included: content,
-metadata keys and values, tags, keys and entities. A-MemGuard's consensus check against
-the scope's other memories and its lesson store are not implemented (they need retrieval
-inside the enricher and, to be useful, an LLM judge).
+metadata keys and values, tags, keys and entities.
 
 What happens to a flagged item is policy (``Settings.guard_mode``): ``flag`` marks it,
 ``downweight`` also lowers its importance, ``quarantine`` archives it (hidden from
@@ -44,9 +46,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from engram.errors import ConfigError
+from engram.ingest.guard_lessons import LESSON_WEIGHT, Lessons, item_markers
 from engram.ingest.guard_signals import signals
 from engram.ingest.guard_text import views
-from engram.model import MemoryItem, MemoryStatus
+from engram.model import MemoryItem, MemoryStatus, Scope
 
 GuardMode = Literal["flag", "downweight", "quarantine"]
 MODES: tuple[str, ...] = ("flag", "downweight", "quarantine")
@@ -78,7 +81,8 @@ def _judge_text(text: str, verdict: Verdict) -> None:
         return
     seen = views(text)
     visible = list(signals(seen.visible))
-    behind = [(r, w) for part in [*seen.hidden, *seen.decoded] for r, w in signals(part)]
+    parts = [*seen.hidden, *seen.decoded, *([seen.leet] if seen.leet else [])]
+    behind = [(r, w) for part in parts for r, w in signals(part)]
     for reason, weight in [*visible, *behind]:
         verdict.add(reason, weight)
     # readable only inside hidden markup or an encoding, or once a character trick was undone
@@ -114,6 +118,8 @@ class PoisonGuard:
     mode: str = "flag"
     trusted_sources: Sequence[str] = ()
     threshold: float = 0.5
+    use_lessons: bool = True
+    lessons: Lessons | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -123,6 +129,7 @@ class PoisonGuard:
         """Take ``guard_mode`` and ``guard_trusted_sources`` from :class:`~engram.config.Settings`."""
         self.mode = getattr(settings, "guard_mode", self.mode)
         self.trusted_sources = list(getattr(settings, "guard_trusted_sources", self.trusted_sources))
+        self.use_lessons = bool(getattr(settings, "guard_lessons", self.use_lessons))
         self.__post_init__()
 
     def judge(self, item: MemoryItem) -> Verdict:
@@ -144,8 +151,28 @@ class PoisonGuard:
         verdict.score = round(verdict.score, 3)
         return verdict
 
+    def bind_store(self, store: Any) -> None:
+        """Let the guard read the scope's flagged memories (its lessons; guard_lessons.py)."""
+        self.lessons = Lessons(store) if self.use_lessons else None
+
     def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
-        return [self._apply(item, self.judge(item)) for item in items]
+        out: list[MemoryItem] = []
+        known: dict[Scope, set[str]] = {}  # lesson markers per scope, this batch's included
+        for item in items:
+            verdict = self.judge(item)
+            markers = item_markers(item) if self.lessons is not None else set()
+            if markers and verdict.score < self.threshold and self.lessons is not None:
+                scope = item.scope.across_sessions()
+                if scope not in known:
+                    known[scope] = self.lessons.markers(scope, exclude=[item.id])
+                if markers & known[scope]:
+                    verdict.add("repeats_flagged_payload", LESSON_WEIGHT)
+                    verdict.score = round(verdict.score, 3)
+            new = self._apply(item, verdict)
+            if markers and SUSPICIOUS_TAG in new.tags:
+                known.setdefault(item.scope.across_sessions(), set()).update(markers)
+            out.append(new)
+        return out
 
     def _apply(self, item: MemoryItem, verdict: Verdict) -> MemoryItem:
         metadata = {k: v for k, v in item.metadata.items() if k != "guard"}
@@ -156,10 +183,12 @@ class PoisonGuard:
         metadata["guard"] = {"flagged": True, "reasons": verdict.reasons, "score": verdict.score,
                              "mode": self.mode}
         update: dict[str, Any] = {"metadata": metadata, "tags": [*tags, SUSPICIOUS_TAG]}
-        already = isinstance(item.metadata.get("guard"), dict) and item.metadata["guard"].get(
-            "mode") == "downweight"
-        if self.mode == "downweight" and not already:  # once, not again on each re-scan
-            update["importance"] = round(item.importance * (1.0 - verdict.score), 4)
+        previous = item.metadata.get("guard")
+        if self.mode == "downweight":  # once: a re-scan keeps the importance it already set
+            done = isinstance(previous, dict) and previous.get("importance") == item.importance
+            update["importance"] = item.importance if done else round(
+                item.importance * (1.0 - verdict.score), 4)
+            metadata["guard"]["importance"] = update["importance"]
         elif self.mode == "quarantine":
             update["status"] = MemoryStatus.ARCHIVED
             if QUARANTINE_TAG not in tags:

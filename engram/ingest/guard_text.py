@@ -52,12 +52,13 @@ _HIDDEN: list[re.Pattern[str]] = [
 @dataclass
 class Views:
     """``visible``: the normalised text a reader sees; ``hidden``: text a renderer hides;
-    ``decoded``: text recovered from an encoding or a character trick; ``tricks``: what was
-    undone (names like ``homoglyphs``, ``hex``, ``markdown_comment``)."""
+    ``decoded``: text recovered from an encoding; ``leet``: the visible text read as
+    leetspeak (or ""); ``tricks``: what was undone (``homoglyphs``, ``hex``, ...)."""
 
     visible: str
     hidden: list[str] = field(default_factory=list)
     decoded: list[str] = field(default_factory=list)
+    leet: str = ""
     tricks: list[str] = field(default_factory=list)
 
 
@@ -164,7 +165,7 @@ def views(text: str, depth: int = 0) -> Views:
     if leet != visible:
         leet = re.sub(r"(?<!\S)4(?!\S)", "a", leet)  # "4 link": the article, in leetspeak
         result.tricks.append("leetspeak")
-        result.decoded.append(leet)
+        result.leet = leet
     for trick, decoded in _decodings(visible):
         result.tricks.append(trick)
         result.decoded.append(decoded)
@@ -175,6 +176,7 @@ def views(text: str, depth: int = 0) -> Views:
             result.tricks += inner.tricks
             result.decoded += inner.decoded
             result.hidden += inner.hidden
+            result.leet = "\n".join(t for t in (result.leet, inner.leet) if t)
         result.hidden = [_characters(h, []) for h in result.hidden]
         result.decoded = [_characters(d, []) for d in result.decoded]
     return result
