@@ -46,10 +46,12 @@ def guard_figures(misses: str | None = None) -> dict[str, Any]:
 
     rows = json.loads((DATA / "guard_probes.json").read_text())["probes"]
     threshold = PoisonGuard().threshold
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     flagged = {r["text"]: scan(r["text"]).score >= threshold for r in rows}
     per_text_ms = (time.perf_counter() - start) * 1000 / len(rows)
-    out: dict[str, Any] = {"threshold": threshold, "ms_per_text": round(per_text_ms, 3)}
+    cpu_ms = (time.process_time() - cpu) * 1000 / len(rows)
+    out: dict[str, Any] = {"threshold": threshold, "ms_per_text": round(per_text_ms, 3),
+                           "cpu_ms_per_text": round(cpu_ms, 3)}
     for split in SPLITS:
         part = _rows(rows, split)
         inj = [r for r in part if r["label"] == "injection"]
@@ -117,6 +119,16 @@ def pii_figures(misses: str | None = None) -> dict[str, Any]:
     return out
 
 
+def _split_table(figures: dict[str, Any], header: list[str], keys: list[str]) -> list[str]:
+    """One Markdown row per split; rates (floats) with three decimals."""
+    rows = ["| Split | " + " | ".join(header) + " |", "|---" * (len(header) + 1) + "|"]
+    for split in SPLITS:
+        cells = [f"{v:.3f}" if isinstance(v, float) else str(v)
+                 for v in (figures[split][k] for k in keys)]
+        rows.append(f"| {split} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def _markdown(result: dict[str, Any]) -> str:
     lines = [f"# Trust detection ({result['date']})", "",
              f"Command: `{result['command']}`  ", f"Machine: {result['machine']}", ""]
@@ -124,13 +136,12 @@ def _markdown(result: dict[str, Any]) -> str:
         g = result["guard"]
         lines += ["## Poisoning guard", "",
                   (f"Probe set `tests/reliability/data/guard_probes.json`, threshold "
-                   f"{g['threshold']}, {g['ms_per_text']} ms per text."), "",
-                  "| Split | Injections | Detected | Detection | Benign | Flagged | False-positive rate |",
-                  "|---|---|---|---|---|---|---|"]
-        for s in SPLITS:
-            r = g[s]
-            lines.append(f"| {s} | {r['injections']} | {r['detected']} | {r['detection']:.3f} | "
-                         f"{r['benign']} | {r['false_positives']} | {r['false_positive_rate']:.3f} |")
+                   f"{g['threshold']}, {g['cpu_ms_per_text']} ms CPU ({g['ms_per_text']} ms wall) "
+                   "per text."), "",
+                  *_split_table(g, ["Injections", "Detected", "Detection", "Benign", "Flagged",
+                                    "False-positive rate"],
+                                ["injections", "detected", "detection", "benign",
+                                 "false_positives", "false_positive_rate"])]
         le = g["lessons"]
         lessons = (f"Lessons, worst case (one scope holding all {le['lesson_markers']} payload "
                    f"markers of the flagged injections): {le['benign_newly_flagged']} of "
@@ -145,13 +156,10 @@ def _markdown(result: dict[str, Any]) -> str:
     if "pii" in result:
         p = result["pii"]
         lines += ["## PII detection", "", "Case set `tests/reliability/data/pii_cases.json`.", "",
-                  "| Split | Cases | Spans | TP | FP | FN | Precision | Recall | Kind accuracy |",
-                  "|---|---|---|---|---|---|---|---|---|"]
-        for s in SPLITS:
-            r = p[s]
-            lines.append(f"| {s} | {r['cases']} | {r['spans']} | {r['tp']} | {r['fp']} | {r['fn']} | "
-                         f"{r['precision']:.3f} | {r['recall']:.3f} | {r['kind_accuracy']:.3f} |")
-        lines.append("")
+                  *_split_table(p, ["Cases", "Spans", "TP", "FP", "FN", "Precision", "Recall",
+                                    "Kind accuracy"],
+                                ["cases", "spans", "tp", "fp", "fn", "precision", "recall",
+                                 "kind_accuracy"]), ""]
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -120,3 +121,11 @@ def test_vault_mode_is_reversible_for_the_scope_only(make_memory: Callable[..., 
     mem.delete(item.id, user_id="u")  # deleting shreds the vaulted originals
     assert mem.vault.originals(item.id) == {}
     assert mem.reveal(again.id, user_id="u").content == "write to ana.canary@example.org"
+
+
+def test_missing_libraries_name_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from engram.errors import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "phonenumbers", None)  # as if not installed
+    with pytest.raises(MissingDependencyError, match=r"engramdb\[pii\]"):
+        find_pii("call 07911 123456")
