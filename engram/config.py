@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # (a float16 HNSW index over float32 vectors; fixed at the first vector write).
     vector_dtype: Literal["float32", "int8", "halfvec"] = "float32"
     retriever: str = "hybrid"  # hybrid, bm25, dense
+    # Candidates taken from each channel whatever `limit` is, so the top k never depend on
+    # how many hits were asked for (chosen by measurement: benchmarks/results/README.md).
+    search_depth: int = Field(default=100, ge=10, le=1000)
     # Optional cross-encoder reranking through any server with POST /rerank (llama.cpp,
     # vLLM, TEI, Infinity, Jina/Cohere-compatible APIs); off unless reranker = "http".
     reranker: str | None = None

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
@@ -42,6 +42,7 @@ from engram.portability import export_lines, parse_import, restore
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
+from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, open_store
 from engram.validation import (
@@ -95,7 +96,7 @@ class Memory:
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
         self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
-                                                             "retriever")()
+                                                             "retriever")(depth=self.settings.search_depth)
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
             _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
@@ -110,7 +111,7 @@ class Memory:
         if close_reranker is not None:
             close_reranker()
 
-    def __enter__(self) -> Memory:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -307,19 +308,27 @@ class Memory:
         if token_budget is not None:
             whole = exhaustive(self.store, request, token_budget, self.settings.exhaustive_max_items)
             if whole is not None:
+                self.store.record_access(target, [h.item.id for h in whole.hits])
                 return whole
-        # -- lifecycle hook: validity, retention; returns the fetched items too --
-        ranked, items = self.lifecycle.retrieve(request, filters, self.retriever, self.reranker)
+        ranked, items = self.pipeline().rank(request, self.store, self.embedder,
+                                             explicit_statuses=_chose_statuses(filters))
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
         if hits:
             self.store.record_access(target, [h.item.id for h in hits])
         if token_budget is None:
             return SearchResult(hits=hits)
-        packed = pack_context([h.item for h in hits], token_budget)
+        packed = pack_context([h.item for h in hits], token_budget, query=query)
         by_id = {h.item.id: h for h in hits}
         return SearchResult(hits=[by_id[i.id] for i in packed.items], context=packed.text,
                             context_tokens=packed.tokens)
+
+    def pipeline(self) -> RankingPipeline:
+        """The ranking pipeline for this memory's retriever, reranker and settings."""
+        return RankingPipeline(self.retriever, reranker=self.reranker,
+                               rerank_depth=self.settings.rerank_depth,
+                               retention_weight=self.settings.retention_weight,
+                               retention_base_days=self.settings.retention_base_days)
 
     @staticmethod
     def _filters(filters: Filters | dict[str, Any] | None) -> Filters:
@@ -458,6 +467,13 @@ class Memory:
         find it with ``search(task, filters={"kinds": ["procedure"]})``."""
         return self.lifecycle.add_procedure(resolve_scope(scope, **ids), task, steps, outcome,
                                             success=success, actor=actor)
+
+
+def _chose_statuses(filters: Filters | dict[str, Any] | None) -> bool:
+    """Whether the caller picked statuses (then past questions do not add superseded)."""
+    if isinstance(filters, Filters):
+        return "statuses" in filters.model_fields_set
+    return isinstance(filters, dict) and "statuses" in filters
 
 
 __all__ = ["EngramError", "Memory", "resolve_scope"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import lzma
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,6 +72,14 @@ class BenchCase:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def read_text(path: Path) -> str:
+    """A file's text; ``.xz`` files are decompressed on the fly (no unpacked copy)."""
+    if path.suffix == ".xz":
+        with lzma.open(path, "rt", encoding="utf-8") as handle:
+            return handle.read()
+    return path.read_text(encoding="utf-8")
+
+
 def parse_lme_date(value: str | None) -> datetime | None:
     """``"2023/05/30 (Tue) 23:40"`` → aware UTC datetime; None when unparseable."""
     m = _LME_DATE.search(value or "")
@@ -98,8 +107,9 @@ def parse_locomo_date(value: str | None) -> datetime | None:
 
 
 def load_longmemeval(path: str | Path) -> list[BenchCase]:
-    """Load a LongMemEval JSON file (``_s``, ``_m`` or ``_oracle``) into cases."""
-    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Load a LongMemEval JSON file (``_s``, ``_m`` or ``_oracle``) into cases; an
+    ``.xz``-compressed file (as in ``shared/datasets/longmemeval``) is read directly."""
+    records = json.loads(read_text(Path(path)))
     if not isinstance(records, list):
         raise ValueError(f"{path}: expected a JSON list of LongMemEval questions")  # noqa: TRY004
     issues: Counter[str] = Counter()

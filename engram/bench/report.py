@@ -1,4 +1,4 @@
-"""Write a benchmark result as JSON, a Markdown table and a recall@k plot."""
+"""Write a benchmark result as JSON, a Markdown report and a recall@k plot."""
 
 from __future__ import annotations
 
@@ -7,69 +7,93 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from engram.bench.runner import BUDGETS, KS
+from engram.bench.scoring import BUDGETS, KS
+
+MAIN = [("turn R@1", "turn_recall_any@1"), ("turn R@5", "turn_recall_any@5"),
+        ("turn R@10", "turn_recall_any@10"), ("turn all@10", "turn_recall_all@10"),
+        ("session R@1", "session_recall_any@1"), ("session R@5", "session_recall_any@5"),
+        ("session all@10", "session_recall_all@10"), ("turn NDCG@10", "turn_ndcg@10")] + [
+    (f"in {b // 1000}k tok", f"budget_recall@{b}") for b in BUDGETS]
+BY_TYPE = [("turn R@10", "turn_recall_any@10"), ("turn all@10", "turn_recall_all@10"),
+           ("session R@1", "session_recall_any@1"), ("in 2k tok", "budget_recall@2000"),
+           ("in 4k tok", "budget_recall@4000")]
+UPDATES = [("newest evidence session first (LongMemEval knowledge-update)", "newest_first"),
+           ("updated_info above original_info (BEAM knowledge_update)", "updated_above_original@10"),
+           ("both statements in top 10 (BEAM contradiction_resolution)", "both_statements@10")]
 
 
 def _fmt(value: Any) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(r) + " |" for r in rows)]
+
+
 def markdown(result: dict[str, Any], command: str) -> str:
     systems = result["systems"]
+    settings, ingest = result["settings"], result["ingest"]
     lines = [
         f"# {result['dataset']} retrieval benchmark ({date.today().isoformat()})", "",
         f"Command: `{command}`", "",
-        f"Data: `{result['data']}` — {result['questions']} questions "
-        f"({result['abstention_questions']} abstention/adversarial, excluded from the overall rows), "
-        f"{result['ingest']['haystacks']} haystacks, {result['ingest']['turns']} turns stored as "
-        f"{result['ingest']['rounds']} rounds. Embedder `{result['settings']['embedder']}`, "
-        f"ingest enrichers {result['settings']['enrichers']}, fact extraction "
-        f"{'on' if result['settings'].get('extraction') else 'off'}, search limit "
-        f"{result['settings']['search_limit']}. No LLM anywhere.", "",
+        (f"Data: `{result['data']}` — {result['questions']} questions "
+         f"(split {result['selection'].get('split', 'all')}, sample {result['selection'].get('sample')}, "
+         f"seed {result['selection'].get('seed')}; {result['abstention_questions']} abstention/adversarial, "
+         f"reported apart), {ingest['haystacks']} haystacks, {ingest['turns']} turns stored as "
+         f"{ingest['rounds']} rounds. Embedder `{settings['embedder']}`, ingest enrichers "
+         f"{settings['enrichers']}, fact extraction {'on' if settings.get('extraction') else 'off'}, "
+         f"candidate depth {settings.get('search_depth')}; top-k figures from `search(limit="
+         f"{settings['search_limit']})`, packed figures from `search(token_budget=B)`'s packing of "
+         f"the first {settings.get('pack_limit')} hits. No LLM anywhere. Machine load: "
+         f"{result.get('load', 'not recorded')}."), "",
         "## Overall (answerable questions)", "",
-        "| system | " + " | ".join(f"turn R@{k}" for k in KS) + " | session R@5 | turn NDCG@10 | "
-        + " | ".join(f"R@{b // 1000}k tok" for b in BUDGETS) + " | p50 ms | p95 ms |",
-        "|---|" + "---|" * (len(KS) + 4 + len(BUDGETS)),
     ]
+    lines += _table(["system", *(h for h, _ in MAIN), "p50 ms", "p95 ms"], [
+        [name, *(_fmt(data["answerable"].get(m)) for _, m in MAIN),
+         _fmt(data["latency_ms"]["p50"]), _fmt(data["latency_ms"]["p95"])]
+        for name, data in systems.items()])
+    lines += ["", "## Dev / test / all (declared split, engram.bench.splits)", ""]
+    keys = [("turn R@10", "turn_recall_any@10"), ("turn all@10", "turn_recall_all@10"),
+            ("session R@1", "session_recall_any@1"), ("in 2k tok", "budget_recall@2000"),
+            ("in 4k tok", "budget_recall@4000")]
+    rows = []
     for name, data in systems.items():
-        row = data["answerable"]
-        lines.append(
-            f"| {name} | " + " | ".join(_fmt(row.get(f"turn_recall_any@{k}")) for k in KS)
-            + f" | {_fmt(row.get('session_recall_any@5'))} | {_fmt(row.get('turn_ndcg@10'))} | "
-            + " | ".join(_fmt(row.get(f"budget_recall@{b}")) for b in BUDGETS)
-            + f" | {_fmt(data['latency_ms']['p50'])} | {_fmt(data['latency_ms']['p95'])} |")
-    if "hybrid" in systems:
-        lines += ["", "Ratios (hybrid ÷ baseline, turn Recall@10 / session Recall@5):", ""]
-        hybrid = systems["hybrid"]["answerable"]
-        for base in (s for s in systems if s != "hybrid"):
-            other = systems[base]["answerable"]
-            parts = []
-            for metric in ("turn_recall_any@10", "session_recall_any@5"):
-                if other.get(metric):
-                    parts.append(f"{hybrid[metric] / other[metric]:.3f}")
-            lines.append(f"- hybrid ÷ {base}: " + " / ".join(parts))
-    lines += ["", "## Turn Recall@10 (any evidence) by question type", "",
-              "| type | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
+        for split in ("dev", "test"):
+            part = data.get("by_split", {}).get(split, {})
+            rows.append([name, split, str(part.get("n", 0)), *(_fmt(part.get(m)) for _, m in keys)])
+        rows.append([name, "all", str(data["answerable"].get("n", 0)),
+                     *(_fmt(data["answerable"].get(m)) for _, m in keys)])
+    lines += _table(["system", "split", "n", *(h for h, _ in keys)], rows)
     types = next(iter(systems.values()))["by_type"]
-    for qtype, summary in types.items():
-        lines.append(f"| {qtype} | {summary['n']} | " + " | ".join(
-            _fmt(systems[s]["by_type"][qtype].get("turn_recall_any@10")) for s in systems) + " |")
-    lines += ["", "## Turn Recall@10 (all evidence) by question type", "",
-              "| type | " + " | ".join(systems) + " |", "|---|" + "---|" * len(systems)]
-    for qtype in types:
-        lines.append(f"| {qtype} | " + " | ".join(
-            _fmt(systems[s]["by_type"][qtype].get("turn_recall_all@10")) for s in systems) + " |")
+    for header, metric in BY_TYPE:
+        lines += ["", f"## {header} by question type", ""]
+        lines += _table(["type", "n", *systems], [
+            [qtype, str(summary["n"]), *(_fmt(systems[s]["by_type"].get(qtype, {}).get(metric)) for s in systems)]
+            for qtype, summary in types.items()])
+    updates = [(label, metric) for label, metric in UPDATES
+               if any(data["answerable"].get(f"n_{metric}") for data in systems.values())]
+    if updates:
+        lines += ["", "## Knowledge updates and contradictions", ""]
+        lines += _table(["check", "n", *systems], [
+            [label, str(next(iter(systems.values()))["answerable"].get(f"n_{metric}", 0)),
+             *(_fmt(systems[s]["answerable"].get(metric)) for s in systems)] for label, metric in updates])
+    abstain = {s: d.get("abstention", {}) for s, d in systems.items()}
+    if any(a.get("n") for a in abstain.values()):
+        lines += ["", "## Abstention questions (no evidence in the history)", "",
+                  "Mean top score (0-1 for the calibrated hybrid; lower is better, an agent can abstain "
+                  "below a threshold): " + ", ".join(
+                      f"{s} {_fmt(a.get('top_score'))} (n={a.get('n', 0)})" for s, a in abstain.items())]
     if result.get("qa"):
         qa = result["qa"]
         qa_system = systems[qa["system"]]
-        lines += ["", f"## QA accuracy (LLM judge; reader `{qa['model']}` on `{qa['system']}`, "
-                  f"{qa['budget']} tokens of context)", "", "| type | n | accuracy |", "|---|---|---|",
+        lines += ["", (f"## QA accuracy (LLM judge; reader `{qa['model']}` on `{qa['system']}`, "
+                  f"{qa['budget']} tokens of context)"), "", "| type | n | accuracy |", "|---|---|---|",
                   f"| all | {qa_system['all']['n']} | {_fmt(qa_system['all'].get('qa_correct'))} |"]
         for qtype, summary in qa_system["by_type"].items():
             lines.append(f"| {qtype} | {summary['n']} | {_fmt(summary.get('qa_correct'))} |")
-    ingest = result["ingest"]
-    lines += ["", f"Ingest: {ingest['rounds']} rounds in {ingest['seconds']:.1f} s "
-              f"({ingest['rounds_per_second']:.1f} rounds/s, embedding + key extraction + SQLite)."]
+    lines += ["", (f"Ingest: {ingest['rounds']} rounds in {ingest['seconds']:.1f} s "
+              f"({ingest['rounds_per_second'] or 0:.1f} rounds/s, embedding + key extraction + SQLite).")]
     return "\n".join(lines) + "\n"
 
 

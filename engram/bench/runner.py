@@ -5,33 +5,37 @@ score with LLM-free metrics."""
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from engram.bench.beam import load_beam
 from engram.bench.datasets import BenchCase, BenchSession, load_locomo, load_longmemeval
-from engram.bench.metrics import aggregate, latency_summary, ndcg_at_k, recall_at_budget, recall_at_k
+from engram.bench.metrics import aggregate, latency_summary
+from engram.bench.scoring import BUDGETS, KS, score_case
+from engram.bench.splits import split_of
 from engram.config import Settings
 from engram.errors import InvalidInputError
 from engram.memory import Memory
-from engram.model import Message, Scope
-from engram.retrieve.hybrid import make_retriever
-from engram.retrieve.pack import count_tokens, pack_context, render_item
+from engram.model import Filters, Message, Scope, utcnow
+from engram.retrieve.hybrid import BASELINES, make_retriever
+from engram.retrieve.pack import pack_context
+from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 
 log = logging.getLogger(__name__)
 
 LOADERS: dict[str, Callable[[Path], list[BenchCase]]] = {
-    "locomo": load_locomo, "longmemeval": load_longmemeval,
+    "locomo": load_locomo, "longmemeval": load_longmemeval, "beam": load_beam,
 }
-KS = (1, 3, 5, 10, 20)
-BUDGETS = (1000, 2000, 4000, 8000)
-SEARCH_LIMIT = 100  # deep enough for Recall@20 and an 8k-token budget
+TOP_LIMIT = 10  # what an agent passes for its top hits; the top-k figures use it
+PACK_LIMIT = 100  # hits a packed context is chosen from (enough for an 8k-token budget)
 Progress = Callable[[str, int, int], None]
 RERANK_SUFFIX = "+rerank"  # e.g. --systems bm25,hybrid,hybrid+rerank
 
@@ -43,6 +47,7 @@ class BenchConfig:
     systems: tuple[str, ...] = ("bm25", "dense", "hybrid")
     limit: int | None = None  # first N questions
     sample: int | None = None  # or a seeded random sample of N questions
+    split: str = "all"  # "dev", "test" or "all" (engram.bench.splits)
     seed: int = 7
     workdir: Path = field(default_factory=lambda: Path(".engram-bench"))
     settings: Settings | None = None
@@ -52,6 +57,10 @@ class BenchConfig:
 
 
 def select_cases(cases: list[BenchCase], config: BenchConfig) -> list[BenchCase]:
+    if config.split not in ("dev", "test", "all"):
+        raise InvalidInputError(f"split must be dev, test or all, not {config.split!r}")
+    if config.split != "all":
+        cases = [c for c in cases if split_of(config.dataset, c.case_id, c.haystack_id) == config.split]
     if config.sample:
         rng = random.Random(config.seed)
         cases = rng.sample(cases, min(config.sample, len(cases)))
@@ -103,27 +112,6 @@ def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
             "rounds_per_second": rounds / seconds if seconds else None}
 
 
-def score_case(case: BenchCase, items: Sequence[Any],
-               derived: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """Metrics for one question. ``derived`` maps round ids to their turn ids, so a
-    derived memory (an extracted fact, a summary) covers the turns it came from."""
-    derived = derived or {}
-    turns = [[t for s in i.provenance.source_ids for t in derived.get(s, [s])] for i in items]
-    sessions = [i.scope.session_id or "" for i in items]
-    costs = [count_tokens(render_item(i)) for i in items]
-    record: dict[str, Any] = {"question_type": case.question_type}
-    for k in KS:
-        record[f"turn_recall_any@{k}"] = recall_at_k(turns, case.evidence_turns, k, "any")
-        record[f"turn_recall_all@{k}"] = recall_at_k(turns, case.evidence_turns, k, "all")
-        record[f"session_recall_any@{k}"] = recall_at_k(sessions, case.evidence_sessions, k, "any")
-        record[f"turn_ndcg@{k}"] = ndcg_at_k(turns, case.evidence_turns, k)
-        record[f"session_ndcg@{k}"] = ndcg_at_k(sessions, case.evidence_sessions, k)
-    for budget in BUDGETS:
-        record[f"budget_recall@{budget}"] = recall_at_budget(
-            turns, case.evidence_turns, costs, budget, "fraction")
-    return record
-
-
 def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]:
     if config.dataset not in LOADERS:
         raise InvalidInputError(f"unknown dataset {config.dataset!r}; choose {sorted(LOADERS)}")
@@ -146,24 +134,54 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
             if user not in rounds:  # round id -> turn ids, to credit derived memories
                 rounds[user] = {i.id: list(i.provenance.source_ids) for i in memory.store.iter_items(
                     memory_scope(user)) if i.kind.value == "episodic"}
+            turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
             for name, retriever in retrievers.items():
                 memory.retriever = retriever
                 memory.reranker = reranker if name.endswith(RERANK_SUFFIX) else None
-                started = time.perf_counter()
-                result = memory.search(case.question, user_id=user, limit=SEARCH_LIMIT,
-                                       now=case.question_time)
-                latencies[name].append((time.perf_counter() - started) * 1000)
-                record = score_case(case, [h.item for h in result.hits], rounds[user])
+                pipeline = replace(memory.pipeline(), current_state=name not in BASELINES)
+                record = _ask(memory, pipeline, case, user, rounds[user], turn_text, latencies[name],
+                              (*BUDGETS, config.qa_budget))
                 record["abstention"] = case.abstention
+                record["split"] = split_of(config.dataset, case.case_id, case.haystack_id)
                 if llm is not None and name == config.qa_system:
                     from engram.bench.qa import answer_and_judge
 
-                    context = pack_context([h.item for h in result.hits], config.qa_budget).text
-                    record.update(answer_and_judge(llm, case, context))
+                    record.update(answer_and_judge(llm, case, record.pop("_packed")[config.qa_budget]))
+                record.pop("_packed", None)
                 records[name].append(record)
             if progress:
                 progress("search", n, len(cases))
     return summarize(config, cases, records, latencies, ingest_stats, settings)
+
+
+def _ask(memory: Memory, pipeline: RankingPipeline, case: BenchCase, user: str,
+         derived: dict[str, list[str]], turn_text: dict[str, str], latencies: list[float],
+         budgets: Sequence[int]) -> dict[str, Any]:
+    """One question to one system: the top-k search at the user-facing limit (timed), then
+    the packed contexts exactly as ``search(q, token_budget=B)`` builds them."""
+    scope = memory_scope(user)
+    started = time.perf_counter()
+    top, best = _search(memory, pipeline, case, scope, TOP_LIMIT)
+    latencies.append((time.perf_counter() - started) * 1000)
+    deep, _ = _search(memory, pipeline, case, scope, PACK_LIMIT)
+    packed = {b: pack_context(deep, b, query=case.question).text for b in sorted(set(budgets))}
+    turns = [[t for s in i.provenance.source_ids for t in derived.get(s, [s])] for i in top]
+    sessions = [i.scope.session_id or "" for i in top]
+    record = score_case(case, turns, sessions, {b: packed[b] for b in BUDGETS}, turn_text)
+    record["_packed"] = packed
+    record["top_score"] = best
+    return record
+
+
+def _search(memory: Memory, pipeline: RankingPipeline, case: BenchCase, scope: Scope,
+            limit: int) -> tuple[list[Any], float | None]:
+    """What ``Memory.search`` ranks, with this system's pipeline (the bench swaps systems)."""
+    from engram.retrieve.base import Query
+
+    query = Query(text=case.question, scope=scope, filters=Filters(), limit=limit,
+                  now=case.question_time or utcnow())
+    ranked, items = pipeline.rank(query, memory.store, memory.embedder)
+    return [items[r.id] for r in ranked if r.id in items], ranked[0].score if ranked else None
 
 
 def _reranker(config: BenchConfig, settings: Settings) -> Reranker | None:
@@ -201,18 +219,23 @@ def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str
         systems[name] = {
             "answerable": aggregate(answerable)["overall"],
             "all": aggregate(rows)["overall"],
-            "by_type": aggregate(rows)["by_type"],
+            "by_type": aggregate(answerable)["by_type"],
+            "by_split": {split: aggregate([r for r in answerable if r["split"] == split])["overall"]
+                         for split in ("dev", "test")},
+            "abstention": aggregate([r for r in rows if r["abstention"]])["overall"],
             "latency_ms": latency_summary(latencies[name]),
         }
     return {
         "dataset": config.dataset,
+        "load": "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "data": str(config.data),
         "questions": len(cases),
         "abstention_questions": sum(c.abstention for c in cases),
-        "selection": {"limit": config.limit, "sample": config.sample, "seed": config.seed},
+        "selection": {"limit": config.limit, "sample": config.sample, "seed": config.seed,
+                      "split": config.split},
         "settings": {"embedder": settings.embedder, "enrichers": settings.enrichers,
-                     "extraction": settings.extraction,
-                     "search_limit": SEARCH_LIMIT, "ks": KS, "budgets": BUDGETS,
+                     "extraction": settings.extraction, "search_depth": settings.search_depth,
+                     "search_limit": TOP_LIMIT, "pack_limit": PACK_LIMIT, "ks": KS, "budgets": BUDGETS,
                      "exhaustive_mode": "off"},
         "ingest": ingest_stats,
         "qa": {"system": config.qa_system, "budget": config.qa_budget,

@@ -21,12 +21,13 @@ from engram.cli.app import command, err, out
 from engram.config import Settings
 
 DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
-                "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s.json")}
+                "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s_cleaned.json.xz"),
+                "beam": Path("../shared/datasets/beam/100K")}
 
 
 @command("bench")
 def bench(
-    dataset: Annotated[str, typer.Argument(help="locomo or longmemeval")],
+    dataset: Annotated[str, typer.Argument(help="locomo, longmemeval or beam")],
     data: Annotated[Path | None, typer.Option(help="dataset file or folder")] = None,
     systems: Annotated[str, typer.Option(
         help="comma-separated: bm25,dense,hybrid; 'hybrid+rerank' adds the ENGRAM_RERANKER reranker"
@@ -34,6 +35,7 @@ def bench(
     limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
     sample: Annotated[int | None, typer.Option(help="a seeded random sample of N questions")] = None,
     seed: Annotated[int, typer.Option(help="sampling seed")] = 7,
+    split: Annotated[str, typer.Option(help="dev, test or all (the declared tuning split)")] = "all",
     workdir: Annotated[Path, typer.Option(help="where the benchmark database lives")] = Path(".engram-bench"),
     out_dir: Annotated[Path, typer.Option("--out", help="results folder")] = Path("benchmarks/results"),
     enrichers: Annotated[str, typer.Option(
@@ -49,7 +51,7 @@ def bench(
 
     config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
-                         limit=limit, sample=sample, seed=seed, workdir=workdir,
+                         limit=limit, sample=sample, seed=seed, split=split, workdir=workdir,
                          settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")),
                          qa=qa, qa_budget=qa_budget)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -14,28 +14,19 @@ importance 0.5 that was never recalled has ``S = base_days``. ``Δt`` runs from 
 of its last access and its event time (the conversation's time, so replayed histories age
 as they happened, not as they were imported).
 
-Validity (Zep's bi-temporal model): an item whose ``valid_to`` has passed describes the
-past. :func:`validity_weight` keeps it out of the top for questions about the present and
-leaves it alone for questions about the past (:func:`asks_about_past`).
+Validity (Zep's bi-temporal model) is not weighed here: the ranking pipeline's currency
+stage (:mod:`engram.retrieve.currency`) holds the one "no longer current" signal.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from datetime import datetime, timedelta
 
 from engram.model import MemoryItem
-from engram.retrieve.timeparse import parse_time_query
+from engram.retrieve.analysis import asks_about_past
 
-# Expired or superseded items keep a fifth of their score for questions about the present:
-# enough to sink below any current match (knowledge-updates benchmark), never zeroed.
-STALE_WEIGHT = 0.2
-_PAST = re.compile(
-    r"\b(?:used to|previous(?:ly)?|before|formerly|former|originally|at first|in the past|"
-    r"back then|prior|earlier|no longer|any ?more|(?<!how )old|first|past|history|changed?|"
-    r"did i (?:use|live|work)|was i|were)\b", re.IGNORECASE)
-
+__all__ = ["asks_about_past", "retention", "retention_weight", "stale", "strength_days"]
 
 def strength_days(item: MemoryItem, base_days: float) -> float:
     return base_days * (1 + item.access_count) * (0.5 + item.importance)
@@ -50,20 +41,6 @@ def retention(item: MemoryItem, now: datetime, base_days: float) -> float:
 
 def retention_weight(item: MemoryItem, now: datetime, base_days: float, weight: float) -> float:
     return (1.0 - weight) + weight * retention(item, now, base_days)
-
-
-def asks_about_past(query: str, now: datetime) -> bool:
-    """True for "where did I use to live?", "my previous job", "in 2021 ..."."""
-    if _PAST.search(query):
-        return True
-    parsed = parse_time_query(query, now)
-    return bool(parsed.ranges) and max(end for _, end in parsed.ranges) < now - timedelta(days=1)
-
-
-def validity_weight(item: MemoryItem, now: datetime, past: bool) -> float:
-    if past or item.valid_to is None or item.valid_to > now:
-        return 1.0
-    return STALE_WEIGHT
 
 
 def stale(items: list[MemoryItem], now: datetime, *, base_days: float, min_retention: float,

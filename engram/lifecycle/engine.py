@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -40,8 +39,6 @@ from engram.model import (
     as_utc,
     utcnow,
 )
-from engram.retrieve.base import Query, Ranked, Retriever
-from engram.retrieve.rerank import Reranker, rerank
 from engram.store.base import Link
 from engram.write import Writer
 
@@ -164,46 +161,6 @@ class Lifecycle(Steps):
             MemoryStatus.ACTIVE], metadata={"source_round": round_id}), limit=20)
         if not derived:
             self.revise(found[0], valid_to=new.valid_from or utcnow())
-
-    # -- retrieval: validity and the forgetting curve ---------------------------------
-    def retrieve(self, request: Query, filters: Filters | dict[str, Any] | None,
-                 retriever: Retriever, reranker: Reranker | None
-                 ) -> tuple[list[Ranked], dict[str, MemoryItem]]:
-        """Ranked ids with the items they name (fetched once, for the caller too).
-
-        Retrieve, then weigh validity (expired ``valid_to`` and superseded facts sink for
-        questions about the present) and, when enabled, the forgetting curve. A question
-        about the past also searches superseded facts unless the caller chose statuses."""
-        explicit = (isinstance(filters, Filters) and "statuses" in filters.model_fields_set) or \
-            (isinstance(filters, dict) and "statuses" in filters)
-        past = decay.asks_about_past(request.text, request.now)
-        if past and not explicit:
-            statuses = list(dict.fromkeys([*request.filters.statuses, MemoryStatus.SUPERSEDED]))
-            request = replace(request, filters=request.filters.model_copy(update={"statuses": statuses}))
-        weight = self.settings.retention_weight
-        depth = max(RERANK_DEPTH, self.settings.rerank_depth if reranker else 0)
-        wide = replace(request, limit=max(request.limit, depth))
-        ranked = retriever.retrieve(wide, self.store, self.embedder)
-        items = {i.id: i for i in self.store.get(request.scope, [r.id for r in ranked])}
-        if reranker is not None:
-            ranked = rerank(ranked, {i: item.content for i, item in items.items()}, request.text,
-                            reranker, self.settings.rerank_depth)
-        if not weight and not any(i.valid_to or i.status != MemoryStatus.ACTIVE for i in items.values()):
-            return ranked[: request.limit], items
-        for r in ranked:
-            item = items.get(r.id)
-            if item is None:
-                continue
-            factor = decay.validity_weight(item, request.now, past)
-            if item.status == MemoryStatus.SUPERSEDED and not past:
-                factor *= decay.STALE_WEIGHT
-            if weight:
-                factor *= decay.retention_weight(item, request.now, self.settings.retention_base_days,
-                                                 weight)
-            if factor != 1.0:
-                r.score *= factor
-                r.channels = {**r.channels, "lifecycle": factor}
-        return sorted(ranked, key=lambda r: (-r.score, r.id))[: request.limit], items
 
     # -- operations the facade delegates ----------------------------------------------
     def consolidate(self, scope: Scope) -> Any:

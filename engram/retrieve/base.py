@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from engram.embed.base import Embedder
 from engram.model import Filters, Scope
 from engram.store.base import Store
+
+if TYPE_CHECKING:
+    from engram.retrieve.analysis import QueryAnalysis
 
 
 @dataclass(frozen=True)
@@ -30,4 +33,8 @@ class Ranked:
 
 
 class Retriever(Protocol):
-    def retrieve(self, query: Query, store: Store, embedder: Embedder) -> list[Ranked]: ...
+    """Channels and fusion: every candidate, best first (the pipeline cuts to ``limit``).
+    ``analysis`` is the pipeline's query analysis, computed once per search."""
+
+    def retrieve(self, query: Query, store: Store, embedder: Embedder, *,
+                 analysis: QueryAnalysis | None = None) -> list[Ranked]: ...

@@ -38,6 +38,7 @@ class Context:
     embedder: Embedder
     depth: int
     text: str  # the query as the rankers see it (after focus, see retrieve.context)
+    lexical_text: str = ""  # its content words, for the lexical rankers (retrieve.analysis)
     _vector: np.ndarray | None = field(default=None, repr=False)
     _time: TimeQuery | None = field(default=None, repr=False)
 
@@ -56,7 +57,8 @@ Channel = Callable[[Query, Store, Context], ScoredIds]
 
 
 def lexical(query: Query, store: Store, ctx: Context) -> ScoredIds:
-    return store.lexical_search(query.scope, ctx.text, query.filters, limit=ctx.depth)
+    return store.lexical_search(query.scope, ctx.lexical_text or ctx.text, query.filters,
+                                limit=ctx.depth)
 
 
 def dense(query: Query, store: Store, ctx: Context) -> ScoredIds:
@@ -101,7 +103,8 @@ def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     windowed = Filters(**{**query.filters.model_dump(), "since": since, "until": until})
     dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(), windowed,
                                                     limit=ctx.depth)]
-    lexical_ids = [i for i, _ in store.lexical_search(query.scope, ctx.text, windowed, limit=ctx.depth)]
+    lexical_ids = [i for i, _ in store.lexical_search(query.scope, ctx.lexical_text or ctx.text,
+                                                      windowed, limit=ctx.depth)]
     return [(item_id, score) for item_id, score, _ in rrf({"dense": dense_ids, "lexical": lexical_ids})]
 
 

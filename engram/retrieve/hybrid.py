@@ -1,55 +1,75 @@
-"""Hybrid retrieval: independent channels, fused without learned parameters.
+"""Hybrid retrieval: independent channels, calibrated, fused without learned parameters.
 
-Default fusion is a weighted sum of min-max normalized channel scores (a convex
-combination, as in Bruch et al., 2023, "An analysis of fusion functions for
-hybrid retrieval"), which keeps how *much* better the top BM25 hit is than the
-rest; reciprocal-rank fusion (Cormack et al., 2009) is available as ``"rrf"``.
+Each channel's scores are put on a 0-1 scale that means the same in every query and
+in stores of any size, then combined as a weighted mean (a convex combination, as in
+Bruch et al., 2023, "An analysis of fusion functions for hybrid retrieval"):
+
+* dense: the cosine mapped linearly from :data:`DENSE_FLOOR` (what unrelated text
+  scores with the bundled MiniLM) to :data:`DENSE_CEIL` (a close paraphrase), clipped;
+* lexical: BM25 over the query's content words (function words are dropped by
+  :mod:`engram.retrieve.analysis`), relative to the best lexical hit — never min-max,
+  which turned a lone near-zero match into 1.0;
+* time and graph: their scores relative to their best hit.
+
+The fused score is Σ w_c · s_c / Σ w_c over the channels that ran, so it is 0-1 too.
+Reciprocal-rank fusion (Cormack et al., 2009) is available as ``"rrf"``. A session prior
+(LongMemEval: sessions and rounds behave differently as retrieval keys) lets rounds of
+the best-matching sessions rise together; see :func:`session_prior`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from engram.embed.base import Embedder
 from engram.errors import ConfigError
-from engram.model import MemoryItem
+from engram.retrieve.analysis import QueryAnalysis, lexical_text
 from engram.retrieve.base import Query, Ranked
 from engram.retrieve.channels import CHANNELS, Context
 from engram.retrieve.context import focus_text, spread
 from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import Neighbors, ScoredIds, Store
 
-# Chosen on LoCoMo (benchmarks/results/locomo-*.md; a 5/5 split by conversation is in the
-# README): BM25 is the strongest single channel with the bundled MiniLM model, dense
-# adds recall on paraphrases (more once focus strips names), and time only fires when
-# the query names a period. The entity-graph channel (HippoRAG PPR) measured no
-# gain there at twice the latency, so it is opt-in ("hybrid-graph").
+# The weights and the session prior are chosen on the dev split (engram.bench.splits);
+# benchmarks/results/README.md lists the runs that chose them.
 DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 0.8, "time": 0.5, "graph": 0.1}
 DEFAULT_CHANNELS = ("lexical", "dense", "time")
+DEFAULT_DEPTH = 100  # candidates per channel, whatever ``limit`` is (issue: top-k must not move)
+DENSE_FLOOR = 0.10  # MiniLM cosine of unrelated texts sits below this
+DENSE_CEIL = 0.75  # ... and of close paraphrases above this
+SESSION_WEIGHT = 0.2
 
 
-def minmax(ranking: ScoredIds) -> dict[str, float]:
-    """Scores scaled to [0, 1] within one channel; a single hit scores 1."""
-    scores = [s for _, s in ranking]
-    low, span = min(scores), max(scores) - min(scores)
-    return {item_id: (score - low) / span if span > 0 else 1.0 for item_id, score in ranking}
+def relative(ranking: ScoredIds) -> dict[str, float]:
+    """Scores divided by the best one (0-1); non-positive scores become 0."""
+    top = max((s for _, s in ranking), default=0.0)
+    return {i: max(s, 0.0) / top if top > 0 else 0.0 for i, s in ranking}
 
 
-def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float],
-                neighbors: Mapping[str, Neighbors] | None = None,
-                spread_weight: float = 0.0) -> list[Ranked]:
-    """Σ_c w_c · (s − min_c)/(max_c − min_c); a channel with one hit contributes w_c.
+def calibrated_cosine(ranking: ScoredIds) -> dict[str, float]:
+    span = DENSE_CEIL - DENSE_FLOOR
+    return {i: min(max((s - DENSE_FLOOR) / span, 0.0), 1.0) for i, s in ranking}
+
+
+CALIBRATORS: dict[str, Callable[[ScoredIds], dict[str, float]]] = {
+    "dense": calibrated_cosine, "lexical": relative, "time": relative, "graph": relative,
+}
+
+
+def calibrated_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float],
+                    neighbors: Mapping[str, Neighbors] | None = None,
+                    spread_weight: float = 0.0) -> list[Ranked]:
+    """Σ_c w_c · calibrated s_c / Σ_c w_c over the channels that returned anything.
     With ``neighbors``, each channel's scores first spread to session neighbours
     (:func:`engram.retrieve.context.spread`)."""
+    active = {c: r for c, r in rankings.items() if r and weights.get(c, 1.0) > 0}
+    total = sum(weights.get(c, 1.0) for c in active) or 1.0
     fused: dict[str, Ranked] = {}
-    for channel, ranking in rankings.items():
-        weight = weights.get(channel, 1.0)
-        if not ranking or weight <= 0:
-            continue
-        scaled = minmax(ranking)
+    for channel, ranking in active.items():
+        weight = weights.get(channel, 1.0) / total
+        scaled = CALIBRATORS.get(channel, relative)(ranking)
         if neighbors:
             scaled = spread(scaled, neighbors, spread_weight)
         for item_id, score in scaled.items():
@@ -59,27 +79,53 @@ def minmax_fuse(rankings: Mapping[str, ScoredIds], weights: Mapping[str, float],
     return sorted(fused.values(), key=lambda r: (-r.score, r.id))
 
 
+def session_prior(fused: list[Ranked], neighbors: Mapping[str, Neighbors], weight: float) -> list[Ranked]:
+    """score' = (1 − w) · score + w · S(session) / max S, where S is the session's best
+    round score plus half its second best: a session that answers with two rounds
+    beats one lucky round, and rounds of the best sessions rise together."""
+    if weight <= 0 or not fused:
+        return fused
+    session_of = {i: n.session or i for i, n in neighbors.items()}  # no session: its own
+    for n in neighbors.values():  # spread-only neighbours share their lifter's session
+        for other in (n.prev, n.next):
+            if other and n.session:
+                session_of.setdefault(other, n.session)
+    best: dict[str, list[float]] = {}
+    for r in fused:
+        session = session_of.get(r.id, r.id)
+        if len(best.setdefault(session, [])) < 2:
+            best[session].append(r.score)
+    strength = {s: v[0] + 0.5 * (v[1] if len(v) > 1 else 0.0) for s, v in best.items()}
+    top = max(strength.values(), default=0.0)
+    if top <= 0:
+        return fused
+    for r in fused:
+        prior = strength.get(session_of.get(r.id, r.id), 0.0) / top
+        r.score = (1 - weight) * r.score + weight * prior
+        r.channels = {**r.channels, "session": weight * prior}
+    return sorted(fused, key=lambda r: (-r.score, r.id))
+
+
 @dataclass
 class HybridRetriever:
     """Runs the enabled channels and fuses their rankings.
 
     ``channels=("lexical",)`` or ``("dense",)`` give the single-channel baselines
-    (registered without focus and spread, so they stay plain BM25 / dense).
-    ``focus`` drops scope-ubiquitous names from the query and ``spread_weight``
-    lets a hit lift its session neighbours (:mod:`engram.retrieve.context`).
-    ``recency_half_life_days`` and ``importance_weight`` optionally tilt the fused
-    score (off by default: benchmarks ask about old events as often as new ones);
-    ``mmr_lambda`` < 1 re-orders the top for diversity.
+    (registered without focus, spread and session prior, so they stay plain BM25 /
+    dense). ``depth`` candidates are taken from each channel whatever the caller's
+    limit, so the first k hits never depend on how many were asked for.
+    ``focus`` drops scope-ubiquitous names from the query, ``spread_weight`` lets a
+    hit lift its session neighbours (:mod:`engram.retrieve.context`) and
+    ``session_weight`` is the session prior; ``mmr_lambda`` < 1 re-orders for diversity.
     """
 
     channels: tuple[str, ...] = DEFAULT_CHANNELS
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
-    fusion: Literal["minmax", "rrf"] = "minmax"
-    depth: int = 50
+    fusion: Literal["calibrated", "rrf"] = "calibrated"
+    depth: int = DEFAULT_DEPTH
     focus: bool = True
     spread_weight: float = 0.7
-    recency_half_life_days: float | None = None
-    importance_weight: float = 0.0
+    session_weight: float = SESSION_WEIGHT
     mmr_lambda: float = 1.0
 
     def __post_init__(self) -> None:
@@ -87,49 +133,52 @@ class HybridRetriever:
         if unknown:
             raise ConfigError(f"unknown retrieval channel(s) {sorted(unknown)}; "
                               f"choose from {sorted(CHANNELS)}")
-        if self.fusion not in ("minmax", "rrf"):
-            raise ConfigError(f"unknown fusion {self.fusion!r}; use 'minmax' or 'rrf'")
+        if self.fusion not in ("calibrated", "rrf"):
+            raise ConfigError(f"unknown fusion {self.fusion!r}; use 'calibrated' or 'rrf'")
+        if self.depth < 1:
+            raise ConfigError("retrieval depth must be at least 1")
 
-    def retrieve(self, query: Query, store: Store, embedder: Embedder) -> list[Ranked]:
+    def retrieve(self, query: Query, store: Store, embedder: Embedder, *,
+                 analysis: QueryAnalysis | None = None) -> list[Ranked]:
+        """All fused candidates, best first (the pipeline cuts them to ``limit``).
+
+        A ``limit`` above ``depth`` gets the depth-``depth`` ranking first and the
+        extra hits of a deeper pass after it, so the first ``depth`` never move."""
+        analysis = analysis or QueryAnalysis.of(query.text, query.now)
+        fused = self._fused(query, store, embedder, analysis, self.depth)
+        if query.limit > self.depth:
+            seen = {r.id for r in fused}
+            deeper = self._fused(query, store, embedder, analysis, query.limit)
+            fused += [r for r in deeper if r.id not in seen]
+        return fused
+
+    def _fused(self, query: Query, store: Store, embedder: Embedder, analysis: QueryAnalysis,
+               depth: int) -> list[Ranked]:
         text = (focus_text(query.text, query.scope, query.filters, store)
                 if self.focus else query.text)
-        ctx = Context(embedder=embedder, depth=max(self.depth, query.limit), text=text)
+        ctx = Context(embedder=embedder, depth=depth, text=text,
+                      lexical_text=lexical_text(text), _time=analysis.time)
         rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
         neighbors: dict[str, Neighbors] = {}
-        if self.spread_weight > 0:
+        if self.spread_weight > 0 or self.session_weight > 0:
             found = {i for ranking in rankings.values() for i, _ in ranking}
             neighbors = store.neighbors(query.scope, sorted(found), query.filters)
+        spread_with = neighbors if self.spread_weight > 0 else None
         if self.fusion == "rrf":
             fused = [Ranked(i, s, parts) for i, s, parts in rrf(
                 {name: [i for i, _ in ranking] for name, ranking in rankings.items()}, self.weights)]
-            if neighbors:
-                fused = _spread_ranked(fused, neighbors, self.spread_weight)
+            if spread_with:
+                fused = _spread_ranked(fused, spread_with, self.spread_weight)
         else:
-            fused = minmax_fuse(rankings, self.weights, neighbors, self.spread_weight)
-        if self.recency_half_life_days or self.importance_weight:
-            fused = self._reweight(fused, query, store)
+            fused = calibrated_fuse(rankings, self.weights, spread_with, self.spread_weight)
+        fused = session_prior(fused, neighbors, self.session_weight)
         if self.mmr_lambda < 1.0 and fused:
-            head = fused[: ctx.depth]
+            head = fused[:depth]
             vectors = store.vectors(query.scope, [r.id for r in head])
             order = mmr([r.id for r in head], vectors, ctx.vector(), self.mmr_lambda)
             by_id = {r.id: r for r in head}
-            fused = [by_id[i] for i in order] + fused[ctx.depth:]
-        return fused[: query.limit]
-
-    def _reweight(self, fused: list[Ranked], query: Query, store: Store) -> list[Ranked]:
-        items = {i.id: i for i in store.get(query.scope, [r.id for r in fused])}
-        for ranked in fused:
-            item = items.get(ranked.id)
-            if item is not None:
-                ranked.score *= self._weight(item, query)
-        return sorted(fused, key=lambda r: (-r.score, r.id))
-
-    def _weight(self, item: MemoryItem, query: Query) -> float:
-        factor = 1.0 + self.importance_weight * (item.importance - 0.5)
-        if self.recency_half_life_days and item.event_time:
-            age_days = max((query.now - item.event_time).total_seconds() / 86400, 0.0)
-            factor *= 0.5 + 0.5 * math.pow(0.5, age_days / self.recency_half_life_days)
-        return factor
+            fused = [by_id[i] for i in order] + fused[depth:]
+        return fused
 
 
 def _spread_ranked(fused: list[Ranked], neighbors: Mapping[str, Neighbors],
@@ -142,24 +191,36 @@ def _spread_ranked(fused: list[Ranked], neighbors: Mapping[str, Neighbors],
     return sorted(out, key=lambda r: (-r.score, r.id))
 
 
-def make_retriever(spec: str) -> HybridRetriever:
+def make_retriever(spec: str, **options: Any) -> HybridRetriever:
     """A registered name (``hybrid``, ``hybrid-rrf``, ``hybrid-graph``, ``bm25``, ``dense``) or channels
-    joined by ``+`` (e.g. ``lexical+dense``), which is how benchmarks run ablations."""
+    joined by ``+`` (e.g. ``lexical+dense``), which is how benchmarks run ablations.
+    ``options`` (e.g. ``depth``) override the retriever's fields."""
     if spec in RETRIEVERS:
-        return RETRIEVERS[spec]()
+        return RETRIEVERS[spec](**options)
     channels = tuple(spec.split("+"))
     if set(channels) <= set(CHANNELS):
-        return HybridRetriever(channels=channels)
+        return HybridRetriever(channels=channels, **options)
     raise ConfigError(f"unknown retriever {spec!r}; use one of {sorted(RETRIEVERS)} or channels "
                       f"joined by '+' from {sorted(CHANNELS)}")
 
 
-_PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0}
-RETRIEVERS: dict[str, Callable[[], HybridRetriever]] = {
-    "hybrid": HybridRetriever,
-    "hybrid-rrf": lambda: HybridRetriever(fusion="rrf"),
-    "hybrid-graph": lambda: HybridRetriever(channels=(*DEFAULT_CHANNELS, "graph")),
-    "bm25": lambda: HybridRetriever(channels=("lexical",), **_PLAIN),
-    "dense": lambda: HybridRetriever(channels=("dense",), **_PLAIN),
-    "hybrid-plain": lambda: HybridRetriever(**_PLAIN),  # ablation: fusion alone
+_PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0, "session_weight": 0.0}
+
+
+def _variant(**fields: Any) -> Callable[..., HybridRetriever]:
+    return lambda **options: HybridRetriever(**{**fields, **options})
+
+
+RETRIEVERS: dict[str, Callable[..., HybridRetriever]] = {
+    "hybrid": _variant(),
+    "hybrid-rrf": _variant(fusion="rrf"),
+    "hybrid-graph": _variant(channels=(*DEFAULT_CHANNELS, "graph")),
+    "hybrid-nosession": _variant(session_weight=0.0),  # ablation: no session prior
+    "bm25": _variant(channels=("lexical",), **_PLAIN),
+    "dense": _variant(channels=("dense",), **_PLAIN),
+    "hybrid-plain": _variant(**_PLAIN),  # ablation: fusion alone
 }
+BASELINES = frozenset({"bm25", "dense"})  # benchmarks run these without the currency stage
+
+__all__ = ["BASELINES", "DEFAULT_DEPTH", "RETRIEVERS", "HybridRetriever", "calibrated_fuse",
+           "make_retriever", "session_prior"]

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from engram.model import MemoryItem, SearchHit, SearchResult
+from engram.retrieve.excerpt import shorten_block
 
 if TYPE_CHECKING:
     from engram.retrieve.base import Query
@@ -121,11 +122,16 @@ def reading_order(items: Sequence[MemoryItem]) -> list[MemoryItem]:
     return [item for members in ordered for item in members]
 
 
-def pack_context(items: Sequence[MemoryItem], budget: int, *,
+def pack_context(items: Sequence[MemoryItem], budget: int, *, query: str | None = None,
                  render: Callable[[MemoryItem], str] = render_item,
                  counter: Callable[[str], int] = count_tokens) -> PackedContext:
     """Take items in the given (relevance) order while they fit in ``budget`` tokens,
     skipping any that would overflow, then lay the chosen ones out in :func:`reading_order`.
+
+    With ``query``, a round longer than :data:`engram.retrieve.excerpt.LONG_BLOCK` tokens
+    contributes only the sentences that answer the query (:func:`engram.retrieve.excerpt.excerpt`)
+    and a pointer to the whole memory, so an agent does not read 500 tokens of an
+    assistant's essay to find one user fact.
 
     The budget covers everything in ``text`` (headers and separators included); the final
     text is re-counted and trimmed from the least relevant end, so
@@ -138,6 +144,8 @@ def pack_context(items: Sequence[MemoryItem], budget: int, *,
     used = 0
     for item in items:
         block = render(item)
+        if query is not None:
+            block = shorten_block(item, block, query, render, counter)
         cost = counter(block) + (sep_cost if chosen else 0)
         if used + cost <= budget:
             chosen.append((item, block))

@@ -36,10 +36,12 @@ class Link:
 
 @dataclass(frozen=True)
 class Neighbors:
-    """The ids of the items just before and after one item in its session."""
+    """The ids of the items just before and after one item in its session, and the
+    session itself (the ranking pipeline's session prior groups hits by it)."""
 
     prev: str | None = None
     next: str | None = None
+    session: str | None = None
 
 
 @runtime_checkable

@@ -50,7 +50,7 @@ def collect_stats(read: Read, scope_sql: str, params: Sequence[Any], history_sql
 def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[Any], *,
               mark: str, adjacent: Callable[[str], str],
               filter_on: Callable[[str], tuple[str, list[Any]]]) -> dict[str, Neighbors]:
-    """Prev/next active episodic items of each id (alias ``t`` in ``scope_sql``) in
+    """Session id and prev/next active episodic items of each id (alias ``t`` in ``scope_sql``) in
     its session. ``adjacent("prev"|"next")`` is the dialect's lookup (the same one
     that maintains the lexical context field, so both agree on the order); it only
     matches items of the same user, agent, app and session, never another tenant's
@@ -61,12 +61,13 @@ def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[A
     prev_sql, prev_params = filter_on("p")
     next_sql, next_params = filter_on("n")
     rows = read(
-        f"WITH x AS MATERIALIZED (SELECT t.id, {adjacent('prev')} AS prev, {adjacent('next')} AS nxt"
+        f"WITH x AS MATERIALIZED (SELECT t.id, {adjacent('prev')} AS prev, {adjacent('next')} AS nxt,"
+        " t.session_id AS session"
         f" FROM memories t WHERE t.id IN ({','.join([mark] * len(ids))}) AND {scope_sql})"
-        f" SELECT x.id, p.id, n.id FROM x LEFT JOIN memories p ON p.id = x.prev AND {prev_sql}"
+        f" SELECT x.id, p.id, n.id, x.session FROM x LEFT JOIN memories p ON p.id = x.prev AND {prev_sql}"
         f" LEFT JOIN memories n ON n.id = x.nxt AND {next_sql}",
         [*ids, *params, *prev_params, *next_params])
-    return {r[0]: Neighbors(r[1], r[2]) for r in rows}
+    return {r[0]: Neighbors(r[1], r[2], r[3]) for r in rows}
 
 
 def recent_texts(read: Read, where_sql: str, params: Sequence[Any], *, mark: str,

@@ -68,11 +68,13 @@ def test_rerank_systems_use_the_reranker_and_baselines_do_not(tmp_path: Path, fa
     settings = Settings(embedder="hashing", data_dir=tmp_path / "data", reranker="http",
                         reranker_base_url=fake_llm.url)
     config = BenchConfig(dataset="locomo", data=write_locomo(tmp_path / "d"), workdir=tmp_path / "w",
-                         settings=settings, systems=("bm25", "bm25+rerank"))
+                         settings=settings, systems=("bm25", "hybrid+rerank"))
     result = run(config)
-    plain, reranked = (result["systems"][s]["answerable"] for s in ("bm25", "bm25+rerank"))
+    plain, reranked = (result["systems"][s]["answerable"] for s in ("bm25", "hybrid+rerank"))
     assert plain["turn_recall_any@1"] == 1.0 and reranked["turn_recall_any@1"] == 0.0
-    assert len(fake_llm.requests) == 3  # one rerank call per question, for the +rerank system only
+    # two searches per question (the top 10, and the pool packed contexts are built from),
+    # each with one rerank call, for the +rerank system only
+    assert len(fake_llm.requests) == 6
     with pytest.raises(InvalidInputError, match="ENGRAM_RERANKER"):
         run(BenchConfig(dataset="locomo", data=config.data, workdir=tmp_path / "w2",
                         settings=Settings(embedder="hashing", data_dir=tmp_path / "data"),

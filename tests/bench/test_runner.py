@@ -57,10 +57,13 @@ def test_run_scores_every_system(tmp_path: Path) -> None:
     for name in ("bm25", "dense", "hybrid"):
         overall = result["systems"][name]["answerable"]
         assert overall["n"] == 2
-        assert overall["turn_recall_any@20"] == 1.0  # tiny haystack: everything is retrieved
+        assert overall["turn_recall_any@10"] == 1.0  # tiny haystack: every evidence round is found
         assert 0 <= overall["turn_recall_any@1"] <= 1
         assert result["systems"][name]["latency_ms"]["n"] == 3
     assert result["systems"]["bm25"]["answerable"]["turn_recall_any@1"] == 1.0
+    assert result["settings"]["search_limit"] == 10  # the limit an agent passes
+    splits = result["systems"]["hybrid"]["by_split"]
+    assert splits["dev"]["n"] + splits["test"]["n"] == 2
 
 
 def test_cli_writes_json_markdown_and_plot(tmp_path: Path) -> None:

@@ -71,5 +71,5 @@ def test_retention_weight_reorders_search(make_memory: MakeMemory) -> None:
         mem.add("my bike is blue", user_id="u", event_time=T0 + timedelta(days=300))
     now = T0 + timedelta(days=301)
     top = weighted.search("bike", user_id="u", now=now).hits
-    assert "blue" in top[0].item.content and top[0].channels["lifecycle"] > top[1].channels["lifecycle"]
+    assert "blue" in top[0].item.content and top[0].channels["retention"] > top[1].channels["retention"]
     assert all("lifecycle" not in h.channels for h in plain.search("bike", user_id="u", now=now).hits)

@@ -41,7 +41,7 @@ def test_current_question_ranks_the_new_value_and_past_question_finds_the_old(lc
     assert all(h.item.status.value == "active" for h in current)
     # the Lisbon round's only fact is outdated: its validity ended and it sinks
     lisbon_round = [h for h in current if "Lisbon" in h.item.content]
-    assert all(h.item.valid_to is not None and h.channels.get("lifecycle") for h in lisbon_round)
+    assert all(h.item.valid_to is not None and h.channels.get("stale") for h in lisbon_round)
     past = lc.search("where did the user live before?", user_id="u", limit=5, now=now).hits
     assert any(h.item.status.value == "superseded" and "Lisbon" in h.item.content for h in past)
     explicit = lc.search("where did the user live before?", user_id="u", limit=5, now=now,

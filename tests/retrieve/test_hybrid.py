@@ -11,7 +11,7 @@ from engram.errors import ConfigError
 from engram.model import Filters, Scope
 from engram.retrieve.base import Query
 from engram.retrieve.channels import CHANNELS, Context, report_lag
-from engram.retrieve.hybrid import HybridRetriever, make_retriever, minmax_fuse
+from engram.retrieve.hybrid import HybridRetriever, calibrated_fuse, make_retriever
 
 U = Scope(user_id="u")
 NOW = datetime(2024, 6, 30, 12, tzinfo=UTC)
@@ -74,11 +74,21 @@ def test_report_lag_is_half_the_period_within_bounds(span_days: int, lag_days: f
     assert report_lag(timedelta(days=span_days)) == timedelta(days=lag_days)
 
 
-def test_minmax_fusion_weights_and_normalizes() -> None:
-    fused = minmax_fuse({"lexical": [("a", 12.0), ("b", 2.0)], "dense": [("b", 0.9), ("c", 0.5)]},
-                        {"lexical": 1.0, "dense": 0.5})
-    assert [r.id for r in fused] == ["a", "b", "c"]
-    assert fused[0].channels == {"lexical": 1.0} and fused[1].channels == {"lexical": 0.0, "dense": 0.5}
+def test_calibrated_fusion_is_a_weighted_mean_on_absolute_scales() -> None:
+    fused = calibrated_fuse({"lexical": [("a", 12.0), ("b", 3.0)], "dense": [("b", 0.75), ("c", 0.10)]},
+                            {"lexical": 1.0, "dense": 1.0})
+    by_id = {r.id: r for r in fused}
+    # lexical relative to the best hit (12 -> 1, 3 -> 0.25), dense calibrated (0.75 -> 1, 0.10 -> 0)
+    assert by_id["a"].score == pytest.approx(0.5)
+    assert by_id["b"].score == pytest.approx(0.5 * 0.25 + 0.5 * 1.0)
+    assert by_id["c"].score == pytest.approx(0.0)
+    assert [r.id for r in fused][:2] == ["b", "a"]
+
+
+def test_a_lone_weak_candidate_is_not_inflated_to_one() -> None:
+    """min-max turned the only candidate into 1.0 whatever its score; calibrated cosine does not."""
+    fused = calibrated_fuse({"dense": [("only", 0.2)]}, {"dense": 1.0})
+    assert fused[0].score < 0.2
 
 
 def test_hybrid_and_baselines_through_the_facade(memory: Memory, seeded: dict[str, str]) -> None:
@@ -92,7 +102,7 @@ def test_hybrid_and_baselines_through_the_facade(memory: Memory, seeded: dict[st
         HybridRetriever(fusion="magic")  # type: ignore[arg-type]
 
 
-def test_recency_and_mmr_options(memory: Memory, seeded: dict[str, str]) -> None:
-    memory.retriever = HybridRetriever(recency_half_life_days=7, mmr_lambda=0.5, importance_weight=1.0)
+def test_mmr_option(memory: Memory, seeded: dict[str, str]) -> None:
+    memory.retriever = HybridRetriever(mmr_lambda=0.5)
     hits = memory.search("class trail kayak taxes", user_id="u", now=NOW, limit=5).hits
     assert {h.item.id for h in hits} <= set(seeded.values()) and len(hits) >= 3

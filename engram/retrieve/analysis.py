@@ -1,0 +1,84 @@
+"""Query analysis: the first stage of the ranking pipeline.
+
+It decides, once per query, what the later stages need: the words that carry
+meaning (function words such as "I", "my", "what", "the" never decide a ranking:
+in a store of three memories a match on "I" used to outrank the memory that
+answers), whether the question asks about the present or the past, and which
+period it names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from engram.retrieve.timeparse import TimeQuery, parse_time_query
+
+# English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and
+# question words (the classic IR stop list). Content words ("live", "work", "name", "time")
+# are deliberately absent: they carry the question.
+QUERY_STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before
+being below between both but by can can't cannot could couldn't did didn't do does doesn't
+doing don't down during each few for from further had hadn't has hasn't have haven't having he
+he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
+in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those through to too under until up
+very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+your yours yourself yourselves im ive id dont didnt doesnt whats thats tell please remind
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+_WORD = re.compile(r"[\w'’]+", re.UNICODE)
+# Questions about an earlier state of things ("where did I use to live?", "my first car").
+_PAST = re.compile(
+    r"\b(?:used to|previous(?:ly)?|before|formerly|former|originally|at first|in the past|"
+    r"back then|prior|earlier|no longer|any ?more|(?<!how )old|first|past|history|changed?|"
+    r"did i (?:use|live|work)|was i|were)\b", re.IGNORECASE)
+
+
+def content_words(text: str) -> list[str]:
+    """The query's words minus function words, lower-cased, in order, unique."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return list(dict.fromkeys(w for w in words if w not in QUERY_STOPWORDS and w.strip("'")))
+
+
+def lexical_text(text: str) -> str:
+    """What the lexical channel searches for: the content words, or the whole text when
+    it has none (a query of only function words still gets an answer)."""
+    words = content_words(text)
+    return " ".join(words) if words else text
+
+
+# Words that ask for an earlier state, not just an earlier date.
+PAST_CUE = re.compile(r"\b(?:used to|previous(?:ly)?|before|formerly|former|originally|at first|"
+                      r"first|in the past|back then|prior|earlier|no longer|any ?more|was i|were)\b",
+                      re.IGNORECASE)
+
+
+def asks_about_past(query: str, now: datetime, parsed: TimeQuery | None = None) -> bool:
+    """True for "where did I use to live?", "my previous job", "in 2021 ..."."""
+    if _PAST.search(query):
+        return True
+    parsed = parsed if parsed is not None else parse_time_query(query, now)
+    return bool(parsed.ranges) and max(end for _, end in parsed.ranges) < now - timedelta(days=1)
+
+
+@dataclass
+class QueryAnalysis:
+    """Everything the stages learn from the query text, computed once."""
+
+    text: str
+    now: datetime
+    words: list[str] = field(default_factory=list)
+    time: TimeQuery | None = None
+    past: bool = False
+
+    @classmethod
+    def of(cls, text: str, now: datetime) -> QueryAnalysis:
+        parsed = parse_time_query(text, now)
+        return cls(text=text, now=now, words=content_words(text), time=parsed,
+                   past=asks_about_past(text, now, parsed))

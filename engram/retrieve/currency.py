@@ -1,0 +1,142 @@
+"""Currency: the pipeline stage that keeps answers true *now*.
+
+Two signals, each applied once:
+
+* **No longer current.** A memory whose ``valid_to`` has passed or whose status is
+  ``superseded`` describes the past. For a question about the present it keeps
+  :data:`STALE_WEIGHT` of its score (it sinks below current matches but is never
+  zeroed); for a question about the past (:func:`engram.retrieve.analysis.asks_about_past`)
+  it is left alone.
+* **Current state.** When several strong hits state a value for the same thing (a job,
+  a home, a count, a personal best...), a question about the present wants the newest
+  one first. Among the head of the ranking, the hits that cover the query's content
+  words about equally well and share its attribute (:func:`attribute_of`) are
+  re-ordered newest first *inside the positions they already hold*: the set of top-k
+  hits never changes, only which of the rival values leads. Questions about the past
+  keep the relevance order, so "where did I use to work?" still reaches the old job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from engram.model import MemoryItem, MemoryStatus
+from engram.retrieve.analysis import PAST_CUE, QueryAnalysis
+from engram.retrieve.base import Ranked
+
+STALE_WEIGHT = 0.2
+HEAD = 10  # how many top hits the current-state reordering looks at
+RIVAL_SCORE = 0.1  # a rival value is at least weakly relevant (fused scores are calibrated 0-1)
+RIVAL_COVERAGE = 0.5  # or, sharing no known attribute, holds this share of the query's words
+
+# Attributes whose value changes over a life; a query and a memory "state the same
+# thing" when they name the same attribute. Word stems, matched at word starts.
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "job": ("work", "job", "employ", "career", "hired", "quit", "teach", "profession",
+            "position", "role", "company", "office", "boss", "promot"),
+    "home": ("live", "lived", "living", "moved", "move", "home", "apartment", "house",
+             "flat", "city", "reloca", "neighbo", "rent"),
+    "partner": ("partner", "girlfriend", "boyfriend", "wife", "husband", "married", "dating",
+                "engaged", "broke up", "relationship", "spouse"),
+    "pet": ("dog", "cat", "pet", "puppy", "kitten", "adopt"),
+    "count": ("how many", "number of", "times", "count"),
+    "price": ("price", "cost", "pay", "paid", "spend", "spent", "budget", "$", "€", "£"),
+    "time": ("what time", "schedule", "deadline", "when do", "when does", "personal best",
+             "record"),
+}
+_PRESENT = re.compile(
+    r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
+    r"most recent|recently|do i|does|is|are|am i|have i|has|how many|how much)\b", re.IGNORECASE)
+_STEM = re.compile(r"[a-z0-9]+")
+
+
+def is_current(item: MemoryItem, now: datetime) -> bool:
+    """The one "no longer current" signal: superseded, or valid only until before now."""
+    if item.status == MemoryStatus.SUPERSEDED:
+        return False
+    return item.valid_to is None or item.valid_to > now
+
+
+def validity(ranked: list[Ranked], items: Mapping[str, MemoryItem],
+             analysis: QueryAnalysis) -> list[Ranked]:
+    """Stale memories keep :data:`STALE_WEIGHT` of their score for present questions."""
+    if analysis.past:
+        return ranked
+    for r in ranked:
+        item = items.get(r.id)
+        if item is not None and not is_current(item, analysis.now):
+            r.score *= STALE_WEIGHT
+            r.channels = {**r.channels, "stale": STALE_WEIGHT}
+    return ranked
+
+
+def attribute_of(text: str) -> set[str]:
+    lowered = text.lower()
+    found = set()
+    for name, stems in ATTRIBUTES.items():
+        if any(_has_stem(lowered, stem) for stem in stems):
+            found.add(name)
+    return found
+
+
+def _has_stem(text: str, stem: str) -> bool:
+    if not stem[0].isalnum():
+        return stem in text
+    return re.search(rf"\b{re.escape(stem)}", text) is not None
+
+
+def matched(words: list[str], text: str) -> int:
+    """How many of the query's content words ``text`` holds (a 5-letter prefix match,
+    so "restaurants" meets "restaurant" and "moved" meets "move")."""
+    tokens = {t[:5] for t in _STEM.findall(text.lower())}
+    return sum(1 for w in words if w[:5] in tokens)
+
+
+def coverage(words: list[str], text: str) -> float:
+    """Share of the query's content words found in ``text`` (see :func:`matched`)."""
+    return matched(words, text) / len(words) if words else 0.0
+
+
+def wanted_order(analysis: QueryAnalysis) -> str | None:
+    """"newest" for a question about the present, "oldest" for one that asks about an
+    earlier state in words ("before", "used to", "my first"), None otherwise (a date
+    named alone is the time channel's business)."""
+    if analysis.past:
+        return "oldest" if PAST_CUE.search(analysis.text) else None
+    return "newest" if _PRESENT.search(analysis.text) else None
+
+
+def is_rival(item: MemoryItem, wanted: set[str], words: list[str]) -> bool:
+    """Does ``item`` state a value for what the query asks about?"""
+    if wanted & attribute_of(item.content):
+        return True
+    hits = matched(words, item.content)  # one shared word ("take") is not the same subject
+    return hits >= 2 and hits >= RIVAL_COVERAGE * len(words)
+
+
+def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
+                  analysis: QueryAnalysis) -> list[Ranked]:
+    """Rival values for the query's attribute, newest (or, asked about the past, oldest)
+    first within the positions they hold."""
+    order = wanted_order(analysis)
+    if order is None or not ranked:
+        return ranked
+    wanted = attribute_of(analysis.text)
+    head = ranked[:HEAD]
+    rivals = [p for p, r in enumerate(head) if r.id in items and r.score >= RIVAL_SCORE
+              and is_rival(items[r.id], wanted, analysis.words)]
+    if len(rivals) < 2:
+        return ranked
+    chosen = [head[p] for p in rivals]
+    newest = sorted(chosen, key=lambda r: items[r.id].event_time or items[r.id].created_at,
+                    reverse=order == "newest")
+    scores = [r.score for r in chosen]  # each position keeps its score, so the order stays sorted
+    out = list(ranked)
+    for position, r, score in zip(rivals, newest, scores):
+        if r is not out[position]:
+            r.channels = {**r.channels, "current": 1.0}
+        r.score = score
+        out[position] = r
+    return out

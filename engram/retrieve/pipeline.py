@@ -1,0 +1,89 @@
+"""The ranking pipeline: the one place where a search is ranked.
+
+Stages, in order:
+
+1. **Query analysis** (:mod:`engram.retrieve.analysis`): content words, past or
+   present, the period named.
+2. **Channels and fusion** (:class:`engram.retrieve.hybrid.HybridRetriever` or any
+   :class:`~engram.retrieve.base.Retriever`): lexical, dense and time candidates,
+   calibrated and fused, spread to session neighbours, with the session prior.
+3. **Currency** (:mod:`engram.retrieve.currency`): the one "no longer current"
+   signal, then current-state ordering of rival values.
+4. **Rerank** (optional, :mod:`engram.retrieve.rerank`).
+5. **Retention** (optional): the MemoryBank forgetting curve supplied by
+   :mod:`engram.lifecycle.decay`.
+
+Packing under a token budget (:mod:`engram.retrieve.pack`) follows in the facade.
+Stages 3-5 look at a fixed head of :data:`HEAD` hits (more when reranking), never at
+``limit``, so ``search(q, limit=k)`` is the first k of ``search(q, limit=100)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from engram.embed.base import Embedder
+from engram.lifecycle import decay
+from engram.model import MemoryItem, MemoryStatus
+from engram.retrieve import currency
+from engram.retrieve.analysis import QueryAnalysis
+from engram.retrieve.base import Query, Ranked, Retriever
+from engram.retrieve.rerank import Reranker, rerank
+from engram.store.base import Store
+
+HEAD = 30
+
+
+@dataclass
+class RankingPipeline:
+    """Runs the stages above for one search; cheap to build per call."""
+
+    retriever: Retriever
+    reranker: Reranker | None = None
+    rerank_depth: int = 30
+    retention_weight: float = 0.0
+    retention_base_days: float = 30.0
+    current_state: bool = True  # off for the single-channel baselines in benchmarks
+
+    def rank(self, query: Query, store: Store, embedder: Embedder, *,
+             explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:
+        """The first ``query.limit`` hits and the items they name (fetched once)."""
+        analysis = QueryAnalysis.of(query.text, query.now)
+        if analysis.past and not explicit_statuses:  # the past also lives in superseded facts
+            statuses = list(dict.fromkeys([*query.filters.statuses, MemoryStatus.SUPERSEDED]))
+            query = replace(query, filters=query.filters.model_copy(update={"statuses": statuses}))
+        fused = self.retriever.retrieve(query, store, embedder, analysis=analysis)
+        head_size = max(HEAD, self.rerank_depth if self.reranker else 0)
+        items = _fetch(store, query, [r.id for r in fused[:head_size]])
+        head, tail = fused[:head_size], fused[head_size:]
+        head = currency.validity(head, items, analysis)
+        head.sort(key=lambda r: (-r.score, r.id))
+        if self.current_state:
+            head = currency.current_state(head, items, analysis)
+        if self.reranker is not None:
+            texts = {i: item.content for i, item in items.items()}
+            head = rerank(head, texts, query.text, self.reranker, self.rerank_depth)
+        if self.retention_weight:
+            head = self._retain(head, items, analysis)
+        ranked = (head + tail)[: query.limit]  # the head's order is final; the tail follows fused
+        missing = [r.id for r in ranked if r.id not in items]
+        if missing:
+            items.update(_fetch(store, query, missing))
+        return ranked, items
+
+    def _retain(self, head: list[Ranked], items: dict[str, MemoryItem],
+                analysis: QueryAnalysis) -> list[Ranked]:
+        for r in head:
+            item = items.get(r.id)
+            if item is None:
+                continue
+            factor = decay.retention_weight(item, analysis.now, self.retention_base_days,
+                                            self.retention_weight)
+            r.score *= factor
+            r.channels = {**r.channels, "retention": factor}
+        return sorted(head, key=lambda r: (-r.score, r.id))
+
+
+def _fetch(store: Store, query: Query, ids: Sequence[str]) -> dict[str, MemoryItem]:
+    return {i.id: i for i in store.get(query.scope, list(ids))} if ids else {}

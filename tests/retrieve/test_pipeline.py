@@ -1,0 +1,125 @@
+"""The ranking pipeline's stages, one by one, and the limit-independence of its top k."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from engram import Memory
+from engram.model import Filters, MemoryItem, MemoryStatus, Scope
+from engram.retrieve import currency
+from engram.retrieve.analysis import QueryAnalysis, content_words, lexical_text
+from engram.retrieve.base import Ranked
+from engram.retrieve.excerpt import excerpt, shorten_block
+from engram.retrieve.hybrid import RETRIEVERS, make_retriever, session_prior
+from engram.retrieve.pack import count_tokens, pack_context, render_item
+from engram.store.base import Neighbors
+
+U = Scope(user_id="u")
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def item(text: str, days: int = 0, **fields: object) -> MemoryItem:
+    when = NOW - timedelta(days=100 - days)
+    return MemoryItem(scope=U, content=text, event_time=when, created_at=when, updated_at=when,
+                      **fields)  # type: ignore[arg-type]
+
+
+# -- stage 1: query analysis -----------------------------------------------------------
+def test_analysis_drops_function_words_but_keeps_content() -> None:
+    assert content_words("What is my dog called?") == ["dog", "called"]
+    assert content_words("Where do I live now?") == ["live", "now"]
+    assert lexical_text("who am I") == "who am I"  # nothing but function words: keep the text
+    past = QueryAnalysis.of("where did I use to live?", NOW)
+    assert past.past and not QueryAnalysis.of("where do I live?", NOW).past
+
+
+# -- stage 2: fusion and the session prior ----------------------------------------------
+def test_session_prior_lifts_rounds_of_the_strongest_session() -> None:
+    fused = [Ranked("a1", 0.50), Ranked("b1", 0.48), Ranked("b2", 0.45), Ranked("c1", 0.1)]
+    sessions = {"a1": Neighbors(session="A"), "b1": Neighbors(session="B"),
+                "b2": Neighbors(session="B"), "c1": Neighbors()}
+    out = session_prior(fused, sessions, 0.3)
+    assert [r.id for r in out][:2] == ["b1", "b2"]  # two good rounds beat one lucky one
+    assert session_prior(list(fused), sessions, 0.0) == fused
+
+
+# -- stage 3: currency -----------------------------------------------------------------
+def test_stale_memories_sink_once_for_present_questions_only() -> None:
+    old = item("I live in Berlin", valid_to=NOW - timedelta(days=1))
+    superseded = item("I live in Paris", status=MemoryStatus.SUPERSEDED)
+    both = item("I lived in Rome", status=MemoryStatus.SUPERSEDED, valid_to=NOW - timedelta(days=2))
+    items = {i.id: i for i in (old, superseded, both)}
+    ranked = [Ranked(i.id, 1.0) for i in items.values()]
+    out = currency.validity(ranked, items, QueryAnalysis.of("where do I live?", NOW))
+    assert [r.score for r in out] == [currency.STALE_WEIGHT] * 3  # one signal, applied once
+    again = [Ranked(i.id, 1.0) for i in items.values()]
+    assert all(r.score == 1.0 for r in currency.validity(again, items, QueryAnalysis.of(
+        "where did I use to live?", NOW)))
+
+
+def test_current_state_orders_rivals_newest_first_inside_their_positions() -> None:
+    old, other, new = item("I work as a nurse", 0), item("I like tea", 10), item("Now I teach biology", 50)
+    items = {i.id: i for i in (old, other, new)}
+    ranked = [Ranked(old.id, 0.9), Ranked(other.id, 0.5), Ranked(new.id, 0.3)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("where do I work these days?", NOW))
+    assert [r.id for r in out] == [new.id, other.id, old.id]  # tea keeps its position
+    assert [r.score for r in out] == [0.9, 0.5, 0.3]  # positions keep their scores
+    past = [Ranked(new.id, 0.9), Ranked(other.id, 0.5), Ranked(old.id, 0.3)]
+    out = currency.current_state(past, items, QueryAnalysis.of("what was my previous job?", NOW))
+    assert out[0].id == old.id
+    plain = [Ranked(old.id, 0.9), Ranked(new.id, 0.3)]
+    assert currency.current_state(plain, items, QueryAnalysis.of("nurse", NOW)) == plain  # no cue
+
+
+def test_one_shared_word_does_not_make_rivals() -> None:
+    pill, bus = item("I take sertraline every morning", 0), item("I take the bus every morning", 10)
+    items = {pill.id: pill, bus.id: bus}
+    ranked = [Ranked(pill.id, 0.8), Ranked(bus.id, 0.7)]
+    assert currency.current_state(ranked, items, QueryAnalysis.of("what medication do I take?", NOW)) == ranked
+
+
+# -- stage 6: packing excerpts -----------------------------------------------------------
+def test_long_rounds_are_excerpted_with_a_pointer() -> None:
+    essay = " ".join(f"Sentence number {n} talks about general gardening advice." for n in range(80))
+    long = item(f"user: By the way, my dog Pixel is a beagle.\nassistant: {essay} Pixel sounds lovely.")
+    text = excerpt(long.content, "what breed is Pixel", 60, count_tokens)
+    assert "my dog Pixel is a beagle" in text and "…" in text and count_tokens(text) < 120
+    block = shorten_block(long, render_item(long), "what breed is Pixel", render_item, count_tokens)
+    assert long.id in block and count_tokens(block) < count_tokens(render_item(long)) / 3
+    packed = pack_context([long], 400, query="what breed is Pixel")
+    assert packed.items == [long] and packed.tokens <= 400 and "beagle" in packed.text
+    assert pack_context([long], 400).items == []  # without a query the whole round does not fit
+
+
+# -- the whole pipeline ----------------------------------------------------------------
+@pytest.mark.parametrize("spec", sorted(RETRIEVERS))
+def test_top_k_does_not_depend_on_the_limit(memory: Memory, spec: str) -> None:
+    """search(q, limit=k) is the first k of search(q, limit=100), for every retriever."""
+    topics = ["hiking", "pottery", "taxes", "kayak", "jazz", "chess", "baking", "cycling"]
+    for n in range(160):
+        memory.add([{"role": "user", "content": f"I talked about {topics[n % 8]} and {topics[(n * 3) % 8]} "
+                     f"on day {n}"}, {"role": "assistant", "content": f"Noted {n}."}],
+                   user_id="u", session_id=f"s{n // 10}", event_time=NOW - timedelta(days=200 - n))
+    memory.retriever = make_retriever(spec, depth=30)
+    for query in ("what did I say about pottery and jazz", "cycling last week", "day 17"):
+        full = [h.item.id for h in memory.search(query, user_id="u", limit=100, now=NOW).hits]
+        for k in (1, 5, 10, 30):
+            assert [h.item.id for h in memory.search(query, user_id="u", limit=k, now=NOW).hits] == full[:k]
+        assert len(full) > 30  # past the depth, the deeper pass still fills the list
+
+
+def test_exhaustive_small_history_records_access(memory: Memory) -> None:
+    memory.add("I like green tea", user_id="u")
+    result = memory.search("tea", user_id="u", token_budget=500)
+    assert result.mode == "exhaustive"
+    assert memory.get(result.hits[0].item.id, user_id="u").access_count == 1
+
+
+def test_scores_are_calibrated_between_zero_and_one(memory: Memory) -> None:
+    memory.add("I moved to Lisbon in May", user_id="u")
+    memory.add("My favourite band is Radiohead", user_id="u")
+    for query in ("Lisbon", "where do I live", "Radiohead band"):
+        hits = memory.search(query, user_id="u", filters=Filters()).hits
+        assert all(0.0 <= h.score <= 1.0 for h in hits)
