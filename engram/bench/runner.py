@@ -155,19 +155,23 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
 
 
 def _ask(memory: Memory, pipeline: RankingPipeline, case: BenchCase, user: str,
-         derived: dict[str, list[str]], turn_text: dict[str, str], latencies: list[float],
+         derived: dict[str, list[str]], turn_text: dict[str, str], latencies: list[float] | None,
          budgets: Sequence[int]) -> dict[str, Any]:
     """One question to one system: the top-k search at the user-facing limit (timed), then
     the packed contexts exactly as ``search(q, token_budget=B)`` builds them."""
     scope = memory_scope(user)
-    started = time.perf_counter()
-    top, best = _search(memory, pipeline, case, scope, TOP_LIMIT)
-    latencies.append((time.perf_counter() - started) * 1000)
-    deep, _ = _search(memory, pipeline, case, scope, PACK_LIMIT)
+    if latencies is None:  # untimed (tuning): the top k is the prefix of the deep search
+        deep, best = _search(memory, pipeline, case, scope, PACK_LIMIT)
+        top = deep[:TOP_LIMIT]
+    else:
+        started = time.perf_counter()
+        top, best = _search(memory, pipeline, case, scope, TOP_LIMIT)
+        latencies.append((time.perf_counter() - started) * 1000)
+        deep, _ = _search(memory, pipeline, case, scope, PACK_LIMIT)
     packed = {b: pack_context(deep, b, query=case.question).text for b in sorted(set(budgets))}
     turns = [[t for s in i.provenance.source_ids for t in derived.get(s, [s])] for i in top]
     sessions = [i.scope.session_id or "" for i in top]
-    record = score_case(case, turns, sessions, {b: packed[b] for b in BUDGETS}, turn_text)
+    record = score_case(case, turns, sessions, {b: packed[b] for b in BUDGETS if b in packed}, turn_text)
     record["_packed"] = packed
     record["top_score"] = best
     return record

@@ -17,12 +17,11 @@ from typing import Any
 
 from engram.bench.datasets import BenchCase
 from engram.bench.metrics import ndcg_at_k, recall_at_k
-from engram.retrieve.analysis import content_words
+from engram.retrieve.analysis import content_words, shared_words
 from engram.retrieve.excerpt import sentences
 
 KS = (1, 3, 5, 10)
 BUDGETS = (1000, 2000, 4000, 8000)
-_STEM = re.compile(r"[a-z0-9]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -35,9 +34,9 @@ def evidence_inside(turn_text: str, answer: str, packed: str) -> bool:
     flat = _squash(packed)
     if _squash(turn_text) in flat:
         return True
-    words = {w[:5] for w in content_words(answer)}
+    words = content_words(answer)
     parts = sentences(turn_text)
-    needed = [p for p in parts if words & {t[:5] for t in _STEM.findall(p.lower())}] or parts
+    needed = [p for p in parts if shared_words(words, p)] or parts
     return all(_squash(p) in flat for p in needed)
 
 

@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 FACT_IMPORTANCE = 0.6
 REINFORCE = 0.05  # importance gained each time a duplicate confirms a fact
 MAX_SOURCES = 50
-RERANK_DEPTH = 30
 
 
 class Lifecycle(Steps):

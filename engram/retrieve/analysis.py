@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 from engram.retrieve.timeparse import TimeQuery, parse_time_query
 
 # English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and
-# question words (the classic IR stop list). Content words ("live", "work", "name", "time")
-# are deliberately absent: they carry the question.
+# question words (the classic IR stop list), and adverbs that mark tense rather than topic
+# ("now", "currently": the currency stage reads them from the raw text). Content words
+# ("live", "work", "name", "time") are deliberately absent: they carry the question.
 QUERY_STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before
 being below between both but by can can't cannot could couldn't did didn't do does doesn't
@@ -30,6 +31,7 @@ there's these they they'd they'll they're they've this those through to too unde
 very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
 which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
 your yours yourself yourselves im ive id dont didnt doesnt whats thats tell please remind
+just now also still ever currently nowadays anymore
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
@@ -44,6 +46,21 @@ def content_words(text: str) -> list[str]:
     """The query's words minus function words, lower-cased, in order, unique."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     return list(dict.fromkeys(w for w in words if w not in QUERY_STOPWORDS and w.strip("'")))
+
+
+PREFIX = 5  # letters compared when matching words loosely ("restaurants" ~ "restaurant")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def prefixes(text: str) -> set[str]:
+    """The text's words cut to :data:`PREFIX` letters: a cheap stand-in for stemming."""
+    return {t[:PREFIX] for t in _TOKEN.findall(text.lower())}
+
+
+def shared_words(words: list[str], text: str) -> int:
+    """How many of ``words`` (content words) ``text`` holds, compared by prefix."""
+    tokens = prefixes(text)
+    return sum(1 for w in words if w[:PREFIX] in tokens)
 
 
 def lexical_text(text: str) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from engram.model import MemoryItem, MemoryStatus
-from engram.retrieve.analysis import PAST_CUE, QueryAnalysis
+from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 
 STALE_WEIGHT = 0.2
@@ -49,7 +49,6 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 _PRESENT = re.compile(
     r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
     r"most recent|recently|do i|does|is|are|am i|have i|has|how many|how much)\b", re.IGNORECASE)
-_STEM = re.compile(r"[a-z0-9]+")
 
 
 def is_current(item: MemoryItem, now: datetime) -> bool:
@@ -87,16 +86,9 @@ def _has_stem(text: str, stem: str) -> bool:
     return re.search(rf"\b{re.escape(stem)}", text) is not None
 
 
-def matched(words: list[str], text: str) -> int:
-    """How many of the query's content words ``text`` holds (a 5-letter prefix match,
-    so "restaurants" meets "restaurant" and "moved" meets "move")."""
-    tokens = {t[:5] for t in _STEM.findall(text.lower())}
-    return sum(1 for w in words if w[:5] in tokens)
-
-
 def coverage(words: list[str], text: str) -> float:
-    """Share of the query's content words found in ``text`` (see :func:`matched`)."""
-    return matched(words, text) / len(words) if words else 0.0
+    """Share of the query's content words found in ``text`` (prefix match)."""
+    return shared_words(words, text) / len(words) if words else 0.0
 
 
 def wanted_order(analysis: QueryAnalysis) -> str | None:
@@ -112,7 +104,7 @@ def is_rival(item: MemoryItem, wanted: set[str], words: list[str]) -> bool:
     """Does ``item`` state a value for what the query asks about?"""
     if wanted & attribute_of(item.content):
         return True
-    hits = matched(words, item.content)  # one shared word ("take") is not the same subject
+    hits = shared_words(words, item.content)  # one shared word ("take") is not the same subject
     return hits >= 2 and hits >= RIVAL_COVERAGE * len(words)
 
 

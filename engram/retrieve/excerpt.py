@@ -13,12 +13,10 @@ import re
 from collections.abc import Callable
 
 from engram.model import MemoryItem
-from engram.retrieve.analysis import content_words
+from engram.retrieve.analysis import content_words, shared_words
 
 LONG_BLOCK = 250  # tokens: a rendered round longer than this is excerpted
 EXCERPT_TOKENS = 160  # tokens of sentences an excerpt keeps
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+(?=\s|$)|\n|$)")
-_STEM = re.compile(r"[a-z0-9]+")
 
 
 def sentences(text: str) -> list[str]:
@@ -31,8 +29,7 @@ def sentences(text: str) -> list[str]:
 
 
 def _score(sentence: str, words: list[str]) -> float:
-    tokens = {t[:5] for t in _STEM.findall(sentence.lower())}
-    return sum(1.0 for w in words if w[:5] in tokens)
+    return float(shared_words(words, sentence))
 
 
 def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int]) -> str:
