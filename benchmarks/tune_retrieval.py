@@ -28,6 +28,23 @@ from engram.config import Settings
 from engram.memory import Memory
 from engram.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever
 
+def memoize_channels() -> None:
+    """Channel outputs do not depend on the weights being tuned: compute each once."""
+    from engram.retrieve import channels
+
+    for name, channel in list(channels.CHANNELS.items()):
+        cache: dict[tuple[str, ...], Any] = {}
+
+        def cached(query: Any, store: Any, ctx: Any, _channel: Any = channel,
+                   _cache: dict[tuple[str, ...], Any] = cache) -> Any:
+            key = (query.text, str(query.scope), query.filters.model_dump_json(), str(ctx.depth), ctx.text)
+            if key not in _cache:
+                _cache[key] = _channel(query, store, ctx)
+            return _cache[key]
+
+        channels.CHANNELS[name] = cached
+
+
 GRID = {
     "dense": (0.5, 0.8, 1.2),
     "session_weight": (0.0, 0.15, 0.3),
@@ -54,6 +71,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
+    memoize_channels()
     with Memory(args.workdir / f"tune-{args.dataset}.db", settings=settings) as memory:
         ingest(memory, cases, f"bench:{args.dataset}:")
         for dense, session, spread in itertools.product(*GRID.values()):

@@ -17,6 +17,12 @@ MAIN = [("turn R@1", "turn_recall_any@1"), ("turn R@5", "turn_recall_any@5"),
 BY_TYPE = [("turn R@10", "turn_recall_any@10"), ("turn all@10", "turn_recall_all@10"),
            ("session R@1", "session_recall_any@1"), ("in 2k tok", "budget_recall@2000"),
            ("in 4k tok", "budget_recall@4000")]
+PUBLISHED = {"longmemeval": [
+    "Published figures (Wu et al., ICLR 2025, Table 3 / Figure 7, original release, LongMemEval_M — "
+    "about 500 sessions per question, ten times S's haystack, so not directly comparable): Stella V5 "
+    "with key = value + extracted facts, round Recall@5 0.644 and Recall@10 0.784, session Recall@5 "
+    "0.732 and Recall@10 0.862; BM25 session Recall@5 0.634. Public LLM-free systems claim session "
+    "Recall@5 of 0.95-0.98 on S; those are claims, not our measurements."]}
 UPDATES = [("newest evidence session first (LongMemEval knowledge-update)", "newest_first"),
            ("updated_info above original_info (BEAM knowledge_update)", "updated_above_original@10"),
            ("both statements in top 10 (BEAM contradiction_resolution)", "both_statements@10")]
@@ -84,6 +90,8 @@ def markdown(result: dict[str, Any], command: str) -> str:
                   "Mean top score (0-1 for the calibrated hybrid; lower is better, an agent can abstain "
                   "below a threshold): " + ", ".join(
                       f"{s} {_fmt(a.get('top_score'))} (n={a.get('n', 0)})" for s, a in abstain.items())]
+    for note in PUBLISHED.get(result["dataset"], []):
+        lines += ["", "## Published figures", "", note]
     if result.get("qa"):
         qa = result["qa"]
         qa_system = systems[qa["system"]]
