@@ -28,6 +28,7 @@ from engram.config import Settings
 from engram.memory import Memory
 from engram.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever
 
+
 def memoize_channels() -> None:
     """Channel outputs do not depend on the weights being tuned: compute each once."""
     from engram.retrieve import channels
@@ -52,6 +53,11 @@ GRID = {
 }
 METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1",
            "budget_recall@2000", "budget_recall@4000")
+
+
+def key(row: dict[str, Any]) -> float:
+    """The objective: all evidence and any evidence in the top 10, equally weighted."""
+    return float(row["turn_recall_all@10"] or 0) + float(row["turn_recall_any@10"] or 0)
 
 
 def main() -> None:
@@ -89,7 +95,6 @@ def main() -> None:
             rows.append({"dense": dense, "session_weight": session, "spread_weight": spread,
                          **{m: overall.get(m) for m in METRICS}})
             print(rows[-1], flush=True)
-    key = lambda r: (r["turn_recall_all@10"] or 0) + (r["turn_recall_any@10"] or 0)
     best = max(rows, key=key)
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"tune-{args.dataset}-{date.today().isoformat()}"
