@@ -20,19 +20,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date as Date
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from engram.ingest.fact_rules import ALIASES, EVENT, RULES, SLOT_WORDS, Rule
 from engram.ingest.keys import _dates
+from engram.ingest.sentences import split_sentences
 from engram.llm import LLMClient, LLMError, render
 from engram.model import MemoryItem
 
 logger = logging.getLogger(__name__)
 _I = re.IGNORECASE
 MAX_FACTS = 12  # per round: more is a sign of a runaway model or a pasted document
+MAX_TURN_CHARS = 4000  # facts come from what a user says, not from a pasted document
 NON_SPEAKERS = frozenset({"assistant", "system", "ai", "bot", "tool", "model"})
 
 
@@ -44,7 +46,7 @@ class Fact(BaseModel):
 
     subject: str = "user"
     attribute: str = Field(min_length=1, max_length=64)
-    value: str = Field(min_length=1, max_length=200)
+    value: str = Field(default="", max_length=200)  # "" only in a negation: the whole slot closes
     statement: str = Field(min_length=3, max_length=500)
     cardinality: Literal["one", "many"] = "one"
     negated: bool = False
@@ -59,6 +61,12 @@ class Fact(BaseModel):
     @classmethod
     def _text(cls, value: str) -> str:
         return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _value_or_closing(self) -> Fact:
+        if not self.value and not self.negated:
+            raise ValueError("a fact needs a value unless it is a negation that closes the slot")
+        return self
 
     @property
     def slot(self) -> str:
@@ -99,144 +107,114 @@ def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
     return out
 
 
-# -- heuristic patterns ---------------------------------------------------------------
-_VAL = r"(?P<v>[\w'’&. -]{1,60}?)"
-_END = r"(?=\s*(?:[,.!?;:()\n]|\s(?:and|but|so|because|since|which|who|if|as|now|anymore|any more|" \
-       r"instead|last|next|this|for|with|after|before|ago|yesterday|today|recently|again|over|" \
-       r"during|near|in the|these days|full[- ]time|part[- ]time)\b|$))"
-_ADV = r"(?:(?:just|recently|finally|actually|now|currently|still|also|really|officially)\s+)*"
-_NEG = r"(?:don't|do not|no longer|never|can't|cannot|won't)\s+"
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:St|Inc|Co|Corp|Ltd|Jr|Sr|Bros|Ave|Rd|Mt|Ft|No)\.)$")
 
 
-@dataclass(frozen=True)
-class _Rule:
-    pattern: re.Pattern[str]
-    attribute: str  # "{k}" is replaced by the named group k
-    statement: str
-    negated_statement: str
-    cardinality: Literal["one", "many"] = "one"
-    negated: bool = False
+def _clean_text(raw: str | None) -> str:
+    """A captured span as a statement shows it: trimmed, a closing abbreviation's period
+    kept ("Washington, D.C.", "Acme Inc."), "my"/"our" → "their"."""
+    text = " ".join((raw or "").split()).strip(" '’-,")
+    while text.endswith(".") and not _ABBREVIATION.search(text):
+        text = text[:-1].rstrip()
+    return re.sub(r"^(?:my|our)\s+", "their ", text, flags=_I)
 
 
-def _rule(regex: str, attribute: str, statement: str, negated_statement: str,
-          cardinality: Literal["one", "many"] = "one", negated: bool = False) -> _Rule:
-    return _Rule(re.compile(regex, _I), attribute, statement, negated_statement, cardinality, negated)
+def _clean_value(raw: str | None) -> str:
+    """A captured span as a slot value: as :func:`_clean_text`, without a leading article
+    or possessive, at most ten words."""
+    words = _clean_text(raw).split()
+    while words and words[0].lower() in ("the", "their"):
+        words = words[1:]
+    return " ".join(words[:10])
 
 
-_LIVE = ("{s} lives in {v}.", "{s} no longer lives in {v}.")
-_WORK = ("{s} works at {v}.", "{s} no longer works at {v}.")
-_LIKE = ("{s} likes {v}.", "{s} no longer likes {v}.")
-_DIET = ("{s} is {v}.", "{s} is no longer {v}.")
-_DIETS = r"(?P<v>vegetarian|vegan|pescatarian|gluten[- ]free|lactose[- ]intolerant|keto|paleo)"
-RULES: list[_Rule] = [
-    # negations first: "I don't live in Lisbon anymore" must not also read as "live in Lisbon"
-    _rule(r"\bI\s+" + _ADV + _NEG + r"(?:live|reside)\s+in\s+" + _VAL + _END, "location", *_LIVE,
-          negated=True),
-    _rule(r"\bI\s+" + _ADV + _NEG + r"work\s+(?:at|for)\s+" + _VAL + _END, "employer", *_WORK, negated=True),
-    _rule(r"\bI\s+" + _ADV + r"(?:quit|left)\s+(?:my\s+job\s+at\s+)?" + _VAL + _END, "employer", *_WORK,
-          negated=True),
-    _rule(r"\bI\s+" + _ADV + _NEG + r"(?:really\s+)?(?:like|love|enjoy|eat|drink)\s+" + _VAL + _END,
-          "likes", *_LIKE, cardinality="many", negated=True),
-    _rule(r"\bI(?:'m|’m| am)\s+(?:not|no longer)\s+(?:a\s+)?" + _DIETS, "diet", *_DIET, negated=True),
-    # positive statements
-    _rule(r"\bI\s+" + _ADV + r"(?:live|reside)\s+in\s+" + _VAL + _END, "location", *_LIVE),
-    _rule(r"\bI(?:'m|’m| am|'ve been|’ve been| have been)\s+" + _ADV + r"(?:living|based|staying)\s+in\s+"
-          + _VAL + _END, "location", *_LIVE),
-    _rule(r"\b(?:I|we)\s+" + _ADV + r"(?:moved|relocated)\s+(?:back\s+)?to\s+" + _VAL + _END, "location", *_LIVE),
-    _rule(r"\bI\s*" + _ADV + r"(?:work|am working|'m working|'ve worked|’ve worked|have worked|"
-          r"'ve been working|have been working)\s+(?:at|for)\s+" + _VAL + _END, "employer", *_WORK),
-    _rule(r"\bI\s+" + _ADV + r"(?:joined|started (?:a new job |working )?at|got a job at|"
-          r"accepted an offer from|took a job at)\s+" + _VAL + _END, "employer", *_WORK),
-    _rule(r"\bI\s+" + _ADV + r"(?:work as|got promoted to|was promoted to)\s+(?:an?\s+)?" + _VAL + _END,
-          "job_title", "{s} works as {v}.", "{s} no longer works as {v}."),
-    _rule(r"\bI(?:'m|’m| am)\s+" + _ADV + r"(?:a|an)\s+" + _DIETS, "diet", *_DIET),
-    _rule(r"\bI(?:'m|’m| am)\s+" + _ADV + _DIETS + r"\b", "diet", *_DIET),
-    _rule(r"\bI\s+" + _ADV + r"(?:went|became|turned)\s+" + _DIETS, "diet", *_DIET),
-    _rule(r"\bmy\s+(?:new\s+|current\s+|all[- ]time\s+)?favou?rite\s+(?P<k>[a-z][\w ]{1,30}?)\s+"
-          r"(?:is|are)\s+(?:now\s+|still\s+)?" + _VAL + _END,
-          "favorite_{k}", "{s}'s favorite {k} is {v}.", "{s}'s favorite {k} is no longer {v}."),
-    _rule(r"\bI(?:'m|’m| am)\s+" + _ADV + r"(?:dating|married to|engaged to|seeing|together with)\s+"
-          + _VAL + _END, "partner", "{s}'s partner is {v}.", "{s}'s partner is no longer {v}."),
-    _rule(r"\bI(?:'m|’m| am)\s+(?P<v>\d{1,3})(?:\s+years?\s+old)?\b", "age",
-          "{s} is {v} years old.", "{s} is no longer {v}."),
-    _rule(r"\bI\s+(?:just\s+)?turned\s+(?P<v>\d{1,3})\b", "age", "{s} is {v} years old.",
-          "{s} is no longer {v}."),
-    _rule(r"\bmy\s+(?P<k>(?!favou?rite)[a-z][\w ]{1,24}?)(?:'s|’s)?(?:\s+name)?\s+(?:is|are)\s+"
-          r"(?:now\s+|actually\s+|called\s+|named\s+)*" + _VAL + _END,
-          "{k}", "{s}'s {k} is {v}.", "{s}'s {k} is no longer {v}."),
-    _rule(r"\bI\s+" + _ADV + r"(?:really\s+)?(?:like|love|enjoy|adore)\s+" + _VAL + _END,
-          "likes", *_LIKE, cardinality="many"),
-    _rule(r"\bI\s+" + _ADV + r"(?:hate|dislike|can't stand|cannot stand)\s+" + _VAL + _END,
-          "dislikes", "{s} dislikes {v}.", "{s} no longer dislikes {v}.", cardinality="many"),
-    _rule(r"\bI(?:'m|’m| am)?\s+" + _ADV + r"(?:planning|plan|going|intend|hoping|hope)\s+to\s+"
-          r"(?P<v>(?!be\b|go\b|have\b|do\b|say\b|ask\b|make\b|get\b)[\w'’ -]{3,60}?)" + _END,
-          "plan", "{s} plans to {v}.", "{s} no longer plans to {v}.", cardinality="many"),
-    _rule(r"\bI\s+" + _ADV + r"(?:adopted|got|bought|have|own)\s+(?P<v>(?:a|an|two|three)\s+"
-          r"(?:dog|cat|puppy|kitten|parrot|rabbit|hamster|horse|car|bike|motorcycle|house|apartment|boat)"
-          r"(?:\s+(?:named|called)\s+[A-Z][\w'-]+)?)", "owns", "{s} has {v}.",
-          "{s} no longer has {v}.", cardinality="many"),
-]
-_SLOT_WORDS = frozenset(["a", "an", "the", "this", "that", "it", "there", "what", "which", "who", "how", "when", "where", "i", "me", "you", "we", "they", "he", "she", "favorite", "favourite"])
-_EVENT = re.compile(r"\bI\s+(?:just\s+|finally\s+)?(?:got|graduated|ran|finished|started|visited|"
-                    r"celebrated|married|travel(?:l)?ed|went|had|attended|completed|won|passed)\b[^.!?\n]{3,160}", _I)
-_FIRST_PERSON = [(re.compile(r"\bI(?:'m|’m)\b"), "{s} is"), (re.compile(r"\bI've\b"), "{s} has"),
+def _with_abbreviation(m: re.Match[str], group: str) -> str | None:
+    """Group ``group`` of ``m``, with the period that follows it when the two make an
+    abbreviation: a value ends before the sentence's final period, which for "Acme Corp."
+    or "D.C." belongs to the name."""
+    value, end = m.group(group), m.end(group)
+    if value and m.string[end:end + 1] == "." and _ABBREVIATION.search(value + "."):
+        return value + "."
+    return value
+
+
+def _first_person(sentence: str, who: str) -> str:
+    for pattern, repl in _FIRST_PERSON:
+        sentence = pattern.sub(repl.format(s=who), sentence)
+    return sentence[0].upper() + sentence[1:]
+
+
+_FIRST_PERSON = [(re.compile(r"\bI(?:'m|’m)\b"), "{s} is"), (re.compile(r"\bI(?:'ve|’ve)\b"), "{s} has"),
                  (re.compile(r"\bI\b"), "{s}"), (re.compile(r"\bmy\b", _I), "{s}'s"),
                  (re.compile(r"\bme\b", _I), "{s}")]
 
 
-def _clean_value(raw: str) -> str:
-    words = raw.strip(" '’-.").split()
-    while words and words[0].lower() in ("the", "my"):
-        words = words[1:]
-    return " ".join(words[:8])
+_ASKED = re.compile(r"\b(?:do|did|does|am|can|could|should|would|will|shall|have|was|were|if)\s+$", _I)
 
 
 class HeuristicExtractor:
-    """Pattern-based extraction of first-person facts (no model, ~0.1 ms a round)."""
+    """Pattern-based extraction of first-person facts (no model). Each turn is split into
+    sentences first (:func:`~engram.ingest.sentences.split_sentences`), so a value runs to
+    its clause's end and is never cut at "St." or "72.5"."""
 
     def extract(self, item: MemoryItem) -> list[Fact]:
         facts: dict[tuple[str, str, bool], Fact] = {}
         for speaker, text in speaker_lines(item):
             subject = "user" if speaker.lower() in ("user", "human") else speaker.lower()
             try:
-                for fact in self._from_text(text, subject, item):
-                    facts.setdefault((fact.slot, norm_value(fact.value), fact.negated), fact)
+                for sentence in split_sentences(text[:MAX_TURN_CHARS]):
+                    for fact in self._from_sentence(sentence, subject, item):
+                        facts.setdefault((fact.slot, norm_value(fact.value), fact.negated), fact)
             except Exception:  # a heuristic must never break ingestion
                 logger.debug("heuristic extraction failed on one turn", exc_info=True)
         return list(facts.values())[:MAX_FACTS]
 
-    def _from_text(self, text: str, subject: str, item: MemoryItem) -> list[Fact]:
+    def _from_sentence(self, text: str, subject: str, item: MemoryItem) -> list[Fact]:
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         who = "The user" if subject == "user" else subject.title()
+        when = _first_date(text, item)
         for rule in RULES:
             for m in rule.pattern.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue  # already read by an earlier (negation) rule
-                groups = m.groupdict()
-                value = _clean_value(groups["v"])
-                key = " ".join((groups.get("k") or "").lower().split())
-                if not value or (key and (set(key.split()) & _SLOT_WORDS)):
-                    continue
-                if rule.attribute == "{k}" and not (value[0].isupper() or value[0].isdigit()):
-                    continue  # "my brother is obsessed": only names, numbers and dates fill a slot
-                template = rule.negated_statement if rule.negated else rule.statement
-                out.append(Fact(
-                    subject=subject, attribute=rule.attribute.replace("{k}", key.replace(" ", "_")),
-                    value=value, statement=template.format(s=who, v=value, k=key),
-                    cardinality=rule.cardinality, negated=rule.negated,
-                    date=_first_date(m.group(0), item)))
-                taken.append((m.start(), m.end()))
-        for m in _EVENT.finditer(text):
-            when = _first_date(m.group(0), item)
+                if any(s <= m.start() < e for s, e in taken) or _ASKED.search(text[:m.start()]):
+                    continue  # already read by an earlier (negation) rule, or asked ("do I ...?")
+                found = self._outs(rule, m, subject, who, when)
+                if found:
+                    out += found
+                    taken.append((m.start(), m.end()))
+        for m in EVENT.finditer(text):
             if when is None or any(s <= m.start() < e for s, e in taken):
                 continue  # an event is only a fact when it says when it happened
-            sentence = m.group(0).strip()
-            for pattern, repl in _FIRST_PERSON:
-                sentence = pattern.sub(repl.format(s="the user" if subject == "user" else who), sentence)
-            sentence = sentence[0].upper() + sentence[1:]
-            out.append(Fact(subject=subject, attribute="event", value=sentence[:200],
-                            statement=sentence.rstrip(".") + ".", cardinality="many", date=when))
+            sentence = _first_person(m.group(0).strip(), "the user" if subject == "user" else who)
+            out.append(Fact(subject=subject, attribute="event", value=sentence.rstrip(".!?")[:200],
+                            statement=sentence.rstrip(".!") + ".", cardinality="many", date=when))
+        return out
+
+    @staticmethod
+    def _outs(rule: Rule, m: re.Match[str], subject: str, who: str, when: Date | None) -> list[Fact]:
+        raw = {k: _with_abbreviation(m, k) for k in m.groupdict()}
+        groups = {k: _clean_value(v) for k, v in raw.items()}
+        texts = {k: _clean_text(v) for k, v in raw.items()}
+        key = " ".join(groups.get("k", "").lower().split())
+        if key and (set(key.split()) & SLOT_WORDS):
+            return []
+        out: list[Fact] = []
+        done: set[str] = set()
+        for o in rule.outs:
+            attribute = ALIASES.get(key, key.replace(" ", "_")) if o.attribute == "{k}" else \
+                o.attribute.replace("{k}", key.replace(" ", "_"))
+            value = " ".join(o.value.format(**groups).split()) if o.value else groups.get(o.group, "")
+            if attribute in done or (o.group and not groups.get(o.group)):
+                if o.optional or attribute in done:
+                    continue
+                return []  # a required value is missing: the rule did not really match
+            if o.attribute == "{k}" and attribute not in ALIASES.values() and \
+                    not (value[0].isupper() or value[0].isdigit() or value[0] in "$€£"):
+                return []  # "my brother is obsessed": only names, numbers and dates fill a slot
+            statement = " ".join(o.statement.format(s=who, **texts).split()).replace("..", ".")
+            out.append(Fact(subject=subject, attribute=attribute, value=value, statement=statement,
+                            cardinality=o.cardinality, negated=o.negated, date=when))
+            done.add(attribute)
         return out
 
 

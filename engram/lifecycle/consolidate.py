@@ -21,11 +21,9 @@ version in its history) instead of adding another one.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +31,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from engram.ingest.extract import speaker_lines
+from engram.lifecycle.profile import digest, upsert_profile
 from engram.lifecycle.steps import Steps
 from engram.llm import LLMError, render
 from engram.model import MemoryItem, MemoryKind, MemoryStatus, Provenance, Scope, utcnow
@@ -61,17 +60,11 @@ class _Summary(BaseModel):
     summary: str
 
 
-def digest(items: Iterable[MemoryItem]) -> str:
-    h = hashlib.sha256()
-    for item in sorted(items, key=lambda i: i.id):
-        h.update(f"{item.id}:{item.version};".encode())
-    return h.hexdigest()[:32]
-
-
 def consolidate(lifecycle: Steps, scope: Scope) -> ConsolidationReport:
     """Bring the scope's session summaries, rolling summary and profile up to date."""
     report = ConsolidationReport()
-    items = [i for i in lifecycle.store.iter_items(scope) if i.status == MemoryStatus.ACTIVE]
+    every = list(lifecycle.store.iter_items(scope))
+    items = [i for i in every if i.status == MemoryStatus.ACTIVE]
     sessions: dict[Scope, list[MemoryItem]] = defaultdict(list)
     for item in items:
         if item.kind == MemoryKind.EPISODIC and item.scope.session_id:
@@ -90,10 +83,11 @@ def consolidate(lifecycle: Steps, scope: Scope) -> ConsolidationReport:
                           and i.metadata.get("summary_of") == "scope"), None)
         _upsert(lifecycle, report, existing, scope, rolling_inputs, "scope",
                 lambda: _rolling_text(lifecycle, rolling_inputs))
-    facts = [i for i in items if i.kind == MemoryKind.FACT and not i.metadata.get("negated")]
-    if facts:
-        existing = next((i for i in items if i.kind == MemoryKind.PROFILE and i.scope == scope), None)
-        _upsert_profile(lifecycle, report, existing, scope, facts)
+    facts = [i for i in every if i.kind == MemoryKind.FACT]  # past ones too: the profile's history
+    existing = next((i for i in items if i.kind == MemoryKind.PROFILE and i.scope == scope), None)
+    if facts or existing is not None:
+        outcome, profile_id = upsert_profile(lifecycle, existing, scope, facts)
+        getattr(report, outcome).append(profile_id)
     return report
 
 
@@ -173,40 +167,3 @@ def _abstractive(lifecycle: Steps, notes: list[str], max_words: int) -> str | No
         log.warning("LLM summary failed (%s); using the extractive summary", exc)
         return None
     return reply.summary.strip() or None if reply is not None else None
-
-
-def _upsert_profile(lifecycle: Steps, report: ConsolidationReport, existing: MemoryItem | None,
-                    scope: Scope, facts: list[MemoryItem]) -> None:
-    stamp = digest(facts)
-    if existing is not None and existing.metadata.get("digest") == stamp:
-        report.unchanged.append(existing.id)
-        return
-    slots: dict[str, dict[str, Any]] = {}
-    for fact in sorted(facts, key=lambda f: (f.valid_from or f.created_at, f.id)):
-        slot = str(fact.metadata.get("slot") or f"user:{fact.metadata.get('attribute', 'note')}")
-        entry = slots.setdefault(slot, {"values": [], "evidence": []})
-        value = str(fact.metadata.get("value") or fact.content)
-        if fact.metadata.get("cardinality", "one") == "one":
-            entry["values"], entry["evidence"] = [value], [fact.id]
-        elif value not in entry["values"]:
-            entry["values"].append(value)
-            entry["evidence"].append(fact.id)
-    lines = ["Profile:"]
-    for slot, entry in sorted(slots.items()):
-        subject, _, attribute = slot.partition(":")
-        who = "" if subject == "user" else f"{subject}'s "
-        lines.append(f"- {who}{attribute.replace('_', ' ')}: {', '.join(entry['values'])}")
-    evidence = [e for entry in slots.values() for e in entry["evidence"]]
-    metadata = {"summary_of": "profile", "digest": stamp, "profile": slots}
-    provenance = Provenance(source_ids=evidence, source="consolidation", actor="engram:consolidate")
-    last = max((f.event_time or f.created_at for f in facts), default=utcnow())
-    if existing is None:
-        [item] = lifecycle.insert([MemoryItem(
-            scope=scope, kind=MemoryKind.PROFILE, content="\n".join(lines), event_time=last,
-            valid_from=last, importance=0.8, metadata=metadata, provenance=provenance)],
-            actor="engram:consolidate")
-        report.created.append(item.id)
-    else:
-        item = lifecycle.revise(existing, content="\n".join(lines), metadata=metadata,
-                                provenance=provenance, event_time=last, actor="engram:consolidate")
-        report.updated.append(item.id)

@@ -141,7 +141,7 @@ class Lifecycle(Steps):
         for old in targets:
             self.revise(old, status=MemoryStatus.SUPERSEDED,
                         valid_to=max(new.valid_from or utcnow(), old.valid_from or new.created_at),
-                        metadata={**old.metadata, "superseded_by": new.id})
+                        metadata={**old.metadata, "superseded_by": new.id, "closed_by": source.id})
             self._expire_source(old, new)
         return [new]
 

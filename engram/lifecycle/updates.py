@@ -13,9 +13,12 @@ The heuristic decider (default) works on the fact's slot ``(subject, attribute)`
   a different value UPDATEs (supersedes) the current one; the same value is a NOOP that
   reinforces it; a *more specific* value ("New York" → "New York City") also updates;
 * multi-valued slots (likes, plans, events): the same value is a NOOP, anything else ADDs;
-* negations ("I don't eat sushi anymore") DELETE (supersede) the matching value;
-* across slots, a fact whose statement is near-identical to a stored one (cosine
-  ≥ ``duplicate_similarity`` *and* word overlap ≥ 0.5) is a duplicate (NOOP).
+* negations ("I don't eat sushi anymore") DELETE (supersede) the matching value; a
+  closing without a value ("I quit", "we broke up", "I moved out", "sold it") DELETEs
+  the slot's current value (the most recent one of a multi-valued slot);
+* a fact whose statement is near-identical to a stored one (cosine ≥
+  ``duplicate_similarity`` *and* word overlap ≥ 0.5) is a duplicate (NOOP) - across
+  slots only when the values agree (different LLM attribute names for one thing).
 
 With an LLM configured, the ``decide_update`` prompt chooses among the same candidates;
 a malformed or impossible reply (unknown target) falls back to the heuristic decision.
@@ -40,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 Op = Literal["ADD", "UPDATE", "DELETE", "NOOP"]
 MIN_OVERLAP = 0.5
+PRONOUNS = frozenset({"it", "them", "that", "this", "one"})
 
 
 @dataclass
@@ -97,12 +101,7 @@ class HeuristicDecider:
         negative = [c for c in slot if c.item.metadata.get("negated")]
         value = fact.value
         if fact.negated:
-            same_neg = [c.item.id for c in negative if same_value(c.item.metadata.get("value", ""), value)]
-            if same_neg:
-                return Decision("NOOP", same_neg[:1], "negation already known")
-            hits = [c.item.id for c in positive if _matches(c, value)]
-            return Decision("DELETE", hits, "negates a stored value") if hits else \
-                Decision("ADD", [], "negation of an unknown value")
+            return _negation(value, fact.cardinality, positive, negative)
         same = [c for c in positive if same_value(c.item.metadata.get("value", ""), value)
                 or (fact.cardinality == "one" and refines(c.item.metadata.get("value", ""), value))]
         if same:
@@ -118,11 +117,31 @@ class HeuristicDecider:
         elif revived:
             return Decision("UPDATE", revived, "value restored after a negation")
         for c in candidates:
+            other_slot = c.item.metadata.get("slot") not in (None, fact.slot)
+            if other_slot and not _matches(c, value):
+                continue  # "works as a nurse at X" and "works at X" are two slots, not a duplicate
             if c.similarity >= self.duplicate_similarity and \
                     overlap(c.item.content, fact.statement) >= MIN_OVERLAP and \
                     not c.item.metadata.get("negated"):
                 return Decision("NOOP", [c.item.id], "near-duplicate statement")
         return Decision("ADD", [], "new information")
+
+
+def _negation(value: str, cardinality: str, positive: list[Candidate], negative: list[Candidate]) -> Decision:
+    """What a negation does: a closing without a value ("I quit", "we broke up", "sold it")
+    retires the slot's current value (the most recent one of a multi-valued slot); a
+    negation with a value retires the stored values it matches."""
+    if not value or norm_value(value) in PRONOUNS:
+        closed = positive if cardinality == "one" else sorted(
+            positive, key=lambda c: (c.item.valid_from or c.item.created_at, c.item.id))[-1:]
+        return Decision("DELETE", [c.item.id for c in closed], "closes the slot") if closed else \
+            Decision("ADD", [], "closing of an unknown value")
+    same_neg = [c.item.id for c in negative if same_value(c.item.metadata.get("value", ""), value)]
+    if same_neg:
+        return Decision("NOOP", same_neg[:1], "negation already known")
+    hits = [c.item.id for c in positive if _matches(c, value)]
+    return Decision("DELETE", hits, "negates a stored value") if hits else \
+        Decision("ADD", [], "negation of an unknown value")
 
 
 def _matches(candidate: Candidate, value: str) -> bool:

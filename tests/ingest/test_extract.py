@@ -34,7 +34,7 @@ def slots(text: str) -> dict[str, tuple[str, bool]]:
     ("Big news, I moved to Porto last month!", "user:location", "Porto"),
     ("I'm based in Berlin these days", "user:location", "Berlin"),
     ("I started a new job at Google as a data scientist.", "user:employer", "Google"),
-    ("I work for Acme Corp.", "user:employer", "Acme Corp"),
+    ("I work for Acme Corp.", "user:employer", "Acme Corp."),
     ("I got promoted to senior engineer!", "user:job_title", "senior engineer"),
     ("my favorite color is green now", "user:favorite_color", "green"),
     ("Actually, my sister's name is Anna, not Ana.", "user:sister", "Anna"),
@@ -44,7 +44,7 @@ def slots(text: str) -> dict[str, tuple[str, bool]]:
     ("I just turned 35", "user:age", "35"),
     ("I love hiking.", "user:likes", "hiking"),
     ("I'm planning to visit Japan next spring.", "user:plan", "visit Japan"),
-    ("I adopted a dog named Max yesterday", "user:owns", "a dog named Max"),
+    ("I adopted a dog named Max yesterday", "user:pet", "a dog named Max"),
 ])
 def test_first_person_statements_fill_slots(text: str, slot: str, value: str) -> None:
     assert slots(text)[slot] == (value, False)
@@ -52,7 +52,6 @@ def test_first_person_statements_fill_slots(text: str, slot: str, value: str) ->
 
 @pytest.mark.parametrize("text, slot, value", [
     ("I don't live in Lisbon anymore.", "user:location", "Lisbon"),
-    ("I quit my job at Acme.", "user:employer", "Acme"),
     ("I don't eat sushi anymore", "user:likes", "sushi"),
     ("I'm not vegan anymore", "user:diet", "vegan"),
 ])
@@ -60,6 +59,13 @@ def test_negations_are_marked_and_not_read_as_positives(text: str, slot: str, va
     found = HeuristicExtractor().extract(round_(text))
     assert [(f.slot, f.value, f.negated) for f in found] == [(slot, value, True)]
     assert "no longer" in found[0].statement
+
+
+def test_quitting_a_named_job_closes_the_employer_and_the_job_title() -> None:
+    found = HeuristicExtractor().extract(round_("I quit my job at Acme."))
+    assert [(f.slot, f.value, f.negated) for f in found] == [
+        ("user:employer", "Acme", True), ("user:job_title", "", True)]
+    assert {f.statement for f in found} == {"The user no longer works at Acme."}
 
 
 def test_statements_are_third_person_and_cardinality_is_set() -> None:
