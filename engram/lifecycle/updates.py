@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from engram.ingest.extract import Fact, norm_value
 from engram.llm import LLMClient, LLMError, render
@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 Op = Literal["ADD", "UPDATE", "DELETE", "NOOP"]
 MIN_OVERLAP = 0.5
+MAX_TARGETS = 20  # one decision retires at most this many facts
 PRONOUNS = frozenset({"it", "them", "that", "this", "one"})
 
 
@@ -154,11 +155,17 @@ class _LLMDecision(BaseModel):
 
     op: Op
     target: str | None = None
+    targets: list[str] = Field(default_factory=list, max_length=MAX_TARGETS)
+
+    def ids(self) -> list[str]:
+        return list(dict.fromkeys([*self.targets, *([self.target] if self.target else [])]))
 
 
 class LLMDecider:
-    """mem0-style decision by the ``decide_update`` prompt. Replies naming an unknown id,
-    or missing a target where one is required, are rejected in favour of the heuristic."""
+    """mem0-style decision by the ``decide_update`` prompt: the model chooses the operation
+    and the stored facts it applies to (``target``, or ``targets`` when a change retires
+    several, e.g. "I quit" closes both the job title and the employer). Replies naming an
+    unknown id, or no target where one is required, fall back to the heuristic."""
 
     def __init__(self, client: LLMClient, fallback: HeuristicDecider) -> None:
         self.client = client
@@ -175,15 +182,16 @@ class LLMDecider:
         except LLMError as exc:
             logger.warning("LLM update decision failed (%s); using the heuristic", exc)
             reply = None
-        known = {c.item.id for c in candidates}
         if reply is None:
             return self.fallback.decide(fact, candidates)
         if reply.op == "ADD":
             return Decision("ADD", [], "llm")
-        if reply.target not in known:
+        known = {c.item.id for c in candidates}
+        ids = reply.ids()
+        if not ids or not set(ids) <= known:
             logger.warning("LLM update decision named no known memory; using the heuristic")
             return self.fallback.decide(fact, candidates)
-        return Decision(reply.op, [reply.target], "llm")
+        return Decision(reply.op, ids, "llm")
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
