@@ -5,7 +5,8 @@ extracted keys (keyphrases, user facts, timestamps) lifts recall for every retri
 ("key expansion"). This module extracts those keys without any model:
 
 * keyphrases: YAKE (Campos et al., 2020) when installed, else a fast RAKE-like scorer;
-* entities: a capitalisation heuristic (no NER weights ship offline), normalised to a
+* entities: a capitalisation heuristic (no NER weights ship offline) that never takes a
+  word for a name only because it opens a sentence or follows a speaker label, normalised to a
   lowercase canonical form shared with :func:`query_entities`, so that the entity graph
   (HippoRAG) can link a question's entities to the items that mention them;
 * dates: explicit and relative dates resolved against the turn's ``event_time``
@@ -25,6 +26,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, Literal
 
+from engram.ingest.sentences import BOUNDARY_DOT, NOT_A_BOUNDARY, quick_sentences
 from engram.retrieve.timeparse import MONTHS, WEEKDAYS, parse_time_query
 
 logger = logging.getLogger(__name__)
@@ -58,15 +60,28 @@ check keep take stay enjoy happy best nice good let let's anyway unfortunately h
 tue tues wed thu thur thurs fri sat sun together wishing sending cheers welcome
 """.split())  # noqa: SIM905 - word lists read best as text
 
+# The labels of the stored round's speakers ("user: ", "assistant: ", "Caroline: ") open a
+# line; they are never keys or entities, and the word after one opens a sentence.
+ROLE_LABELS = frozenset({"user", "assistant", "system", "human", "ai", "bot"})
+NOT_ENTITIES = NOT_ENTITIES | frozenset({"user", "assistant"})
+# Words that open an assistant's sentences ("Try Lisbon", "Lovely Names"): imperatives and
+# exclamations, never the first word of a name there.
+OPENERS = frozenset("""
+try visit check consider use ask call watch read see add make start keep get go look find join pick
+explore head grab avoid bring plan enjoy imagine remember note noted classic lovely perfect wonderful
+fantastic brilliant excellent interesting indeed certainly sure definitely absolutely happy glad
+""".split())  # noqa: SIM905 - word lists read best as text
+_LABEL = re.compile(r"^[ \t]*(?:(?i:user|assistant|system|human|ai|bot)|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?):[ \t]+",
+                    re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+")
-_SENT = re.compile(r"[^.!?\n]+[.!?]*")
 _CAPSPAN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|St|Prof)\.?\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|de|van|von|del|da|&)\s+)?"
     r"[A-Z][\w'’&-]*)*")
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{2,60})[\"”]")
-_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|st|prof)\.?\s+", _I)
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|prof)\.?\s+", _I)  # "St." stays: St. Mary's is not Mary
 
-_OBJ = r"(?P<x>[\w'’ -]{2,60}?)(?=\s*(?:[.,!?;:()\n]|\s(?:and|but|so|because|since|when|which|who|if)\b|$))"
+_OBJ = (rf"(?P<x>(?:[\w'’ -]|{NOT_A_BOUNDARY}){{2,60}}?)(?=\s*(?:[,!?;:()\n]|{BOUNDARY_DOT}|"
+        r"\s(?:and|but|so|because|since|when|which|who|if)\b|$))")
 _DET = r"(?:a|an|the|my|two|three|four|some|\d+|new|another|our|his|her)\s"
 _FACTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bI(?:'m|’m| am)\s+(?:now\s+)?(?:from|based\s+in)\s+" + _OBJ, _I), "user is from {x}"),
@@ -108,19 +123,28 @@ def normalize_entity(text: str) -> str:
     return " ".join(value.split())
 
 
+def strip_speakers(text: str) -> str:
+    """``text`` without the speaker labels that open its lines ("user: ", "Caroline: ")."""
+    return _LABEL.sub("", text)
+
+
 def _entities(text: str, *, query: bool) -> list[str]:
-    """Capitalised spans. A single word opening a sentence counts only when it is not a
-    common word and (in documents) looks like a name: repeated mid-sentence in the same
-    text, or followed by a possessive ("Caroline's ...")."""
+    """Capitalised spans (a noun-phrase pass over proper names; no NER weights ship
+    offline). A word opening a sentence is capitalised by grammar, not because it names
+    something, so it counts only when it looks like a name: seen capitalised mid-sentence
+    in the same text, or followed by a possessive ("Caroline's ..."); in a longer span
+    it is dropped when the text also uses it in lowercase ("Try Lisbon" → "lisbon")."""
     out: dict[str, None] = {}
     mid_sentence: set[str] = set()
     spans: list[tuple[str, bool, str]] = []
-    for sent in _SENT.finditer(text):
-        body = sent.group()
-        lead = len(body) - len(body.lstrip())
+    lowercase = {w for w in _WORD.findall(text) if w.islower()}
+    for body in quick_sentences(text):
+        lead = len(body) - len(body.lstrip(" \t\"'“‘(-*"))
         for m in _CAPSPAN.finditer(body):
             at_start = m.start() == lead
             words = m.group().split()
+            if at_start and len(words) > 1 and (words[0].lower() in lowercase or words[0].lower() in OPENERS):
+                words, at_start = words[1:], False
             while words and words[0].lower().strip("'’") in NOT_ENTITIES:
                 words, at_start = words[1:], False
             while words and words[-1].lower() in NOT_ENTITIES:
@@ -220,7 +244,7 @@ class KeyExtractor:
         return fast_keyphrases(text, self.top)
 
     def extract(self, text: str, *, event_time: datetime | None = None) -> ExtractedKeys:
-        text = text[:MAX_CHARS]
+        text = strip_speakers(text[:MAX_CHARS])
         keys = ExtractedKeys()
         steps: tuple[tuple[str, Callable[[], list[str]]], ...] = (
             ("keyphrases", lambda: self.keyphrases(text)),
@@ -255,7 +279,9 @@ def fast_keyphrases(text: str, top: int = TOP_KEYPHRASES) -> list[str]:
         run: list[str] = []
         for tok in _WORD.findall(chunk) + [""]:
             low = tok.lower()
-            if tok and low not in STOPWORDS and low not in NOT_ENTITIES and (len(tok) > 2 or tok.isdigit()):
+            opener = tok[:1].isupper() and low in OPENERS  # "Try crate training": not a phrase's word
+            if tok and low not in STOPWORDS and low not in NOT_ENTITIES and not opener and \
+                    (len(tok) > 2 or tok.isdigit()):
                 run.append(tok)
                 continue
             # runs of up to 3 words are phrases; longer runs yield their sliding bigrams

@@ -10,7 +10,9 @@ initials, decimals, times and quotes, and fails only on URLs with a ``?`` - so U
 e-mail addresses are masked before segmenting and restored after.
 
 pySBD is slower than a regex (~1 ms for a short turn), so it is used where a boundary
-decides what a fact says (extraction), not for whole-round keyword passes.
+decides what a fact says (extraction). Whole-round passes that run on every add (entity
+keys, extractive summaries) use :func:`quick_sentences`, a regex that knows the common
+titles and abbreviations, initials and decimals but not the rarer Golden Rules.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ import re
 
 import pysbd
 
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Mt", "Inc", "Co", "Corp", "Ltd", "vs",
+           "No", "Gen", "Capt", "Lt", "Rev", "Gov", "Sen", "Ave", "Rd", "approx")
+# a period is no boundary after a title, an initial ("J. R. Smith", "D.C."), or inside a number
+NOT_A_BOUNDARY = "|".join([*(rf"(?<=\b{re.escape(t)})\." for t in _TITLES),
+                           r"(?<=\b[A-Z])\.", r"\.(?=\d)", r"\.(?=[A-Za-z]\.)", r"(?<=\.[a-z])\."])
+# a period that ends a sentence (for lookaheads that end a value): none of the above
+BOUNDARY_DOT = "".join(rf"(?<!\b{re.escape(t)})" for t in _TITLES) + r"(?<!\b[A-Z])\.(?![\d]|[A-Za-z]\.)"
+_QUICK = re.compile(rf"(?:[^.!?\n]|{NOT_A_BOUNDARY})+[.!?]*|[.!?]+")
 _MASKED = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TRAILING = ".,!?;:)]}'\""
 
@@ -53,3 +63,9 @@ def split_sentences(text: str) -> list[str]:
         if rest:
             out.append(rest)
     return out
+
+
+def quick_sentences(text: str) -> list[str]:
+    """Regex sentences for passes over every stored round: abbreviation-aware enough for
+    entity spans ("St. Mary's hospital" stays one span), ~50x faster than pySBD."""
+    return [m.group() for m in _QUICK.finditer(text)]

@@ -22,7 +22,6 @@ version in its history) instead of adding another one.
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +30,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from engram.ingest.extract import speaker_lines
+from engram.ingest.sentences import quick_sentences
 from engram.lifecycle.profile import digest, upsert_profile
 from engram.lifecycle.steps import Steps
 from engram.llm import LLMError, render
@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 SESSION_SENTENCES = 6
 ROLLING_CHARS = 2000
 SENTENCE_CHARS = 220
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 @dataclass
@@ -119,7 +118,7 @@ def _upsert(lifecycle: Steps, report: ConsolidationReport, existing: MemoryItem 
 def _sentences(item: MemoryItem) -> list[str]:
     out = []
     for _, text in speaker_lines(item):
-        out += [s.strip()[:SENTENCE_CHARS] for s in _SENT.findall(text) if len(s.split()) >= 4]
+        out += [s.strip()[:SENTENCE_CHARS] for s in quick_sentences(text) if len(s.split()) >= 4]
     return out
 
 

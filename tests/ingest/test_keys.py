@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -82,3 +83,44 @@ def test_never_raises(text: str) -> None:
     keys = extract_keys(text, event_time=EVENT)
     key_text(keys)
     query_entities(text)
+
+
+ASSISTANT = ("Puppies are a joy! Try crate training. Noted, I will remember that. Classic choice. "
+             "Lovely names! Try Lisbon next time.")
+
+
+def round_text(user: str) -> str:
+    return f"user: {user}\nassistant: {ASSISTANT}"
+
+
+def test_assistant_sentence_openers_and_role_labels_are_never_entities_or_keys() -> None:
+    """Issue #13: "try", "noted", "puppies", "classic", "lovely" became entities and the role
+    labels "user" and "assistant" keys."""
+    for backend in ("fast", "yake"):
+        keys = KeyExtractor(backend).extract(round_text("I adopted two puppies from the shelter in Leeds."))
+        words = {w for k in [*keys.keyphrases, *keys.entities] for w in k.split()}
+        assert not {"user", "assistant"} & words, backend
+        assert not {"try", "noted", "puppies", "classic", "lovely"} & set(keys.entities), backend
+        assert {"leeds", "lisbon"} <= set(keys.entities), backend
+        assert not {"try", "noted", "classic", "lovely"} & words or backend == "yake"
+
+
+def test_names_after_titles_and_abbreviations_stay_whole() -> None:
+    keys = extract_keys(round_text("I work as a nurse at St. Mary's hospital. Dr. A. Gomez is my dentist."))
+    assert "st mary" in keys.entities and "mary" not in keys.entities
+    assert "user works as nurse at st. mary's hospital" in keys.facts
+
+
+def test_no_entity_is_a_stop_word_a_role_label_or_a_sentence_initial_common_word() -> None:
+    """Over every sentence of the extraction table, with an assistant reply after it."""
+    from engram.ingest.keys import ROLE_LABELS, STOPWORDS
+
+    from .test_extract_table import ROWS
+
+    for sentence in sorted({row[0] for row in ROWS}):
+        text = round_text(sentence)
+        entities = set(extract_keys(text).entities)
+        assert not entities & (STOPWORDS | ROLE_LABELS), sentence
+        lowercase = {w.lower() for w in re.findall(r"[A-Za-z']+", text) if w.islower()}
+        openers = {s.split()[0].lower().strip(",!.") for s in re.split(r"(?<=[.!?])\s+|\n\w+: ", text) if s}
+        assert not entities & (openers & lowercase), sentence  # a common word capitalised only at a start
