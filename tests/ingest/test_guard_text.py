@@ -13,6 +13,8 @@ def test_fullwidth_and_homoglyphs_fold_to_ascii() -> None:
     assert fold_confusables("іgnоrе") == "ignore"  # Cyrillic і, о, е inside a Latin word
     assert fold_confusables("Дмитрий Иванов") == "Дмитрий Иванов"  # a Russian name stays
     assert "homoglyphs" in views("pаssword").tricks
+    # a capital Cyrillic/Greek I reads as "I", not as the skeleton's "l" (found on the test half)
+    assert fold_confusables("Іgnore") == "Ignore" and fold_confusables("Ιgnore") == "Ignore"
 
 
 def test_invisible_characters_and_spaced_letters() -> None:

@@ -4,7 +4,9 @@ letter or digit, from the Unicode Consortium's confusables.txt as packaged by
 
 Only characters that NFKC leaves alone are kept (NFKC already folds fullwidth and
 mathematical letters), and only single-character ASCII prototypes, letters preferred over
-digits. Rebuild with ``pip download confusable-homoglyphs==3.3.1 --no-deps`` and
+digits. UTS #39 skeletons write the I/l class as ``l``; capital look-alikes (Cyrillic ``І``,
+Greek ``Ι``) map to ``I`` instead, since the guard reads the text, it does not compare
+skeletons. Rebuild with ``pip download confusable-homoglyphs==3.3.1 --no-deps`` and
 ``python tests/reliability/data/confusables_src.py path/to/confusables.json``. Engram does
 not depend on the package at run time: the derived table is ~9 KB.
 """
@@ -26,7 +28,11 @@ def build(source: dict[str, list[dict[str, str]]]) -> dict[str, str]:
                    and g["c"].isalnum()]
         letters = [t for t in targets if t.isalpha()]
         if letters or targets:
-            table[char] = (letters or targets)[0]
+            target = (letters or targets)[0]
+            # the skeleton writes the I/l class as "l"; a capital look-alike reads as "I"
+            if target == "l" and "CAPITAL" in unicodedata.name(char, ""):
+                target = "I"
+            table[char] = target
     return table
 
 
