@@ -9,14 +9,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from engram.config import Settings
 from engram.errors import EngramError
-from engram.model import Scope
+
+if TYPE_CHECKING:
+    from engram.model import Scope
 
 app = typer.Typer(
     name="engram",
@@ -24,6 +25,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Plain click help: Typer's rich help imports rich.markdown/markdown_it (~0.15 s CPU),
+    # which alone breaks the 0.3 s budget for `engram --help` (issue #17).
+    rich_markup_mode=None,
 )
 out = Console()
 err = Console(stderr=True)
@@ -36,11 +40,21 @@ class Context:
     db: Path | None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from engram import __version__
+
+        sys.stdout.write(f"engram {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global(
     ctx: typer.Context,
     db: Annotated[Path | None, typer.Option(
         "--db", envvar="ENGRAM_DB", help="SQLite file to use (default: under your data dir).")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     ctx.obj = Context(db=db)
 
@@ -77,7 +91,8 @@ def is_loopback(host: str) -> bool:
 
 def open_memory(ctx: typer.Context, *, create: bool = True) -> Any:
     """A Memory for the chosen database; read-only commands do not create one."""
-    from engram.memory import Memory  # deferred: keeps `engram --help` fast
+    from engram.config import Settings  # deferred: keeps `engram --help` fast
+    from engram.memory import Memory
 
     settings = Settings()
     options: Context = ctx.obj

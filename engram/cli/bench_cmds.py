@@ -18,7 +18,6 @@ from rich.progress import (
 )
 
 from engram.cli.app import command, err, out
-from engram.config import Settings
 
 DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
                 "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s_cleaned.json.xz"),
@@ -48,6 +47,7 @@ def bench(
     """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
     from engram.bench.report import write
     from engram.bench.runner import BenchConfig, run
+    from engram.config import Settings
 
     config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),

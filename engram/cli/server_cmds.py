@@ -10,15 +10,16 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
 
 from engram.cli.app import JsonOpt, app, command, err, is_loopback, open_memory, out, print_json
-from engram.config import Settings
 from engram.errors import ConfigError, MissingDependencyError
-from engram.store.keys import KeyStore
+
+if TYPE_CHECKING:
+    from engram.store.keys import KeyStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,6 +33,9 @@ KeysDbOpt = Annotated[Path | None, typer.Option(
 
 
 def open_keys(path: Path | None) -> KeyStore:
+    from engram.config import Settings  # deferred: keeps `engram --help` fast
+    from engram.store.keys import KeyStore
+
     return KeyStore(path or KeyStore.default_path(Settings().data_dir))
 
 

@@ -18,9 +18,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:  # scipy is imported when a graph is first built: `import engram` stays light
+    from scipy import sparse
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +78,8 @@ class EntityGraph:
                     seen.add(col)
                     rows.append(row)
                     cols.append(col)
+        from scipy import sparse
+
         n_items, n_ent = len(item_ids), len(entity_index)
         data = np.ones(len(rows), dtype=np.float64)
         incidence = sparse.csr_matrix((data, (rows, cols)), shape=(n_items, n_ent))
@@ -85,6 +90,8 @@ class EntityGraph:
     @staticmethod
     def _transition(incidence: sparse.csr_matrix) -> sparse.csr_matrix:
         """Row-stochastic walk over [items | entities], returned transposed for p' = T p."""
+        from scipy import sparse
+
         n_items, n_ent = incidence.shape
         if n_items == 0 or n_ent == 0:
             return sparse.csr_matrix((n_items + n_ent, n_items + n_ent))
@@ -170,6 +177,8 @@ class EntityGraph:
 
 
 def _row_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    from scipy import sparse
+
     sums = np.asarray(matrix.sum(axis=1)).ravel()
     inv = np.divide(1.0, sums, out=np.zeros_like(sums, dtype=np.float64), where=sums > 0)
     return (sparse.diags(inv) @ matrix).tocsr()
