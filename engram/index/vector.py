@@ -3,7 +3,10 @@ sets, HNSW (faiss) for large ones.
 
 ConvoMem and our own runs show most scopes are small, where exact search is
 both faster to maintain and perfectly accurate; an approximate index only
-pays off once a scope holds tens of thousands of vectors.
+pays off once a scope holds tens of thousands of vectors. Building that graph
+is the expensive part (36 s at 100k vectors), so a built graph can be exported
+(:meth:`VectorMatrix.ann_state`) and a matrix rebuilt from one
+(:meth:`VectorMatrix.from_ann`): ``engram.index.ann_file`` keeps it on disk.
 """
 
 from __future__ import annotations
@@ -43,8 +46,11 @@ class VectorMatrix:
         self._mat = np.empty((0, dim), dtype=np.float32)
         self._pos: dict[int, int] = {}
         self._ann: Any = None  # faiss.IndexHNSWFlat, built on first large search
-        self._ann_labels: list[int] = []  # faiss row -> key
+        self._ann_labels: list[int] = []  # faiss row -> key; -1 once removed or replaced
+        self._ann_row: dict[int, int] = {}  # key -> its live faiss row
         self._ann_stale = 0  # faiss rows whose key was since removed or replaced
+        self.ann_changes = 0  # graph edits since it was built or loaded (persist when > 0)
+        self.ann_builds = 0  # graphs built by this matrix (not loaded)
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # (keys, positions), lazy
 
     def __len__(self) -> int:
@@ -73,8 +79,11 @@ class VectorMatrix:
                 self._n += 1
             self._sorted = None
             if self._ann is not None:
+                first = self._ann.ntotal
                 self._ann.add(vectors)
                 self._ann_labels.extend(int(k) for k in keys)
+                self._ann_row.update((int(k), first + i) for i, k in enumerate(keys))
+                self.ann_changes += len(keys)
 
     def remove(self, keys: Sequence[int]) -> None:
         """Swap-remove: O(1) per key, order is not preserved (nor needed)."""
@@ -92,9 +101,17 @@ class VectorMatrix:
             if gone:
                 self._sorted = None
             if gone and self._ann is not None:
-                # HNSW cannot delete: the rows stay in the graph, are dropped at query
-                # time, and the graph is rebuilt once too many are stale.
+                # HNSW cannot delete: the rows stay in the graph as zero vectors with no
+                # label (so a saved graph keeps no deleted embedding), are dropped at
+                # query time, and the graph is rebuilt once too many are stale.
+                stored = self._ann_storage()
+                for key in gone:
+                    row = self._ann_row.pop(key, None)
+                    if row is not None:
+                        self._ann_labels[row] = -1
+                        stored[row] = 0.0
                 self._ann_stale += len(gone)
+                self.ann_changes += len(gone)
 
     def get(self, keys: Sequence[int]) -> dict[int, np.ndarray]:
         with self._lock:
@@ -145,7 +162,7 @@ class VectorMatrix:
                 index.hnsw.efSearch = 2 * fetch
                 _, rows = index.search(query, min(fetch, index.ntotal))
                 keys = np.fromiter(dict.fromkeys(
-                    self._ann_labels[r] for r in rows[0] if r >= 0 and self._ann_labels[r] in self._pos
+                    self._ann_labels[r] for r in rows[0] if r >= 0 and self._ann_labels[r] >= 0
                 ), dtype=np.int64)
                 mask = allowed(keys) if keys.size else np.zeros(0, dtype=bool)
                 if mask.sum() >= k or fetch >= index.ntotal:
@@ -154,6 +171,15 @@ class VectorMatrix:
                         if kept.size else np.empty(0, dtype=np.float32)
                     return [(int(kept[i]), float(scores[i])) for i in top_k(scores, k)]
                 fetch *= 4
+
+    @property
+    def has_ann(self) -> bool:
+        return self._ann is not None
+
+    def ensure_ann(self) -> None:
+        """Build the HNSW graph now (else the first large search does)."""
+        with self._lock:
+            self._ensure_ann()
 
     def _ensure_ann(self) -> Any:
         if self._ann is not None and self._ann_stale > 0.25 * max(self._ann.ntotal, 1):
@@ -165,5 +191,49 @@ class VectorMatrix:
             index.hnsw.efConstruction = 80
             if self._n:
                 index.add(self._mat[: self._n])
-            self._ann, self._ann_labels, self._ann_stale = index, self._keys[: self._n].tolist(), 0
+            labels = self._keys[: self._n].tolist()
+            self._ann, self._ann_labels, self._ann_stale = index, labels, 0
+            self._ann_row = {k: i for i, k in enumerate(labels)}
+            self.ann_changes = max(self._n, 1)  # a new graph: worth saving
+            self.ann_builds += 1
         return self._ann
+
+    def _ann_storage(self) -> np.ndarray:
+        """The graph's own vectors as a writable (ntotal, dim) view (no copy)."""
+        import faiss
+
+        flat = faiss.downcast_index(self._ann.storage)
+        size = self._ann.ntotal * self.dim
+        if size == 0:
+            return np.empty((0, self.dim), dtype=np.float32)
+        return faiss.rev_swig_ptr(flat.get_xb(), size).reshape(self._ann.ntotal, self.dim)
+
+    def ann_state(self) -> tuple[Any, np.ndarray] | None:
+        """(the faiss graph, its row -> key labels with -1 for dead rows), or None when no
+        graph is built. The graph holds the vectors too: :meth:`from_ann` needs nothing else."""
+        with self._lock:
+            if self._ann is None:
+                return None
+            return self._ann, np.asarray(self._ann_labels, dtype=np.int64)
+
+    @classmethod
+    def from_ann(cls, index: Any, labels: np.ndarray, *, ann_threshold: int = 20_000) -> VectorMatrix:
+        """A matrix whose vectors and graph come from a saved HNSW index (no rebuild)."""
+        matrix = cls(int(index.d), ann_threshold=ann_threshold)
+        matrix._ann = index
+        live = np.flatnonzero(labels >= 0)
+        if live.size:
+            matrix._grow(live.size)
+            matrix._mat[: live.size] = matrix._ann_storage()[live]
+            matrix._keys[: live.size] = labels[live]
+            matrix._n = int(live.size)
+        matrix._pos = dict(zip(labels[live].tolist(), range(live.size)))
+        matrix._ann_labels = labels.tolist()
+        matrix._ann_row = dict(zip(labels[live].tolist(), live.tolist()))
+        matrix._ann_stale = int(labels.size - live.size)
+        return matrix
+
+    def keys(self) -> np.ndarray:
+        """The present keys (a copy), in no particular order."""
+        with self._lock:
+            return self._keys[: self._n].copy()

@@ -16,6 +16,7 @@ import numpy as np
 
 from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
+from engram.index import ann_file
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
@@ -66,6 +67,7 @@ class SQLiteStore(VectorReads):
         busy_timeout_s: float = 30.0,
         synchronous: str = "NORMAL",
         vector_dtype: str = "float32",
+        persist_ann: bool = True,
     ) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
@@ -78,6 +80,7 @@ class SQLiteStore(VectorReads):
             raise StoreError(f"cannot create the folder for {self.path}: {exc.strerror}") from None
         self._lock = threading.RLock()
         self._ann_threshold = ann_threshold
+        self._persist_ann = persist_ann  # save the HNSW graph beside the file (sqlite_vectors)
         self._small_scope = small_scope
         # float32 blobs, or int8 codes + a scale (4x smaller; benchmarks/quantization.py).
         # Either format is read back whatever this is set to.
@@ -131,8 +134,12 @@ class SQLiteStore(VectorReads):
         row = self._read("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0][0] if row else None
 
-    def _bump_epoch(self, conn: sqlite3.Connection) -> int:
-        """Count vector changes so other processes' caches notice them."""
+    def _bump_epoch(self, conn: sqlite3.Connection, *, added: Sequence[int] = (),
+                    removed: Sequence[int] = ()) -> int:
+        """Count vector changes so other processes' caches notice them, and keep the ledger
+        of vector rowids (``added``/``removed`` rows of ``vectors``) that a saved graph is
+        checked against."""
+        self._update_ledger(conn, added, removed)
         epoch = int(conn.execute("SELECT value FROM meta WHERE key='vector_epoch'").fetchone()[0])
         if self._seen_epoch != epoch:
             self._matrix = None  # someone else wrote: our cache is stale
@@ -209,7 +216,7 @@ class SQLiteStore(VectorReads):
                 new_vectors = list(zip(rowids, vectors))
                 conn.executemany("INSERT INTO vectors(rowid, vec) VALUES (?, ?)",
                                  list(zip(rowids, blobs)))
-                epoch = self._bump_epoch(conn)
+                epoch = self._bump_epoch(conn, added=rowids)
         if new_vectors:
             self._after_vector_write(epoch, upsert=new_vectors)
 
@@ -243,9 +250,10 @@ class SQLiteStore(VectorReads):
                 self._check_model(conn, model_id, vec.shape[0])
                 blob = encode_blob(vec, self._dtype)
                 vec = decode_blobs([blob], vec.shape[0])[0]
+                had = conn.execute("SELECT 1 FROM vectors WHERE rowid = ?", (rowid,)).fetchone()
                 conn.execute("INSERT OR REPLACE INTO vectors(rowid, vec) VALUES (?, ?)",
                              (rowid, blob))
-                epoch = self._bump_epoch(conn)
+                epoch = self._bump_epoch(conn, added=[] if had else [rowid])
         if vector is not None:
             self._after_vector_write(epoch, upsert=[(rowid, vec)])
 
@@ -278,6 +286,7 @@ class SQLiteStore(VectorReads):
         index may keep a deleted memory's text."""
         removed = set(found.values())
         survivors = _adjacent(self._contexts(conn, list(removed))) - removed
+        with_vectors: builtins.list[int] = []
         scopes: dict[str, Scope] = {}
         for chunk in chunks(list(found), 500):
             marks = ",".join("?" * len(chunk))
@@ -289,6 +298,8 @@ class SQLiteStore(VectorReads):
             rowids = [found[i] for i in chunk]
             self._touched += rowids
             rmarks = ",".join("?" * len(rowids))
+            with_vectors += [r[0] for r in conn.execute(
+                f"SELECT rowid FROM vectors WHERE rowid IN ({rmarks})", rowids)]
             conn.execute(f"DELETE FROM memories_fts WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM vectors WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM memories WHERE rowid IN ({rmarks})", rowids)
@@ -297,7 +308,7 @@ class SQLiteStore(VectorReads):
         conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
         self._recontext(conn, survivors)
-        return self._bump_epoch(conn)
+        return self._bump_epoch(conn, removed=with_vectors)
 
     # -- the lexical context field (sqlite_sql.context_sql) ----------------
     @staticmethod
@@ -483,6 +494,11 @@ class SQLiteStore(VectorReads):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.execute("VACUUM")
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            folder = self._ann_folder()  # a saved graph may hold vectors of deleted rows
+            if folder is not None:
+                ann_file.remove(folder)
+            if self._matrix is not None:
+                self._matrix.ann_changes = max(self._matrix.ann_changes, 1)  # saved anew on close
 
     def integrity_check(self) -> builtins.list[str]:
         with self._lock:
@@ -492,6 +508,8 @@ class SQLiteStore(VectorReads):
 
     def close(self) -> None:
         with self._lock:
+            with contextlib.suppress(sqlite3.Error, OSError):
+                self.save_ann()  # graph edits since it was built or loaded
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()

@@ -2,6 +2,11 @@
 from SQL rows for small scopes, a process-wide matrix (exact or faiss HNSW) for large
 ones, and the cache of large scopes' member rowids that keeps those searches fast.
 
+The HNSW graph is saved beside the store (``engram.index.ann_file``) once built and on
+close, and a fresh process reads it back instead of rebuilding it when its stamp matches
+the store: the ``meta`` table keeps a ledger (count and checksum of the vector rowids),
+updated inside every vector write, next to the vector epoch, the model id and a store id.
+
 A mixin, not a separate object, because it shares the store's connection, lock and
 write bookkeeping (``_writes``/``_touched``, patched inside each write transaction).
 """
@@ -12,12 +17,16 @@ import builtins
 import contextlib
 import sqlite3
 import threading
+import uuid
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from engram.embed.quantize import decode_blobs
+from engram.index import ann_file
+from engram.index.ann_file import Stamp, ids_checksum, rowid_sums
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, Scope
 from engram.store.base import ScoredIds
@@ -34,6 +43,8 @@ class VectorReads:
     _members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]]
     _writes: int
     _touched: builtins.list[int]
+    _persist_ann: bool
+    path: Path
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
         raise NotImplementedError
@@ -129,24 +140,125 @@ class VectorReads:
             def allowed(candidates: np.ndarray) -> np.ndarray:
                 at = np.minimum(np.searchsorted(members, candidates), len(members) - 1)
                 return np.asarray(members[at] == candidates, dtype=bool)
+            builds = matrix.ann_builds
             hits = matrix.search_ann(query, limit, allowed)
+            if matrix.ann_builds != builds:
+                self.save_ann()  # a graph was just built: the next process reads it back
         ids = dict(self._read(
             f"SELECT rowid, id FROM memories WHERE rowid IN ({','.join('?' * len(hits))})",
             [k for k, _ in hits])) if hits else {}
         return [(ids[k], s) for k, s in hits if k in ids]
 
+    def preload_vectors(self) -> bool:
+        """Load the vector matrix (and the saved HNSW graph when it is current) now rather
+        than at the first large search; True if the saved graph was used. For servers that
+        want their first query to cost what later ones do."""
+        with self._lock:
+            self._load_matrix()
+            assert self._matrix is not None
+            return self._matrix.has_ann and self._matrix.ann_builds == 0
+
     def _load_matrix(self) -> VectorMatrix:
         with self._lock:
             epoch = int(self._meta("vector_epoch") or 0)
             if self._matrix is None or self._seen_epoch != epoch:
-                dim = int(self._meta("vector_dim") or 0)
-                matrix = VectorMatrix(dim, ann_threshold=self._ann_threshold)
-                rows = self._conn.execute("SELECT rowid, vec FROM vectors").fetchall()
-                if rows:
-                    matrix.upsert([r[0] for r in rows],
-                                  decode_blobs([r[1] for r in rows], dim))
-                self._matrix, self._seen_epoch = matrix, epoch
+                saved = self._open_saved_ann()
+                if saved is not None:
+                    self._matrix, self._seen_epoch = saved
+                else:
+                    self._matrix, self._seen_epoch = self._matrix_from_rows()
             return self._matrix
+
+    def _matrix_from_rows(self) -> tuple[VectorMatrix, int]:
+        """Every vector, read in one transaction; records the ledger if it is missing or off."""
+        own = not self._conn.in_transaction
+        if own:
+            self._conn.execute("BEGIN")
+        try:
+            epoch = int(self._meta("vector_epoch") or 0)
+            dim = int(self._meta("vector_dim") or 0)
+            rows = self._conn.execute("SELECT rowid, vec FROM vectors").fetchall()
+        finally:
+            if own:
+                self._conn.execute("COMMIT")
+        matrix = VectorMatrix(dim, ann_threshold=self._ann_threshold)
+        if rows:
+            matrix.upsert([r[0] for r in rows], decode_blobs([r[1] for r in rows], dim))
+        count, checksum = ids_checksum(matrix.keys())
+        with contextlib.suppress(sqlite3.Error):  # a read-only file: no ledger, no saved graph
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) SELECT 'vector_ledger', ?"
+                " WHERE (SELECT value FROM meta WHERE key = 'vector_epoch') = ?",
+                (f"{count}:{checksum}", str(epoch)))
+        return matrix, epoch
+
+    # -- the saved HNSW graph (engram.index.ann_file) ------------------------
+    def _ann_folder(self) -> Path | None:
+        if not self._persist_ann or str(self.path) in ("", ":memory:"):
+            return None
+        return ann_file.ann_dir(self.path)
+
+    def _ann_stamp(self) -> Stamp | None:
+        """The store's current stamp, or None while it has no ledger or id yet."""
+        meta = dict(self._read(
+            "SELECT key, value FROM meta WHERE key IN"
+            " ('store_id', 'embed_model', 'vector_dim', 'vector_epoch', 'vector_ledger')"))
+        if not {"store_id", "embed_model", "vector_ledger"} <= meta.keys():
+            return None
+        count, checksum = meta["vector_ledger"].split(":", 1)
+        return Stamp(store_id=meta["store_id"], model_id=meta["embed_model"],
+                     dim=int(meta.get("vector_dim") or 0), epoch=int(meta.get("vector_epoch") or 0),
+                     count=int(count), checksum=checksum)
+
+    def _open_saved_ann(self) -> tuple[VectorMatrix, int] | None:
+        folder = self._ann_folder()
+        if folder is None or not folder.exists():
+            return None
+        stamp = self._ann_stamp()
+        if stamp is None:
+            return None
+        matrix = ann_file.load(folder, stamp, ann_threshold=self._ann_threshold,
+                               read_vectors=self._vectors_by_rowid)
+        return None if matrix is None else (matrix, stamp.epoch)
+
+    def _vectors_by_rowid(self, rowids: builtins.list[int]) -> dict[int, np.ndarray]:
+        if not rowids:
+            return {}
+        rows = self._read(f"SELECT rowid, vec FROM vectors WHERE rowid IN ({','.join('?' * len(rowids))})",
+                          rowids)
+        mat = decode_blobs([r[1] for r in rows], int(self._meta("vector_dim") or 0) or None)
+        return {int(r[0]): mat[i] for i, r in enumerate(rows)}
+
+    def save_ann(self) -> bool:
+        """Save the in-memory HNSW graph beside the store if it changed since it was built
+        or loaded and is still current (no other process wrote since); True if written."""
+        folder = self._ann_folder()
+        with self._lock:
+            matrix = self._matrix
+            if folder is None or matrix is None or not matrix.has_ann or matrix.ann_changes == 0:
+                return False
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)",
+                                   (uuid.uuid4().hex,))
+            stamp = self._ann_stamp()
+            if stamp is None or stamp.epoch != self._seen_epoch:
+                return False
+            if not ann_file.save(folder, matrix, stamp):
+                return False
+            matrix.ann_changes = 0
+            return True
+
+    def _update_ledger(self, conn: sqlite3.Connection, added: Sequence[int], removed: Sequence[int]) -> None:
+        """Inside a vector write: keep the ledger's count and checksum of vector rowids exact."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vector_ledger'").fetchone()
+        if row is None:
+            return  # no ledger yet: the next full load of the vectors records one
+        count, plain, hashed = (int(x) for x in row[0].split(":"))
+        add_plain, add_hashed = rowid_sums(np.asarray(added, dtype=np.int64))
+        rem_plain, rem_hashed = rowid_sums(np.asarray(removed, dtype=np.int64))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'vector_ledger'",
+                     (f"{count + len(added) - len(removed)}:{plain + add_plain - rem_plain}:"
+                      f"{hashed + add_hashed - rem_hashed}",))
 
     def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
         sql, params = scope_clause(scope)

@@ -1,0 +1,192 @@
+"""The HNSW graph saved beside a SQLite store: reused when current, never when stale or
+foreign, kept up to date by this process's writes, and free of deleted vectors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import faiss
+import numpy as np
+import pytest
+
+from engram.index import ann_file
+from engram.model import Filters, HistoryEntry, MemoryItem, MemoryStatus, Scope
+from engram.store.sqlite import SQLiteStore
+
+ALICE = Scope(user_id="alice")
+DIM = 32
+N = 120
+LARGE = {"small_scope": 2, "ann_threshold": 8}  # scopes above 8 vectors use the graph
+
+
+def unit(seed: int) -> np.ndarray:
+    vec = np.random.default_rng(seed).normal(size=DIM).astype(np.float32)
+    return vec / np.linalg.norm(vec)
+
+
+def put(store: SQLiteStore, seeds: list[int], scope: Scope = ALICE, model: str = "m") -> list[MemoryItem]:
+    items = [MemoryItem(scope=scope, content=f"doc {s}") for s in seeds]
+    history = [HistoryEntry(memory_id=i.id, version=1, op="add") for i in items]
+    store.add(items, np.stack([unit(s) for s in seeds]), history, model_id=model)
+    return items
+
+
+def search(store: SQLiteStore, seed: int, limit: int = 5) -> list[tuple[str, float]]:
+    return store.vector_search(ALICE, unit(seed), Filters(), limit=limit)
+
+
+def builds(store: SQLiteStore) -> int:
+    assert store._matrix is not None
+    return store._matrix.ann_builds
+
+
+def generation(path: Path) -> str:
+    return json.loads((ann_file.ann_dir(path) / "current.json").read_text())["generation"]
+
+
+@pytest.fixture()
+def saved(tmp_path: Path) -> tuple[Path, list[MemoryItem]]:
+    """A closed store whose graph was built by a search and saved."""
+    path = tmp_path / "s.db"
+    store = SQLiteStore(path, **LARGE)
+    items = put(store, list(range(N)))
+    search(store, 3)
+    assert builds(store) == 1
+    store.close()
+    return path, items
+
+
+def test_a_fresh_process_reuses_the_graph_with_identical_results(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    before = generation(path)
+    reopened = SQLiteStore(path, **LARGE)
+    rebuilt = SQLiteStore(path, persist_ann=False, **LARGE)
+    for seed in (0, 3, 57, 119, 500):
+        got, want = search(reopened, seed), search(rebuilt, seed)
+        assert [h for h, _ in got] == [h for h, _ in want]
+        assert [s for _, s in got] == pytest.approx([s for _, s in want], abs=1e-6)
+    assert search(reopened, 57)[0][0] == items[57].id
+    assert builds(reopened) == 0 and builds(rebuilt) == 1
+    reopened.close()
+    rebuilt.close()
+    assert generation(path) == before  # nothing changed: nothing rewritten
+
+
+def test_a_graph_made_stale_by_another_writer_is_rebuilt(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, _ = saved
+    other = SQLiteStore(path, persist_ann=False, **LARGE)
+    [late] = put(other, [9999])
+    other.close()
+    store = SQLiteStore(path, **LARGE)
+    assert search(store, 9999)[0][0] == late.id
+    assert builds(store) == 1
+    store.close()
+
+
+def test_a_graph_copied_from_another_store_is_ignored(tmp_path: Path,
+                                                      saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, _ = saved
+    twin = tmp_path / "twin.db"  # same rowids, count and model; other vectors
+    store = SQLiteStore(twin, persist_ann=False, **LARGE)
+    twins = put(store, list(range(1000, 1000 + N)))
+    store.close()
+    shutil.copytree(ann_file.ann_dir(path), ann_file.ann_dir(twin))
+    store = SQLiteStore(twin, **LARGE)
+    assert search(store, 1057)[0][0] == twins[57].id
+    assert builds(store) == 1
+    store.close()
+
+
+def test_a_graph_of_another_model_is_ignored(tmp_path: Path, saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, _ = saved
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = 'other-model' WHERE key = 'embed_model'")
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    assert builds(store) == 1
+    store.close()
+
+
+@pytest.mark.parametrize("damage", ["count", "labels", "missing"])
+def test_a_damaged_saved_graph_is_ignored(saved: tuple[Path, list[MemoryItem]], damage: str) -> None:
+    path, items = saved
+    folder = ann_file.ann_dir(path)
+    gen = folder / generation(path)
+    if damage == "count":
+        meta = json.loads((folder / "current.json").read_text())
+        (folder / "current.json").write_text(json.dumps({**meta, "count": meta["count"] - 1}))
+    elif damage == "labels":
+        labels = np.load(gen / "labels.npy")
+        np.save(gen / "labels.npy", labels[::-1].copy())  # the same ids on the wrong rows
+    else:
+        (gen / "hnsw.faiss").unlink()
+    store = SQLiteStore(path, **LARGE)
+    hit = search(store, 57)[0]
+    assert hit[0] == items[57].id and hit[1] == pytest.approx(1.0, abs=1e-5)
+    assert builds(store) == 1
+    store.close()
+
+
+def test_own_writes_update_the_loaded_graph_and_are_saved(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    [new] = put(store, [7777])
+    store.delete(ALICE, [items[5].id], [])
+    moved = store.get(ALICE, [items[6].id])[0].model_copy(update={"version": 2})
+    store.replace(moved, unit(8888), HistoryEntry(memory_id=moved.id, version=2, op="update"),
+                  expected_version=1, model_id="m")
+    assert search(store, 7777)[0][0] == new.id
+    assert items[5].id not in {h for h, _ in search(store, 5, limit=20)}
+    assert search(store, 8888)[0][0] == items[6].id
+    assert builds(store) == 0  # updated in place, not rebuilt
+    store.close()
+    again = SQLiteStore(path, **LARGE)
+    assert search(again, 7777)[0][0] == new.id
+    assert search(again, 8888)[0][0] == items[6].id
+    assert items[5].id not in {h for h, _ in search(again, 5, limit=20)}
+    assert builds(again) == 0
+    again.close()
+
+
+def test_deleted_vectors_do_not_stay_in_the_saved_graph(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    store.delete(ALICE, [items[11].id], [])
+    store.close()
+    gen = ann_file.ann_dir(path) / generation(path)
+    index = faiss.read_index(str(gen / "hnsw.faiss"))
+    stored = np.vstack([index.reconstruct(i) for i in range(index.ntotal)])
+    assert np.abs(stored @ unit(11)).max() < 0.99  # no row is the deleted vector any more
+
+
+def test_compact_removes_the_saved_graph(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, _ = saved
+    store = SQLiteStore(path, **LARGE)
+    store.compact()
+    assert not ann_file.ann_dir(path).exists()
+    store.close()
+
+
+def test_the_ledger_follows_every_vector_write(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    store = SQLiteStore(path, **LARGE)
+    items = put(store, list(range(30)))
+    search(store, 1)  # the first full load records the ledger
+    put(store, [100, 101], scope=Scope(user_id="bob"))
+    store.delete(ALICE, [items[0].id, items[1].id], [])
+    archived = store.get(ALICE, [items[2].id])[0].model_copy(
+        update={"status": MemoryStatus.ARCHIVED, "version": 2})
+    store.replace(archived, unit(55), HistoryEntry(memory_id=archived.id, version=2, op="update"),
+                  expected_version=1, model_id="m")
+    store.delete_scope(Scope(user_id="bob"), actor=None)
+    store.close()
+    with sqlite3.connect(path) as conn:
+        rowids = np.array([r[0] for r in conn.execute("SELECT rowid FROM vectors")], dtype=np.int64)
+        ledger = conn.execute("SELECT value FROM meta WHERE key = 'vector_ledger'").fetchone()[0]
+    count, checksum = ann_file.ids_checksum(rowids)
+    assert ledger == f"{count}:{checksum}" and count == 28
