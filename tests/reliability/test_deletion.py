@@ -160,7 +160,8 @@ def seed_one(mem: Memory) -> tuple[str, list[str]]:
     [item] = mem.add(f"first version {secret[0]} about trams, mail {secret[1]}@example.com",
                      user_id="victim", session_id="s1", tags=[secret[2]], metadata={"k": secret[3]})
     mem.update(item.id, user_id="victim", content=f"second version {secret[4]} about trams")
-    mem.add("a neighbour round about trams", user_id="victim", session_id="s1")
+    mem.store.settle()  # both versions now in the database file itself, not just the WAL
+    mem.add("a neighbour round about trams", user_id="victim", session_id="s1")  # its context: WAL
     mem.search(f"trams {secret[4]}", user_id="victim")
     return item.id, secret
 
@@ -200,7 +201,9 @@ def delete_through(door: str, mem: Memory, memory_id: str, tmp_path: Path,
 
         async def main() -> None:
             async with Client(build_mcp(mem), raise_exceptions=False) as client:
-                result = await client.call_tool("forget", {"memory_id": memory_id, "user_id": "victim"})
+                names = {t.name for t in (await client.list_tools()).tools}
+                tool = "delete" if "delete" in names else "forget"  # the tool's name changed
+                result = await client.call_tool(tool, {"memory_id": memory_id, "user_id": "victim"})
                 assert not result.is_error, result.content
 
         anyio.run(main)
@@ -215,7 +218,8 @@ def test_delete_through_every_door_leaves_no_bytes(door: str, tmp_path: Path,
         pytest.importorskip("mcp")
     mem = door_memory(tmp_path)
     memory_id, secret = seed_one(mem)
-    assert leaks(mem, secret), "the canaries should be on disk before deletion"
+    before = leaks(mem, secret)
+    assert before, "the canaries should be on disk before deletion"
     delete_through(door, mem, memory_id, tmp_path, monkeypatch)
     if door == "cli":
         mem = door_memory(tmp_path)  # the CLI closed its own Memory; reopen to scan and check
@@ -223,8 +227,11 @@ def test_delete_through_every_door_leaves_no_bytes(door: str, tmp_path: Path,
     assert leaks(mem, secret + tails) == {}  # db, WAL, SHM, FTS segments, cache, vault; no purge()
     assert [h.op for h in mem.history(memory_id, user_id="victim")][-1] == "delete"
     assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
+    scanned = sorted(p.name for p in files_of(mem))
     mem.close()
-    record(f"deletion-{door}", {"canaries": len(secret), "residue_after_delete": 0, "purge": False})
+    record(f"deletion-{door}", {"canaries": len(secret), "files_scanned": scanned,
+                                "files_with_canaries_before": sorted(before),
+                                "residue_after_delete": 0, "purge": False})
 
 
 def test_fts_keeps_no_tokens_of_a_deleted_version(tmp_path: Path) -> None:
