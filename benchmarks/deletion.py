@@ -133,7 +133,7 @@ def markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
            f"Machine: {meta['machine']}; load average before/after {meta['load_before']} / "
            f"{meta['load_after']}.", "",
            "| memories | FTS index | logical delete p50 | delete p50 (with settle) | delete p90 "
-           "| settle p50 | delete_all (rows) | import 1,000 lines |",
+           "| settle p50 | delete_all (rows) | import (up to 1,000 export lines) |",
            "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         out.append(
