@@ -25,7 +25,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from engram.ingest.fact_rules import ALIASES, EVENT, RULES, SLOT_WORDS, Rule
+from engram.ingest.fact_rules import ALIASES, EVENT, RULES, SLOT_WORDS, VAGUE, Rule
 from engram.ingest.keys import _dates
 from engram.ingest.sentences import split_sentences
 from engram.llm import LLMClient, LLMError, render
@@ -51,6 +51,9 @@ class Fact(BaseModel):
     cardinality: Literal["one", "many"] = "one"
     negated: bool = False
     date: Date | None = None
+    # "subject:attribute|value" of another fact this one is stated through ("works as an
+    # analyst at Acme" depends on "user:employer|acme"): it ends when that value ends
+    depends_on: str | None = None
 
     @field_validator("subject", "attribute")
     @classmethod
@@ -110,13 +113,19 @@ def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:St|Inc|Co|Corp|Ltd|Jr|Sr|Bros|Ave|Rd|Mt|Ft|No)\.)$")
 
 
+_THIRD_PERSON = [(re.compile(rf"\b{w}\b", _I), r) for w, r in (
+    ("my", "their"), ("our", "their"), ("me", "them"), ("us", "them"), ("myself", "themselves"))]
+
+
 def _clean_text(raw: str | None) -> str:
     """A captured span as a statement shows it: trimmed, a closing abbreviation's period
-    kept ("Washington, D.C.", "Acme Inc."), "my"/"our" → "their"."""
+    kept ("Washington, D.C.", "Acme Inc."), in the third person ("my" → "their")."""
     text = " ".join((raw or "").split()).strip(" '’-,")
     while text.endswith(".") and not _ABBREVIATION.search(text):
         text = text[:-1].rstrip()
-    return re.sub(r"^(?:my|our)\s+", "their ", text, flags=_I)
+    for pattern, repl in _THIRD_PERSON:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _clean_value(raw: str | None) -> str:
@@ -173,25 +182,29 @@ class HeuristicExtractor:
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         who = "The user" if subject == "user" else subject.title()
-        when = _first_date(text, item)
         for rule in RULES:
             for m in rule.pattern.finditer(text):
-                if any(s <= m.start() < e for s, e in taken) or _ASKED.search(text[:m.start()]):
+                if any(s <= m.start() < e for s, e in taken) or \
+                        _ASKED.search(text, max(0, m.start() - 8), m.start()):
                     continue  # already read by an earlier (negation) rule, or asked ("do I ...?")
-                found = self._outs(rule, m, subject, who, when)
+                found = self._outs(rule, m, subject, who)
                 if found:
                     out += found
                     taken.append((m.start(), m.end()))
-        for m in EVENT.finditer(text):
-            if when is None or any(s <= m.start() < e for s, e in taken):
-                continue  # an event is only a fact when it says when it happened
+        events = [m for m in EVENT.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+        if not out and not events:
+            return out
+        when = _first_date(text, item)  # time expressions are parsed only where a fact was found
+        for fact in out:
+            fact.date = when
+        for m in events if when is not None else []:  # an event is a fact only when it says when
             sentence = _first_person(m.group(0).strip(), "the user" if subject == "user" else who)
             out.append(Fact(subject=subject, attribute="event", value=sentence.rstrip(".!?")[:200],
                             statement=sentence.rstrip(".!") + ".", cardinality="many", date=when))
         return out
 
     @staticmethod
-    def _outs(rule: Rule, m: re.Match[str], subject: str, who: str, when: Date | None) -> list[Fact]:
+    def _outs(rule: Rule, m: re.Match[str], subject: str, who: str) -> list[Fact]:
         raw = {k: _with_abbreviation(m, k) for k in m.groupdict()}
         groups = {k: _clean_value(v) for k, v in raw.items()}
         texts = {k: _clean_text(v) for k, v in raw.items()}
@@ -208,12 +221,18 @@ class HeuristicExtractor:
                 if o.optional or attribute in done:
                     continue
                 return []  # a required value is missing: the rule did not really match
+            if value and not o.negated and (value.split()[0].lower() in VAGUE or
+                                            (o.cardinality == "many" and len(value) < 3) or
+                                            (attribute == "plan" and len(value.split()) < 2)):
+                return []  # "I like those suggestions", "I plan to spend": nothing durable
             if o.attribute == "{k}" and attribute not in ALIASES.values() and \
                     not (value[0].isupper() or value[0].isdigit() or value[0] in "$€£"):
                 return []  # "my brother is obsessed": only names, numbers and dates fill a slot
             statement = " ".join(o.statement.format(s=who, **texts).split()).replace("..", ".")
+            depends = f"{subject}:{o.depends[0]}|{norm_value(groups[o.depends[1]])}" \
+                if o.depends and groups.get(o.depends[1]) else None
             out.append(Fact(subject=subject, attribute=attribute, value=value, statement=statement,
-                            cardinality=o.cardinality, negated=o.negated, date=when))
+                            cardinality=o.cardinality, negated=o.negated, depends_on=depends))
             done.add(attribute)
         return out
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from engram.ingest.sentences import BOUNDARY_DOT
+
 _I = re.IGNORECASE
 
 # A value runs lazily up to a clause boundary: a comma or other mark, a period that ends
@@ -25,7 +27,9 @@ VAL = r"(?P<v>[\w'’&./$€£, -]{1,80}?)"
 PLACE = r"(?P<v>[\w'’&./ -]{1,60}?(?:,\s*(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)?)"
 _DATE_WORD = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
               r"|\d{1,4}\b|spring|summer|fall|autumn|winter|early|late|mid")
-END = (r"(?=\s*(?:,(?!\d)|[!?;:()\"“”\n]|\s(?:in|on|since|from|until|by|around)\s+(?:" + _DATE_WORD + r")|\.+\s*$|\s(?:and|but|so|because|since|which|who|if|as|now|anymore|"
+END = (r"(?=\s*(?:,(?!\d)|[!?;:()\"“”\n]|" + BOUNDARY_DOT + r"(?=\s)|\.+\s*$|"
+       r"\s(?:in|on|since|from|until|by|around)\s+(?:" + _DATE_WORD + r")|"
+       r"\s(?:and|but|so|because|since|which|who|if|as|now|anymore|"
        r"any more|instead|last|next|this|for|with|after|before|ago|yesterday|today|recently|again|"
        r"over|during|near|in the|these days|full[- ]time|part[- ]time|though|too)\b|\s*$))")
 ADV = r"(?:(?:just|recently|finally|actually|now|currently|still|also|really|officially|already)\s+)*"
@@ -57,6 +61,7 @@ class Out:
     negated: bool = False
     optional: bool = False  # skipped when its group did not match
     value: str = ""  # a template for the stored value ("teacher of {v}"); default: the group
+    depends: tuple[str, str] | None = None  # (attribute, group) of the fact this one is stated through
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ def _closed(attribute: str, statement: str, cardinality: Literal["one", "many"] 
     return Out(attribute, "", statement, cardinality, negated=True)
 
 
-_JOB = Out("job_title", "v", "{s} works as {a} {v} at {e}.", optional=True)
+_EMPLOYER = ("employer", "e")
+_JOB = Out("job_title", "v", "{s} works as {a} {v} at {e}.", optional=True, depends=_EMPLOYER)
 _AT = Out("employer", "e", "{s} works at {e}.")
 _QUIT = (_closed("employer", "{s} quit their job."), _closed("job_title", "{s} quit their job."))
 _I_ = r"\bI\s+" + ADV
@@ -115,11 +121,11 @@ RULES: tuple[Rule, ...] = (
     _r(r"\bI\s*" + ADV + r"(?:work|am working|'m working|’m working)\s+as\s+" + ROLE + r"\s+(?:at|for|in)\s+"
        + ORG, _JOB, _AT),
     _r(r"\bI\s*" + ADV + r"(?:work|am working|'m working|’m working)\s+(?:at|for)\s+" + ORG_NAME
-       + r"\s+as\s+" + ROLE + END, _AT, Out("job_title", "v", "{s} works as {a} {v} at {e}.")),
+       + r"\s+as\s+" + ROLE + END, _AT, Out("job_title", "v", "{s} works as {a} {v} at {e}.", depends=_EMPLOYER)),
     _r(_I_ + r"teach\s+(?P<v>[\w' -]{2,40}?)\s+(?:at|in)\s+" + ORG,
-       Out("job_title", "v", "{s} teaches {v} at {e}.", value="teacher of {v}"), _AT),
+       Out("job_title", "v", "{s} teaches {v} at {e}.", value="teacher of {v}", depends=_EMPLOYER), _AT),
     _r(r"\bI(?:'m|’m| am)\s+" + ADV + r"(?:an?)\s+(?P<v>[a-z][\w' -]{1,40}?)\s+(?:at|for)\s+" + ORG,
-       Out("job_title", "v", "{s} is a {v} at {e}."), _AT, flags=0),
+       Out("job_title", "v", "{s} is a {v} at {e}.", depends=_EMPLOYER), _AT, flags=0),
     _r(r"\bI\s*" + ADV + r"(?:work|am working|'m working|’m working|'ve worked|’ve worked|have worked|"
        r"'ve been working|have been working)\s+(?:at|for)\s+" + ORG, _AT),
     _r(_I_ + r"(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+a\s+(?:new\s+)?job\s+at|"
@@ -173,5 +179,8 @@ ALIASES = {"boyfriend": "partner", "girlfriend": "partner", "husband": "partner"
 SLOT_WORDS = frozenset(["a", "an", "the", "this", "that", "it", "there", "what", "which", "who", "how",
                         "when", "where", "i", "me", "you", "we", "they", "he", "she", "favorite",
                         "favourite", "new", "job"])
+# a value that only points back at the conversation ("I like those suggestions", "I love it")
+VAGUE = frozenset({"it", "its", "this", "that", "these", "those", "them", "they", "you", "your", "yours",
+                   "one", "ones", "idea", "sound", "way", "what", "how", "when", "where", "doing"})
 EVENT = re.compile(r"\bI\s+(?:just\s+|finally\s+)?(?:got|graduated|ran|finished|started|visited|"
                    r"celebrated|married|travel(?:l)?ed|went|had|attended|completed|won|passed)\b.{3,160}", _I)

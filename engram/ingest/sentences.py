@@ -43,13 +43,34 @@ def _mask(text: str) -> str:
     return _MASKED.sub(repl, text)
 
 
+def _ambiguous_periods() -> re.Pattern[str]:
+    from pysbd.lang.english import English
+
+    words = sorted({*English.Abbreviation.ABBREVIATIONS, *(t.lower() for t in _TITLES)}, key=len, reverse=True)
+    # a period inside a token ("72.5", "D.C.", "e.g."), after a single letter or a known abbreviation
+    return re.compile(r"\.(?=[^\s.!?\"'”’)\]])|\b[A-Za-z]\.|\b(?:" + "|".join(map(re.escape, words)) + r")\.",
+                      re.IGNORECASE)
+
+
+_AMBIGUOUS = _ambiguous_periods()
+# a sentence ends at .!? (and closing quotes) before a word that does not start in lowercase
+_PLAIN = re.compile(r".*?(?:[.!?]+[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|$)")
+
+
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text``, stripped, in order; lines are never joined."""
+    """The sentences of ``text``, stripped, in order; lines are never joined.
+
+    pySBD rebuilds regular expressions per text (its patterns outgrow ``re``'s cache), so
+    a line none of whose periods could be an abbreviation, an initial or a decimal is
+    split at its ``.``/``!``/``?`` directly; only the others go through pySBD."""
     out: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             continue
         masked = _mask(line)
+        if not _AMBIGUOUS.search(masked):
+            out += [line[m.start():m.end()].strip() for m in _PLAIN.finditer(masked) if m.group().strip()]
+            continue
         # a new Segmenter per call: construction costs ~1 µs and the object keeps state
         spans = pysbd.Segmenter(language="en", clean=False, char_span=True).segment(masked)
         start = 0

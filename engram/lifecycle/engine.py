@@ -109,7 +109,9 @@ class Lifecycle(Steps):
             provenance=Provenance(source_ids=[source.id], source=f"extraction:{origin}", actor=ACTOR),
             metadata={"subject": fact.subject, "attribute": fact.attribute, "value": fact.value,
                       "slot": fact.slot, "cardinality": fact.cardinality, "negated": fact.negated,
-                      "value_norm": norm_value(fact.value), "source_round": source.id})
+                      "value_norm": norm_value(fact.value), "source_round": source.id,
+                      **({"depends_on": fact.depends_on} if fact.depends_on else {})},
+            keys=[fact.attribute.replace("_", " ")])  # "job title", "employer": the slot is a key
 
     def _candidates(self, fact: Fact, scope: Scope, vector: Any) -> list[Candidate]:
         store = self.store
@@ -134,6 +136,7 @@ class Lifecycle(Steps):
                 store.record_access(target.scope, [target.id])
             return []
         targets = store.get(new.scope.across_sessions(), decision.targets)
+        targets += self._dependents(targets)
         if targets:
             new = new.model_copy(update={"metadata": {**new.metadata,
                                                       "supersedes": [t.id for t in targets]}})
@@ -144,6 +147,22 @@ class Lifecycle(Steps):
                         metadata={**old.metadata, "superseded_by": new.id, "closed_by": source.id})
             self._expire_source(old, new)
         return [new]
+
+    def _dependents(self, targets: list[MemoryItem]) -> list[MemoryItem]:
+        """Active facts stated in terms of a value that is ending: "works as an analyst at
+        Acme" (``depends_on="user:employer|acme"``) ends with the Acme employer fact."""
+        keys = {f"{t.metadata.get('slot')}|{t.metadata.get('value_norm')}" for t in targets
+                if t.metadata.get("slot") and not t.metadata.get("negated")}
+        known = {t.id for t in targets}
+        out: list[MemoryItem] = []
+        for key in sorted(keys):
+            for item in self.store.list(targets[0].scope.across_sessions(), Filters(
+                    kinds=[MemoryKind.FACT], statuses=[MemoryStatus.ACTIVE], metadata={"depends_on": key}),
+                    limit=20):
+                if item.id not in known:
+                    known.add(item.id)
+                    out.append(item)
+        return out
 
     def _expire_source(self, old: MemoryItem, new: MemoryItem) -> None:
         """Bi-temporal bookkeeping for the round a superseded fact came from: once none

@@ -122,3 +122,15 @@ def test_heuristic_decider_rules() -> None:
     assert d.decide(fact("Lisbon"), [Candidate(other_slot, 0.5)]).op == "ADD"
     assert refines("New York City", "New York") and not refines("Lisbon", "Lisbon")
     assert overlap("a b", "b c") == 1 / 3
+
+
+def test_a_job_title_stated_through_an_employer_ends_with_that_employer(lc: Memory) -> None:
+    say(lc, "I work at Acme as an analyst.", T0)
+    analyst = next(f for f in facts(lc) if f.metadata["attribute"] == "job_title")
+    assert analyst.metadata["depends_on"] == "user:employer|acme" and "job title" in analyst.keys
+    say(lc, "I started a new job at Globex this week!", T0 + timedelta(days=30))
+    [globex_round] = [i for i in lc.list(user_id="u", filters={"kinds": ["episodic"]}).items
+                      if "Globex" in i.content]
+    assert [f.content for f in facts(lc)] == ["The user works at Globex."]
+    stale = lc.get(analyst.id, user_id="u")
+    assert stale.status.value == "superseded" and stale.metadata["closed_by"] == globex_round.id
