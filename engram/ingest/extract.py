@@ -161,17 +161,25 @@ _FIRST_PERSON = [(re.compile(r"\bI(?:'m|’m)\b"), "{s} is"), (re.compile(r"\bI(
 _ASKED = re.compile(r"\b(?:do|did|does|am|can|could|should|would|will|shall|have|was|were|if)\s+$", _I)
 
 
+_ANCHOR = re.compile(r"\b(?:I|we|my|our)\b", _I)
+
+
 class HeuristicExtractor:
     """Pattern-based extraction of first-person facts (no model). Each turn is split into
     sentences first (:func:`~engram.ingest.sentences.split_sentences`), so a value runs to
-    its clause's end and is never cut at "St." or "72.5"."""
+    its clause's end and is never cut at "St." or "72.5". ``dates=False`` skips time
+    expressions and ``splitter`` replaces the segmenter (slot detection needs neither)."""
+
+    def __init__(self, *, splitter: Callable[[str], list[str]] = split_sentences, dates: bool = True) -> None:
+        self.splitter = splitter
+        self.dates = dates
 
     def extract(self, item: MemoryItem) -> list[Fact]:
         facts: dict[tuple[str, str, bool], Fact] = {}
         for speaker, text in speaker_lines(item):
             subject = "user" if speaker.lower() in ("user", "human") else speaker.lower()
             try:
-                for sentence in split_sentences(text[:MAX_TURN_CHARS]):
+                for sentence in self.splitter(text[:MAX_TURN_CHARS]):
                     for fact in self._from_sentence(sentence, subject, item):
                         facts.setdefault((fact.slot, norm_value(fact.value), fact.negated), fact)
             except Exception:  # a heuristic must never break ingestion
@@ -182,8 +190,9 @@ class HeuristicExtractor:
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         who = "The user" if subject == "user" else subject.title()
+        anchors = [a.start() for a in _ANCHOR.finditer(text)]  # every rule opens on one of these
         for rule in RULES:
-            for m in rule.pattern.finditer(text):
+            for m in filter(None, (rule.pattern.match(text, a) for a in anchors)):
                 if any(s <= m.start() < e for s, e in taken) or \
                         _ASKED.search(text, max(0, m.start() - 8), m.start()):
                     continue  # already read by an earlier (negation) rule, or asked ("do I ...?")
@@ -194,7 +203,8 @@ class HeuristicExtractor:
         events = [m for m in EVENT.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
         if not out and not events:
             return out
-        when = _first_date(text, item)  # time expressions are parsed only where a fact was found
+        # time expressions are parsed only where a fact was found
+        when = _first_date(text, item) if self.dates else None
         for fact in out:
             fact.date = when
         for m in events if when is not None else []:  # an event is a fact only when it says when
