@@ -130,13 +130,15 @@ class HeuristicDecider:
 
 def _negation(value: str, cardinality: str, positive: list[Candidate], negative: list[Candidate]) -> Decision:
     """What a negation does: a closing without a value ("I quit", "we broke up", "sold it")
-    retires the slot's current value (the most recent one of a multi-valued slot); a
-    negation with a value retires the stored values it matches."""
+    retires the slot's current value (the most recent one of a multi-valued slot), and is
+    dropped when there is none; a negation with a value retires the stored values it matches."""
     if not value or norm_value(value) in PRONOUNS:
         closed = positive if cardinality == "one" else sorted(
             positive, key=lambda c: (c.item.valid_from or c.item.created_at, c.item.id))[-1:]
+        # nothing to close: storing "no longer works at Google" as a job title would outlive
+        # the next job (the sentence's employer closing already records the change)
         return Decision("DELETE", [c.item.id for c in closed], "closes the slot") if closed else \
-            Decision("ADD", [], "closing of an unknown value")
+            Decision("NOOP", [], "nothing to close")
     same_neg = [c.item.id for c in negative if same_value(c.item.metadata.get("value", ""), value)]
     if same_neg:
         return Decision("NOOP", same_neg[:1], "negation already known")

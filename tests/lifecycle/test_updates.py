@@ -134,3 +134,13 @@ def test_a_job_title_stated_through_an_employer_ends_with_that_employer(lc: Memo
     assert [f.content for f in facts(lc)] == ["The user works at Globex."]
     stale = lc.get(analyst.id, user_id="u")
     assert stale.status.value == "superseded" and stale.metadata["closed_by"] == globex_round.id
+
+
+def test_a_closing_with_nothing_to_close_leaves_no_fact_behind(lc: Memory) -> None:
+    """Regression: "I quit my job at Google" also closes the (unknown) job title; that
+    closing was stored as an active "no longer works at Google" job-title fact, which then
+    answered "where does the user work now?" after the user joined Stripe."""
+    say(lc, "I've worked for Google since 2019.", T0)
+    say(lc, "I quit my job at Google.", T0 + timedelta(days=60))
+    say(lc, "I joined Stripe last month and I love the team.", T0 + timedelta(days=61))
+    assert {f.content for f in facts(lc)} == {"The user works at Stripe.", "The user likes the team."}
