@@ -102,8 +102,13 @@ class Settings(BaseSettings):
         return self.db or self.data_dir / "engram.db"
 
     @property
+    def vault_key_file(self) -> Path:
+        return self.vault_key_path or self.data_dir / "vault.key"
+
+    @property
     def vault_path(self) -> Path:
-        return (self.vault_key_path or self.data_dir / "vault.key").with_suffix(".sqlite")
+        """The PII vault's rows (``pii_mode="vault"``), beside its key."""
+        return self.vault_key_file.with_suffix(".sqlite")
 
     @property
     def embedding_cache_path(self) -> Path:

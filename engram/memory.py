@@ -39,12 +39,13 @@ from engram.model import (
     utcnow,
 )
 from engram.portability import export_lines, parse_import, restore
+from engram.protocols import Closeable, HasVault, ReadsStore, SecretVault
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
 from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
-from engram.store import Store, open_store
+from engram.store import Store, check_store, open_store
 from engram.validation import (
     ScopeLike,
     resolve_scope,
@@ -90,7 +91,7 @@ class Memory:
         self.settings = settings or Settings()
         if path is not None:
             self.settings = self.settings.model_copy(update={"db": Path(path)})
-        store = store or open_store(self.settings, create=create)
+        store = check_store(store) if store is not None else open_store(self.settings, create=create)
         if embedder is None:
             embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
             if self.settings.embedding_cache:
@@ -99,17 +100,21 @@ class Memory:
                                                              "retriever")(depth=self.settings.search_depth)
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
-            _registered(ENRICHERS, name, "enricher")() for name in self.settings.enrichers]
+            _registered(ENRICHERS, name, "enricher")(self.settings) for name in self.settings.enrichers]
+        self._lifecycle: Lifecycle | None = None  # built on first use (it may open an LLM client)
+        self.vault = _vault_of(self.enrichers)  # -- privacy hook: the PII vault --
         # -- the one write path, shared with the lifecycle and imports --
-        self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars)
-        self._bind_privacy()  # -- privacy hook: guard/pii enrichers read their settings --
+        self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars,
+                             vault=self.vault)
+        for enricher in self.enrichers:
+            if isinstance(enricher, ReadsStore):  # the guard's lessons read flagged memories
+                enricher.bind_store(store)
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
         self.store.close()
-        close_reranker = getattr(self.reranker, "close", None)
-        if close_reranker is not None:
-            close_reranker()
+        if isinstance(self.reranker, Closeable):
+            self.reranker.close()
 
     def __enter__(self) -> Self:
         return self
@@ -376,17 +381,6 @@ class Memory:
     # -- privacy (forget, audit, purge) -------------------------------------------
     # Logic lives in engram.lifecycle.audit, engram.ingest.guard and engram.ingest.pii;
     # see docs/trust.md. These methods only wire it to the facade's scope rules.
-    def _bind_privacy(self) -> None:
-        self.vault: Any = None
-        for enricher in self.enrichers:
-            configure = getattr(enricher, "configure", None)
-            if configure is not None:
-                configure(self.settings)
-            bind_store = getattr(enricher, "bind_store", None)  # the guard's lessons
-            if bind_store is not None:
-                bind_store(self.store)
-            self.vault = getattr(enricher, "vault", None) or self.vault
-
     def _erase(self, residue: Any, actor: str | None) -> int:
         return _privacy.erase(self.store, residue, embedder=self.embedder, vault=self.vault,
                               actor=actor)
@@ -432,7 +426,7 @@ class Memory:
     # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
     @property
     def lifecycle(self) -> Lifecycle:
-        if getattr(self, "_lifecycle", None) is None:
+        if self._lifecycle is None:
             from engram.lifecycle.engine import Lifecycle
 
             self._lifecycle = Lifecycle(self.writer, self.settings)
@@ -474,6 +468,12 @@ def _chose_statuses(filters: Filters | dict[str, Any] | None) -> bool:
     if isinstance(filters, Filters):
         return "statuses" in filters.model_fields_set
     return isinstance(filters, dict) and "statuses" in filters
+
+
+def _vault_of(enrichers: Sequence[Enricher]) -> SecretVault | None:
+    """The PII vault an enricher writes, if any (reveal, erase and purge read it)."""
+    vaults = [e.vault for e in enrichers if isinstance(e, HasVault) and e.vault is not None]
+    return vaults[-1] if vaults else None
 
 
 __all__ = ["EngramError", "Memory", "resolve_scope"]

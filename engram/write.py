@@ -8,6 +8,7 @@ same way. The lifecycle depends on this service, never on the facade.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,13 +17,15 @@ from typing import Any
 import numpy as np
 
 from engram.embed.base import Embedder
-from engram.errors import ConflictError, ContentTooLargeError
+from engram.errors import ConflictError, ContentTooLargeError, EngramError
 from engram.ingest.pipeline import Enricher
-from engram.model import HistoryEntry, MemoryItem
+from engram.model import HistoryEntry, MemoryItem, Scope
+from engram.protocols import SecretVault
 from engram.store.base import Link, Store
 from engram.validation import validated
 from engram.versioning import revise
 
+log = logging.getLogger(__name__)
 EMBED_BATCH = 64  # texts per embedder call: bounds peak memory on large imports
 
 
@@ -34,6 +37,7 @@ class Writer:
     embedder: Embedder
     enrichers: list[Enricher]
     max_content_chars: int
+    vault: SecretVault | None = None  # written by the PII enricher during enrich()
 
     # -- the steps ----------------------------------------------------------------
     def check_size(self, text: str) -> None:
@@ -78,8 +82,30 @@ class Writer:
         stored = self.enrich(items)
         history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor,
                                 at=at or i.created_at, new=i.snapshot()) for i in stored]
-        self.write(stored, history)
+        try:
+            self.write(stored, history)
+        except BaseException:
+            self._drop_orphans(stored)
+            raise
         return stored
+
+    def _drop_orphans(self, items: Sequence[MemoryItem]) -> None:
+        """After a failed add, erase the vault rows enrich() wrote for items that were
+        not stored: nothing would ever delete them (a forgotten user's PII would stay)."""
+        if self.vault is None:
+            return
+        by_scope: dict[Scope, list[str]] = {}
+        for item in items:
+            by_scope.setdefault(item.scope, []).append(item.id)
+        try:  # an add is atomic, but an id that already existed keeps its own vault rows
+            stored = {i.id for scope, ids in by_scope.items() for i in self.store.get(scope, ids)}
+        except EngramError as exc:
+            log.warning("could not check which items a failed add stored (%s); their vault "
+                        "rows stay until those ids are deleted", type(exc).__name__)
+            return
+        orphans = [i.id for i in items if i.id not in stored]
+        if orphans:
+            self.vault.forget(orphans)
 
     def write(self, items: Sequence[MemoryItem], history: Sequence[HistoryEntry], *,
               links: Sequence[Link] = (),

@@ -101,3 +101,40 @@ def test_lifecycle_archive_goes_through_the_writer(lifecycle: Lifecycle, writer:
     assert found == [stored.id]
     [entry] = writer.store.history(SCOPE, [stored.id])[1:]
     assert (entry.op, entry.actor) == ("archive", "engram:archive")
+
+
+def test_a_failed_add_leaves_no_vault_rows(tmp_path: Path) -> None:
+    """The PII enricher vaults originals during enrich(), before the store write; when
+    that write fails, the rows of the never-stored items must go too."""
+    pytest.importorskip("cryptography", reason="the vault needs the `pii` extra")
+    from engram import Memory
+    from engram.errors import StoreError
+
+    settings = Settings(data_dir=tmp_path / "data", enrichers=["pii", "keys"], pii_mode="vault",
+                        embedding_cache=False)
+    path = tmp_path / "m.db"
+    with Memory(path, settings=settings, embedder=HashingEmbedder(dim=64)) as mem:
+        [kept] = mem.add("mail ana.canary@example.org", user_id="u")
+        assert mem.vault is not None
+        before = mem.vault.count()  # type: ignore[attr-defined]
+        assert before > 0
+    # the store refuses vectors of another embedder, after enrich() has run
+    with Memory(path, settings=settings, embedder=HashingEmbedder(dim=32)) as mem:
+        with pytest.raises(StoreError, match="re-embeds"):
+            mem.add("call bob.canary@example.org", user_id="u")
+        assert mem.vault is not None
+        assert mem.vault.count() == before  # type: ignore[attr-defined]
+        assert "ana.canary@example.org" in mem.reveal(kept.id, user_id="u").content
+
+
+def test_the_vault_lives_at_settings_vault_path(tmp_path: Path) -> None:
+    pytest.importorskip("cryptography", reason="the vault needs the `pii` extra")
+    from engram import Memory
+
+    settings = Settings(data_dir=tmp_path / "data", enrichers=["pii"], pii_mode="vault",
+                        vault_key_path=tmp_path / "keys" / "v.key")
+    with Memory(tmp_path / "m.db", settings=settings, embedder=HashingEmbedder()) as mem:
+        mem.add("mail ana.canary@example.org", user_id="u")
+        assert settings.vault_path == tmp_path / "keys" / "v.sqlite"
+        assert mem.vault is not None and mem.vault.path == settings.vault_path  # type: ignore[attr-defined]
+        assert settings.vault_path.exists()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from engram.config import Settings
 from engram.ingest.keys import KeyExtractor
 from engram.model import MemoryItem
 
@@ -43,22 +44,29 @@ class KeyExpansion:
         return out
 
 
-def _guard() -> Enricher:
+def _guard(settings: Settings) -> Enricher:
     from engram.ingest.guard import PoisonGuard
 
-    return PoisonGuard()
+    guard = PoisonGuard()
+    guard.configure(settings)
+    return guard
 
 
-def _pii() -> Enricher:
-    from engram.ingest.pii import PIIRedactor
+def _pii(settings: Settings) -> Enricher:
+    from engram.ingest.pii import PIIRedactor, Vault
 
-    return PIIRedactor()
+    redactor = PIIRedactor()
+    if settings.pii_mode == "vault":
+        redactor.vault = Vault(settings.vault_key_file, settings.vault_path)
+    redactor.configure(settings)
+    return redactor
 
 
-ENRICHERS: dict[str, Callable[[], Enricher]] = {
-    "keys": KeyExpansion,
-    "keys-yake": lambda: KeyExpansion(keyphrases="yake"),
-    # trust (docs/trust.md); both read their mode from Settings via configure()
+# name -> factory(settings): every plug point hands a plugin its settings this one way
+ENRICHERS: dict[str, Callable[[Settings], Enricher]] = {
+    "keys": lambda _settings: KeyExpansion(),
+    "keys-yake": lambda _settings: KeyExpansion(keyphrases="yake"),
+    # trust (docs/trust.md): modes, trusted sources and the vault come from Settings
     "guard": _guard,
     "pii": _pii,
 }

@@ -25,7 +25,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from engram.model import Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Scope, tombstone
-from engram.store.base import Store
+from engram.protocols import Compactable, ForgetsTexts, SecretVault, Settleable
+from engram.store.base import ItemStore, Maintenance
 
 _DERIVED_KINDS: list[MemoryKind] = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
 _ALL_STATUSES = list(MemoryStatus)
@@ -53,7 +54,7 @@ def changed_fields(entry: HistoryEntry) -> list[str]:
                   if k not in ignore and entry.old.get(k) != entry.new.get(k))
 
 
-def audit(store: Store, scope: Scope, *, since: datetime | None = None, limit: int = 100,
+def audit(store: ItemStore, scope: Scope, *, since: datetime | None = None, limit: int = 100,
           log_content: bool = False) -> list[AuditEntry]:
     """Changes to memories in ``scope``, newest first (see module docs)."""
     out = []
@@ -88,7 +89,7 @@ class Residue:
         return layers
 
 
-def _texts(store: Any, scope: Scope, ids: Sequence[str]) -> set[str]:
+def _texts(store: ItemStore, scope: Scope, ids: Sequence[str]) -> set[str]:
     """Every version of the content these memories ever had (from their history)."""
     found = {i.content for i in store.get(scope, list(ids))}
     for entry in store.history(scope, list(ids)):
@@ -98,7 +99,7 @@ def _texts(store: Any, scope: Scope, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _derived_from(store: Any, scope: Scope, sources: set[str], residue: Residue) -> None:
+def _derived_from(store: ItemStore, scope: Scope, sources: set[str], residue: Residue) -> None:
     """Add to ``residue`` the items in ``scope`` whose provenance points at ``sources``,
     transitively, with their source ids (for :meth:`Residue.erase_order`)."""
     flt = Filters(kinds=_DERIVED_KINDS, statuses=_ALL_STATUSES)
@@ -139,7 +140,7 @@ def _owner_scope(scope: Scope, caller: Scope) -> Scope:
     return scope
 
 
-def collect(store: Any, scope: Scope, ids: Sequence[str]) -> Residue:
+def collect(store: ItemStore, scope: Scope, ids: Sequence[str]) -> Residue:
     """Gather the residue of deleting ``ids`` from ``scope`` (call before the delete)."""
     residue = Residue(memory_ids=set(ids))
     items = store.get(scope, list(ids))
@@ -156,7 +157,7 @@ def collect(store: Any, scope: Scope, ids: Sequence[str]) -> Residue:
     return residue
 
 
-def collect_scope(store: Any, scope: Scope) -> Residue:
+def collect_scope(store: ItemStore, scope: Scope) -> Residue:
     """The residue of deleting every memory in ``scope``."""
     ids = [i.id for i in store.iter_items(scope)]
     residue = Residue(memory_ids=set(ids))
@@ -170,8 +171,8 @@ def collect_scope(store: Any, scope: Scope) -> Residue:
     return residue
 
 
-def erase(store: Any, residue: Residue, *, embedder: Any = None, vault: Any = None,
-          actor: str | None = None) -> int:
+def erase(store: ItemStore, residue: Residue, *, embedder: object = None,
+          vault: SecretVault | None = None, actor: str | None = None) -> int:
     """Remove the residue (after the main delete); returns how many derived items went."""
     removed = 0
     for layer in residue.erase_order():
@@ -182,30 +183,30 @@ def erase(store: Any, residue: Residue, *, embedder: Any = None, vault: Any = No
             current = {i.id: i.version for i in store.get(dscope, dids)}
             removed += store.delete(dscope, list(current),
                                     [tombstone(i, v, actor) for i, v in current.items()])
-    forget = getattr(embedder, "forget", None)
-    if forget is not None and residue.texts:
-        forget(sorted(residue.texts))
+    if isinstance(embedder, ForgetsTexts) and residue.texts:  # an embedding cache
+        embedder.forget(sorted(residue.texts))
     if vault is not None:
         vault.forget(sorted(residue.memory_ids | set(residue.derived)))
     return removed
 
 
-def settle(store: Any, *, embedder: Any = None, vault: Any = None) -> None:
-    """Make a delete physical before it returns: each file that has a ``settle`` (the
-    SQLite store, embedding cache and vault) drops what its WAL and indexes still keep
-    of the deleted rows. Cheaper than :func:`compact`, which also VACUUMs."""
+def settle(store: Maintenance, *, embedder: object = None, vault: SecretVault | None = None) -> None:
+    """Make a delete physical before it returns: each file that can settle (the SQLite
+    store, embedding cache and vault) drops what its WAL and indexes still keep of the
+    deleted rows. Cheaper than :func:`compact`, which also VACUUMs."""
     for target in (store, embedder, vault):
-        method = getattr(target, "settle", None)
-        if method is not None:
-            method()
+        if isinstance(target, Settleable):
+            target.settle()
 
 
-def compact(store: Any, *, embedder: Any = None, vault: Any = None) -> None:
-    """Make deletions physical: merge FTS segments, checkpoint WALs and VACUUM every file."""
-    for target in (store, embedder, vault):
-        method = getattr(target, "compact", None)
-        if method is not None:
-            method()
+def compact(store: Maintenance, *, embedder: object = None, vault: SecretVault | None = None) -> None:
+    """Make deletions physical: merge FTS segments, checkpoint WALs and VACUUM every file
+    (the store, and the embedding cache when the embedder is one)."""
+    store.compact()
+    if isinstance(embedder, Compactable):
+        embedder.compact()
+    if vault is not None:
+        vault.compact()
 
 
 __all__ = ["AuditEntry", "Residue", "audit", "changed_fields", "collect", "collect_scope", "compact", "erase", "settle"]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from engram.errors import ConfigError
-from engram.store.base import Store
+from engram.store.base import ROLES, ItemStore, LinkStore, Maintenance, SearchIndex, Store, check_store
 
 if TYPE_CHECKING:
     from engram.config import Settings
@@ -41,7 +41,8 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
         raise ConfigError(
             f"unknown store {settings.store!r}; choose one of: {', '.join(sorted(STORES))}"
         ) from None
-    return factory(settings, create)
+    return check_store(factory(settings, create))
 
 
-__all__ = ["STORES", "Store", "open_store"]
+__all__ = ["ROLES", "STORES", "ItemStore", "LinkStore", "Maintenance", "SearchIndex", "Store", "check_store",
+           "open_store"]

@@ -1,5 +1,11 @@
 """The Store protocol: what every storage backend (SQLite, PostgreSQL) provides.
 
+It is the sum of four role protocols, so code can ask for only the role it uses:
+:class:`ItemStore` (items, vectors, history), :class:`SearchIndex` (lexical and
+vector ranking, neighbours), :class:`LinkStore` (memory links) and
+:class:`Maintenance` (compaction, integrity checks). :func:`check_store` verifies
+a backend at run time when it is opened or handed to the facade.
+
 The facade owns policy (scoping rules, versioning, lifecycle); a store owns
 persistence and indexing. Every method takes the caller's :class:`Scope` and
 must never read, count, change or delete anything outside it: tenant isolation
@@ -17,6 +23,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from engram.errors import ConfigError
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
 
 ScoredIds = builtins.list[tuple[str, float]]
@@ -45,8 +52,8 @@ class Neighbors:
 
 
 @runtime_checkable
-class Store(Protocol):
-    """Durable storage for memories, their vectors, lexical index and history.
+class ItemStore(Protocol):
+    """Items, their vectors and their history: the role every write and read needs.
 
     Writes are atomic: a call either applies completely or not at all.
     ``vectors`` rows align with ``items``; ``None`` means "no vector".
@@ -124,6 +131,23 @@ class Store(Protocol):
         (the audit log)."""
         ...
 
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        """Bump access stats (count, last access) without creating a new version."""
+        ...
+
+    def stats(self, scope: Scope | None) -> Stats: ...
+
+    def embedding_model(self) -> str | None:
+        """The embedder ``model_id`` the stored vectors were made with, if any."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class SearchIndex(Protocol):
+    """Ranked candidates for retrieval (lexical, vector) and the context around a hit."""
+
     def lexical_search(
         self, scope: Scope, query: str, filters: Filters, *, limit: int
     ) -> ScoredIds:
@@ -138,7 +162,6 @@ class Store(Protocol):
 
     def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
-    # -- retrieval helpers (engram.retrieve.context) ------------------------------
     def neighbors(self, scope: Scope, ids: Sequence[str],
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         """For each given id in ``scope``: the active episodic items right before and
@@ -154,17 +177,11 @@ class Store(Protocol):
         everywhere in a scope, such as a speaker's own name."""
         ...
 
-    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
-        """Bump access stats (count, last access) without creating a new version."""
-        ...
 
-    def stats(self, scope: Scope | None) -> Stats: ...
+@runtime_checkable
+class LinkStore(Protocol):
+    """Links between memories of one scope (engram.lifecycle.links)."""
 
-    def embedding_model(self) -> str | None:
-        """The embedder ``model_id`` the stored vectors were made with, if any."""
-        ...
-
-    # -- links (engram.lifecycle.links) ------------------------------------------
     def add_links(self, scope: Scope, links: Sequence[Link]) -> int:
         """Insert or refresh links whose both ends are in ``scope``; links touching
         anything outside it are ignored. Returns how many were written."""
@@ -175,7 +192,46 @@ class Store(Protocol):
         removes the links of deleted memories."""
         ...
 
-    def close(self) -> None: ...
+
+@runtime_checkable
+class Maintenance(Protocol):
+    """Upkeep an operator runs: making deletions physical and checking the files."""
+
+    def compact(self) -> None:
+        """Make past deletions physical: no deleted text may remain in the backend's
+        files or tables afterwards (merge indexes, checkpoint, VACUUM)."""
+        ...
+
+    def integrity_check(self) -> builtins.list[str]:
+        """Problems found in the stored data (empty when healthy)."""
+        ...
+
+
+@runtime_checkable
+class Store(ItemStore, SearchIndex, LinkStore, Maintenance, Protocol):
+    """A complete backend: every role above (what :func:`engram.store.open_store`
+    returns and :class:`engram.Memory` requires)."""
+
+
+ROLES: tuple[type, ...] = (ItemStore, SearchIndex, LinkStore, Maintenance)
+
+
+def check_store(store: object) -> Store:
+    """``store`` if it plays every role; else a ConfigError naming what is missing
+    (checked once, when a store is opened or handed to the facade)."""
+    missing = [f"{role.__name__} ({', '.join(_missing(store, role))})" for role in ROLES
+               if not isinstance(store, role)]
+    if missing:
+        raise ConfigError(f"{type(store).__name__} is not a complete Engram store: it lacks "
+                          f"{'; '.join(missing)}; implement those methods (see engram.store.base)")
+    assert isinstance(store, Store)
+    return store
+
+
+def _missing(store: object, role: type) -> builtins.list[str]:
+    present = set(dir(store))
+    return [n for n, v in vars(role).items()
+            if not n.startswith("_") and callable(v) and n not in present]
 
 
 def keep_access_stats(item: MemoryItem, stored_count: int, stored_last: datetime | None) -> MemoryItem:

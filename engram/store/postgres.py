@@ -10,7 +10,6 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -99,20 +98,17 @@ class PostgresStore(VectorReads):
     checks lock the row (``SELECT ... FOR UPDATE``), so concurrent writers see
     :class:`ConflictError` rather than lost updates.
 
-    ``path`` is ignored (accepted for :func:`engram.store.open_store`); ``create=False``
+    ``dsn`` is the connection URL (default: ``ENGRAM_DATABASE_URL``); ``create=False``
     refuses a database without an Engram schema. Vector search is exact up to
-    ``ann_threshold`` candidate rows, HNSW above; ``small_scope`` is unused (parity).
+    ``ann_threshold`` candidate rows, HNSW above.
     """
 
     def __init__(
         self,
         dsn: str | None = None,
         *,
-        database_url: str | None = None,
-        path: str | Path | None = None,
         create: bool = True,
         ann_threshold: int = 20_000,
-        small_scope: int = 4096,
         pool_size: int = 8,
         connect_timeout_s: float = 10.0,
         ef_search: int = 100,
@@ -126,7 +122,7 @@ class PostgresStore(VectorReads):
         self._stored_index: str | None = None  # the index kind in the database, once known
         self._dim: str | None = None
         self._pg, pool_module = _driver()
-        url = dsn or database_url or os.environ.get("ENGRAM_DATABASE_URL")
+        url = dsn or os.environ.get("ENGRAM_DATABASE_URL")
         if not url:
             raise StoreError(
                 "the PostgreSQL store needs a database: set "
