@@ -39,8 +39,8 @@ class Settings(BaseSettings):
     # LoCoMo has 260 turns. Split longer conversations into several calls.
     max_rounds_per_add: int = Field(default=500, gt=0)
     ann_threshold: int = Field(default=20_000, gt=0)
-    # Compact vectors (docs/scaling.md). SQLite: float32 (exact) or int8 blobs (4x smaller,
-    # recall@10 0.995 on LoCoMo; old blobs stay readable). PostgreSQL: float32 or halfvec
+    # Compact vectors (docs/scaling.md). SQLite: float32 (exact) or int8 blobs (4x smaller;
+    # recall in benchmarks/results/quantization-*.md; old blobs stay readable). PostgreSQL: float32 or halfvec
     # (a float16 HNSW index over float32 vectors; fixed at the first vector write).
     vector_dtype: Literal["float32", "int8", "halfvec"] = "float32"
     retriever: str = "hybrid"  # hybrid, bm25, dense
@@ -66,8 +66,8 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(default=60.0, gt=0)
     extraction: bool = False  # derive kind=fact memories from each stored round
-    extractor: str = "auto"  # auto (llm when llm_base_url is set, else heuristic), heuristic, llm
-    update_decider: str = "auto"  # auto, heuristic, llm: ADD/UPDATE/DELETE/NOOP for new facts
+    extractor: Literal["auto", "heuristic", "llm"] = "auto"  # auto: llm when llm_base_url is set
+    update_decider: Literal["auto", "heuristic", "llm"] = "auto"  # ADD/UPDATE/DELETE/NOOP for new facts
     duplicate_similarity: float = Field(default=0.9, ge=0, le=1)  # cosine for "same fact"
     links: bool = False  # A-MEM: link each new memory to its nearest related ones
     link_min_similarity: float = Field(default=0.55, ge=-1, le=1)

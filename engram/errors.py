@@ -25,12 +25,6 @@ class ContentTooLargeError(InvalidInputError):
     code = "content_too_large"
 
 
-class ScopeError(InvalidInputError):
-    """A scope is missing, empty, or does not own the requested memory."""
-
-    code = "invalid_scope"
-
-
 class NotFoundError(EngramError, LookupError):
     """No memory with that id exists in the given scope."""
 
@@ -90,13 +84,61 @@ class ConfigError(EngramError):
 
 
 class MissingDependencyError(ConfigError, ImportError):
-    """An optional backend needs an extra that is not installed."""
+    """A backend needs packages that are not installed: an extra's (``extra``), or,
+    with ``extra=None``, core dependencies that a broken install lost."""
 
     code = "missing_dependency"
 
-    def __init__(self, feature: str, extra: str) -> None:
-        super().__init__(
-            f"{feature} needs optional dependencies: install them with "
-            f"`pip install 'engramdb[{extra}]'`."
-        )
+    def __init__(self, feature: str, extra: str | None) -> None:
+        if extra is None:
+            advice = ("its packages are core dependencies of engramdb, so the install is "
+                      "incomplete: reinstall with `pip install --force-reinstall engramdb`.")
+        else:
+            advice = f"install them with `pip install 'engramdb[{extra}]'`."
+        super().__init__(f"{feature} needs packages that are not installed: {advice}")
         self.extra = extra
+
+
+class LLMError(EngramError):
+    """The LLM server could not be reached or kept failing."""
+
+    code = "llm_error"
+
+
+# -- errors that only exist over the network (raised by EngramClient) ---------------
+class RemoteError(EngramError):
+    """The server failed (5xx) or sent something the client cannot understand."""
+
+    code = "internal_error"
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class AuthenticationError(EngramError):
+    """The API key is missing, unknown or revoked; pass a valid ``api_key``."""
+
+    code = "unauthorized"
+
+
+class PermissionDeniedError(EngramError, PermissionError):
+    """The request names an app_id/user_id outside the API key's scope."""
+
+    code = "forbidden"
+
+
+class RateLimitError(EngramError):
+    """Too many requests for this key; wait ``retry_after`` seconds."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ServiceUnavailableError(StoreError):
+    """The server is up but its store is not reachable."""
+
+    code = "unavailable"

@@ -52,9 +52,6 @@ from engram.validation import (
     utc_time,
 )
 from engram.validation import (
-    registered as _registered,
-)
-from engram.validation import (
     validated as _validated,
 )
 from engram.write import Writer
@@ -96,11 +93,11 @@ class Memory:
             embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
-        self.retriever: Retriever = retriever or _registered(RETRIEVERS, self.settings.retriever,
-                                                             "retriever")(depth=self.settings.search_depth)
+        self.retriever: Retriever = retriever or RETRIEVERS.lookup(self.settings.retriever)(
+            depth=self.settings.search_depth)
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
-            _registered(ENRICHERS, name, "enricher")(self.settings) for name in self.settings.enrichers]
+            ENRICHERS.lookup(name)(self.settings) for name in self.settings.enrichers]
         self._lifecycle: Lifecycle | None = None  # built on first use (it may open an LLM client)
         self.vault = _vault_of(self.enrichers)  # -- privacy hook: the PII vault --
         # -- the one write path, shared with the lifecycle and imports --

@@ -1,4 +1,4 @@
-"""Input validation shared by the facade and its adapters: scopes, models, names.
+"""Input validation shared by the facade and its adapters: scopes, models, times.
 
 Pydantic errors become :class:`InvalidInputError` with a short, readable message.
 """
@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from engram.errors import ConfigError, InvalidInputError
+from engram.errors import InvalidInputError
 from engram.model import Scope, as_utc
 
 T = TypeVar("T")
@@ -40,13 +40,6 @@ def explain(exc: ValidationError) -> str:
         where = ".".join(str(p) for p in err["loc"]) or "input"
         parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
     return "; ".join(parts)
-
-
-def registered(registry: dict[str, Any], name: str, what: str) -> Any:
-    try:
-        return registry[name]
-    except KeyError:
-        raise ConfigError(f"unknown {what} {name!r}; choose one of: {', '.join(sorted(registry))}") from None
 
 
 def validated(factory: Callable[..., T], **fields: Any) -> T:

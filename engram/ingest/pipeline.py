@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 from engram.config import Settings
 from engram.ingest.keys import KeyExtractor
 from engram.model import MemoryItem
+from engram.registry import Registry
 
 MAX_KEYS = 24
 
@@ -63,10 +64,10 @@ def _pii(settings: Settings) -> Enricher:
 
 
 # name -> factory(settings): every plug point hands a plugin its settings this one way
-ENRICHERS: dict[str, Callable[[Settings], Enricher]] = {
+ENRICHERS: Registry[Callable[[Settings], Enricher]] = Registry("enricher", {
     "keys": lambda _settings: KeyExpansion(),
     "keys-yake": lambda _settings: KeyExpansion(keyphrases="yake"),
     # trust (docs/trust.md): modes, trusted sources and the vault come from Settings
     "guard": _guard,
     "pii": _pii,
-}
+})

@@ -10,11 +10,12 @@ never depends on the facade. Policy lives here, not in the facade.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from engram.config import Settings
+from engram.errors import ConfigError
 from engram.ingest.extract import Extractor, Fact, make_extractor, norm_value
 from engram.lifecycle import decay
 from engram.lifecycle.consolidate import consolidate
@@ -28,7 +29,7 @@ from engram.lifecycle.updates import (
     LLMDecider,
     cosine,
 )
-from engram.llm import make_llm
+from engram.llm import LLMClient, make_llm
 from engram.model import (
     Filters,
     MemoryItem,
@@ -39,6 +40,7 @@ from engram.model import (
     as_utc,
     utcnow,
 )
+from engram.registry import Registry
 from engram.store.base import Link
 from engram.write import Writer
 
@@ -46,6 +48,26 @@ log = logging.getLogger(__name__)
 FACT_IMPORTANCE = 0.6
 REINFORCE = 0.05  # importance gained each time a duplicate confirms a fact
 MAX_SOURCES = 50
+
+
+def _heuristic(settings: Settings, llm: LLMClient | None) -> Decider:
+    return HeuristicDecider(settings.duplicate_similarity)
+
+
+def _llm(settings: Settings, llm: LLMClient | None) -> Decider:
+    if llm is None:
+        raise ConfigError("update_decider='llm' needs an LLM: set ENGRAM_LLM_BASE_URL, or choose "
+                          "'heuristic' (or 'auto', which uses the LLM only when one is configured)")
+    return LLMDecider(llm, HeuristicDecider(settings.duplicate_similarity))
+
+
+def _auto(settings: Settings, llm: LLMClient | None) -> Decider:
+    return (_llm if llm is not None else _heuristic)(settings, llm)
+
+
+# update_decider -> factory(settings, llm client): ADD / UPDATE / DELETE / NOOP for new facts
+DECIDERS: Registry[Callable[[Settings, LLMClient | None], Decider]] = Registry(
+    "update_decider", {"auto": _auto, "heuristic": _heuristic, "llm": _llm})
 
 
 class Lifecycle(Steps):
@@ -65,10 +87,7 @@ class Lifecycle(Steps):
     @property
     def decider(self) -> Decider:
         if self._decider is None:
-            heuristic = HeuristicDecider(self.settings.duplicate_similarity)
-            name = self.settings.update_decider
-            use_llm = self.llm is not None and name in ("auto", "llm")
-            self._decider = LLMDecider(self.llm, heuristic) if use_llm and self.llm else heuristic
+            self._decider = DECIDERS.lookup(self.settings.update_decider)(self.settings, self.llm)
         return self._decider
 
     # -- after add: extraction, knowledge updates, links, consolidation ---------------

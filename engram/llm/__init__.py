@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from engram.llm.client import LLMClient, LLMError, parse_json
+from engram.errors import LLMError
+from engram.llm.client import LLMClient, parse_json
 from engram.llm.prompts import load_prompt, render
 
 if TYPE_CHECKING:

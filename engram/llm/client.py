@@ -25,19 +25,13 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from engram.errors import EngramError
+from engram.errors import LLMError
 from engram.http import HTTPBackend, Unreachable
 
 logger = logging.getLogger(__name__)
 
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
-
-
-class LLMError(EngramError):
-    """The LLM server could not be reached or kept failing."""
-
-    code = "llm_error"
 
 
 class LLMClient(HTTPBackend):
@@ -138,3 +132,6 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"invalid JSON at position {exc.pos}"
     return type(exc).__name__
+
+
+__all__ = ["LLMClient", "LLMError", "parse_json"]  # LLMError lives in engram.errors

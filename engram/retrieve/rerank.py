@@ -16,7 +16,7 @@ with the fused order and a warning (an enhancer must never take search down).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import httpx
@@ -24,6 +24,7 @@ import httpx
 from engram.config import Settings
 from engram.errors import ConfigError, RerankerError
 from engram.http import HTTPBackend, Unreachable
+from engram.registry import Registry
 from engram.retrieve.base import Ranked
 
 logger = logging.getLogger(__name__)
@@ -123,19 +124,14 @@ def rerank(ranked: list[Ranked], texts: dict[str, str], query: str, reranker: Re
     return sorted(head, key=lambda r: (-r.score, r.id)) + rest
 
 
-RERANKERS: dict[str, Any] = {
+RERANKERS: Registry[Callable[[Settings], Reranker]] = Registry("reranker", {
     "http": lambda s: HTTPReranker(s.reranker_base_url or "", s.reranker_model, s.reranker_api_key,
                                    timeout=s.reranker_timeout_s),
-}
+}, hint=" (or unset ENGRAM_RERANKER)")
 
 
 def make_reranker(settings: Settings) -> Reranker | None:
     """The configured reranker, or None (the default: no reranking)."""
     if not settings.reranker:
         return None
-    factory = RERANKERS.get(settings.reranker)
-    if factory is None:
-        raise ConfigError(f"unknown reranker {settings.reranker!r}; choose one of: "
-                            f"{', '.join(sorted(RERANKERS))} (or unset ENGRAM_RERANKER)")
-    reranker: Reranker = factory(settings)
-    return reranker
+    return RERANKERS.lookup(settings.reranker)(settings)

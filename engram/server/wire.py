@@ -48,7 +48,6 @@ INTERNAL_ERROR = "internal_error"        # 500: a server bug; never caused by in
 # Facade error code -> HTTP status. Subclasses not listed inherit their parent's.
 STATUS_BY_CODE: dict[str, int] = {
     E.InvalidInputError.code: 400,
-    E.ScopeError.code: 400,
     E.ImportFormatError.code: 400,
     E.ContentTooLargeError.code: 413,
     E.NotFoundError.code: 404,
@@ -72,43 +71,12 @@ def error_body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-# -- errors that only exist over the network ------------------------------------
-class RemoteError(E.EngramError):
-    """The server failed (5xx) or sent something the client cannot understand."""
-
-    code = INTERNAL_ERROR
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class AuthenticationError(E.EngramError):
-    """The API key is missing, unknown or revoked; pass a valid ``api_key``."""
-
-    code = UNAUTHORIZED
-
-
-class PermissionDeniedError(E.EngramError, PermissionError):
-    """The request names an app_id/user_id outside the API key's scope."""
-
-    code = FORBIDDEN
-
-
-class RateLimitError(E.EngramError):
-    """Too many requests for this key; wait ``retry_after`` seconds."""
-
-    code = RATE_LIMITED
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class ServiceUnavailableError(E.StoreError):
-    """The server is up but its store is not reachable."""
-
-    code = UNAVAILABLE
+# -- errors that only exist over the network: defined in engram.errors, named here too
+RemoteError = E.RemoteError
+AuthenticationError = E.AuthenticationError
+PermissionDeniedError = E.PermissionDeniedError
+RateLimitError = E.RateLimitError
+ServiceUnavailableError = E.ServiceUnavailableError
 
 
 def _all_subclasses(cls: type[E.EngramError]) -> list[type[E.EngramError]]:

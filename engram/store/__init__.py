@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from engram.errors import ConfigError
+from engram.registry import Registry
 from engram.store.base import ROLES, ItemStore, LinkStore, Maintenance, SearchIndex, Store, check_store
 
 if TYPE_CHECKING:
@@ -27,21 +27,15 @@ def _postgres(settings: Settings, create: bool) -> Store:
 
 
 # name -> factory(settings, create); backends import their heavy dependencies lazily.
-STORES: dict[str, Callable[[Settings, bool], Store]] = {
+STORES: Registry[Callable[[Settings, bool], Store]] = Registry("store", {
     "sqlite": _sqlite,
     "postgres": _postgres,
-}
+})
 
 
 def open_store(settings: Settings, *, create: bool = True) -> Store:
     """Instantiate the backend that ``settings.store`` names."""
-    try:
-        factory = STORES[settings.store]
-    except KeyError:
-        raise ConfigError(
-            f"unknown store {settings.store!r}; choose one of: {', '.join(sorted(STORES))}"
-        ) from None
-    return check_store(factory(settings, create))
+    return check_store(STORES.lookup(settings.store)(settings, create))
 
 
 __all__ = ["ROLES", "STORES", "ItemStore", "LinkStore", "Maintenance", "SearchIndex", "Store", "check_store",

@@ -44,7 +44,7 @@ from engram.store.sqlite_vectors import VectorReads
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
-CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (LoCoMo: BM25 R@10 0.773 -> 0.826)
+CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (bm25 rows: benchmarks/results/locomo-*.md)
 _UPSERT_LINK = ("INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
                 " ON CONFLICT(src, dst) DO UPDATE SET reason = excluded.reason, score = excluded.score")
 _ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)

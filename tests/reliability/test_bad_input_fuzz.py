@@ -6,7 +6,7 @@ another exception, never a corrupted store, never another scope's data."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timezone
 
 import pytest
@@ -30,7 +30,15 @@ INJECTIONS = [
     "memories_fts MATCH 'x'", "') UNION SELECT content FROM memories --", "\\x00", "%", "_",
     "🙂" * 50, "a" * 5000, "\u202e\u200b", "* OR *",
 ]
-counts = {"facade": 0, "import": 0, "search": 0}
+
+
+@pytest.fixture(scope="module")
+def counts() -> Iterator[dict[str, int]]:
+    """How many hostile inputs this module's tests fed in, reported once they all ran
+    (whatever ran, in whatever order): figures for benchmarks/reliability.md."""
+    tally = {"facade": 0, "import": 0, "search": 0}
+    yield tally
+    record("bad-input", tally)
 
 
 @pytest.fixture
@@ -45,8 +53,9 @@ def mem(make_memory: Callable[..., Memory]) -> Memory:
        metadata=st.none() | st.dictionaries(st.text(max_size=8), json_values, max_size=4),
        tags=st.lists(st.text(max_size=10), max_size=4), user=st.text(max_size=12),
        importance=st.floats(allow_nan=True) | st.integers())
-def test_facade_add_never_crashes(mem: Memory, text: str | bytes, metadata: object, tags: list[str],
-                                  user: str, importance: float) -> None:
+def test_facade_add_never_crashes(mem: Memory, counts: dict[str, int], text: str | bytes,
+                                  metadata: object, tags: list[str], user: str,
+                                  importance: float) -> None:
     """Well-typed but hostile values (wrong *types* are a TypeError, as in any typed API)."""
     counts["facade"] += 1
     try:
@@ -62,7 +71,8 @@ def test_facade_add_never_crashes(mem: Memory, text: str | bytes, metadata: obje
 @SUITE
 @given(lines=st.lists(st.text(max_size=200) | json_values.map(json.dumps), max_size=6),
        skip_bad=st.booleans())
-def test_import_never_crashes(mem: Memory, lines: list[str], skip_bad: bool) -> None:
+def test_import_never_crashes(mem: Memory, counts: dict[str, int], lines: list[str],
+                              skip_bad: bool) -> None:
     counts["import"] += 1
     try:
         mem.import_(lines, scope={"user_id": "importer"}, skip_bad=skip_bad)
@@ -86,7 +96,7 @@ def test_import_of_mutated_exports(mem: Memory) -> None:
 
 
 @pytest.mark.parametrize("query", INJECTIONS)
-def test_search_injection_is_inert(mem: Memory, query: str) -> None:
+def test_search_injection_is_inert(mem: Memory, counts: dict[str, int], query: str) -> None:
     counts["search"] += 1
     mem.add("my own note about secret keys", user_id="attacker")
     result = mem.search(query, user_id="attacker", limit=50)
@@ -125,10 +135,6 @@ def test_huge_deep_and_hostile_inputs(mem: Memory) -> None:
 def test_ancient_event_time_round_trips(mem: Memory) -> None:
     [item] = mem.add("an old story", user_id="u", event_time=datetime(5, 1, 1, tzinfo=UTC))
     assert mem.get(item.id, user_id="u").event_time == item.event_time
-
-
-def test_zz_report_counts() -> None:
-    record("bad-input", dict(counts))
 
 
 def test_out_of_range_timezone_is_an_input_error(mem: Memory) -> None:
