@@ -3,8 +3,11 @@ where semantics don't matter, the real bundled model where they do."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +32,48 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def memory(tmp_path: Path, settings: Settings) -> Iterator[Memory]:
     with Memory(tmp_path / "mem.db", settings=settings, embedder=HashingEmbedder()) as mem:
+        yield mem
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """The session's PostgreSQL server (tests/store/pg_server.py), or a loud skip saying
+    why there is none; ``ENGRAM_REQUIRE_POSTGRES=1`` (CI) makes that a failure."""
+    sys.path.insert(0, str(Path(__file__).parent / "store"))
+    from pg_server import PgServer, ServerUnavailable
+
+    try:
+        server = PgServer()
+    except ServerUnavailable as exc:
+        reason = f"PostgreSQL test server unavailable: {exc}"
+        if os.environ.get("ENGRAM_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any) -> Iterator[str]:
+    """A connection URL that sees a fresh, empty store location (pgvector enabled)."""
+    url: str = pg_server.fresh_url()
+    yield url
+    pg_server.release(url)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend_memory(request: pytest.FixtureRequest, tmp_path: Path,
+                   settings: Settings) -> Iterator[Memory]:
+    """A Memory on each store backend: suites that take it run on SQLite and PostgreSQL."""
+    store = None
+    if request.param == "postgres":
+        from engram.store.postgres import PostgresStore
+
+        store = PostgresStore(request.getfixturevalue("pg_url"))
+    with Memory(tmp_path / "mem.db", settings=settings, embedder=HashingEmbedder(),
+                store=store) as mem:
         yield mem
 
 

@@ -20,6 +20,13 @@ from engram.errors import (
     StoreError,
 )
 
+
+@pytest.fixture
+def memory(backend_memory: Memory) -> Memory:
+    """The facade suite runs on both stores (tests/conftest.py: backend_memory)."""
+    return backend_memory
+
+
 CONVERSATION = [
     {"role": "user", "content": "I adopted a beagle named Rex last week.", "id": "m1",
      "timestamp": "2024-03-01T10:00:00Z"},

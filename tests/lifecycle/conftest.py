@@ -15,20 +15,31 @@ T0 = datetime(2024, 1, 1, tzinfo=UTC)
 MakeMemory = Callable[..., Memory]
 
 
-@pytest.fixture
-def make_memory(tmp_path: Path) -> Iterator[MakeMemory]:
+@pytest.fixture(params=["sqlite", "postgres"])
+def make_memory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MakeMemory]:
+    """Memories on each store backend: the lifecycle suite runs on SQLite and PostgreSQL."""
     opened: list[Memory] = []
+    urls: list[str] = []
+    server = request.getfixturevalue("pg_server") if request.param == "postgres" else None
 
     def make(embedder: Any = None, **options: Any) -> Memory:
         settings = Settings(data_dir=tmp_path / "data", **options)
+        store = None
+        if server is not None:
+            from engram.store.postgres import PostgresStore
+
+            urls.append(server.fresh_url())
+            store = PostgresStore(urls[-1])
         mem = Memory(tmp_path / f"lc{len(opened)}.db", settings=settings,
-                     embedder=embedder or HashingEmbedder())
+                     embedder=embedder or HashingEmbedder(), store=store)
         opened.append(mem)
         return mem
 
     yield make
     for mem in opened:
         mem.close()
+    for url in urls:
+        server.release(url)
 
 
 @pytest.fixture

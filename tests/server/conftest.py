@@ -1,5 +1,6 @@
 """A real server for the REST tests: uvicorn on a free loopback port, in a
-background thread, over a real SQLite file (the hashing embedder keeps it fast)."""
+background thread, over a real SQLite file and again over PostgreSQL (the hashing
+embedder keeps it fast)."""
 
 from __future__ import annotations
 
@@ -36,15 +37,17 @@ class Deployment:
         return stats.memories, stats.history_rows
 
 
-@pytest.fixture
-def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
+@pytest.fixture(params=["sqlite", "postgres"])
+def deploy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
     """Factory: ``deploy(require_auth=..., rate_limit=..., memory=..., **create_app_options)``
-    starts a server."""
+    starts a server, over each store backend in turn (the REST suite runs on both)."""
     pytest.importorskip("fastapi", reason="the REST tests need the `server` extra")
     from engram.server.app import create_app
 
     servers: list[LiveServer] = []
     memories: list[Memory] = []
+    urls: list[str] = []
+    pg = request.getfixturevalue("pg_server") if request.param == "postgres" else None
 
     def start(*, require_auth: bool = False, rate_limit: int | None = None,
               memory: Memory | None = None, max_body_bytes: int = MAX_BODY_BYTES,
@@ -52,7 +55,14 @@ def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
         n = len(servers)
         if memory is None:
             settings = Settings(data_dir=tmp_path / f"data{n}", max_content_chars=MAX_CONTENT_CHARS)
-            memory = Memory(tmp_path / f"mem{n}.db", settings=settings, embedder=HashingEmbedder())
+            store = None
+            if pg is not None:
+                from engram.store.postgres import PostgresStore
+
+                urls.append(pg.fresh_url())
+                store = PostgresStore(urls[-1])
+            memory = Memory(tmp_path / f"mem{n}.db", settings=settings, embedder=HashingEmbedder(),
+                            store=store)
             memories.append(memory)
         keys = KeyStore(tmp_path / f"keys{n}.sqlite")
         app = create_app(memory, keys=keys, require_auth=require_auth,
@@ -66,6 +76,8 @@ def deploy(tmp_path: Path) -> Iterator[Callable[..., Deployment]]:
         server.stop()
     for memory in memories:
         memory.close()
+    for url in urls:
+        pg.release(url)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,6 @@ pytest.importorskip("mcp", reason="the MCP tests need the `mcp` extra: pip insta
 
 from mcp import Client, StdioServerParameters
 
-from engram.config import Settings
-from engram.embed.hashing import HashingEmbedder
 from engram.memory import Memory
 from engram.model import Scope
 from engram.server.mcp import build_mcp, render_profile
@@ -27,11 +25,9 @@ TOOLS = {"remember", "recall", "forget", "list_memories", "memory_history"}
 
 
 @pytest.fixture()
-def memory(tmp_path: Path) -> Iterator[Memory]:
-    mem = Memory(tmp_path / "mcp.db", embedder=HashingEmbedder(),
-                 settings=Settings(data_dir=tmp_path, embedding_cache=False))
-    yield mem
-    mem.close()
+def memory(backend_memory: Memory) -> Memory:
+    """The MCP suite runs on both stores (tests/conftest.py: backend_memory)."""
+    return backend_memory
 
 
 def run_client(server: Any, body: Callable[[Client], Awaitable[None]]) -> None:

@@ -8,7 +8,6 @@ be started the ``postgres`` cases skip with the exact error — set
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,30 +48,8 @@ BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], StoreFactory]] = {
 }
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[Any]:
-    """The session's PostgreSQL server, or a loud skip saying why there is none."""
-    from pg_server import PgServer, ServerUnavailable
-
-    try:
-        server = PgServer()
-    except ServerUnavailable as exc:
-        reason = f"PostgreSQL test server unavailable: {exc}"
-        if os.environ.get("ENGRAM_REQUIRE_POSTGRES") == "1":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def pg_url(pg_server: Any) -> Iterator[str]:
-    """A connection URL that sees a fresh, empty store location (pgvector enabled)."""
-    url: str = pg_server.fresh_url()
-    yield url
-    pg_server.release(url)
+# pg_server and pg_url (a fresh schema per test) live in tests/conftest.py: the facade
+# suite runs on PostgreSQL too.
 
 
 @pytest.fixture(params=sorted(BACKENDS))
