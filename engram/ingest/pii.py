@@ -168,9 +168,8 @@ class PIIRedactor:
         self.mode = getattr(settings, "pii_mode", self.mode)
         self.regions = tuple(getattr(settings, "pii_phone_regions", self.regions))
         self.__post_init__()
-        if self.mode == "vault" and self.vault is None:
-            key = settings.vault_key_path or settings.data_dir / "vault.key"
-            self.vault = Vault(key)
+        if self.mode == "vault" and self.vault is None:  # Settings owns the paths
+            self.vault = Vault(settings.vault_key_file, settings.vault_path)
 
     def _replacement(self, finding: Finding) -> str:
         if self.mode == "vault":

@@ -54,12 +54,10 @@ def _guard(settings: Settings) -> Enricher:
 
 
 def _pii(settings: Settings) -> Enricher:
-    from engram.ingest.pii import PIIRedactor, Vault
+    from engram.ingest.pii import PIIRedactor
 
     redactor = PIIRedactor()
-    if settings.pii_mode == "vault":
-        redactor.vault = Vault(settings.vault_key_file, settings.vault_path)
-    redactor.configure(settings)
+    redactor.configure(settings)  # mode, phone regions, and the vault at Settings.vault_path
     return redactor
 
 
