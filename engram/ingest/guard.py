@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from engram.config import Settings
 from engram.errors import ConfigError
 from engram.ingest.guard_lessons import LESSON_WEIGHT, Lessons, item_markers
 from engram.ingest.guard_signals import signals
@@ -125,11 +126,11 @@ class PoisonGuard:
         if self.mode not in MODES:
             raise ConfigError(f"unknown guard_mode {self.mode!r}; choose one of: {', '.join(MODES)}")
 
-    def configure(self, settings: Any) -> None:
-        """Take ``guard_mode`` and ``guard_trusted_sources`` from :class:`~engram.config.Settings`."""
-        self.mode = getattr(settings, "guard_mode", self.mode)
-        self.trusted_sources = list(getattr(settings, "guard_trusted_sources", self.trusted_sources))
-        self.use_lessons = bool(getattr(settings, "guard_lessons", self.use_lessons))
+    def configure(self, settings: Settings) -> None:
+        """Take ``guard_mode``, ``guard_trusted_sources`` and ``guard_lessons`` from the settings."""
+        self.mode = settings.guard_mode
+        self.trusted_sources = list(settings.guard_trusted_sources)
+        self.use_lessons = settings.guard_lessons
         self.__post_init__()
 
     def judge(self, item: MemoryItem) -> Verdict:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engram.config import Settings
 from engram.errors import ConfigError, MissingDependencyError
 from engram.ingest.pii_detect import DEFAULT_REGIONS, KINDS, Finding
 from engram.ingest.pii_detect import find_pii as detect
@@ -163,10 +164,10 @@ class PIIRedactor:
         if self.mode not in MODES:
             raise ConfigError(f"unknown pii_mode {self.mode!r}; choose one of: {', '.join(MODES)}")
 
-    def configure(self, settings: Any) -> None:
-        """Take ``pii_mode`` and the vault key path from :class:`~engram.config.Settings`."""
-        self.mode = getattr(settings, "pii_mode", self.mode)
-        self.regions = tuple(getattr(settings, "pii_phone_regions", self.regions))
+    def configure(self, settings: Settings) -> None:
+        """Take ``pii_mode``, ``pii_phone_regions`` and the vault paths from the settings."""
+        self.mode = settings.pii_mode
+        self.regions = tuple(settings.pii_phone_regions)
         self.__post_init__()
         if self.mode == "vault" and self.vault is None:  # Settings owns the paths
             self.vault = Vault(settings.vault_key_file, settings.vault_path)
