@@ -97,7 +97,7 @@ def index_parent(n: int, workdir: Path) -> dict[str, Any]:
     count, checksum = ann_file.ids_checksum(matrix.keys())
     stamp = ann_file.Stamp(store_id="bench", model_id="synthetic-384", dim=384, epoch=1, count=count,
                            checksum=checksum)
-    _, save_ms = timed(lambda: ann_file.save(workdir / "index.ann", matrix, stamp))
+    _, save_ms = timed(lambda m=matrix: ann_file.save(workdir / "index.ann", m, stamp))
     del matrix
     size = sum(f.stat().st_size for f in (workdir / "index.ann").rglob("*") if f.is_file())
     child = subprocess.run([sys.executable, __file__, "--child-index", str(workdir), "--n", str(n)],

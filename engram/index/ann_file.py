@@ -23,8 +23,8 @@ import logging
 import os
 import shutil
 import uuid
-from dataclasses import asdict, dataclass
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 

@@ -202,7 +202,7 @@ class VectorMatrix:
         """The graph's own vectors as a writable (ntotal, dim) view (no copy)."""
         import faiss
 
-        flat = faiss.downcast_index(self._ann.storage)
+        flat: Any = faiss.downcast_index(self._ann.storage)  # IndexFlat: get_xb is not in the stubs
         size = self._ann.ntotal * self.dim
         if size == 0:
             return np.empty((0, self.dim), dtype=np.float32)
