@@ -17,9 +17,9 @@ from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
-from engram.errors import ContentTooLargeError, EngramError, InvalidInputError, NotFoundError
+from engram.errors import EngramError, InvalidInputError, NotFoundError
+from engram.ingest.bulk import AddRequest, add_many, new_items
 from engram.ingest.pipeline import ENRICHERS, Enricher
-from engram.ingest.rounds import to_units
 from engram.lifecycle import audit as _privacy
 from engram.model import (
     Filters,
@@ -30,7 +30,6 @@ from engram.model import (
     MemoryStatus,
     Message,
     Page,
-    Provenance,
     Scope,
     SearchHit,
     SearchResult,
@@ -153,26 +152,24 @@ class Memory:
         actor: str | None = None,
     ) -> builtins.list[MemoryItem]:
         """Store text, or a conversation as one episodic item per round."""
-        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
-                               session_id=session_id, app_id=app_id)
-        when = utc_time(event_time, "event_time") if event_time else None
-        units = to_units(data, when)
-        if len(units) > self.settings.max_rounds_per_add:
-            raise ContentTooLargeError(
-                f"this conversation has {len(units):,} rounds, above the limit of "
-                f"{self.settings.max_rounds_per_add:,} per call; add it in several calls "
-                "(e.g. one per session) or raise ENGRAM_MAX_ROUNDS_PER_ADD")
+        request = AddRequest(data=data, scope=scope, user_id=user_id, agent_id=agent_id,
+                             session_id=session_id, app_id=app_id, kind=kind, metadata=metadata,
+                             tags=tags, event_time=event_time, importance=importance,
+                             source=source, actor=actor)
         now = utcnow()
-        items = self.writer.add([self.writer.item(
-            scope=target, kind=kind, content=unit.text, role=unit.role,
-            tags=list(tags), event_time=unit.at or now, created_at=now, updated_at=now,
-            valid_from=unit.at or now, importance=importance,
-            metadata=metadata if metadata is not None else {},
-            provenance=Provenance(source_ids=unit.source_ids, source=source, actor=actor),
-        ) for unit in units], actor=actor, at=now)
+        items = self.writer.add(new_items(self.writer, request, now,
+                                          max_rounds=self.settings.max_rounds_per_add),
+                                actor=actor, at=now)
         self._after_add(items)  # -- lifecycle hook: extraction, links, consolidation --
-        log.debug("added %d memories to %s", len(items), target)
+        log.debug("added %d memories", len(items))
         return items
+
+    def add_many(self, requests: Iterable[AddRequest | dict[str, Any]]) -> builtins.list[builtins.list[MemoryItem]]:
+        """Many ``add`` calls at once (each a dict of add()'s arguments, or an AddRequest):
+        their rounds are embedded in one length-sorted pass and stored in few transactions,
+        so bulk imports run at the embedder's pace. Returns each call's items, in order."""
+        return add_many(self.writer, requests, self._after_add,
+                        max_rounds=self.settings.max_rounds_per_add)
 
     def update(
         self,

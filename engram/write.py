@@ -58,13 +58,23 @@ class Writer:
     def embed(self, texts: Sequence[str], *,
               progress: Callable[[int, int], None] | None = None) -> np.ndarray:
         """Vectors for ``texts`` in batches of :data:`EMBED_BATCH`, one row per text;
-        ``progress(done, total)`` after each batch."""
+        ``progress(done, total)`` after each batch.
+
+        Texts are sorted by length first, so each batch (and the model's padding inside
+        it) holds rounds of similar length; rows are written back in the callers' order."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         parts = []
-        for i in range(0, len(texts), EMBED_BATCH):
-            parts.append(self.embedder.embed(texts[i:i + EMBED_BATCH]))
+        for start in range(0, len(order), EMBED_BATCH):
+            rows = order[start:start + EMBED_BATCH]
+            parts.append((rows, self.embedder.embed([texts[i] for i in rows])))
             if progress:
-                progress(min(i + EMBED_BATCH, len(texts)), len(texts))
-        return np.concatenate(parts) if parts else np.empty((0, self.embedder.dim), np.float32)
+                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
+        if not parts:
+            return np.empty((0, self.embedder.dim), np.float32)
+        out = np.empty((len(texts), parts[0][1].shape[1]), np.float32)
+        for rows, vectors in parts:
+            out[rows] = vectors
+        return out
 
     def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
         out = list(items)
