@@ -17,6 +17,7 @@ from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
+from engram.embed.lru import QueryLRU
 from engram.errors import EngramError, InvalidInputError, NotFoundError
 from engram.ingest.bulk import AddRequest, add_many, new_items
 from engram.ingest.pipeline import ENRICHERS, Enricher
@@ -92,6 +93,7 @@ class Memory:
             embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
+            embedder = QueryLRU(embedder)  # repeated questions skip the model and the disk cache
         self.retriever: Retriever = retriever or RETRIEVERS.lookup(self.settings.retriever)(
             depth=self.settings.search_depth)
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
