@@ -37,8 +37,16 @@ def ts(value: datetime | None) -> str | None:
 
 
 def parse_ts(value: str | None) -> datetime | None:
+    """The inverse of :func:`ts`. ``fromisoformat`` (C) first: ``strptime`` took 74 % of a
+    search's CPU time, reading ~6 timestamps of each of ~30 candidate rows (issue #17)."""
     if value is None:
         return None
+    try:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is not None:
+            return parsed.astimezone(UTC)
+    except ValueError:
+        pass
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
