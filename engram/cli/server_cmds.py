@@ -7,6 +7,8 @@ request must carry one.
 
 from __future__ import annotations
 
+import json
+import os
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.table import Table
 
-from engram.cli.app import JsonOpt, app, command, err, is_loopback, open_memory, out, print_json
+from engram.cli.app import JsonOpt, app, command, err, is_loopback, out, print_json
 from engram.errors import ConfigError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -44,6 +46,11 @@ def _keys_command(name: str) -> Callable[[F], F]:
     return command(name, on=keys_app)
 
 
+# `engram serve --workers N`: each uvicorn worker process builds its own Memory and app
+# from these options (uvicorn needs an import string, not an object, to fork workers).
+_WORKER_OPTIONS = "ENGRAM_SERVE_OPTIONS"
+
+
 @command("serve")
 def serve(
     ctx: typer.Context,
@@ -51,7 +58,8 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port")] = 8080,
     keys_db: KeysDbOpt = None,
     rate_limit: Annotated[int | None, typer.Option(
-        "--rate-limit", min=1, help="requests per minute per API key (default: unlimited)")] = None,
+        "--rate-limit", min=1, help="requests per minute per API key and worker process "
+        "(default: unlimited)")] = None,
     max_body_bytes: Annotated[int, typer.Option(
         "--max-body-bytes", min=1, help="largest request body accepted")] = 2_000_000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "info",
@@ -61,12 +69,14 @@ def serve(
     cors_origin: Annotated[list[str] | None, typer.Option(
         "--cors-origin", help="a web origin allowed to call the API cross-origin "
         "(repeatable), e.g. https://app.example")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="server processes on one store (SQLite: WAL, one writer at a "
+        "time; PostgreSQL: a connection pool each); default 1")] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs); needs the `server` extra."""
     try:
         import uvicorn
 
-        from engram.server.app import create_app
         from engram.server.boundary import hosts_for
     except ImportError as exc:
         raise MissingDependencyError("`engram serve`", "server") from exc
@@ -85,11 +95,16 @@ def serve(
                   markup=True, highlight=False)
     else:
         err.print(f"API keys required ({keys.path}).", highlight=False)
-    memory = open_memory(ctx)
-    api = create_app(memory, keys=keys, require_auth=require_auth,
-                     rate_limit_per_minute=rate_limit, max_body_bytes=max_body_bytes,
-                     allowed_hosts=hosts_for(host, allowed_host or ()),
-                     cors_origins=cors_origin or ())
+    options = {"db": str(ctx.obj.db) if ctx.obj.db else None, "keys_db": str(keys.path),
+               "require_auth": require_auth, "rate_limit": rate_limit,
+               "max_body_bytes": max_body_bytes, "allowed_hosts": hosts_for(host, allowed_host or ()),
+               "cors_origins": list(cors_origin or ())}
+    if workers > 1:  # uvicorn's supervisor stops its workers gracefully; each closes its store
+        os.environ[_WORKER_OPTIONS] = json.dumps(options)
+        uvicorn.run("engram.cli.server_cmds:worker_app", factory=True, workers=workers,
+                    host=host, port=port, log_level=log_level)
+        return
+    api, memory = _build_app(options)
     # uvicorn shuts down gracefully on SIGTERM, then re-raises the signal; with the default
     # handler that kills the process before `finally` could close the store (and checkpoint
     # its WAL). This handler turns the re-raised signal into a normal exit instead.
@@ -109,6 +124,33 @@ class _Stopped(Exception):
 
 def _stop(signum: int, frame: Any) -> None:
     raise _Stopped
+
+
+def _build_app(options: dict[str, Any]) -> tuple[Any, Any]:
+    """(the ASGI app, its Memory) for one server process."""
+    from engram.config import Settings
+    from engram.memory import Memory
+    from engram.server.app import create_app
+    from engram.store.keys import KeyStore
+
+    memory = Memory(options["db"], settings=Settings())
+    hosts = options["allowed_hosts"]
+    api = create_app(memory, keys=KeyStore(Path(options["keys_db"])),
+                     require_auth=options["require_auth"], rate_limit_per_minute=options["rate_limit"],
+                     max_body_bytes=options["max_body_bytes"],
+                     allowed_hosts=None if hosts is None else list(hosts),
+                     cors_origins=options["cors_origins"])
+    return api, memory
+
+
+def worker_app() -> Any:
+    """The uvicorn app factory of one `engram serve --workers N` process."""
+    raw = os.environ.get(_WORKER_OPTIONS)
+    if raw is None:
+        raise ConfigError(f"{_WORKER_OPTIONS} is not set; start workers with `engram serve --workers N`")
+    api, memory = _build_app(json.loads(raw))
+    api.router.on_shutdown.append(memory.close)
+    return api
 
 
 @_keys_command("create")

@@ -1,0 +1,225 @@
+"""REST server under load: ops/s, p50/p95/p99 and errors for N concurrent clients (issue #17).
+
+Each case starts `engram serve` (``--workers W``) on a fresh store on loopback, runs
+``clients`` asyncio HTTP clients for ``--seconds`` each doing a mixed workload in its own
+user scope (40 % search, 30 % add, 15 % update, 10 % get, 5 % delete), then checks that
+every acknowledged add minus every acknowledged delete is listed — a lost or extra write
+counts as an error. Clients share the machine with the server: on 2 shared cores their
+own CPU time is part of what is measured.
+
+Backends: SQLite (WAL, one writer at a time) and PostgreSQL (``--postgres``: the
+throwaway server of tests/store/pg_server.py; a connection pool per worker).
+``--embedder hashing`` isolates server and store costs from the model's.
+Results: benchmarks/results/load-<date>.{json,md}
+
+    python benchmarks/load.py --clients 1 10 50 --workers 1 4 --seconds 15 --postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
+WORDS = ("alice bob lisbon hiking coffee guitar paris dentist promotion marathon garden sister "
+         "painting novel vacation puppy recipe concert chess python tokyo").split()
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    cmd = [sys.executable, "-c", "from engram.cli import main; main()", "--db", str(workdir / "load.db"),
+           "serve", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                            stderr=open(workdir / "server.log", "w"))
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start: {(workdir / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+async def client(url: str, n: int, until: float, times: dict[str, list[float]],
+                 errors: list[str], ledger: dict[str, set[str]]) -> None:
+    rng = random.Random(n)
+    user = f"c{n}"
+    mine: list[str] = []
+    added: set[str] = set()
+    async with httpx.AsyncClient(base_url=url, timeout=60) as http:
+        while time.monotonic() < until:
+            roll = rng.random()
+            op = ("search" if roll < 0.40 else "add" if roll < 0.70 or not mine else
+                  "update" if roll < 0.85 else "get" if roll < 0.95 else "delete")
+            text = " ".join(rng.choice(WORDS) for _ in range(10))
+            t0 = time.perf_counter()
+            try:
+                if op == "search":
+                    r = await http.post("/v1/search", json={"query": text, "user_id": user, "limit": 5})
+                elif op == "add":
+                    r = await http.post("/v1/memories", json={"text": text, "user_id": user})
+                    if r.status_code == 201:
+                        ids = [i["id"] for i in r.json()["items"]]
+                        mine += ids
+                        added.update(ids)
+                elif op == "update":
+                    r = await http.patch(f"/v1/memories/{rng.choice(mine)}",
+                                         json={"content": text, "user_id": user})
+                elif op == "get":
+                    r = await http.get(f"/v1/memories/{rng.choice(mine)}", params={"user_id": user})
+                else:
+                    target = mine.pop(rng.randrange(len(mine)))
+                    r = await http.delete(f"/v1/memories/{target}", params={"user_id": user})
+                    if r.status_code == 204:
+                        added.discard(target)
+                if r.status_code >= 400:
+                    errors.append(f"{op} {r.status_code}")
+            except httpx.HTTPError as exc:
+                errors.append(f"{op} {type(exc).__name__}")
+            times.setdefault(op, []).append(time.perf_counter() - t0)
+    ledger[user] = added
+
+
+async def check_writes(url: str, ledger: dict[str, set[str]]) -> list[str]:
+    problems = []
+    async with httpx.AsyncClient(base_url=url, timeout=60) as http:
+        for user, expected in ledger.items():
+            r = await http.get("/v1/memories", params={"user_id": user, "limit": 1000})
+            listed = {i["id"] for i in r.json()["items"]}
+            if listed != expected:
+                problems.append(f"{user}: {len(expected - listed)} lost, {len(listed - expected)} extra")
+    return problems
+
+
+def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict[str, str],
+             workdir: Path) -> dict[str, Any]:
+    with server(workdir, workers, env) as url:
+        times: dict[str, list[float]] = {}
+        errors: list[str] = []
+        ledger: dict[str, set[str]] = {}
+
+        async def main() -> list[str]:
+            until = time.monotonic() + seconds
+            started = time.monotonic()
+            await asyncio.gather(*(client(url, n, until, times, errors, ledger) for n in range(clients)))
+            nonlocal elapsed
+            elapsed = time.monotonic() - started
+            return await check_writes(url, ledger)
+
+        elapsed = 0.0
+        lost = asyncio.run(main())
+    every = np.array([t for ts in times.values() for t in ts])
+    row = {"backend": backend, "workers": workers, "clients": clients, "seconds": round(elapsed, 1),
+           "ops": int(every.size), "ops_per_s": round(every.size / elapsed, 1),
+           "p50_ms": round(1000 * float(np.percentile(every, 50)), 1),
+           "p95_ms": round(1000 * float(np.percentile(every, 95)), 1),
+           "p99_ms": round(1000 * float(np.percentile(every, 99)), 1),
+           "errors": len(errors), "error_kinds": sorted(set(errors))[:5], "lost_or_extra_writes": lost[:5],
+           "per_op_p50_ms": {op: round(1000 * float(np.percentile(ts, 50)), 1) for op, ts in times.items()},
+           "load": load()}
+    print(row, flush=True)
+    return row
+
+
+def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / f"load-{date.today().isoformat()}"
+    stem.with_suffix(".json").write_text(json.dumps({"command": command, "rows": rows}, indent=2) + "\n")
+    lines = [f"# REST server under load ({date.today().isoformat()})", "",
+             f"`engram serve` on loopback, embedder `{embedder}`, a fresh store per row; asyncio httpx "
+             "clients on the same machine, 40 % search / 30 % add / 15 % update / 10 % get / 5 % delete, "
+             f"each in its own user scope. {os.cpu_count()} cores shared with other jobs "
+             "(load averages 1/5/15 after each row).", "",
+             "| backend | workers | clients | ops/s | p50 ms | p95 ms | p99 ms | errors | lost/extra writes | load |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['ops_per_s']} | {r['p50_ms']} | "
+              f"{r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {len(r['lost_or_extra_writes'])} | "
+              f"{' '.join(map(str, r['load']))} |" for r in rows]
+    lines += ["", f"Command: `{command}`", ""]
+    stem.with_suffix(".md").write_text("\n".join(lines))
+    return stem.with_suffix(".md")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1])
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--embedder", default="hashing")
+    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "results")
+    args = parser.parse_args()
+    base = {"ENGRAM_EMBEDDER": args.embedder, "ENGRAM_EMBEDDING_CACHE": "false"}
+    backends: list[tuple[str, dict[str, str]]] = [] if args.no_sqlite else [("sqlite", {})]
+    pg = None
+    if args.postgres:
+        from pg_server import PgServer
+
+        pg = PgServer()
+    rows = []
+    try:
+        for workers in args.workers:
+            for clients in args.clients:
+                for backend, extra in backends + ([("postgres", {})] if pg else []):
+                    with tempfile.TemporaryDirectory(prefix="engram-load-") as tmp:
+                        env = {**base, **extra, "ENGRAM_DATA_DIR": str(Path(tmp) / "data")}
+                        url = None
+                        if backend == "postgres":
+                            assert pg is not None
+                            url = pg.fresh_url()
+                            env.update(ENGRAM_STORE="postgres", ENGRAM_DATABASE_URL=url)
+                        try:
+                            rows.append(run_case(backend, workers, clients, args.seconds, env, Path(tmp)))
+                        finally:
+                            if url and pg:
+                                pg.release(url)
+    finally:
+        if pg:
+            pg.stop()
+    command = "python benchmarks/load.py " + " ".join(sys.argv[1:])
+    print(write(rows, command, args.embedder, args.out).read_text())
+
+
+if __name__ == "__main__":
+    main()
