@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -80,43 +81,49 @@ def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[str]:
             proc.kill()
 
 
-async def client(url: str, n: int, until: float, times: dict[str, list[float]],
+async def warm_up(http: httpx.AsyncClient, n: int) -> None:
+    """One untimed add and search (in a scope of its own, outside the write check): opens
+    the client's connection and pays the server's first-use costs (lazy imports)."""
+    await http.post("/v1/memories", json={"text": "warm-up note", "user_id": f"w{n}"})
+    await http.post("/v1/search", json={"query": "warm-up", "user_id": f"w{n}", "limit": 5})
+
+
+async def client(http: httpx.AsyncClient, n: int, until: float, times: dict[str, list[float]],
                  errors: list[str], ledger: dict[str, set[str]]) -> None:
     rng = random.Random(n)
     user = f"c{n}"
     mine: list[str] = []
     added: set[str] = set()
-    async with httpx.AsyncClient(base_url=url, timeout=60) as http:
-        while time.monotonic() < until:
-            roll = rng.random()
-            op = ("search" if roll < 0.40 else "add" if roll < 0.70 or not mine else
-                  "update" if roll < 0.85 else "get" if roll < 0.95 else "delete")
-            text = " ".join(rng.choice(WORDS) for _ in range(10))
-            t0 = time.perf_counter()
-            try:
-                if op == "search":
-                    r = await http.post("/v1/search", json={"query": text, "user_id": user, "limit": 5})
-                elif op == "add":
-                    r = await http.post("/v1/memories", json={"text": text, "user_id": user})
-                    if r.status_code == 201:
-                        ids = [i["id"] for i in r.json()["items"]]
-                        mine += ids
-                        added.update(ids)
-                elif op == "update":
-                    r = await http.patch(f"/v1/memories/{rng.choice(mine)}",
-                                         json={"content": text, "user_id": user})
-                elif op == "get":
-                    r = await http.get(f"/v1/memories/{rng.choice(mine)}", params={"user_id": user})
-                else:
-                    target = mine.pop(rng.randrange(len(mine)))
-                    r = await http.delete(f"/v1/memories/{target}", params={"user_id": user})
-                    if r.status_code == 204:
-                        added.discard(target)
-                if r.status_code >= 400:
-                    errors.append(f"{op} {r.status_code}")
-            except httpx.HTTPError as exc:
-                errors.append(f"{op} {type(exc).__name__}")
-            times.setdefault(op, []).append(time.perf_counter() - t0)
+    while time.monotonic() < until:
+        roll = rng.random()
+        op = ("search" if roll < 0.40 else "add" if roll < 0.70 or not mine else
+              "update" if roll < 0.85 else "get" if roll < 0.95 else "delete")
+        text = " ".join(rng.choice(WORDS) for _ in range(10))
+        t0 = time.perf_counter()
+        try:
+            if op == "search":
+                r = await http.post("/v1/search", json={"query": text, "user_id": user, "limit": 5})
+            elif op == "add":
+                r = await http.post("/v1/memories", json={"text": text, "user_id": user})
+                if r.status_code == 201:
+                    ids = [i["id"] for i in r.json()["items"]]
+                    mine += ids
+                    added.update(ids)
+            elif op == "update":
+                r = await http.patch(f"/v1/memories/{rng.choice(mine)}",
+                                     json={"content": text, "user_id": user})
+            elif op == "get":
+                r = await http.get(f"/v1/memories/{rng.choice(mine)}", params={"user_id": user})
+            else:
+                target = mine.pop(rng.randrange(len(mine)))
+                r = await http.delete(f"/v1/memories/{target}", params={"user_id": user})
+                if r.status_code == 204:
+                    added.discard(target)
+            if r.status_code >= 400:
+                errors.append(f"{op} {r.status_code}")
+        except httpx.HTTPError as exc:
+            errors.append(f"{op} {type(exc).__name__}")
+        times.setdefault(op, []).append(time.perf_counter() - t0)
     ledger[user] = added
 
 
@@ -139,17 +146,24 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
         ledger: dict[str, set[str]] = {}
 
         async def main() -> list[str]:
-            until = time.monotonic() + seconds
-            started = time.monotonic()
-            await asyncio.gather(*(client(url, n, until, times, errors, ledger) for n in range(clients)))
-            nonlocal elapsed
-            elapsed = time.monotonic() - started
+            nonlocal elapsed, warm
+            limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+            async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+                started = time.monotonic()
+                await asyncio.gather(*(warm_up(http, n) for n in range(clients)))
+                warm = time.monotonic() - started
+                started = time.monotonic()
+                until = started + seconds
+                await asyncio.gather(*(client(http, n, until, times, errors, ledger)
+                                       for n in range(clients)))
+                elapsed = time.monotonic() - started
             return await check_writes(url, ledger)
 
-        elapsed = 0.0
+        elapsed = warm = 0.0
         lost = asyncio.run(main())
     every = np.array([t for ts in times.values() for t in ts])
     row = {"backend": backend, "workers": workers, "clients": clients, "seconds": round(elapsed, 1),
+           "warm_up_s": round(warm, 1),
            "ops": int(every.size), "ops_per_s": round(every.size / elapsed, 1),
            "p50_ms": round(1000 * float(np.percentile(every, 50)), 1),
            "p95_ms": round(1000 * float(np.percentile(every, 95)), 1),
@@ -168,11 +182,15 @@ def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) ->
     lines = [f"# REST server under load ({date.today().isoformat()})", "",
              f"`engram serve` on loopback, embedder `{embedder}`, a fresh store per row; asyncio httpx "
              "clients on the same machine, 40 % search / 30 % add / 15 % update / 10 % get / 5 % delete, "
-             f"each in its own user scope. {os.cpu_count()} cores shared with other jobs "
-             "(load averages 1/5/15 after each row).", "",
-             "| backend | workers | clients | ops/s | p50 ms | p95 ms | p99 ms | errors | lost/extra writes | load |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['ops_per_s']} | {r['p50_ms']} | "
+             f"each in its own user scope, one shared connection pool. Before the timed window every "
+             "client makes one untimed add and search (warm-up: connections, the server's first-use "
+             f"costs). {os.cpu_count()} cores shared with other jobs (load averages 1/5/15 after each row).", "",
+             "| backend | workers | clients | warm-up s | ops/s | p50 ms | p95 ms | p99 ms | errors "
+             "| lost/extra writes | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['warm_up_s']} | "
+              f"{r['ops_per_s']} | "
+              f"{r['p50_ms']} | "
               f"{r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {len(r['lost_or_extra_writes'])} | "
               f"{' '.join(map(str, r['load']))} |" for r in rows]
     lines += ["", f"Command: `{command}`", ""]
@@ -181,6 +199,7 @@ def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) ->
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # run the finally blocks: no orphans
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
