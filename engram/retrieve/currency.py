@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
 from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
@@ -100,8 +101,13 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     return "newest" if _PRESENT.search(analysis.text) else None
 
 
-def is_rival(item: MemoryItem, wanted: set[str], words: list[str]) -> bool:
-    """Does ``item`` state a value for what the query asks about?"""
+def is_rival(item: MemoryItem, wanted: set[str], words: list[str],
+             slots: frozenset[SlotKey] = frozenset()) -> bool:
+    """Does ``item`` state a value for what the query asks about? The same slot
+    (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's),
+    the same attribute word family, or two of the query's content words."""
+    if slots and slots & set(slots_of(item)):
+        return True
     if wanted & attribute_of(item.content):
         return True
     hits = shared_words(words, item.content)  # one shared word ("take") is not the same subject
@@ -116,9 +122,10 @@ def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     if order is None or not ranked:
         return ranked
     wanted = attribute_of(analysis.text)
+    slots = frozenset(query_slots(analysis.text))
     head = ranked[:HEAD]
     rivals = [p for p, r in enumerate(head) if r.id in items and r.score >= RIVAL_SCORE
-              and is_rival(items[r.id], wanted, analysis.words)]
+              and is_rival(items[r.id], wanted, analysis.words, slots)]
     if len(rivals) < 2:
         return ranked
     chosen = [head[p] for p in rivals]
