@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.bench.metrics import aggregate
-from engram.bench.runner import LOADERS, BenchConfig, _ask, ingest, select_cases
+from engram.bench.runner import LOADERS, BenchConfig, _ask, fresh_database, ingest, select_cases
 from engram.config import Settings
 from engram.memory import Memory
 from engram.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever
@@ -78,7 +78,7 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     memoize_channels()
-    with Memory(args.workdir / f"tune-{args.dataset}.db", settings=settings) as memory:
+    with Memory(fresh_database(args.workdir / f"tune-{args.dataset}.db"), settings=settings) as memory:
         ingest(memory, cases, f"bench:{args.dataset}:")
         for dense, session, spread in itertools.product(*GRID.values()):
             memory.retriever = HybridRetriever(weights={**DEFAULT_WEIGHTS, "dense": dense},

@@ -84,6 +84,15 @@ def session_messages(session: BenchSession) -> list[Message]:
     return out
 
 
+def fresh_database(path: Path) -> Path:
+    """Each run ingests into a new file. Deleting the old haystacks through the API instead
+    would also erase their rows from the embedding cache (deletion is complete by design),
+    and every run would embed everything again."""
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    return path
+
+
 def memory_scope(user: str) -> Scope:
     return Scope(user_id=user)
 
@@ -97,7 +106,6 @@ def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
     started = time.perf_counter()
     for n, (haystack_id, case) in enumerate(haystacks.items(), 1):
         user = f"{scope_prefix}{haystack_id}"
-        memory.delete_all(user_id=user)
         for session in case.sessions:
             messages = [m for m in session_messages(session) if m.content.strip()]
             if not messages:
@@ -125,7 +133,8 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
     records: dict[str, list[dict[str, Any]]] = defaultdict(list)
     latencies: dict[str, list[float]] = defaultdict(list)
     reranker = _reranker(config, settings)
-    with Memory(config.workdir / f"{config.dataset}.db", settings=settings) as memory:
+    database = fresh_database(config.workdir / f"{config.dataset}.db")
+    with Memory(database, settings=settings) as memory:
         ingest_stats = ingest(memory, cases, f"bench:{config.dataset}:", progress)
         llm = _qa_client(config, settings)
         rounds: dict[str, dict[str, list[str]]] = {}

@@ -80,3 +80,22 @@ def test_cli_writes_json_markdown_and_plot(tmp_path: Path) -> None:
     assert "| bm25 |" in next(out.glob("*.md")).read_text()
     bad = CliRunner().invoke(app, ["bench", "locomo", "--data", str(tmp_path / "missing")])
     assert bad.exit_code == 2 and "no benchmark data" in bad.output
+
+
+def test_a_rerun_keeps_the_embedding_cache(tmp_path: Path) -> None:
+    """Each run ingests into a fresh file; deleting the old haystacks through the API would
+    also erase their vectors from the embedding cache (complete deletion) and re-embed all."""
+    import sqlite3
+
+    settings = Settings(embedder="hashing", data_dir=tmp_path / "data")
+    config = BenchConfig(dataset="locomo", data=write_locomo(tmp_path / "d"), workdir=tmp_path / "w",
+                         settings=settings, systems=("bm25",))
+
+    def cached() -> int:
+        with sqlite3.connect(settings.embedding_cache_path) as conn:
+            return int(conn.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+
+    run(config)
+    first = cached()
+    run(config)
+    assert first >= 4 and cached() == first
