@@ -16,6 +16,7 @@ import argparse
 import itertools
 import json
 import os
+import sys
 import time
 from dataclasses import replace
 from datetime import date
@@ -102,8 +103,7 @@ def main() -> None:
               "rows": rows, "best": best, "objective": "turn recall_all@10 + recall_any@10",
               "seconds": time.perf_counter() - started,
               "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-              "command": "python benchmarks/tune_retrieval.py " + " ".join(
-                  f"{k} {v}" for k, v in vars(args).items() if v is not None)}
+              "command": "python benchmarks/tune_retrieval.py " + " ".join(sys.argv[1:])}
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2, default=str))
     lines = [f"# Retriever weights on the {args.dataset} dev split ({len(cases)} answerable questions)", "",
              f"Command: `{result['command']}`. Objective: {result['objective']}. Load: {result['load']}.", "",

@@ -48,7 +48,7 @@ class Neighbors:
 
     prev: str | None = None
     next: str | None = None
-    session: str | None = None
+    session: str | None = field(default=None, compare=False)  # an annotation, not identity
 
 
 @runtime_checkable

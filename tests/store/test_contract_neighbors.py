@@ -23,6 +23,7 @@ def test_neighbors_follow_event_time_within_a_session(store: Store) -> None:
     # dated like a but created after it: it slots in between a and b
     [late] = put(store, TALK, ["late"])
     assert store.neighbors(ALICE, [late.id])[late.id] == Neighbors(a.id, b.id)
+    assert {n.session for n in found.values()} == {a.scope.session_id}  # the session comes along
 
 
 def test_items_without_session_or_not_episodic_have_none(store: Store) -> None:
