@@ -26,7 +26,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from engram.server import wire
-from engram.server.errors import ApiError, send_error
+from engram.server.errors import ApiError, drain_body, send_error
 
 LOOPBACK_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 ANY_HOST = "*"
@@ -85,6 +85,7 @@ class BoundaryMiddleware:
             return
         problem = self.check(scope["method"], scope.get("path", ""), Headers(scope=scope))
         if problem is not None:
+            await drain_body(receive)  # closing on an unread body resets the connection
             await send_error(send, problem.status_code, problem.code, str(problem.detail))
             return
         await self.app(scope, receive, send)

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from engram.memory import Memory
 from engram.server import wire
-from engram.server.errors import ApiError, send_error
+from engram.server.errors import ApiError, drain_body, send_error
 from engram.store.keys import ApiKey, KeyStore
 
 PRUNE_AT = 10_000  # buckets kept before idle ones are dropped
@@ -214,6 +214,7 @@ class AuthMiddleware:
             principal = await anyio.to_thread.run_sync(
                 identify, self.state, Headers(scope=scope), client[0] if client else "?")
         except ApiError as exc:
+            await drain_body(receive)  # an unread body would turn the close into a reset
             await send_error(send, exc.status_code, exc.code, str(exc.detail),
                              dict(exc.headers or {}))
             return

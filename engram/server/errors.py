@@ -183,6 +183,16 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
+async def drain_body(receive: Receive) -> None:
+    """Read (and drop) the rest of the request body. A server that answers early and then
+    closes the connection with body bytes still unread makes the kernel send a TCP RST,
+    which can reach the client before the response does ("connection reset by peer")."""
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+
+
 async def send_error(send: Send, status: int, code: str, message: str,
                      headers: dict[str, str] | None = None) -> None:
     """Send an error envelope straight from ASGI middleware (before any route runs)."""
@@ -196,5 +206,6 @@ async def send_error(send: Send, status: int, code: str, message: str,
 
 
 __all__ = [
-    "ApiError", "GuardMiddleware", "body_too_large", "envelope", "install_error_handlers", "send_error",
+    "ApiError", "GuardMiddleware", "body_too_large", "drain_body", "envelope", "install_error_handlers",
+    "send_error",
 ]
