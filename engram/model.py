@@ -23,6 +23,7 @@ MAX_METADATA_DEPTH = 16
 # Each filter tag is one SQL condition; ~1,000 of them overflow SQLite's expression-tree
 # depth. No real filter needs more than a handful.
 MAX_FILTER_TAGS = 64
+ROLES = ("user", "assistant", "system", "tool", "developer")  # the chat roles of OpenAI-style APIs
 
 
 def utcnow() -> datetime:
@@ -173,6 +174,14 @@ class Message(BaseModel):
     name: str | None = None
     id: str | None = None
     timestamp: datetime | None = None
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, value: str) -> str:
+        if value not in ROLES:
+            raise ValueError(f"role {value!r} is not one of {', '.join(ROLES)}; "
+                             "put a speaker's name in 'name' instead")
+        return value
 
     @field_validator("content")
     @classmethod

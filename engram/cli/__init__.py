@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "engram.cli.server_cmds",
     "engram.cli.lifecycle_cmds",
     "engram.cli.privacy_cmds",
+    "engram.cli.compat_cmds",
 ]
 
 for _module in COMMAND_MODULES:

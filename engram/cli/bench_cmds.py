@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shlex
 import sys
 from pathlib import Path
@@ -17,11 +18,26 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from engram.cli.app import command, err, out
+from engram.cli.app import JsonOpt, command, err, out, print_json
+from engram.errors import InvalidInputError
 
 DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
                 "longmemeval": Path("../shared/datasets/longmemeval/longmemeval_s_cleaned.json.xz"),
                 "beam": Path("../shared/datasets/beam/100K")}
+UPSTREAM = {"locomo": "https://github.com/snap-research/locomo (data/locomo10.json)",
+            "longmemeval": "https://huggingface.co/datasets/xiaowu0162/longmemeval-cleaned "
+                           "(longmemeval_s_cleaned.json)"}
+
+
+def data_path(dataset: str, data: Path | None) -> Path:
+    """The dataset file or folder; when it is missing, say where to get it and how to pass it."""
+    path = data or DEFAULT_DATA.get(dataset, Path("."))
+    if dataset in UPSTREAM and not path.exists():
+        where = "--data" if data else f"the default {path} (the shared datasets folder, relative to here)"
+        raise InvalidInputError(
+            f"no benchmark data at {path} ({where}). Download {dataset} from {UPSTREAM[dataset]} "
+            f"and pass it with --data PATH, e.g. `engram bench {dataset} --data {DEFAULT_DATA[dataset]}`")
+    return path
 
 
 @command("bench")
@@ -43,13 +59,14 @@ def bench(
     qa: Annotated[bool, typer.Option(
         "--qa", help="also answer and LLM-judge each question (needs ENGRAM_LLM_BASE_URL)")] = False,
     qa_budget: Annotated[int, typer.Option(help="context tokens for the QA reader")] = 4000,
+    as_json: JsonOpt = False,
 ) -> None:
     """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
     from engram.bench.report import write
     from engram.bench.runner import BenchConfig, run
     from engram.config import Settings
 
-    config = BenchConfig(dataset=dataset, data=data or DEFAULT_DATA.get(dataset, Path(".")),
+    config = BenchConfig(dataset=dataset, data=data_path(dataset, data),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
                          limit=limit, sample=sample, seed=seed, split=split, workdir=workdir,
                          settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")),
@@ -66,6 +83,10 @@ def bench(
         result = run(config, progress)
     command_line = "engram " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     paths = write(result, out_dir, command_line, tag=tag)
+    if as_json:
+        print_json({"results": json.loads(paths["json"].read_text()),
+                    "files": {kind: str(path) for kind, path in paths.items()}})
+        return
     out.print(paths["md"].read_text())
     for kind, path in paths.items():
         out.print(f"{kind}: {path}")

@@ -42,7 +42,7 @@ def mcp(
                           "Listen on 127.0.0.1 (the default), or use `engram serve` with API keys")
     ids = {"user_id": user, "agent_id": agent, "session_id": session, "app_id": app_id}
     default = resolve_scope(None, **ids) if any(ids.values()) else None
-    memory = open_memory(ctx)
+    memory = open_memory(ctx, new_ok=True)
     try:
         server = build_mcp(memory, default_scope=default)
         if transport is Transport.stdio:

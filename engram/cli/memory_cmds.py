@@ -39,11 +39,14 @@ def _when(value: str | None, option: str) -> datetime | None:
 
 
 def _items_table(items: list[Any], *, score: list[float] | None = None) -> Table:
+    """Ids never wrap (so they can be copied whole); long content folds instead."""
     table = Table(show_lines=False, header_style="bold")
     if score is not None:
-        table.add_column("score", justify="right")
-    for name in ("id", "kind", "event time", "content"):
-        table.add_column(name, overflow="fold")
+        table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=36, overflow="ignore")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("event time", no_wrap=True)
+    table.add_column("content", overflow="fold", ratio=1)
     for n, item in enumerate(items):
         when = item.event_time.strftime("%Y-%m-%d %H:%M") if item.event_time else ""
         text = item.content if len(item.content) < 300 else item.content[:300] + "…"
@@ -63,6 +66,7 @@ def add(
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="a tag (repeatable)")] = None,
     event_time: Annotated[str | None, typer.Option(help="when it happened (ISO 8601)")] = None,
     as_json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="print only the new ids, one a line")] = False,
 ) -> None:
     """Remember a text, or a conversation (one memory per user/assistant round)."""
     scope = scope_of(user, agent, session, app_id)
@@ -83,6 +87,8 @@ def add(
                            event_time=_when(event_time, "--event-time"))
     if as_json:
         print_json([i.snapshot() for i in items])
+    elif quiet:
+        sys.stdout.write("".join(f"{i.id}\n" for i in items))
     else:
         out.print(f"[green]remembered {len(items)} item(s)[/] in scope {scope}")
         for item in items:
@@ -142,11 +148,20 @@ def list_(
 
 @command("get")
 def get(ctx: typer.Context, memory_id: str, user: UserOpt = None, agent: AgentOpt = None,
-        session: SessionOpt = None, app_id: AppOpt = None) -> None:
-    """Show one memory as JSON."""
+        session: SessionOpt = None, app_id: AppOpt = None, as_json: JsonOpt = False) -> None:
+    """Show one memory: its fields as a table, or the full record with --json."""
     with open_memory(ctx, create=False) as memory:
         item = memory.get(memory_id, scope=scope_of(user, agent, session, app_id))
-    print_json(item.snapshot())
+    if as_json:
+        print_json(item.snapshot())
+        return
+    table = Table(header_style="bold", show_header=False)
+    table.add_column("field", no_wrap=True)
+    table.add_column("value", overflow="fold")
+    for key, value in item.snapshot().items():
+        if value not in (None, [], {}):
+            table.add_row(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    out.print(table)
 
 
 @command("update")
@@ -156,11 +171,15 @@ def update(
     content: Annotated[str | None, typer.Option(help="new content")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="replace tags")] = None,
     status: Annotated[str | None, typer.Option(help="active, superseded or archived")] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Change a memory; the previous version stays in its history."""
     with open_memory(ctx, create=False) as memory:
         item = memory.update(memory_id, scope=scope_of(user, agent, session, app_id),
                              content=content, tags=tag, status=status, actor="cli")
+    if as_json:
+        print_json(item.snapshot())
+        return
     out.print(f"[green]updated[/] {item.id} → version {item.version}")
 
 
@@ -171,6 +190,7 @@ def delete(
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="delete everything in the scope")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="do not ask for confirmation")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Delete one memory, or all memories of a scope (--all)."""
     scope = scope_of(user, agent, session, app_id)
@@ -179,11 +199,17 @@ def delete(
     with open_memory(ctx, create=False) as memory:
         if memory_id:
             memory.delete(memory_id, scope=scope, actor="cli")
-            out.print(f"[green]deleted[/] {memory_id}")
+            if as_json:
+                print_json({"deleted": [memory_id]})
+            else:
+                out.print(f"[green]deleted[/] {memory_id}")
             return
-        if not yes and not typer.confirm(f"Delete ALL memories in scope {scope}?"):
+        if not yes and not typer.confirm(f"Delete ALL memories in scope {scope}?", err=as_json):
             raise typer.Exit(1)
         count = memory.delete_all(scope=scope, actor="cli")
+    if as_json:
+        print_json({"deleted": count, "scope": scope.fields()})
+        return
     out.print(f"[green]deleted {count} memories[/] in scope {scope}")
 
 
@@ -212,6 +238,8 @@ def export(
     user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="export every scope (administrative)")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file (default stdout)")] = None,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="with -o, print a JSON summary; the export itself is always JSON lines")] = False,
 ) -> None:
     """Write memories and their history as JSONL."""
     with open_memory(ctx, create=False) as memory:
@@ -228,7 +256,9 @@ def export(
         finally:
             if output:
                 sink.close()
-    if output:
+    if output and as_json:
+        print_json({"exported": count, "output": str(output)})
+    elif output:
         err.print(f"exported {count} memories to {output}")
 
 
@@ -245,6 +275,7 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="JSONL file written by `engram export`")],
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="import valid lines, skip bad ones")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Import memories from JSONL; a malformed line aborts the whole import."""
     if not file.is_file():
@@ -256,6 +287,9 @@ def import_(
         task = bar.add_task("import", total=None)
         report = memory.import_(file, skip_bad=skip_bad, actor="cli",
                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
+    if as_json:
+        print_json(report.model_dump())
+        return
     out.print(f"[green]imported {report.imported}[/], skipped {report.skipped}, links {report.links}"
               + (f" (bad lines: {report.bad_lines[:20]})" if report.bad_lines else ""))
 

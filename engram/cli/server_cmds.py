@@ -186,12 +186,12 @@ def keys_list(keys_db: KeysDbOpt = None, as_json: JsonOpt = False) -> None:
     if not found:
         err.print("no API keys; create one with `engram keys create --app APP`")
         return
-    table = Table(header_style="bold")
-    for column in ("id", "app", "user", "name", "created", "status"):
-        table.add_column(column, overflow="fold")
+    table = Table(header_style="bold", box=None, padding=(0, 2, 0, 0), pad_edge=False)
+    for column in ("id", "app", "user", "name", "created", "status"):  # ids whole, so they copy
+        table.add_column(column, no_wrap=column != "name", overflow="fold", min_width=len(column))
     for key in found:
         table.add_row(key.id, key.app_id, key.user_id or "", key.name or "",
-                      key.created_at.strftime("%Y-%m-%d %H:%M"),
+                      key.created_at.strftime("%Y-%m-%d"),
                       "active" if key.active else "revoked")
     out.print(table)
 
@@ -200,7 +200,11 @@ def keys_list(keys_db: KeysDbOpt = None, as_json: JsonOpt = False) -> None:
 def keys_revoke(
     key_id: Annotated[str, typer.Argument(help="the key id (see `engram keys list`)")],
     keys_db: KeysDbOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Revoke a key; a running server rejects it from the next request on."""
     key = open_keys(keys_db).revoke(key_id)
+    if as_json:
+        print_json(key.model_dump(mode="json"))
+        return
     out.print(f"revoked {key.id} (app {key.app_id})", highlight=False)

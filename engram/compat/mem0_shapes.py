@@ -80,6 +80,8 @@ def to_result(item: MemoryItem, score: float | None = None, *, with_score: bool 
     for key in PROMOTED_META:
         if key in meta:
             out[key] = meta.pop(key)
+    if item.role and "role" not in out:
+        out["role"] = item.role
     if meta:
         out["metadata"] = meta
     return out

@@ -444,7 +444,16 @@ class SQLiteStore(VectorReads):
         sql, params = scope_clause(scope) if scope else ("1", [])
         hsql, hparams = scope_clause(scope, "h") if scope else ("1", [])
         return collect_stats(self._read, sql, params, hsql, hparams, vector_join="m.rowid = v.rowid",
-                             db_bytes=self.path.stat().st_size if self.path.exists() else None)
+                             db_bytes=self._disk_bytes())
+
+    def _disk_bytes(self) -> int | None:
+        """The database file plus its write-ahead log (-wal) and shared-memory index
+        (-shm): until a checkpoint, recent writes live only in the WAL."""
+        if not self.path.exists():
+            return None
+        files = [self.path, self.path.with_name(self.path.name + "-wal"),
+                 self.path.with_name(self.path.name + "-shm")]
+        return sum(f.stat().st_size for f in files if f.exists())
 
     def embedding_model(self) -> str | None:
         return self._meta("embed_model")

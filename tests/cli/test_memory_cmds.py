@@ -9,13 +9,17 @@ import pytest
 from typer.testing import CliRunner
 
 from engram.cli import app
+from engram.store.sqlite import SQLiteStore
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli.db"
+    """An existing (empty) store: a --db that does not exist is an error without --create."""
+    path = tmp_path / "cli.db"
+    SQLiteStore(path).close()
+    return path
 
 
 def run(db: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
@@ -61,7 +65,7 @@ def test_export_import_roundtrip_with_progress(db: Path, tmp_path: Path) -> None
     assert run(db, "export", "-u", "u", "-o", str(dump)).exit_code == 0
     assert len(dump.read_text().splitlines()) == 4
     other = tmp_path / "other.db"
-    result = run(other, "import", str(dump))
+    result = run(other, "import", str(dump), "--create")
     assert result.exit_code == 0 and "imported 3" in result.output
     assert json.loads(run(other, "stats", "--json").output)["memories"] == 3
 

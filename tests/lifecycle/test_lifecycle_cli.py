@@ -21,7 +21,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(db: Path, *args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["--db", str(db), *args])
+    return runner.invoke(app, ["--db", str(db), "--create", *args])
 
 
 def test_consolidate_twice_then_nothing_changes(db: Path, tmp_path: Path) -> None:
