@@ -3,8 +3,11 @@
 mem0 keeps each memory's text, scope and metadata in the vector store's payload
 and the change log (ADD/UPDATE/DELETE with old and new text) in a SQLite
 ``history`` table that has no scope. So the payloads are the source of truth for
-what exists and whose it is; the history db, when given, restores each memory's
-versions. Vectors are not copied: Engram re-embeds with its own model.
+what exists and whose it is; the history db, when given, gives each memory its
+version number and mem0's ADD/UPDATE trail, which Engram's import keeps as data in
+``metadata["engram.import"]["history"]`` (earlier texts are not restored: an import
+never writes claimed history, see :mod:`engram.portability`). Vectors are not
+copied: Engram re-embeds with its own model.
 
 Inputs understood (see :func:`read_mem0`):
 

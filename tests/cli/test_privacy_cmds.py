@@ -20,7 +20,7 @@ def _hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(db: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["--db", str(db), *args], input=input)
+    return runner.invoke(app, ["--db", str(db), "--create", *args], input=input)
 
 
 def flat(text: str) -> str:
