@@ -102,4 +102,4 @@ def test_bench_without_data_says_where_to_get_it(tmp_path: Path, monkeypatch: py
         text = re.sub(r"\s+", " ", result.output)
         assert result.exit_code == 2 and url in text and "--data" in text and "../shared/datasets" in text
     given = runner.invoke(app, ["bench", "locomo", "--data", str(tmp_path / "x")])
-    assert "no locomo data at" in re.sub(r"\s+", " ", given.output)
+    assert "no benchmark data at" in re.sub(r"\s+", " ", given.output)

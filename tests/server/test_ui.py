@@ -7,6 +7,7 @@ Screenshots land in ``tests/artifacts/`` (git-ignored) for a human to look at.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -279,5 +280,123 @@ def test_ui_with_api_key(tmp_path: Path, browser: Browser) -> None:
             assert page.evaluate("sessionStorage.getItem('engram.api_key')") == secret
             assert page.evaluate("localStorage.length") == 0
             assert browser.errors == []
+    finally:
+        memory.close()
+
+
+# -- adding, editing, stats, export, and readable views ---------------------------------
+def seed_views(memory: Memory) -> dict[str, str]:
+    """Carol: a two-round conversation in session s1, a run of close-together memories (their
+    labels compete for space), one whose validity ended, and one undated (imported)."""
+    ids: dict[str, str] = {}
+    rounds = memory.add([
+        {"role": "user", "content": "We should plan the Lisbon trip"},
+        {"role": "assistant", "content": "Happy to help plan it"},
+        {"role": "user", "content": "Book the train to Porto too"},
+        {"role": "assistant", "content": "Noted, train to Porto"}],
+        user_id="carol", session_id="s1", event_time=_at("2024-03-01"))
+    ids["round"] = rounds[0].id
+    for n, (text, tags) in enumerate((
+            ("Carol likes long walks along the river", ["hobby"]),
+            ("Carol's favourite café is on Rua Augusta", ["food", "lisbon"]),
+            ("Carol learns Portuguese on Tuesdays", ["learning"]),
+            ("Carol's brother Rui lives in Braga", ["family"]),
+            ("Carol cooks bacalhau on Fridays", ["food"]),
+            ("Carol runs the Lisbon half marathon", ["sport", "lisbon"]))):
+        [item] = memory.add(text, user_id="carol", tags=tags, event_time=_at(f"2024-03-0{2 + n // 3}"))
+        ids[f"m{n}"] = item.id
+    [old] = memory.add("Carol works at Initech", user_id="carol", kind="fact", event_time=_at("2024-01-05"))
+    memory.update(old.id, user_id="carol", valid_to=_at("2024-02-28"))
+    ids["ended"] = old.id
+    line = {"item": {"id": "01a20000-0000-7000-8000-000000000001", "scope": {"user_id": "carol"},
+                     "content": "A note with no date", "event_time": None}}
+    memory.import_(['{"format": "engram-export", "version": 1}', json.dumps(line)])
+    ids["undated"] = line["item"]["id"]
+    return ids
+
+
+def boxes_overlap(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if boxes[i]["x"] < boxes[j]["x"] + boxes[j]["width"] and boxes[j]["x"] < boxes[i]["x"] + boxes[i]["width"]
+            and boxes[i]["y"] < boxes[j]["y"] + boxes[j]["height"] and boxes[j]["y"] < boxes[i]["y"] + boxes[i]["height"]]
+
+
+def test_ui_add_edit_stats_export_and_views(tmp_path: Path, browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    memory = Memory(tmp_path / "ui.db", embedder=HashingEmbedder(), settings=Settings(data_dir=tmp_path))
+    ids = seed_views(memory)
+    try:
+        with LiveServer(ui_app(memory)) as server:
+            page.goto(f"{server.url}/ui/?user_id=carol")
+            cards = page.locator("#memory-list .card")
+            expect(cards).to_have_count(len(ids) + 1)  # two rounds in the conversation
+            expect(page.locator(f'.card[data-id="{ids["round"]}"] .session')).to_have_text("session s1")
+            expect(page.locator(f'.card[data-id="{ids["ended"]}"] .validity')).to_have_text(
+                re.compile(r"^valid 2024-01-05 .* – 2024-02-2[78] "))
+            expect(page.locator(f'.card[data-id="{ids["m0"]}"] .validity')).to_contain_text("valid since 2024-03-02")
+
+            # Add a memory from the form.
+            page.get_by_label("New memory").fill("Carol adopted a parrot named Kiwi")
+            page.locator("#new-session").fill("s9")
+            page.locator("#new-tags").fill("pets, home")
+            page.get_by_role("button", name="Add memory").click()
+            expect(page.locator("#status")).to_have_text("Memory added (1).")
+            added = page.locator(".card", has_text="Carol adopted a parrot named Kiwi")
+            expect(added.locator(".session")).to_have_text("session s9")
+            [stored] = [i for i in memory.list(user_id="carol", limit=100).items if "Kiwi" in i.content]
+            assert stored.scope.session_id == "s9" and stored.tags == ["pets", "home"]
+            shot(page, "add")
+
+            # Edit it in place: a new version, kept in the history.
+            added.get_by_role("button", name=re.compile("^Edit")).click()
+            page.get_by_label("Memory text").fill("Carol adopted a parrot named Kiwi in March")
+            page.get_by_role("button", name="Save").click()
+            expect(page.locator("#status")).to_have_text("Memory updated to version 2.")
+            assert memory.get(stored.id, user_id="carol").content == "Carol adopted a parrot named Kiwi in March"
+            expect(page.locator(f'.card[data-id="{stored.id}"] .content')).to_have_text(
+                "Carol adopted a parrot named Kiwi in March")
+
+            # Stats and export.
+            page.get_by_role("button", name="Stats").click()
+            expect(page.locator('#stats dd[data-key="memories"]')).to_have_text(str(memory.count(user_id="carol")))
+            shot(page, "stats")
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Export").click()
+            lines = Path(download.value.path()).read_text().splitlines()
+            assert json.loads(lines[0])["format"] == "engram-export"
+            assert len(lines) - 1 == memory.count(user_id="carol")
+            expect(page.locator("#status")).to_contain_text(f"Exported {len(lines) - 1} memories")
+
+            # Timeline: no speaker prefixes, labels that do not overlap, undated apart.
+            page.get_by_role("tab", name="Timeline").click()
+            labels = page.locator("svg.timeline .tl-label")
+            expect(labels).to_have_count(len(ids) + 1)  # dated: + round 2 + the added one - undated
+            texts = labels.all_text_contents()
+            assert not [t for t in texts if re.match(r"^(user|assistant): ", t)], texts
+            assert any(t.startswith("We should plan the Lisbon trip") for t in texts)
+            rects = [r.bounding_box() for r in page.locator("svg.timeline .tl-label-bg").all()]
+            assert not boxes_overlap(rects), rects
+            for text_box, rect in zip([t.bounding_box() for t in labels.all()], rects, strict=True):
+                assert text_box["x"] >= rect["x"] - 0.5 and text_box["x"] + text_box["width"] <= rect["x"] + rect["width"] + 0.5
+            expect(page.locator("#undated")).to_be_visible()
+            expect(page.locator("#undated-list li")).to_have_text(["A note with no date"])
+            shot(page, "timeline-readable")
+
+            # Graph: the whole drawing is inside the window, and no two labels collide.
+            page.get_by_role("tab", name="Graph").click()
+            graph = page.locator("svg.graph")
+            expect(graph).to_be_visible()
+            box = graph.bounding_box()
+            view = page.viewport_size
+            assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"] + 1, (box, view)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"] + 1, (box, view)
+            shown = [t.bounding_box() for t in page.locator("svg.graph .node-label:not(.label-hidden)").all()]
+            assert len(shown) >= 5 and not boxes_overlap(shown), shown
+            for label in shown:
+                assert box["x"] - 1 <= label["x"] and label["x"] + label["width"] <= box["x"] + box["width"] + 1
+            shot(page, "graph-fit")
+            assert browser.errors == [], browser.errors
     finally:
         memory.close()

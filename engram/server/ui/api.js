@@ -65,6 +65,40 @@ export class Api {
     return (data && (data.items || data.history || data.versions)) || [];
   }
 
+  add(text, { session_id, kind, tags } = {}) {
+    const body = { ...this.scope, text, kind: kind || "episodic", tags: tags || [] };
+    if (session_id && !this.scope.session_id) body.session_id = session_id;
+    return this.request("POST", "/memories", { body });
+  }
+
+  update(item, content) {
+    // The memory's own scope fields keep the PATCH inside it; expected_version guards
+    // against overwriting a change made meanwhile (409 conflict).
+    return this.request("PATCH", `/memories/${encodeURIComponent(item.id)}`, {
+      body: { ...this.scope, content, expected_version: item.version },
+    });
+  }
+
+  stats() {
+    return this.request("GET", "/stats", { query: this.scope });
+  }
+
+  /** The scope as JSON lines (Engram's export format), as text. */
+  async exportText() {
+    const url = new URL(API_BASE + "/export", location.origin);
+    for (const [key, value] of Object.entries(this.scope)) url.searchParams.set(key, value);
+    const headers = { Accept: "application/x-ndjson" };
+    if (this.apiKey) headers.Authorization = `Bearer ${this.apiKey}`;
+    const response = await fetch(url, { headers });
+    const text = await response.text();
+    if (!response.ok) {
+      let error = {};
+      try { error = JSON.parse(text).error || {}; } catch { error = {}; }
+      throw new ApiError(response.status, error.code || "http_" + response.status, error.message || response.statusText);
+    }
+    return text;
+  }
+
   remove(id) {
     return this.request("DELETE", `/memories/${encodeURIComponent(id)}`, { query: this.scope });
   }

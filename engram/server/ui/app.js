@@ -4,7 +4,7 @@
 import { Api, SCOPE_FIELDS } from "./api.js";
 import { diffWords } from "./diff.js";
 import { fill, formatTime, h, truncate } from "./dom.js";
-import { renderGraph, renderTimeline } from "./views.js";
+import { fitGraphLabels, fitTimeline, plainText, renderGraph, renderTimeline } from "./views.js";
 
 // ?page_size=N overrides the page size (handy for trying out paging on small scopes).
 const PAGE_SIZE = Math.min(1000, Math.max(1, Number(new URLSearchParams(location.search).get("page_size")) || 25));
@@ -123,22 +123,117 @@ function chips(label, values, className) {
   return h("span", { class: "chips", "aria-label": label }, values.map((v) => h("span", { class: `chip ${className}` }, v)));
 }
 
+function validity(item) {
+  const from = item.valid_from ? formatTime(item.valid_from) : null;
+  const to = item.valid_to ? formatTime(item.valid_to) : null;
+  if (!from && !to) return null;
+  const text = to ? `valid ${from || "…"} – ${to}` : `valid since ${from}`;
+  return h("span", { class: `validity${to ? " ended" : ""}`, title: "validity interval" }, text);
+}
+
 function card(item) {
   const meta = [
     h("span", { class: `badge kind-${item.kind}` }, item.kind),
+    item.status && item.status !== "active" ? h("span", { class: "badge status" }, item.status) : null,
     h("time", { datetime: item.event_time || "" }, formatTime(item.event_time)),
     h("span", { class: "rev", title: "version" }, `v${item.version}`),
+    item.scope && item.scope.session_id ? h("span", { class: "session", title: "session id" }, `session ${item.scope.session_id}`) : null,
+    validity(item),
     item._score !== undefined ? h("span", { class: "score" }, `score ${item._score.toFixed(3)}`) : null,
     chips("Tags", (item.tags || []).map((t) => `#${t}`), "tag"),
     chips("Entities", item.entities, "entity"),
   ];
   const label = truncate(item.content, 40);
-  return h("li", { class: "card", "data-id": item.id },
+  const node = h("li", { class: "card", "data-id": item.id },
     h("p", { class: "content" }, item.content),
     h("div", { class: "meta" }, meta),
     h("div", { class: "actions" },
+      h("button", { type: "button", class: "edit-button", "aria-label": `Edit “${label}”`, onclick: () => editCard(node, item) }, "Edit"),
       h("button", { type: "button", class: "history-button", "aria-label": `History of “${label}”`, onclick: () => openHistory(item) }, "History"),
       h("button", { type: "button", class: "danger delete-button", "aria-label": `Delete “${label}”`, onclick: () => confirmDelete(item) }, "Delete")));
+  return node;
+}
+
+// -- add and edit --------------------------------------------------------------------
+async function addMemory(event) {
+  event.preventDefault();
+  if (!requireScope()) return;
+  const text = $("new-content").value.trim();
+  if (!text) {
+    say("Type the memory's text first.", "error");
+    $("new-content").focus();
+    return;
+  }
+  const tags = $("new-tags").value.split(",").map((t) => t.trim()).filter(Boolean);
+  try {
+    const result = await state.api.add(text, { session_id: $("new-session").value.trim(), kind: $("new-kind").value, tags });
+    $("new-content").value = "";
+    await showAll();
+    say(`Memory added (${(result.items || []).length}).`);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function editCard(node, item) {
+  const box = h("textarea", { class: "edit-content", "aria-label": "Memory text", rows: 3 });
+  box.value = item.content;
+  const save = h("button", { type: "button", class: "primary", onclick: async () => {
+    const content = box.value.trim();
+    if (!content || content === item.content) return cancel();
+    try {
+      const updated = await state.api.update(item, content);
+      state.items = state.items.map((i) => (i.id === item.id ? { ...updated, _score: i._score } : i));
+      renderAll();
+      say(`Memory updated to version ${updated.version}.`);
+    } catch (err) {
+      fail(err);
+    }
+  } }, "Save");
+  const cancel = () => node.replaceWith(card(item));
+  const editor = h("div", { class: "editor" }, box,
+    h("div", { class: "actions" }, save, h("button", { type: "button", onclick: cancel }, "Cancel")));
+  node.querySelector(".content").replaceWith(editor);
+  node.querySelector(".actions:not(.editor .actions)").hidden = true;
+  box.focus();
+}
+
+// -- stats and export ----------------------------------------------------------------
+async function showStats() {
+  if (!requireScope()) return;
+  try {
+    const stats = await state.api.stats();
+    const rows = [["memories", stats.memories], ["by kind", describe(stats.by_kind)],
+      ["by status", describe(stats.by_status)], ["versions (history rows)", stats.history_rows],
+      ["vectors", stats.vectors], ["scopes", stats.scopes]];
+    if (stats.db_bytes !== null && stats.db_bytes !== undefined) rows.push(["on disk", `${(stats.db_bytes / 1024).toFixed(0)} KiB`]);
+    fill($("stats"), rows.map(([k, v]) => [h("dt", {}, k), h("dd", { "data-key": k }, String(v))]));
+    $("stats").hidden = false;
+    say("");
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function describe(counts) {
+  const parts = Object.entries(counts || {}).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`);
+  return parts.length ? parts.join(", ") : "none";
+}
+
+async function exportScope() {
+  if (!requireScope()) return;
+  try {
+    const text = await state.api.exportText();
+    const name = Object.values(state.api.scope).join("-").replace(/[^\w.-]+/g, "_") || "engram";
+    const link = h("a", { href: URL.createObjectURL(new Blob([text], { type: "application/x-ndjson" })), download: `${name}.jsonl` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    const lines = text.split("\n").filter(Boolean).length - 1;
+    say(`Exported ${lines} memor${lines === 1 ? "y" : "ies"} as ${name}.jsonl.`);
+  } catch (err) {
+    fail(err);
+  }
 }
 
 function renderList() {
@@ -155,11 +250,18 @@ function renderViews() {
   if (state.tab === "timeline") {
     const { svg, shown, undated } = renderTimeline(state.items, openHistory);
     fill($("timeline"), shown ? svg : h("p", { class: "empty" }, "No dated memories to place on the timeline."));
-    $("timeline-summary").textContent = `Timeline of ${source} by event time${undated ? ` (${undated} undated not shown)` : ""}.`;
+    if (shown) fitTimeline(svg); // measure the real label widths once the SVG is on the page
+    $("timeline-summary").textContent = `Timeline of ${source} by event time.`;
+    fill($("undated-list"), undated.map((item) => h("li", {},
+      h("button", { type: "button", class: "link", onclick: () => openHistory(item) }, truncate(plainText(item.content), 90)))));
+    $("undated").hidden = !undated.length;
   }
   if (state.tab === "graph") {
-    const { svg, counts, links } = renderGraph(state.items, openHistory);
+    const frame = $("graph").getBoundingClientRect();  // fit the graph to what is left of the window
+    const aspect = (window.innerHeight - Math.max(0, frame.top) - 24) / Math.max(1, frame.width);
+    const { svg, counts, links } = renderGraph(state.items, openHistory, aspect);
     fill($("graph"), counts.memory ? svg : h("p", { class: "empty" }, "No memories to draw."));
+    if (counts.memory) fitGraphLabels(svg);
     $("graph-summary").textContent = `Graph of ${source}: ${counts.entity} entities, ${counts.tag} tags, ` +
       `${links} links between memories that share an entity. Select an entity to highlight its memories.`;
   }
@@ -273,6 +375,10 @@ function init() {
   $("search-form").addEventListener("submit", search);
   $("clear-search").addEventListener("click", showAll);
   $("load-more").addEventListener("click", loadMore);
+  $("add-form").addEventListener("submit", addMemory);
+  $("show-stats").addEventListener("click", showStats);
+  $("export").addEventListener("click", exportScope);
+  window.addEventListener("resize", () => { if (state.tab === "graph") renderViews(); });
   $("close-history").addEventListener("click", closeHistory);
   for (const tab of TABS) $(`tab-${tab}`).addEventListener("click", () => selectTab(tab));
   document.querySelector("[role=tablist]").addEventListener("keydown", tabKeys);
