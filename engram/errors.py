@@ -31,6 +31,10 @@ class NotFoundError(EngramError, LookupError):
     code = "not_found"
 
 
+class Mem0NotFoundError(NotFoundError, ValueError):
+    """engram.compat.mem0: an id its app cannot see; a ``ValueError`` too, as mem0 raises."""
+
+
 class ConflictError(EngramError):
     """A write lost a race (e.g. the expected version is no longer current)."""
 

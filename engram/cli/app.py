@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -112,7 +112,8 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
         def run(*a: Any, engram_db: Path | None = None, engram_create: bool = False,
                 engram_ctx: typer.Context | None = None, **kw: Any) -> Any:
             try:
-                _apply_store_options(kw[own_ctx] if own_ctx else engram_ctx, engram_db, engram_create)
+                ctx = cast(typer.Context, kw[own_ctx] if own_ctx else engram_ctx)  # Typer passes one
+                _apply_store_options(ctx, engram_db, engram_create)
                 return func(*a, **kw)
             except EngramError as exc:
                 err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)

@@ -18,7 +18,6 @@ import typer
 from rich.table import Table
 
 from engram.cli.app import JsonOpt, command, open_memory, out, print_json, store_options
-from engram.config import Settings
 
 
 @command("demo")
@@ -28,6 +27,8 @@ def demo(
     as_json: JsonOpt = False,
 ) -> None:
     """Remember a short multi-session conversation, then answer questions from memory."""
+    from engram.config import Settings  # deferred: keeps `import engram.cli` light
+
     if store_options(ctx).db is not None or Settings().db is not None:
         with open_memory(ctx, new_ok=True) as memory:
             _run(memory, keep=keep, as_json=as_json, where=str(memory.settings.db_path))

@@ -29,14 +29,13 @@ import numpy as np
 
 from engram.compat.mem0_shapes import (
     DEFAULT_APP,
-    Mem0NotFoundError,
     matches,
     require_scope,
     split_filters,
     to_history,
     to_result,
 )
-from engram.errors import InvalidInputError, NotFoundError
+from engram.errors import InvalidInputError, Mem0NotFoundError, NotFoundError
 from engram.memory import MAX_LIMIT
 from engram.memory import Memory as EngramMemory
 from engram.model import MemoryItem, Scope
@@ -72,23 +71,22 @@ class _Mem0API:
         scope = require_scope(self.app_id, {"user_id": user_id, "agent_id": agent_id,
                                             "run_id": run_id}, "add")
         text = messages if isinstance(messages, str) else None  # plain text stays unprefixed
-        if isinstance(messages, str):
-            messages = [{"role": "user", "content": messages}]
-        elif isinstance(messages, dict):
-            messages = [messages]
-        if not isinstance(messages, Sequence) or not all(isinstance(m, dict) for m in messages):
+        given: Any = [{"role": "user", "content": messages}] if isinstance(messages, str) else \
+            [messages] if isinstance(messages, dict) else messages
+        if not isinstance(given, Sequence) or not all(isinstance(m, dict) for m in given):
             raise InvalidInputError("messages must be a str, a dict or a list of {role, content} dicts")
+        turns_in: list[dict[str, Any]] = list(given)
         meta = {k: v for k, v in (metadata or {}).items() if k not in ("user_id", "agent_id", "run_id")}
         kind = "procedure" if memory_type == "procedural_memory" else None
         if infer:
-            turns = [m for m in messages if m.get("role") != "system"]
+            turns = [m for m in turns_in if m.get("role") != "system"]
             if not turns:
                 return {"results": []}
             items = self.engram.add(text if text is not None else turns, scope=scope, metadata=meta,
                                     **({"kind": kind} if kind else {}))
             return {"results": [{"id": i.id, "memory": i.content, "event": "ADD"} for i in items]}
         results = []
-        for message in messages:
+        for message in turns_in:
             role, said = message.get("role"), message.get("content")
             if role is None or said is None or role == "system":
                 continue  # mem0 skips these too

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from engram.errors import InvalidInputError, NotFoundError
+from engram.errors import InvalidInputError
 from engram.model import HistoryEntry, MemoryItem, Scope
 
 DEFAULT_APP = "mem0"  # mem0's default collection name: the compat object's tenancy boundary
@@ -25,10 +25,6 @@ LOGICAL = ("AND", "OR", "NOT")
 EVENTS = {"add": "ADD", "import": "ADD", "delete": "DELETE"}  # every other op is an UPDATE
 
 Predicate = Callable[[Mapping[str, Any]], bool]
-
-
-class Mem0NotFoundError(NotFoundError, ValueError):
-    """An id the compat object cannot see; a ``ValueError`` too, as mem0 raises."""
 
 
 def content_hash(text: str) -> str:

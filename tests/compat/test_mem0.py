@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from engram.compat.mem0 import Memory, MemoryClient
-from engram.compat.mem0_shapes import Mem0NotFoundError, split_filters
+from engram.compat.mem0_shapes import split_filters
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
-from engram.errors import InvalidInputError
+from engram.errors import InvalidInputError, Mem0NotFoundError
 from engram.memory import Memory as EngramMemory
 
 
