@@ -27,11 +27,15 @@ def mcp(
     agent: AgentOpt = None,
     session: SessionOpt = None,
     app_id: AppOpt = None,
+    pin_scope: Annotated[bool, typer.Option(
+        "--pin-scope/--no-pin-scope", help="refuse tool calls that name another user_id/agent_id/"
+        "session_id/app_id than the ones given here (default); --no-pin-scope makes them "
+        "defaults only")] = True,
 ) -> None:
-    """Run an MCP server exposing remember / recall / forget / list_memories / memory_history.
+    """Run an MCP server exposing add / search / update / delete / list / delete_all / history / profile.
 
-    The scope options set the default scope for tool calls that do not name one,
-    so an agent configured with ``--user me`` never has to pass a user id.
+    The scope options set the scope of tool calls, so an agent configured with
+    ``--user me`` never has to pass a user id — and, pinned, cannot reach another's.
     """
     from engram.memory import resolve_scope
     from engram.server.mcp import build_mcp  # deferred: the SDK is an optional extra
@@ -44,7 +48,7 @@ def mcp(
     default = resolve_scope(None, **ids) if any(ids.values()) else None
     memory = open_memory(ctx, new_ok=True)
     try:
-        server = build_mcp(memory, default_scope=default)
+        server = build_mcp(memory, default_scope=default, pin_scope=pin_scope)
         if transport is Transport.stdio:
             # stdout carries the protocol: anything human-readable goes to stderr.
             server.run("stdio")

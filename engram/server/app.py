@@ -21,6 +21,7 @@ try:
     from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
     from fastapi.concurrency import run_in_threadpool
     from fastapi.responses import JSONResponse, StreamingResponse
+    from fastapi_offline import FastAPIOffline
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise MissingDependencyError("the REST server", "server") from exc
 
@@ -238,7 +239,9 @@ def create_app(
         raise ConfigError("require_auth=True needs a KeyStore; pass keys=KeyStore(path)")
     if max_body_bytes < 1:
         raise ConfigError("max_body_bytes must be positive")
-    app = FastAPI(
+    # FastAPIOffline: FastAPI whose /docs and /redoc load their assets from the package,
+    # not a CDN (issue #15: /docs was blank offline).
+    app = FastAPIOffline(
         title="Engram", version=__version__,
         description="Long-term memory for LLM agents. Every error is "
                     '`{"error": {"code", "message"}}`.')

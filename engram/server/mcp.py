@@ -1,10 +1,16 @@
 """The MCP server: Engram's memory as tools an agent can call.
 
 A thin adapter over :class:`engram.memory.Memory` built on the official MCP
-Python SDK (``mcp>=2``, whose ``MCPServer`` is the former ``FastMCP``). Tools
-take the scope as optional arguments; whatever an agent leaves out comes from
-``default_scope`` (``engram mcp --user me``), so a desktop agent never has to
-know its user id.
+Python SDK (``mcp>=2``, whose ``MCPServer`` is the former ``FastMCP``). The
+tools are the names agents already know from mem0-style memory servers: ``add``,
+``search``, ``update``, ``delete`` (one memory), ``list``, ``delete_all``,
+``history`` and ``profile`` (see :data:`engram.operations.MCP_TOOLS`).
+
+Tools take the scope as optional arguments; whatever an agent leaves out comes
+from ``default_scope`` (``engram mcp --user me``). The ids in the default scope
+are *pinned* unless ``pin_scope=False`` (``--no-pin-scope``): a tool call that
+names another ``user_id`` is refused, so a prompt-injected agent cannot read or
+erase another user's memories (issue #14, item 9).
 
 Errors an agent can fix (bad input, unknown id) come back as tool errors that
 carry the :class:`~engram.errors.EngramError` message and code; anything else
@@ -21,7 +27,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import anyio.to_thread
 
-from engram.errors import EngramError, InvalidInputError, MissingDependencyError
+from engram.errors import EngramError, InvalidInputError, MissingDependencyError, ScopeError
 from engram.memory import Memory
 from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, Scope
 
@@ -38,9 +44,10 @@ T = TypeVar("T")
 
 SERVER_NAME = "engram"
 INSTRUCTIONS = (
-    "Engram is this user's long-term memory. Call `recall` before answering questions that may "
-    "depend on earlier conversations, `remember` to store durable facts, preferences and events, "
-    "and `forget` when the user asks you to delete something."
+    "Engram is this user's long-term memory. Call `search` before answering questions that may "
+    "depend on earlier conversations, `add` to store durable facts, preferences and events, "
+    "`update` when a stored fact changed, and `delete` when the user asks you to delete a "
+    "memory. `profile` summarises what is known about the user."
 )
 PROFILE_KINDS = (MemoryKind.PROFILE, MemoryKind.FACT)
 PROFILE_MAX_ITEMS = 200
@@ -80,16 +87,26 @@ def _history_view(entry: HistoryEntry) -> dict[str, Any]:
 
 
 class _Tools:
-    """The tool implementations, bound to one Memory and one default scope."""
+    """The tool implementations' shared parts: one Memory and one default scope."""
 
-    def __init__(self, memory: Memory, default_scope: Scope | None) -> None:
+    def __init__(self, memory: Memory, default_scope: Scope | None, pinned: bool) -> None:
         self.memory = memory
         self.default = default_scope
+        self.pinned = pinned and default_scope is not None
 
     def scope(self, **ids: str | None) -> Scope:
-        """Explicit ids override the default scope's; unset ones are inherited."""
+        """Explicit ids override the default scope's — unless pinned, where naming a
+        different value for a default id is refused; unset ones are inherited."""
         fields: dict[str, str | None] = dict(self.default.fields()) if self.default else {}
-        fields.update({k: v for k, v in ids.items() if v is not None})
+        for name, value in ids.items():
+            if value is None:
+                continue
+            bound = fields.get(name)
+            if self.pinned and bound is not None and bound != value:
+                raise ScopeError(
+                    f"this memory server is pinned to {name}={bound!r}; leave {name} out "
+                    "(the operator can start it with --no-pin-scope to allow other scopes)")
+            fields[name] = value
         if not any(fields.values()):
             raise InvalidInputError(
                 "no scope: pass user_id (or agent_id, session_id, app_id), "
@@ -102,20 +119,31 @@ class _Tools:
         """Memory is blocking (SQLite, ONNX); keep the event loop responsive."""
         return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs))
 
+    async def profile(self, user_id: str | None) -> str:
+        target = self.scope(user_id=user_id)
+        page = await self.run(self.memory.list, scope=target, limit=PROFILE_MAX_ITEMS,
+                              filters=Filters(kinds=list(PROFILE_KINDS)))
+        return render_profile(target.user_id or str(target), page.items)
 
-def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServer:
-    """An MCP server exposing ``memory``; run it with ``.run("stdio")`` or mount its HTTP app."""
+
+def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
+              pin_scope: bool = True) -> MCPServer:
+    """An MCP server exposing ``memory``; run it with ``.run("stdio")`` or mount its HTTP app.
+
+    ``pin_scope`` (default) confines every call to ``default_scope``'s ids.
+    """
     from engram import __version__
 
-    tools = _Tools(memory, default_scope)
+    tools = _Tools(memory, default_scope, pin_scope)
     # WARNING: the SDK configures root logging on construction; keep stdio's stderr quiet.
     server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, version=__version__,
                                   log_level="WARNING")
 
-    @server.tool(description="Store something worth remembering: a fact, preference or event. "
-                 "Pass `content` (text) or `messages` (a conversation of {role, content} turns).")
+    @server.tool(name="add", description="Store something worth remembering: a fact, preference "
+                 "or event. Pass `content` (text) or `messages` (a conversation of {role, content} "
+                 "turns, stored as one memory per round). Returns the stored memories with ids.")
     @_tool_errors
-    async def remember(
+    async def add(
         content: str | None = None,
         messages: list[dict[str, Any]] | None = None,
         user_id: str | None = None,
@@ -132,13 +160,14 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
         data: Any = content if content is not None else messages
         target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         items = await tools.run(memory.add, data, scope=target, kind=kind, tags=tags or (),
-                                metadata=metadata, event_time=event_time, source="mcp")
+                                metadata=metadata, event_time=event_time, source="mcp", actor="mcp")
         return {"memories": [_item_view(i) for i in items]}
 
-    @server.tool(description="Search long-term memory, best matches first. With `token_budget`, "
-                 "also returns `context`: the hits packed into about that many tokens.")
+    @server.tool(name="search", description="Search long-term memory, best matches first. With "
+                 "`token_budget`, also returns `context`: the hits packed into about that many "
+                 "tokens, ready to paste into a prompt.")
     @_tool_errors
-    async def recall(
+    async def search(
         query: str,
         user_id: str | None = None,
         agent_id: str | None = None,
@@ -160,9 +189,30 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
             out.update(context=result.context, context_tokens=result.context_tokens)
         return out
 
-    @server.tool(description="Delete one memory for good (its history keeps a content-free tombstone).")
+    @server.tool(name="update", description="Change one memory (new `content`, `tags`, `metadata` "
+                 "or `event_time`); the previous version stays in its history. Use it when a "
+                 "stored fact changed, instead of adding a contradicting memory.")
     @_tool_errors
-    async def forget(
+    async def update(
+        memory_id: str,
+        content: str | None = None,
+        tags: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        event_time: datetime | None = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+    ) -> dict[str, Any]:
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        item = await tools.run(memory.update, memory_id, scope=target, content=content, tags=tags,
+                               metadata=metadata, event_time=event_time, actor="mcp")
+        return _item_view(item)
+
+    @server.tool(name="delete", description="Delete one memory for good, by id (its history keeps "
+                 "a content-free tombstone).")
+    @_tool_errors
+    async def delete(
         memory_id: str,
         user_id: str | None = None,
         agent_id: str | None = None,
@@ -173,10 +223,10 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
         await tools.run(memory.delete, memory_id, scope=target, actor="mcp")
         return {"deleted": memory_id}
 
-    @server.tool(description="List memories, newest first. Pass `next_cursor` back as `cursor` "
-                 "for the next page.")
+    @server.tool(name="list", description="List memories, newest first. Pass `next_cursor` back "
+                 "as `cursor` for the next page.")
     @_tool_errors
-    async def list_memories(
+    async def list_(
         user_id: str | None = None,
         agent_id: str | None = None,
         session_id: str | None = None,
@@ -190,9 +240,23 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
         page = await tools.run(memory.list, scope=target, filters=filters, limit=limit, cursor=cursor)
         return {"items": [_item_view(i) for i in page.items], "next_cursor": page.next_cursor}
 
-    @server.tool(description="Every version of one memory, oldest first: how it changed and when.")
+    @server.tool(name="delete_all", description="Delete every memory in the scope (by default the "
+                 "user this server serves). Only when the user explicitly asks to erase everything; "
+                 "returns how many were deleted.")
     @_tool_errors
-    async def memory_history(
+    async def delete_all(
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        session_id: str | None = None,
+        app_id: str | None = None,
+    ) -> dict[str, Any]:
+        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+        return {"deleted": await tools.run(memory.delete_all, scope=target, actor="mcp")}
+
+    @server.tool(name="history", description="Every version of one memory, oldest first: how it "
+                 "changed and when.")
+    @_tool_errors
+    async def history(
         memory_id: str,
         user_id: str | None = None,
         agent_id: str | None = None,
@@ -203,16 +267,19 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None) -> MCPServe
         entries: list[HistoryEntry] = await tools.run(memory.history, memory_id, scope=target)
         return {"memory_id": memory_id, "versions": [_history_view(e) for e in entries]}
 
+    @server.tool(name="profile", description="What is known about the user: their profile and "
+                 "fact memories, as Markdown.")
+    @_tool_errors
+    async def profile_tool(user_id: str | None = None) -> dict[str, Any]:
+        return {"profile": await tools.profile(user_id)}
+
     @server.resource("engram://profile/{user_id}", name="profile", mime_type="text/markdown",
                      description="What Engram knows about a user: their profile and fact memories.")
     async def profile(user_id: str) -> str:
         try:
-            target = tools.scope(user_id=user_id)
-            page = await tools.run(memory.list, scope=target, limit=PROFILE_MAX_ITEMS,
-                                   filters=Filters(kinds=list(PROFILE_KINDS)))
+            return await tools.profile(user_id)
         except EngramError as exc:
             raise ResourceError(f"{exc} [{exc.code}]") from None
-        return render_profile(user_id, page.items)
 
     return server
 
@@ -221,7 +288,7 @@ def render_profile(user_id: str, items: list[MemoryItem]) -> str:
     """Markdown text of a user's profile; a clear note when there is none yet."""
     if not items:
         return (f"No profile yet for user {user_id!r}: Engram holds no memories of kind "
-                "'profile' or 'fact' for them. Store some with the `remember` tool and kind='fact'.")
+                "'profile' or 'fact' for them. Store some with the `add` tool and kind='fact'.")
     lines = [f"# Profile of {user_id}"]
     for kind, title in ((MemoryKind.PROFILE, "Profile"), (MemoryKind.FACT, "Facts")):
         chosen = [i for i in items if i.kind == kind]

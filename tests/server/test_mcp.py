@@ -21,7 +21,7 @@ from engram.memory import Memory
 from engram.model import Scope
 from engram.server.mcp import build_mcp, render_profile
 
-TOOLS = {"remember", "recall", "forget", "list_memories", "memory_history"}
+TOOLS = {"add", "search", "update", "delete", "list", "delete_all", "history", "profile"}
 
 
 @pytest.fixture()
@@ -57,79 +57,118 @@ def test_tools_are_listed_with_schemas(memory: Memory) -> None:
     async def body(client: Client) -> None:
         listed = {tool.name: tool for tool in (await client.list_tools()).tools}
         assert TOOLS <= set(listed)
-        assert "query" in listed["recall"].input_schema["properties"]
-        assert listed["recall"].input_schema["required"] == ["query"]
+        assert "query" in listed["search"].input_schema["properties"]
+        assert listed["search"].input_schema["required"] == ["query"]
         templates = (await client.list_resource_templates()).resource_templates
         assert [t.uri_template for t in templates] == ["engram://profile/{user_id}"]
 
     run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
 
 
-def test_remember_recall_list_history_forget(memory: Memory) -> None:
+def test_add_search_list_history_delete(memory: Memory) -> None:
     async def body(client: Client) -> None:
-        stored = data(await client.call_tool("remember", {
+        stored = data(await client.call_tool("add", {
             "content": "I moved to Lisbon in May", "tags": ["home"], "kind": "fact"}))
         [item] = stored["memories"]
         assert item["scope"] == {"user_id": "me"} and item["tags"] == ["home"]
-        data(await client.call_tool("remember", {"messages": [
+        data(await client.call_tool("add", {"messages": [
             {"role": "user", "content": "My sister Ana plays the cello"},
             {"role": "assistant", "content": "Lovely!"}]}))
 
-        hits = data(await client.call_tool("recall", {"query": "Lisbon", "limit": 5}))["hits"]
+        hits = data(await client.call_tool("search", {"query": "Lisbon", "limit": 5}))["hits"]
         assert hits[0]["id"] == item["id"] and hits[0]["content"] == "I moved to Lisbon in May"
-        packed = data(await client.call_tool("recall", {"query": "Lisbon", "token_budget": 60}))
+        packed = data(await client.call_tool("search", {"query": "Lisbon", "token_budget": 60}))
         assert "Lisbon" in packed["context"] and 0 < packed["context_tokens"] <= 60
-        tiny = data(await client.call_tool("recall", {"query": "Lisbon", "token_budget": 2}))
+        tiny = data(await client.call_tool("search", {"query": "Lisbon", "token_budget": 2}))
         assert tiny["context"] == "" and tiny["context_tokens"] == 0
 
-        everything = [i["id"] for i in data(await client.call_tool("list_memories", {}))["items"]]
+        everything = [i["id"] for i in data(await client.call_tool("list", {}))["items"]]
         paged: list[str] = []
         cursor = None
         while True:
-            page = data(await client.call_tool("list_memories", {"limit": 1, "cursor": cursor}))
+            page = data(await client.call_tool("list", {"limit": 1, "cursor": cursor}))
             paged += [i["id"] for i in page["items"]]
             if not (cursor := page["next_cursor"]):
                 break
         assert paged == everything and item["id"] in paged and len(paged) >= 2
-        facts = data(await client.call_tool("list_memories", {"kind": "fact"}))["items"]
+        facts = data(await client.call_tool("list", {"kind": "fact"}))["items"]
         assert [f["id"] for f in facts] == [item["id"]]
 
         memory.update(item["id"], user_id="me", content="I moved to Porto in May")
-        versions = data(await client.call_tool("memory_history", {"memory_id": item["id"]}))["versions"]
+        versions = data(await client.call_tool("history", {"memory_id": item["id"]}))["versions"]
         assert [(v["version"], v["op"]) for v in versions] == [(1, "add"), (2, "update")]
         assert versions[1]["content"] == "I moved to Porto in May"
 
-        assert data(await client.call_tool("forget", {"memory_id": item["id"]})) == {"deleted": item["id"]}
-        left = data(await client.call_tool("list_memories", {}))["items"]
+        assert data(await client.call_tool("delete", {"memory_id": item["id"]})) == {"deleted": item["id"]}
+        left = data(await client.call_tool("list", {}))["items"]
         assert item["id"] not in {i["id"] for i in left}
 
     run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
 
 
-def test_explicit_scope_overrides_default_and_isolates(memory: Memory) -> None:
+def test_update_delete_all_and_profile_tools(memory: Memory) -> None:
     async def body(client: Client) -> None:
-        data(await client.call_tool("remember", {"content": "Bob likes tea", "user_id": "bob"}))
-        assert data(await client.call_tool("list_memories", {}))["items"] == []
-        bob = data(await client.call_tool("list_memories", {"user_id": "bob"}))["items"]
-        assert [i["content"] for i in bob] == ["Bob likes tea"]
+        [item] = data(await client.call_tool("add", {"content": "I live in Lisbon", "kind": "fact"}))["memories"]
+        changed = data(await client.call_tool("update", {"memory_id": item["id"], "content": "I live in Porto",
+                                                         "tags": ["home"]}))
+        assert changed["content"] == "I live in Porto" and changed["version"] == 2 and changed["tags"] == ["home"]
+        assert memory.get(item["id"], user_id="me").content == "I live in Porto"
+        profile = data(await client.call_tool("profile", {}))["profile"]
+        assert "## Facts\n- I live in Porto" in profile
+        data(await client.call_tool("add", {"content": "Another memory"}))
+        assert data(await client.call_tool("delete_all", {})) == {"deleted": 2}
+        assert memory.count(user_id="me") == 0
+
+    memory.add("Bob's memory stays", user_id="bob")
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+    assert memory.count(user_id="bob") == 1
+
+
+def test_default_scope_is_pinned(memory: Memory) -> None:
+    """`engram mcp --user me` used to be only a default: a call naming user_id=bob read bob's."""
+    secret = memory.add("Bob's bank PIN is 4321", user_id="bob")[0]
+
+    async def body(client: Client) -> None:
+        for tool, args in (("search", {"query": "PIN"}), ("list", {}), ("delete_all", {}),
+                           ("history", {"memory_id": secret.id}), ("delete", {"memory_id": secret.id}),
+                           ("update", {"memory_id": secret.id, "content": "x"}),
+                           ("add", {"content": "planted"}), ("profile", {})):
+            text = error_text(await client.call_tool(tool, {**args, "user_id": "bob"}))
+            assert "pinned to user_id='me'" in text and "[invalid_scope]" in text, tool
+        same = data(await client.call_tool("list", {"user_id": "me"}))  # naming the pinned id is fine
+        assert same["items"] == []
+        with pytest.raises(Exception, match="pinned to user_id='me'"):
+            await client.read_resource("engram://profile/bob")
 
     run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+    assert memory.get(secret.id, user_id="bob").content == "Bob's bank PIN is 4321"
+    assert memory.count(user_id="me") == 0
+
+
+def test_unpinned_scope_is_only_a_default(memory: Memory) -> None:
+    async def body(client: Client) -> None:
+        data(await client.call_tool("add", {"content": "Bob likes tea", "user_id": "bob"}))
+        assert data(await client.call_tool("list", {}))["items"] == []
+        bob = data(await client.call_tool("list", {"user_id": "bob"}))["items"]
+        assert [i["content"] for i in bob] == ["Bob likes tea"]
+
+    run_client(build_mcp(memory, default_scope=Scope(user_id="me"), pin_scope=False), body)
 
 
 def test_errors_are_tool_errors_with_engram_messages(memory: Memory) -> None:
     async def body(client: Client) -> None:
-        missing = error_text(await client.call_tool("forget", {"memory_id": "no-such-id", "user_id": "me"}))
+        missing = error_text(await client.call_tool("delete", {"memory_id": "no-such-id", "user_id": "me"}))
         assert "no memory 'no-such-id'" in missing and "[not_found]" in missing
         assert "Traceback" not in missing
-        unscoped = error_text(await client.call_tool("recall", {"query": "anything"}))
+        unscoped = error_text(await client.call_tool("search", {"query": "anything"}))
         assert "no scope" in unscoped and "--user" in unscoped
-        both = error_text(await client.call_tool("remember", {"user_id": "me"}))
+        both = error_text(await client.call_tool("add", {"user_id": "me"}))
         assert "exactly one of `content` or `messages`" in both
-        empty = error_text(await client.call_tool("recall", {"query": "  ", "user_id": "me"}))
+        empty = error_text(await client.call_tool("search", {"query": "  ", "user_id": "me"}))
         assert "[invalid_input]" in empty
-        bad_limit = error_text(await client.call_tool("list_memories", {"user_id": "me", "limit": 0}))
+        bad_limit = error_text(await client.call_tool("list", {"user_id": "me", "limit": 0}))
         assert "limit must be" in bad_limit
-        bad_cursor = error_text(await client.call_tool("list_memories", {"user_id": "me", "cursor": "x"}))
+        bad_cursor = error_text(await client.call_tool("list", {"user_id": "me", "cursor": "x"}))
         assert "invalid cursor" in bad_cursor
 
     run_client(build_mcp(memory, default_scope=None), body)
@@ -148,7 +187,7 @@ def test_profile_resource(memory: Memory) -> None:
         nobody = (await client.read_resource("engram://profile/nobody")).contents[0].text
         assert nobody.startswith("No profile yet for user 'nobody'")
 
-    run_client(build_mcp(memory, default_scope=Scope(user_id="me")), body)
+    run_client(build_mcp(memory, default_scope=None), body)  # no pin: any user may be read
 
 
 def test_render_profile_without_items() -> None:
@@ -176,8 +215,8 @@ def test_stdio_subprocess(tmp_path: Path) -> None:
         with anyio.fail_after(60):
             async with Client(params) as client:
                 assert TOOLS <= {t.name for t in (await client.list_tools()).tools}
-                stored = data(await client.call_tool("remember", {"content": "Stdio works fine"}))
-                hits = data(await client.call_tool("recall", {"query": "stdio"}))["hits"]
+                stored = data(await client.call_tool("add", {"content": "Stdio works fine"}))
+                hits = data(await client.call_tool("search", {"query": "stdio"}))["hits"]
                 assert [h["id"] for h in hits] == [stored["memories"][0]["id"]]
 
     anyio.run(main)
@@ -210,8 +249,8 @@ def test_http_transport_subprocess(tmp_path: Path) -> None:
         async def main() -> None:
             with anyio.fail_after(30):
                 async with Client(f"http://127.0.0.1:{port}/mcp") as client:
-                    stored = data(await client.call_tool("remember", {"content": "HTTP works too"}))
-                    listed = data(await client.call_tool("list_memories", {}))["items"]
+                    stored = data(await client.call_tool("add", {"content": "HTTP works too"}))
+                    listed = data(await client.call_tool("list", {}))["items"]
                     assert [i["id"] for i in listed] == [stored["memories"][0]["id"]]
 
         anyio.run(main)
