@@ -1,30 +1,40 @@
 """AsyncMemory: the facade for asyncio code, running each call in a worker thread.
 
 SQLite and the ONNX embedder are blocking; a thread keeps the event loop free
-while the store's own lock keeps calls consistent.
+while the store's own lock keeps calls consistent. Every operation of
+:data:`engram.operations.OPERATIONS` is here, with the facade's argument and
+return types (``tests/test_operations.py`` checks them).
 """
 
 from __future__ import annotations
 
 import asyncio
 import builtins
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Unpack
 
+from engram.lifecycle.audit import AuditEntry
+from engram.lifecycle.consolidate import ConsolidationReport
+from engram.lifecycle.links import RelatedMemory
 from engram.memory import Memory
-
-T = TypeVar("T")
-
-
-def _threaded(name: str) -> Any:
-    method: Callable[..., Any] = getattr(Memory, name)
-
-    @functools.wraps(method)
-    async def call(self: AsyncMemory, *args: Any, **kwargs: Any) -> Any:
-        return await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
-
-    return call
+from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
+from engram.operations import (
+    ActorArgs,
+    AddArgs,
+    AdminArgs,
+    ArchiveArgs,
+    AuditArgs,
+    Conversation,
+    CountArgs,
+    ForgetArgs,
+    ImportArgs,
+    ListArgs,
+    ProcedureArgs,
+    ScopeArgs,
+    SearchArgs,
+    UpdateArgs,
+)
 
 
 class AsyncMemory:
@@ -33,20 +43,69 @@ class AsyncMemory:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.sync = Memory(*args, **kwargs)
 
-    add = _threaded("add")
-    search = _threaded("search")
-    get = _threaded("get")
-    list = _threaded("list")
-    count = _threaded("count")
-    update = _threaded("update")
-    delete = _threaded("delete")
-    delete_all = _threaded("delete_all")
-    history = _threaded("history")
-    import_ = _threaded("import_")
-    stats = _threaded("stats")
+    async def add(self, data: Conversation, **args: Unpack[AddArgs]) -> builtins.list[MemoryItem]:
+        return await asyncio.to_thread(self.sync.add, data, **args)
 
-    async def export(self, **kwargs: Any) -> builtins.list[str]:
-        return await asyncio.to_thread(lambda: list(self.sync.export(**kwargs)))
+    async def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult:
+        return await asyncio.to_thread(self.sync.search, query, **args)
+
+    async def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        return await asyncio.to_thread(self.sync.get, memory_id, **args)
+
+    async def list(self, **args: Unpack[ListArgs]) -> Page:
+        return await asyncio.to_thread(self.sync.list, **args)
+
+    async def count(self, **args: Unpack[CountArgs]) -> int:
+        return await asyncio.to_thread(self.sync.count, **args)
+
+    async def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem:
+        return await asyncio.to_thread(self.sync.update, memory_id, **args)
+
+    async def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None:
+        await asyncio.to_thread(self.sync.delete, memory_id, **args)
+
+    async def delete_all(self, **args: Unpack[ActorArgs]) -> int:
+        return await asyncio.to_thread(self.sync.delete_all, **args)
+
+    async def history(self, memory_id: str,
+                      **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]:
+        return await asyncio.to_thread(self.sync.history, memory_id, **args)
+
+    async def export(self, **args: Unpack[AdminArgs]) -> builtins.list[str]:
+        return await asyncio.to_thread(lambda: builtins.list(self.sync.export(**args)))
+
+    async def import_(self, lines: Iterable[str] | str | Path,
+                      **args: Unpack[ImportArgs]) -> ImportReport:
+        return await asyncio.to_thread(self.sync.import_, lines, **args)
+
+    async def stats(self, **args: Unpack[AdminArgs]) -> Stats:
+        return await asyncio.to_thread(self.sync.stats, **args)
+
+    async def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int:
+        return await asyncio.to_thread(self.sync.forget, user_id, **args)
+
+    async def purge(self) -> None:
+        await asyncio.to_thread(self.sync.purge)
+
+    async def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]:
+        return await asyncio.to_thread(self.sync.audit, **args)
+
+    async def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        return await asyncio.to_thread(self.sync.reveal, memory_id, **args)
+
+    async def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport:
+        return await asyncio.to_thread(self.sync.consolidate, **args)
+
+    async def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]:
+        return await asyncio.to_thread(self.sync.archive_stale, **args)
+
+    async def related(self, memory_id: str,
+                      **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]:
+        return await asyncio.to_thread(self.sync.related, memory_id, **args)
+
+    async def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
+                            **args: Unpack[ProcedureArgs]) -> MemoryItem:
+        return await asyncio.to_thread(self.sync.add_procedure, task, steps, outcome, **args)
 
     async def close(self) -> None:
         await asyncio.to_thread(self.sync.close)

@@ -17,35 +17,47 @@ Errors come back as the same :class:`~engram.errors.EngramError` subclasses
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Self, Unpack
 
 import httpx
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from engram import __version__
 from engram.errors import EngramError
+from engram.lifecycle.audit import AuditEntry
+from engram.lifecycle.consolidate import ConsolidationReport
+from engram.lifecycle.links import RelatedMemory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
-from engram.server.wire import (
+from engram.operations import (
+    BY_NAME,
     ActorArgs,
     AddArgs,
     AdminArgs,
-    AuthenticationError,
-    Call,
+    ArchiveArgs,
+    AuditArgs,
     Conversation,
+    CountArgs,
+    ForgetArgs,
     ImportArgs,
     ListArgs,
-    PermissionDeniedError,
-    RateLimitError,
-    RemoteError,
+    ProcedureArgs,
     ScopeArgs,
     SearchArgs,
     UpdateArgs,
+)
+from engram.server.wire import (
+    AuthenticationError,
+    Call,
+    PermissionDeniedError,
+    RateLimitError,
+    RemoteError,
     add_call,
     error_class,
     import_body,
     list_call,
+    more_calls,
     params_of,
     quote_id,
     search_call,
@@ -87,6 +99,22 @@ def parse_response(model: Any, response: httpx.Response) -> Any:
         if model == "deleted":
             return int(response.json()["deleted"])
         return model.model_validate(response.json())
+    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        raise RemoteError(f"unexpected response from the server ({type(exc).__name__}); "
+                          "is the client version compatible with the server?",
+                          response.status_code) from None
+
+
+def parse_op(name: str, response: httpx.Response) -> Any:
+    """The return value of operation ``name`` (its type in the operation table)."""
+    op = BY_NAME[name]
+    if op.returns is type(None):
+        return None
+    try:
+        data = response.json()
+        if op.rest is not None and op.rest.wrap:
+            data = data[op.rest.wrap]
+        return TypeAdapter(op.returns).validate_python(data)
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
         raise RemoteError(f"unexpected response from the server ({type(exc).__name__}); "
                           "is the client version compatible with the server?",
@@ -197,6 +225,46 @@ class EngramClient:
         result: Stats = self._run(Call("GET", "/v1/stats", params), Stats)
         return result
 
+    def count(self, **args: Unpack[CountArgs]) -> int:
+        result: int = parse_op("count", self._send(more_calls("count", **args)))
+        return result
+
+    def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int:
+        result: int = parse_op("forget", self._send(more_calls("forget", user_id, **args)))
+        return result
+
+    def purge(self) -> None:
+        self._send(more_calls("purge"))
+
+    def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]:
+        result: builtins.list[AuditEntry] = parse_op("audit", self._send(more_calls("audit", **args)))
+        return result
+
+    def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        result: MemoryItem = parse_op("reveal", self._send(more_calls("reveal", memory_id, **args)))
+        return result
+
+    def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport:
+        result: ConsolidationReport = parse_op("consolidate",
+                                               self._send(more_calls("consolidate", **args)))
+        return result
+
+    def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]:
+        result: builtins.list[str] = parse_op("archive_stale",
+                                              self._send(more_calls("archive_stale", **args)))
+        return result
+
+    def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]:
+        result: builtins.list[RelatedMemory] = parse_op(
+            "related", self._send(more_calls("related", memory_id, **args)))
+        return result
+
+    def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
+                      **args: Unpack[ProcedureArgs]) -> MemoryItem:
+        call = more_calls("add_procedure", task, steps, outcome=outcome, **args)
+        result: MemoryItem = parse_op("add_procedure", self._send(call))
+        return result
+
     def close(self) -> None:
         self._http.close()
 
@@ -285,6 +353,46 @@ class AsyncEngramClient:
     async def stats(self, **args: Unpack[AdminArgs]) -> Stats:
         params = params_of(args, all_scopes=args.get("all_scopes", False))
         result: Stats = await self._run(Call("GET", "/v1/stats", params), Stats)
+        return result
+
+    async def count(self, **args: Unpack[CountArgs]) -> int:
+        result: int = parse_op("count", await self._send(more_calls("count", **args)))
+        return result
+
+    async def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int:
+        result: int = parse_op("forget", await self._send(more_calls("forget", user_id, **args)))
+        return result
+
+    async def purge(self) -> None:
+        await self._send(more_calls("purge"))
+
+    async def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]:
+        result: builtins.list[AuditEntry] = parse_op("audit", await self._send(more_calls("audit", **args)))
+        return result
+
+    async def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+        result: MemoryItem = parse_op("reveal", await self._send(more_calls("reveal", memory_id, **args)))
+        return result
+
+    async def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport:
+        result: ConsolidationReport = parse_op("consolidate",
+                                               await self._send(more_calls("consolidate", **args)))
+        return result
+
+    async def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]:
+        result: builtins.list[str] = parse_op("archive_stale",
+                                              await self._send(more_calls("archive_stale", **args)))
+        return result
+
+    async def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]:
+        result: builtins.list[RelatedMemory] = parse_op(
+            "related", await self._send(more_calls("related", memory_id, **args)))
+        return result
+
+    async def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
+                      **args: Unpack[ProcedureArgs]) -> MemoryItem:
+        call = more_calls("add_procedure", task, steps, outcome=outcome, **args)
+        result: MemoryItem = parse_op("add_procedure", await self._send(call))
         return result
 
     async def close(self) -> None:

@@ -57,7 +57,10 @@ from engram.validation import (
 from engram.write import Writer
 
 if TYPE_CHECKING:
+    from engram.lifecycle.audit import AuditEntry
+    from engram.lifecycle.consolidate import ConsolidationReport
     from engram.lifecycle.engine import Lifecycle
+    from engram.lifecycle.links import RelatedMemory
 
 log = logging.getLogger("engram")
 
@@ -401,7 +404,7 @@ class Memory:
         _privacy.compact(self.store, embedder=self.embedder, vault=self.vault)
 
     def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
-              **ids: str | None) -> builtins.list[Any]:
+              **ids: str | None) -> builtins.list[AuditEntry]:
         """Who changed what in the scope, newest first: time, actor, op, memory id,
         version and changed field names — content only if ``Settings.log_content``."""
         return _privacy.audit(self.store, resolve_scope(scope, **ids),
@@ -432,19 +435,24 @@ class Memory:
         if self.settings.extraction or self.settings.links or self.settings.consolidate_on_add:
             self.lifecycle.after_add(items)
 
-    def consolidate(self, *, scope: ScopeLike = None, **ids: str | None) -> Any:
+    def consolidate(self, *, scope: ScopeLike = None, **ids: str | None) -> ConsolidationReport:
         """Update the scope's session summaries, rolling summary and profile
         (incremental, idempotent); returns a ConsolidationReport."""
         return self.lifecycle.consolidate(resolve_scope(scope, **ids))
 
     def archive_stale(self, *, scope: ScopeLike = None, user_id: str | None = None,
-                      agent_id: str | None = None, app_id: str | None = None, **options: Any) -> builtins.list[str]:
-        """Archive (never delete) long-unused, unimportant items; returns their ids.
-        Options: now, min_retention, max_importance, kinds, dry_run, actor."""
+                      agent_id: str | None = None, app_id: str | None = None,
+                      now: datetime | None = None, min_retention: float = 0.05,
+                      max_importance: float = 0.5, kinds: Sequence[str] = ("episodic", "fact"),
+                      dry_run: bool = False, actor: str | None = None) -> builtins.list[str]:
+        """Archive (never delete) long-unused, unimportant items; returns their ids."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id, app_id=app_id)
-        return self.lifecycle.archive_stale(target, **options)
+        return self.lifecycle.archive_stale(target, now=now, min_retention=min_retention,
+                                            max_importance=max_importance, kinds=kinds,
+                                            dry_run=dry_run, actor=actor)
 
-    def related(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> builtins.list[Any]:
+    def related(self, memory_id: str, *, scope: ScopeLike = None,
+                **ids: str | None) -> builtins.list[RelatedMemory]:
         """Memories linked to this one (A-MEM links), strongest first, with the reason."""
         target = resolve_scope(scope, **ids)
         self._one(memory_id, target)

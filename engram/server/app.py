@@ -28,10 +28,10 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from engram import __version__
 from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
-from engram.server import wire
+from engram.server import routes_more, wire
 from engram.server.boundary import LOOPBACK_HOSTS, BoundaryMiddleware, strict_query
 from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
-from engram.server.errors import ApiError, GuardMiddleware, envelope, install_error_handlers
+from engram.server.errors import GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
     AddRequest,
     AddResponse,
@@ -53,8 +53,8 @@ from engram.store.keys import KeyStore
 NDJSON = "application/x-ndjson"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text} for status, text in (
-        (400, "Invalid input (bad cursor, empty query, ...) or a Host header this server "
-              "does not serve"),
+        (400, ("Invalid input (bad cursor, empty query, ...) or a Host header this server "
+              "does not serve")),
         (401, "Missing, unknown or revoked API key"),
         (403, "Scope outside the API key's app_id/user_id, or a cross-origin request"),
         (404, "No such memory in this scope"),
@@ -82,9 +82,8 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(st
 # -- writes ---------------------------------------------------------------------
 @router.post("/memories", status_code=201, response_model=AddResponse, tags=["memories"])
 def add_memories(body: AddRequest, who: Caller, mem: Mem) -> AddResponse:
-    """Store ``text`` as one memory, or ``messages`` as one memory per conversation round."""
-    data: Any = body.text if body.text is not None else body.messages
-    items = mem.add(data, **who.confine(body.scope_fields()), kind=body.kind,
+    """Store ``content`` as one memory, or ``messages`` as one memory per conversation round."""
+    items = mem.add(body.data(), **who.confine(body.scope_fields()), kind=body.kind,
                     metadata=body.metadata, tags=body.tags, event_time=body.event_time,
                     importance=body.importance, source=body.source, actor=who.actor(body.actor))
     return AddResponse(items=items)
@@ -208,9 +207,7 @@ def _decode_lines(raw: bytes, skip_bad: bool) -> list[str]:
 
 
 def _require_admin(who: Principal, what: str) -> None:
-    if not who.admin:
-        raise ApiError(403, wire.FORBIDDEN, f"{what} is only available on a server running "
-                       "without API keys; drop all_scopes to use this key's scope")
+    routes_more.require_admin(who, f"{what} (drop all_scopes to use this key's scope)")
 
 
 # -- the app ------------------------------------------------------------------------
@@ -262,6 +259,7 @@ def create_app(
     app.add_middleware(BoundaryMiddleware, allowed_hosts=allowed_hosts, cors_origins=cors_origins)
     app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)
     app.include_router(router)
+    app.include_router(routes_more.router, responses=_ERRORS)
     mount_ui(app)  # the web UI at /ui, served from package files (no build step)
 
     @app.get("/healthz", response_model=Health, tags=["health"])

@@ -36,10 +36,12 @@ class ScopeFields(_Strict):
 
 
 class AddRequest(ScopeFields):
-    """``text`` for one memory, or ``messages`` for a conversation (one memory per round)."""
+    """``content`` for one memory, or ``messages`` for a conversation (one memory per round).
+    ``text`` is the deprecated spelling of ``content`` (PATCH and MCP say ``content``)."""
 
-    text: str | None = None
+    content: str | None = None
     messages: list[Message] | None = None
+    text: str | None = Field(default=None, deprecated="use content")
     kind: MemoryKind = MemoryKind.EPISODIC
     metadata: dict[str, Any] | None = None
     tags: list[str] = Field(default_factory=list)
@@ -50,9 +52,19 @@ class AddRequest(ScopeFields):
 
     @model_validator(mode="after")
     def _one_payload(self) -> AddRequest:
-        if (self.text is None) == (self.messages is None):
-            raise ValueError("pass exactly one of text or messages")
+        given = [v for v in (self.content, self._legacy_text(), self.messages) if v is not None]
+        if len(given) != 1:
+            raise ValueError("pass exactly one of content or messages")
         return self
+
+    def _legacy_text(self) -> str | None:
+        """``text`` without tripping its DeprecationWarning (the caller was warned in /docs)."""
+        value: str | None = self.__dict__.get("text")
+        return value
+
+    def data(self) -> str | list[Message]:
+        text = self.content if self.content is not None else self._legacy_text()
+        return text if text is not None else list(self.messages or [])
 
 
 class SearchRequest(ScopeFields):
@@ -84,15 +96,14 @@ class ScopeQuery(ScopeFields):
     pass
 
 
-class ListQuery(ScopeFields):
-    limit: int = Field(default=50, ge=1, le=MAX_LIST_LIMIT)
-    cursor: str | None = None
+class FilterQuery(ScopeFields):
+    """``filters`` as a query string: repeat ``kind``, ``status`` and ``tag``."""
+
     kind: list[MemoryKind] | None = None
     status: list[MemoryStatus] | None = None
     tag: list[str] | None = None
     since: datetime | None = None
     until: datetime | None = None
-    oldest_first: bool = False
 
     def filters(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kinds": self.kind, "tags": self.tag,
@@ -100,6 +111,57 @@ class ListQuery(ScopeFields):
         if self.status:
             out["statuses"] = self.status
         return {k: v for k, v in out.items() if v is not None}
+
+
+class ListQuery(FilterQuery):
+    limit: int = Field(default=50, ge=1, le=MAX_LIST_LIMIT)
+    cursor: str | None = None
+    oldest_first: bool = False
+
+
+class CountQuery(FilterQuery):
+    pass
+
+
+class AuditQuery(ScopeFields):
+    since: datetime | None = None
+    limit: int = Field(default=100, ge=1, le=MAX_LIST_LIMIT)
+
+
+class ForgetRequest(_Strict):
+    """Erase ``user_id`` everywhere the caller can reach (every app, agent and session
+    on a keyless server; the key's app with an app-bound key)."""
+
+    user_id: str
+    purge: bool = True
+    actor: str | None = None
+
+
+class ScopeBody(ScopeFields):
+    pass
+
+
+class ArchiveRequest(_Strict):
+    user_id: str | None = None
+    agent_id: str | None = None
+    app_id: str | None = None
+    now: datetime | None = None
+    min_retention: float = Field(default=0.05, ge=0.0, le=1.0)
+    max_importance: float = Field(default=0.5, ge=0.0, le=1.0)
+    kinds: list[str] = Field(default_factory=lambda: ["episodic", "fact"])
+    dry_run: bool = False
+    actor: str | None = None
+
+    def scope_fields(self) -> dict[str, str | None]:
+        return {"user_id": self.user_id, "agent_id": self.agent_id, "app_id": self.app_id}
+
+
+class ProcedureRequest(ScopeFields):
+    task: str
+    steps: list[str]
+    outcome: str = ""
+    success: bool = True
+    actor: str | None = None
 
 
 class DeleteQuery(ScopeFields):
@@ -126,6 +188,14 @@ class Deleted(BaseModel):
     deleted: int
 
 
+class Count(BaseModel):
+    count: int
+
+
+class Archived(BaseModel):
+    archived: list[str]
+
+
 class Health(BaseModel):
     status: str
 
@@ -135,8 +205,10 @@ class AddResponse(BaseModel):
 
 
 __all__ = [
-    "AddRequest", "AddResponse", "AdminScopeQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "Health",
-    "ImportQuery", "ListQuery", "ScopeFields", "ScopeQuery", "SearchRequest", "UpdateRequest",
+    "AddRequest", "AddResponse", "AdminScopeQuery", "ArchiveRequest", "Archived", "AuditQuery",
+    "Count", "CountQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "FilterQuery", "ForgetRequest",
+    "Health", "ImportQuery", "ListQuery", "ProcedureRequest", "ScopeBody", "ScopeFields",
+    "ScopeQuery", "SearchRequest", "UpdateRequest",
 ]
 
 

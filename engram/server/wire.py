@@ -12,24 +12,29 @@ clients. It imports neither FastAPI nor httpx, so the client works without the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
 from engram import errors as E
-from engram.model import (
-    SCOPE_FIELDS,
-    Filters,
-    MemoryKind,
-    MemoryStatus,
-    Message,
-    Scope,
+from engram.model import SCOPE_FIELDS, Filters, Message, Scope
+from engram.operations import (
+    BY_NAME,
+    ActorArgs,
+    AddArgs,
+    AdminArgs,
+    Conversation,
+    ImportArgs,
+    ListArgs,
+    ScopeArgs,
+    SearchArgs,
+    UpdateArgs,
 )
 
 # HTTP-only codes (no facade equivalent).
@@ -110,70 +115,7 @@ def error_class(code: str, status: int) -> type[E.EngramError]:
 
 
 # -- request building, shared by EngramClient and AsyncEngramClient ------------------
-ScopeLike = Scope | Mapping[str, Any] | None
-Conversation = str | Sequence[Message | Mapping[str, Any]]
-
-
-class ScopeArgs(TypedDict, total=False):
-    scope: ScopeLike
-    user_id: str | None
-    agent_id: str | None
-    session_id: str | None
-    app_id: str | None
-
-
-class AddArgs(ScopeArgs, total=False):
-    kind: MemoryKind | str
-    metadata: dict[str, Any] | None
-    tags: Sequence[str]
-    event_time: datetime | None
-    importance: float
-    source: str | None
-    actor: str | None
-
-
-class SearchArgs(ScopeArgs, total=False):
-    filters: Filters | dict[str, Any] | None
-    limit: int
-    since: datetime | None
-    until: datetime | None
-    now: datetime | None
-    token_budget: int | None
-
-
-class ListArgs(ScopeArgs, total=False):
-    filters: Filters | dict[str, Any] | None
-    limit: int
-    cursor: str | None
-    oldest_first: bool
-
-
-class UpdateArgs(ScopeArgs, total=False):
-    content: str | None
-    metadata: dict[str, Any] | None
-    tags: Sequence[str] | None
-    importance: float | None
-    event_time: datetime | None
-    status: MemoryStatus | str | None
-    valid_to: datetime | None
-    actor: str | None
-    expected_version: int | None
-
-
-class ActorArgs(ScopeArgs, total=False):
-    actor: str | None
-
-
-class AdminArgs(ScopeArgs, total=False):
-    all_scopes: bool
-
-
-class ImportArgs(ScopeArgs, total=False):
-    skip_bad: bool
-    actor: str | None
-    progress: Callable[[int, int], None] | None
-
-
+# The argument TypedDicts live in the operation table (one definition per operation).
 @dataclass
 class Call:
     """One HTTP request, built the same way for the sync and async clients."""
@@ -250,7 +192,7 @@ def _model(cls: type[M], value: Any) -> M:
 def add_call(data: Conversation, args: AddArgs) -> Call:
     body = body_of(args, ["kind", "metadata", "tags", "event_time", "importance", "source", "actor"])
     if isinstance(data, str):
-        body["text"] = data
+        body["content"] = data
     else:
         body["messages"] = [_model(Message, m).model_dump(mode="json", exclude_none=True)
                             for m in data]
@@ -264,21 +206,60 @@ def search_call(query: str, args: SearchArgs) -> Call:
     return Call("POST", "/v1/search", json={"query": query, **body})
 
 
-def list_call(args: ListArgs) -> Call:
-    flt = _model(Filters, args.get("filters") or {})
+def filter_params(filters: Any) -> dict[str, Any]:
+    """``filters`` spelled as a query string (repeated kind/status/tag, since, until)."""
+    flt = _model(Filters, filters or {})
     if flt.metadata:
-        raise E.InvalidInputError("metadata filters are not available on the REST list endpoint; "
-                                "use search(filters=...) or filter the page client-side")
+        raise E.InvalidInputError("metadata filters are not available on REST GET endpoints; "
+                                  "use search(filters=...) or filter the results client-side")
+    return {"kind": flt.kinds or None, "status": flt.statuses, "tag": flt.tags,
+            "since": flt.since, "until": flt.until}
+
+
+def list_call(args: ListArgs) -> Call:
     return Call("GET", "/v1/memories", params_of(
-        args, limit=args.get("limit", 50), cursor=args.get("cursor"), kind=flt.kinds or None,
-        status=flt.statuses, tag=flt.tags, since=flt.since, until=flt.until,
-        oldest_first=args.get("oldest_first", False)))
+        args, limit=args.get("limit", 50), cursor=args.get("cursor"),
+        oldest_first=args.get("oldest_first", False), **filter_params(args.get("filters"))))
+
+
+def route_call(name: str, args: Mapping[str, Any], *, memory_id: str | None = None,
+               **fields: Any) -> Call:
+    """The request for operation ``name`` of the table: scope and ``fields`` go in the query
+    string of a GET/DELETE and in the JSON body otherwise."""
+    route = BY_NAME[name].rest
+    assert route is not None, name
+    path = route.path.replace("{memory_id}", quote_id(memory_id)) if memory_id is not None \
+        else route.path
+    if route.method in ("GET", "DELETE"):
+        return Call(route.method, path, params_of(args, **fields))
+    return Call(route.method, path, json=body_of({**args, **fields}, list(fields)))
 
 
 def update_call(memory_id: str, args: UpdateArgs) -> Call:
     body = body_of(args, ["content", "metadata", "tags", "importance", "event_time", "status",
                         "valid_to", "actor", "expected_version"])
     return Call("PATCH", f"/v1/memories/{quote_id(memory_id)}", json=body)
+
+
+def more_calls(name: str, *positional: Any, **args: Any) -> Call:
+    """Requests for the operations beyond CRUD, search and portability."""
+    if name == "count":
+        return route_call(name, args, **filter_params(args.get("filters")))
+    if name == "forget":
+        return Call("POST", "/v1/forget", json={"user_id": positional[0], **{
+            k: v for k, v in args.items() if v is not None}})
+    if name in ("reveal", "related"):
+        return route_call(name, args, memory_id=positional[0])
+    if name == "audit":
+        return route_call(name, args, since=args.get("since"), limit=args.get("limit"))
+    if name == "archive_stale":
+        return route_call(name, args, **{k: v for k, v in args.items()
+                                         if k not in ("scope", "user_id", "agent_id", "app_id")})
+    if name == "add_procedure":
+        task, steps = positional
+        return route_call(name, args, task=task, steps=list(steps), outcome=args.get("outcome"),
+                          success=args.get("success"), actor=args.get("actor"))
+    return route_call(name, args)  # consolidate, purge
 
 
 def import_body(lines: Iterable[str] | str | Path) -> bytes:
@@ -317,10 +298,13 @@ __all__ = [
     "body_of",
     "error_body",
     "error_class",
+    "filter_params",
     "import_body",
     "list_call",
+    "more_calls",
     "params_of",
     "quote_id",
+    "route_call",
     "scope_fields",
     "search_call",
     "status_for",

@@ -21,7 +21,7 @@ from engram.memory import Memory
 from engram.server.app import create_app
 from engram.testing.live_server import LiveServer
 
-from .test_ui import Browser, browser, shot  # noqa: F401 - the Chromium fixture
+from .test_ui import Browser, browser, shot  # the Chromium fixture
 
 __all__ = ["browser"]
 REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
@@ -82,6 +82,6 @@ def test_docs_render_in_chromium_without_network(tmp_path: Path, browser: Browse
 def memory_paths(url: str) -> list[dict[str, object]]:
     import httpx
 
-    spec = httpx.get(url + "/openapi.json").json()
+    spec = httpx.get(url + "/openapi.json", timeout=60).json()  # slow on a loaded machine
     return [{m: op for m, op in ops.items() if m in ("get", "post", "patch", "delete", "put")}
             for ops in spec["paths"].values()]

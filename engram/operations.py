@@ -1,0 +1,257 @@
+"""The operation table: every facade operation, defined once.
+
+Each :class:`Operation` names its positional parameters, its keyword arguments (a
+``TypedDict``: the request model), its return type (the response model), its REST
+route and its MCP tool — or why a door cannot carry it. :class:`MemoryAPI` is the
+same contract as a ``typing.Protocol``. ``Memory``, ``AsyncMemory``,
+``EngramClient``, ``AsyncEngramClient``, the REST app and the MCP server are checked
+against this table by ``tests/test_operations.py``, which fails when a door lacks an
+operation or disagrees on an argument's name or type.
+
+This module imports neither FastAPI nor httpx: the clients use it without the
+``server`` extra.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol, TypedDict, Unpack, runtime_checkable
+
+from engram.lifecycle.audit import AuditEntry
+from engram.lifecycle.consolidate import ConsolidationReport
+from engram.lifecycle.links import RelatedMemory
+from engram.model import (
+    Filters,
+    HistoryEntry,
+    ImportReport,
+    MemoryItem,
+    MemoryKind,
+    MemoryStatus,
+    Message,
+    Page,
+    SearchResult,
+    Stats,
+)
+from engram.validation import ScopeLike
+
+Conversation = str | Sequence[Message | dict[str, Any]]
+DOORS = ("Memory", "AsyncMemory", "EngramClient", "AsyncEngramClient", "rest", "mcp")
+# Arguments only a Python door can carry: a Scope object (REST/MCP take the four ids)
+# and a progress callback.
+PYTHON_ONLY = frozenset({"scope", "progress"})
+
+
+# -- request models: the keyword arguments of each operation ------------------------
+class ScopeArgs(TypedDict, total=False):
+    scope: ScopeLike
+    user_id: str | None
+    agent_id: str | None
+    session_id: str | None
+    app_id: str | None
+
+
+class AddArgs(ScopeArgs, total=False):
+    kind: MemoryKind | str
+    metadata: dict[str, Any] | None
+    tags: Sequence[str]
+    event_time: datetime | None
+    importance: float
+    source: str | None
+    actor: str | None
+
+
+class SearchArgs(ScopeArgs, total=False):
+    filters: Filters | dict[str, Any] | None
+    limit: int
+    since: datetime | None
+    until: datetime | None
+    now: datetime | None
+    token_budget: int | None
+
+
+class ListArgs(ScopeArgs, total=False):
+    filters: Filters | dict[str, Any] | None
+    limit: int
+    cursor: str | None
+    oldest_first: bool
+
+
+class CountArgs(ScopeArgs, total=False):
+    filters: Filters | dict[str, Any] | None
+
+
+class UpdateArgs(ScopeArgs, total=False):
+    content: str | None
+    metadata: dict[str, Any] | None
+    tags: Sequence[str] | None
+    importance: float | None
+    event_time: datetime | None
+    status: MemoryStatus | str | None
+    valid_to: datetime | None
+    actor: str | None
+    expected_version: int | None
+
+
+class ActorArgs(ScopeArgs, total=False):
+    actor: str | None
+
+
+class AdminArgs(ScopeArgs, total=False):
+    all_scopes: bool
+
+
+class ImportArgs(TypedDict, total=False):
+    scope: ScopeLike
+    skip_bad: bool
+    actor: str | None
+    progress: Callable[[int, int], None] | None
+
+
+class ForgetArgs(TypedDict, total=False):
+    actor: str | None
+    purge: bool
+
+
+class NoArgs(TypedDict, total=False):
+    pass
+
+
+class AuditArgs(ScopeArgs, total=False):
+    since: datetime | None
+    limit: int
+
+
+class ArchiveArgs(TypedDict, total=False):
+    scope: ScopeLike
+    user_id: str | None
+    agent_id: str | None
+    app_id: str | None
+    now: datetime | None
+    min_retention: float
+    max_importance: float
+    kinds: Sequence[str]
+    dry_run: bool
+    actor: str | None
+
+
+class ProcedureArgs(ScopeArgs, total=False):
+    success: bool
+    actor: str | None
+
+
+# -- the table ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Route:
+    """A REST route; ``wrap`` names the JSON field holding a bare return value."""
+
+    method: str
+    path: str
+    wrap: str | None = None
+    extra: tuple[str, ...] = ()  # REST-only parameters, each explained where it is declared
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    params: tuple[tuple[str, Any], ...]  # positional parameters (name, type)
+    args: type  # a TypedDict: the keyword arguments
+    returns: Any
+    rest: Route | None
+    mcp: str | None = None
+    absent: Mapping[str, str] = field(default_factory=dict)  # door -> why it lacks the operation
+    optional: tuple[tuple[str, Any], ...] = ()  # positional-or-keyword params with a default
+
+
+_AGENT = ("not an agent tool: the MCP tool list stays the small set agents know (add, search, "
+          "update, delete, list, delete_all, history, profile); use REST or Python")
+_MAINTENANCE = ("maintenance, not an agent tool: a prompt-injected agent must not be able to "
+                "run it; use REST or Python")
+_ERASE = ("erasure beyond the pinned scope: an agent gets delete and delete_all, confined to "
+          "the user it serves; erasing a user everywhere is the operator's call (REST, Python)")
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("add", (("data", Conversation),), AddArgs, list[MemoryItem],
+              Route("POST", "/v1/memories", "items"), "add"),
+    Operation("search", (("query", str),), SearchArgs, SearchResult,
+              Route("POST", "/v1/search"), "search"),
+    Operation("get", (("memory_id", str),), ScopeArgs, MemoryItem,
+              Route("GET", "/v1/memories/{memory_id}"), absent={"mcp": _AGENT}),
+    Operation("list", (), ListArgs, Page, Route("GET", "/v1/memories"), "list"),
+    Operation("count", (), CountArgs, int, Route("GET", "/v1/count", "count"),
+              absent={"mcp": _AGENT}),
+    Operation("update", (("memory_id", str),), UpdateArgs, MemoryItem,
+              Route("PATCH", "/v1/memories/{memory_id}"), "update"),
+    Operation("delete", (("memory_id", str),), ActorArgs, type(None),
+              Route("DELETE", "/v1/memories/{memory_id}"), "delete"),
+    # confirm=true: a guard against wiping a scope by a stray curl; the facade call is explicit.
+    Operation("delete_all", (), ActorArgs, int,
+              Route("DELETE", "/v1/memories", "deleted", extra=("confirm",)), "delete_all"),
+    Operation("history", (("memory_id", str),), ScopeArgs, list[HistoryEntry],
+              Route("GET", "/v1/memories/{memory_id}/history"), "history"),
+    Operation("export", (), AdminArgs, Iterator[str], Route("GET", "/v1/export"),
+              absent={"mcp": _MAINTENANCE}),
+    Operation("import_", (("lines", Iterable[str] | str | Path),), ImportArgs, ImportReport,
+              Route("POST", "/v1/import"), absent={"mcp": _MAINTENANCE}),
+    Operation("stats", (), AdminArgs, Stats, Route("GET", "/v1/stats"), absent={"mcp": _AGENT}),
+    Operation("forget", (("user_id", str),), ForgetArgs, int,
+              Route("POST", "/v1/forget", "deleted"), absent={"mcp": _ERASE}),
+    Operation("purge", (), NoArgs, type(None), Route("POST", "/v1/purge"),
+              absent={"mcp": _MAINTENANCE}),
+    Operation("audit", (), AuditArgs, list[AuditEntry], Route("GET", "/v1/audit"),
+              absent={"mcp": _MAINTENANCE}),
+    Operation("reveal", (("memory_id", str),), ScopeArgs, MemoryItem,
+              Route("GET", "/v1/memories/{memory_id}/reveal"),
+              absent={"mcp": "it returns vaulted PII in clear text: never to an agent"}),
+    Operation("consolidate", (), ScopeArgs, ConsolidationReport,
+              Route("POST", "/v1/consolidate"), absent={"mcp": _MAINTENANCE}),
+    Operation("archive_stale", (), ArchiveArgs, list[str],
+              Route("POST", "/v1/archive-stale", "archived"), absent={"mcp": _MAINTENANCE}),
+    Operation("related", (("memory_id", str),), ScopeArgs, list[RelatedMemory],
+              Route("GET", "/v1/memories/{memory_id}/related"), absent={"mcp": _AGENT}),
+    Operation("add_procedure", (("task", str), ("steps", Sequence[str])), ProcedureArgs,
+              MemoryItem, Route("POST", "/v1/procedures"), absent={"mcp": _AGENT},
+              optional=(("outcome", str),)),
+)
+BY_NAME: dict[str, Operation] = {op.name: op for op in OPERATIONS}
+# MCP-only tool: profile renders list(kinds=profile, fact) as Markdown for the agent.
+MCP_TOOLS = tuple(op.mcp for op in OPERATIONS if op.mcp) + ("profile",)
+
+
+@runtime_checkable
+class MemoryAPI(Protocol):
+    """What every Python door offers (``AsyncMemory`` and ``AsyncEngramClient``: the
+    same, awaitable, with ``export`` returning the list of lines)."""
+
+    def add(self, data: Conversation, **args: Unpack[AddArgs]) -> list[MemoryItem]: ...
+    def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult: ...
+    def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem: ...
+    def list(self, **args: Unpack[ListArgs]) -> Page: ...
+    def count(self, **args: Unpack[CountArgs]) -> int: ...
+    def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem: ...
+    def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None: ...
+    def delete_all(self, **args: Unpack[ActorArgs]) -> int: ...
+    def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> list[HistoryEntry]: ...
+    def export(self, **args: Unpack[AdminArgs]) -> Iterator[str]: ...
+    def import_(self, lines: Iterable[str] | str | Path,
+                **args: Unpack[ImportArgs]) -> ImportReport: ...
+    def stats(self, **args: Unpack[AdminArgs]) -> Stats: ...
+    def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int: ...
+    def purge(self) -> None: ...
+    def audit(self, **args: Unpack[AuditArgs]) -> list[AuditEntry]: ...
+    def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem: ...
+    def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport: ...
+    def archive_stale(self, **args: Unpack[ArchiveArgs]) -> list[str]: ...
+    def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> list[RelatedMemory]: ...
+    def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
+                      **args: Unpack[ProcedureArgs]) -> MemoryItem: ...
+
+
+__all__ = [
+    "BY_NAME", "DOORS", "MCP_TOOLS", "OPERATIONS", "PYTHON_ONLY", "ActorArgs", "AddArgs",
+    "AdminArgs", "ArchiveArgs", "AuditArgs", "Conversation", "CountArgs", "ForgetArgs",
+    "ImportArgs", "ListArgs", "MemoryAPI", "NoArgs", "Operation", "ProcedureArgs", "Route",
+    "ScopeArgs", "SearchArgs", "UpdateArgs",
+]

@@ -1,0 +1,122 @@
+"""REST routes for the facade operations beyond CRUD and search: count, forget, purge,
+audit, reveal, consolidate, archive_stale, related and add_procedure.
+
+Same rules as :mod:`engram.server.app`: each handler confines the scope to the caller's
+key and calls one facade method. Paths are those of :data:`engram.operations.OPERATIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from engram.lifecycle.audit import AuditEntry
+from engram.lifecycle.consolidate import ConsolidationReport
+from engram.lifecycle.links import RelatedMemory
+from engram.memory import Memory
+from engram.model import MemoryItem
+from engram.server import wire
+from engram.server.boundary import strict_query
+from engram.server.deps import Principal, ServerState, authenticate
+from engram.server.errors import ApiError
+from engram.server.schemas import (
+    Archived,
+    ArchiveRequest,
+    AuditQuery,
+    Count,
+    CountQuery,
+    Deleted,
+    ForgetRequest,
+    ProcedureRequest,
+    ScopeBody,
+    ScopeQuery,
+)
+
+
+def _memory(request: Request) -> Memory:
+    state: ServerState = request.app.state.engram
+    return state.memory
+
+
+Caller = Annotated[Principal, Depends(authenticate)]
+Mem = Annotated[Memory, Depends(_memory)]
+router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)])
+
+
+def require_admin(who: Principal, what: str) -> None:
+    if not who.admin:
+        raise ApiError(403, wire.FORBIDDEN, f"{what} is only available on a server running "
+                       "without API keys (run it with the engram CLI on the server instead)")
+
+
+@router.get("/count", response_model=Count, tags=["memories"])
+def count(q: Annotated[CountQuery, Query()], who: Caller, mem: Mem) -> Count:
+    """How many memories in the scope match the filters."""
+    return Count(count=mem.count(**who.confine(q.scope_fields()), filters=q.filters()))
+
+
+@router.get("/memories/{memory_id}/related", response_model=list[RelatedMemory],
+            tags=["memories"])
+def related(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
+            mem: Mem) -> list[RelatedMemory]:
+    """Memories linked to this one (A-MEM links), strongest first, with the reason."""
+    return mem.related(memory_id, **who.confine(q.scope_fields()))
+
+
+@router.get("/memories/{memory_id}/reveal", response_model=MemoryItem, tags=["privacy"])
+def reveal(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
+           mem: Mem) -> MemoryItem:
+    """The memory with its vaulted PII restored (``pii_mode="vault"``)."""
+    return mem.reveal(memory_id, **who.confine(q.scope_fields()))
+
+
+@router.post("/forget", response_model=Deleted, tags=["privacy"])
+def forget(body: ForgetRequest, who: Caller, mem: Mem) -> Deleted:
+    """Right to erasure: delete everything of ``user_id`` (every app, agent and session on a
+    keyless server; the key's app with an app-bound key), then compact the files (``purge``)."""
+    if who.admin:
+        return Deleted(deleted=mem.forget(body.user_id, actor=body.actor, purge=body.purge))
+    deleted = mem.delete_all(**who.confine({"user_id": body.user_id}), actor=who.actor(body.actor))
+    if body.purge:
+        mem.purge()
+    return Deleted(deleted=deleted)
+
+
+@router.post("/purge", status_code=204, response_class=Response, tags=["privacy"])
+def purge(who: Caller, mem: Mem) -> Response:
+    """Make past deletions physical (FTS merge, checkpoint, VACUUM): store-wide, so keyless only."""
+    require_admin(who, "purge")
+    mem.purge()
+    return Response(status_code=204)
+
+
+@router.get("/audit", response_model=list[AuditEntry], tags=["privacy"])
+def audit(q: Annotated[AuditQuery, Query()], who: Caller, mem: Mem) -> list[AuditEntry]:
+    """Who changed what in the scope, newest first (content only if the server logs content)."""
+    return mem.audit(**who.confine(q.scope_fields()), since=q.since, limit=q.limit)
+
+
+@router.post("/consolidate", response_model=ConsolidationReport, tags=["lifecycle"])
+def consolidate(body: ScopeBody, who: Caller, mem: Mem) -> ConsolidationReport:
+    """Update the scope's session summaries, rolling summary and profile (idempotent)."""
+    return mem.consolidate(**who.confine(body.scope_fields()))
+
+
+@router.post("/archive-stale", response_model=Archived, tags=["lifecycle"])
+def archive_stale(body: ArchiveRequest, who: Caller, mem: Mem) -> Archived:
+    """Archive (never delete) long-unused, unimportant memories; returns their ids."""
+    return Archived(archived=mem.archive_stale(
+        **who.confine(body.scope_fields()), now=body.now, min_retention=body.min_retention,
+        max_importance=body.max_importance, kinds=body.kinds, dry_run=body.dry_run,
+        actor=who.actor(body.actor)))
+
+
+@router.post("/procedures", status_code=201, response_model=MemoryItem, tags=["lifecycle"])
+def add_procedure(body: ProcedureRequest, who: Caller, mem: Mem) -> MemoryItem:
+    """Remember how a task was done, or the lesson of a failure (kind=procedure)."""
+    return mem.add_procedure(body.task, body.steps, body.outcome, success=body.success,
+                             actor=who.actor(body.actor), **who.confine(body.scope_fields()))
+
+
+__all__ = ["require_admin", "router"]
