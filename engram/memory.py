@@ -438,7 +438,8 @@ class Memory:
     def consolidate(self, *, scope: ScopeLike = None, **ids: str | None) -> ConsolidationReport:
         """Update the scope's session summaries, rolling summary and profile
         (incremental, idempotent); returns a ConsolidationReport."""
-        return self.lifecycle.consolidate(resolve_scope(scope, **ids))
+        report: ConsolidationReport = self.lifecycle.consolidate(resolve_scope(scope, **ids))
+        return report
 
     def archive_stale(self, *, scope: ScopeLike = None, user_id: str | None = None,
                       agent_id: str | None = None, app_id: str | None = None,

@@ -108,7 +108,7 @@ def archive_stale(body: ArchiveRequest, who: Caller, mem: Mem) -> Archived:
     """Archive (never delete) long-unused, unimportant memories; returns their ids."""
     return Archived(archived=mem.archive_stale(
         **who.confine(body.scope_fields()), now=body.now, min_retention=body.min_retention,
-        max_importance=body.max_importance, kinds=body.kinds, dry_run=body.dry_run,
+        max_importance=body.max_importance, kinds=[k.value for k in body.kinds], dry_run=body.dry_run,
         actor=who.actor(body.actor)))
 
 

@@ -148,7 +148,7 @@ class ArchiveRequest(_Strict):
     now: datetime | None = None
     min_retention: float = Field(default=0.05, ge=0.0, le=1.0)
     max_importance: float = Field(default=0.5, ge=0.0, le=1.0)
-    kinds: list[str] = Field(default_factory=lambda: ["episodic", "fact"])
+    kinds: list[MemoryKind] = Field(default_factory=lambda: [MemoryKind.EPISODIC, MemoryKind.FACT])
     dry_run: bool = False
     actor: str | None = None
 

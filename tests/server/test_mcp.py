@@ -254,6 +254,12 @@ def test_http_transport_subprocess(tmp_path: Path) -> None:
                     assert [i["id"] for i in listed] == [stored["memories"][0]["id"]]
 
         anyio.run(main)
+        # DNS rebinding: the SDK's transport security refuses a foreign Host header.
+        import httpx
+
+        rebound = httpx.post(f"http://127.0.0.1:{port}/mcp", headers={"host": "attacker.example"},
+                             json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+        assert rebound.status_code in (400, 403, 421), rebound.status_code
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -54,6 +54,8 @@ def test_every_new_operation_over_rest(open_server: Deployment) -> None:
     later = datetime.now(UTC) + timedelta(days=3650)
     stale = mem.archive_stale(user_id="u", now=later, dry_run=True, min_retention=0.99)
     assert first.id in stale and local.get(first.id, user_id="u").status.value == "active"
+    with pytest.raises(InvalidInputError):  # was a ValueError, a 500 over REST
+        mem.archive_stale(user_id="u", kinds=["bogus"])
     assert mem.forget("u") >= 3  # plus the summaries consolidate wrote
     assert local.count(user_id="u") == 0 and local.count(user_id="bob") == 1
     mem.purge()
