@@ -306,6 +306,14 @@ def _iter_ops() -> Iterator[str]:
     yield from (op.name for op in OPERATIONS)
 
 
+# Public methods of Memory that are not memory operations, and why no other door needs them.
+NOT_OPERATIONS = {
+    "close": "releases the object's own resources; every door has its own close",
+    "pipeline": "returns the in-process ranking pipeline object (benchmarks, tuning)",
+}
+
+
 def test_every_public_facade_method_is_in_the_table() -> None:
+    """A new public facade method fails here until it is in the table (or listed above)."""
     public = {n for n, v in vars(Memory).items() if callable(v) and not n.startswith("_")}
-    assert public - set(_iter_ops()) == {"close"}
+    assert public - set(_iter_ops()) == set(NOT_OPERATIONS)
