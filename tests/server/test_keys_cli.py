@@ -124,3 +124,27 @@ def test_serve_with_keys_requires_auth(tmp_path: Path, fake_uvicorn: dict[str, A
 ])
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert server_cmds.is_loopback(host) is loopback
+
+
+def test_serve_checks_host_and_origin_flags(tmp_path: Path, fake_uvicorn: dict[str, Any]) -> None:
+    """`engram serve` passes the bound address (+ --allowed-host) and --cors-origin to the app."""
+    from fastapi.testclient import TestClient
+
+    db = tmp_path / "k.sqlite"
+    KeyStore(db).create("acme")
+    result = runner.invoke(app, ["--db", str(tmp_path / "m.db"), "serve", "--host", "0.0.0.0",
+                                 "--keys-db", str(db), "--allowed-host", "mem.example",
+                                 "--cors-origin", "https://app.example"])
+    assert result.exit_code == 0, result.output
+    api = fake_uvicorn["app"]
+    assert TestClient(api, base_url="http://mem.example:8080").get("/healthz").status_code == 200
+    assert TestClient(api, base_url="http://attacker.example").get("/healthz").status_code == 400
+    allowed = TestClient(api, base_url="http://mem.example").get(
+        "/healthz", headers={"origin": "https://app.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://app.example"
+    result = runner.invoke(app, ["--db", str(tmp_path / "m2.db"), "serve",
+                                 "--keys-db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 0, result.output
+    local = fake_uvicorn["app"]
+    assert TestClient(local, base_url="http://localhost:8080").get("/healthz").status_code == 200
+    assert TestClient(local, base_url="http://rebound.example").get("/healthz").status_code == 400
