@@ -27,7 +27,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import anyio.to_thread
 
-from engram.errors import EngramError, InvalidInputError, MissingDependencyError, ScopeError
+from engram.errors import EngramError, InvalidInputError, MissingDependencyError, PermissionDeniedError
 from engram.memory import Memory
 from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, MemoryKind, Scope
 
@@ -103,7 +103,7 @@ class _Tools:
                 continue
             bound = fields.get(name)
             if self.pinned and bound is not None and bound != value:
-                raise ScopeError(
+                raise PermissionDeniedError(
                     f"this memory server is pinned to {name}={bound!r}; leave {name} out "
                     "(the operator can start it with --no-pin-scope to allow other scopes)")
             fields[name] = value

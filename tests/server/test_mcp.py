@@ -134,7 +134,7 @@ def test_default_scope_is_pinned(memory: Memory) -> None:
                            ("update", {"memory_id": secret.id, "content": "x"}),
                            ("add", {"content": "planted"}), ("profile", {})):
             text = error_text(await client.call_tool(tool, {**args, "user_id": "bob"}))
-            assert "pinned to user_id='me'" in text and "[invalid_scope]" in text, tool
+            assert "pinned to user_id='me'" in text and "[forbidden]" in text, tool
         same = data(await client.call_tool("list", {"user_id": "me"}))  # naming the pinned id is fine
         assert same["items"] == []
         with pytest.raises(Exception, match="pinned to user_id='me'"):
