@@ -35,13 +35,6 @@ just now also still ever currently nowadays anymore
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
-# Questions about an earlier state of things ("where did I use to live?", "my first car").
-_PAST = re.compile(
-    r"\b(?:used to|previous(?:ly)?|before|formerly|former|originally|at first|in the past|"
-    r"back then|prior|earlier|no longer|any ?more|(?<!how )old|first|past|history|changed?|"
-    r"did i (?:use|live|work)|was i|were)\b", re.IGNORECASE)
-
-
 def content_words(text: str) -> list[str]:
     """The query's words minus function words, lower-cased, in order, unique."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
@@ -70,10 +63,14 @@ def lexical_text(text: str) -> str:
     return " ".join(words) if words else text
 
 
-# Words that ask for an earlier state, not just an earlier date.
-PAST_CUE = re.compile(r"\b(?:used to|previous(?:ly)?|before|formerly|former|originally|at first|"
-                      r"first|in the past|back then|prior|earlier|no longer|any ?more|was i|were)\b",
-                      re.IGNORECASE)
+# Words that ask for an earlier state, not just an earlier date ("my previous job") ...
+_PAST_STATE = (r"used to", r"previous(?:ly)?", r"before", r"formerly", r"former", r"originally",
+               r"at first", r"first", r"in the past", r"back then", r"prior", r"earlier", r"no longer",
+               r"any ?more", r"was i", r"were")
+PAST_CUE = re.compile(rf"\b(?:{'|'.join(_PAST_STATE)})\b", re.IGNORECASE)
+# ... and, with these, questions about the past at all ("where did I use to live?").
+_PAST_ANY = (*_PAST_STATE, r"(?<!how )old", r"past", r"history", r"changed?", r"did i (?:use|live|work)")
+_PAST = re.compile(rf"\b(?:{'|'.join(_PAST_ANY)})\b", re.IGNORECASE)
 
 
 def asks_about_past(query: str, now: datetime, parsed: TimeQuery | None = None) -> bool:

@@ -88,11 +88,6 @@ def attribute_of(text: str) -> set[str]:
     return {name for name, pattern in _FAMILIES.items() if pattern.search(lowered)}
 
 
-def coverage(words: list[str], text: str) -> float:
-    """Share of the query's content words found in ``text`` (prefix match)."""
-    return shared_words(words, text) / len(words) if words else 0.0
-
-
 def wanted_order(analysis: QueryAnalysis) -> str | None:
     """"newest" for a question about the present, "oldest" for one that asks about an
     earlier state in words ("before", "used to", "my first"), None otherwise (a date
@@ -107,12 +102,12 @@ def is_rival(item: MemoryItem, wanted: set[str], words: list[str],
     """Does ``item`` state a value for what the query asks about? The same slot
     (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's),
     the same attribute word family, or two of the query's content words."""
-    if slots and slots & set(slots_of(item)):
-        return True
     if wanted & attribute_of(item.content):
         return True
     hits = shared_words(words, item.content)  # one shared word ("take") is not the same subject
-    return hits >= 2 and hits >= RIVAL_COVERAGE * len(words)
+    if hits >= 2 and hits >= RIVAL_COVERAGE * len(words):
+        return True
+    return bool(slots) and bool(slots & set(slots_of(item)))  # the costliest check last
 
 
 def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
