@@ -87,6 +87,22 @@ class ConfigError(EngramError):
     code = "config_error"
 
 
+def install_hint(extra: str) -> str:
+    """How to add an extra. Engram is installed from a checkout (its distribution is not
+    on PyPI), so every hint names the form that works there."""
+    return f"`pip install -e '.[{extra}]'` in your Engram checkout"
+
+
+def reinstall_hint() -> str:
+    """How to repair an install that lost files or packages (see :func:`install_hint`)."""
+    return "reinstall it with `pip install --force-reinstall -e .` in your Engram checkout"
+
+
+def upgrade_hint() -> str:
+    """How to get a newer Engram (see :func:`install_hint`)."""
+    return "upgrade Engram (`git pull`, then `pip install -e .` in your checkout)"
+
+
 class MissingDependencyError(ConfigError, ImportError):
     """A backend needs packages that are not installed: an extra's (``extra``), or,
     with ``extra=None``, core dependencies that a broken install lost."""
@@ -95,10 +111,10 @@ class MissingDependencyError(ConfigError, ImportError):
 
     def __init__(self, feature: str, extra: str | None) -> None:
         if extra is None:
-            advice = ("its packages are core dependencies of engramdb, so the install is "
-                      "incomplete: reinstall with `pip install --force-reinstall engramdb`.")
+            advice = ("its packages are core dependencies of Engram, so the install is "
+                      f"incomplete: {reinstall_hint()}.")
         else:
-            advice = f"install them with `pip install 'engramdb[{extra}]'`."
+            advice = f"install them with {install_hint(extra)}."
         super().__init__(f"{feature} needs packages that are not installed: {advice}")
         self.extra = extra
 

@@ -38,8 +38,17 @@ def test_every_install_hint_names_a_real_extra() -> None:
 
 def test_a_missing_core_dependency_says_reinstall() -> None:
     message = str(MissingDependencyError("the default MiniLM ONNX embedder", None))
-    assert "engramdb[" not in message and "--force-reinstall engramdb" in message
-    assert "`pip install 'engramdb[pii]'`" in str(MissingDependencyError("the PII vault", "pii"))
+    assert "[" not in message and "`pip install --force-reinstall -e .`" in message
+    assert "`pip install -e '.[pii]'`" in str(MissingDependencyError("the PII vault", "pii"))
+
+
+def test_no_message_or_doc_names_the_uninstallable_distribution() -> None:
+    """Issue #15: hints said `pip install 'engramdb[server]'`, which cannot be installed
+    (the distribution is not on PyPI); they name the checkout form `pip install -e '.[x]'`."""
+    root = PACKAGE.parent
+    files = [*PACKAGE.rglob("*.py"), *(root / "docs").rglob("*.md"), root / "README.md"]
+    named = [str(f.relative_to(root)) for f in files if "engramdb" in f.read_text(encoding="utf-8")]
+    assert named == []
 
 
 def test_every_engram_error_is_defined_in_errors() -> None:

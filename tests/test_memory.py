@@ -171,7 +171,7 @@ def test_newer_schema_is_refused(tmp_path: Path, settings: Settings) -> None:
     Memory(path, settings=settings, embedder=HashingEmbedder()).close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_version VALUES (999)")
-    with pytest.raises(StoreError, match="upgrade engramdb"):
+    with pytest.raises(StoreError, match="upgrade Engram"):
         Memory(path, settings=settings, embedder=HashingEmbedder())
 
 

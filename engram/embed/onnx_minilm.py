@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from engram.embed.base import TextRole
-from engram.errors import EmbedderError, MissingDependencyError
+from engram.errors import EmbedderError, MissingDependencyError, reinstall_hint
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +127,8 @@ class OnnxMiniLMEmbedder:
                 )
             if not self._tokenizer_path.is_file():
                 raise EmbedderError(
-                    f"tokenizer file not found at {self._tokenizer_path}; the engramdb "
-                    "installation is incomplete, reinstall it."
+                    f"tokenizer file not found at {self._tokenizer_path}; the Engram "
+                    f"installation is incomplete: {reinstall_hint()}."
                 )
             try:
                 tokenizer = Tokenizer.from_file(str(self._tokenizer_path))

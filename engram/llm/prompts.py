@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from engram.errors import ConfigError
+from engram.errors import ConfigError, reinstall_hint
 
 
 @cache
@@ -17,7 +17,7 @@ def load_prompt(name: str) -> str:
         return (resources.files("engram.data") / "prompts" / f"{name}.md").read_text("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"no prompt named {name!r} in engram/data/prompts; "
-                          "reinstall engramdb or check the name") from None
+                          f"check the name, or {reinstall_hint()}") from None
 
 
 def render(name: str, **values: str) -> str:

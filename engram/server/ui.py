@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engram.errors import MissingDependencyError
+from engram.errors import MissingDependencyError, reinstall_hint
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -32,7 +32,7 @@ def mount_ui(app: FastAPI, path: str = UI_PATH) -> None:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingDependencyError("the web UI", "server") from exc
     if not (UI_DIR / "index.html").is_file():
-        raise FileNotFoundError(f"the UI files are missing from {UI_DIR}; reinstall engramdb")
+        raise FileNotFoundError(f"the UI files are missing from {UI_DIR}; {reinstall_hint()}")
 
     async def to_index(request: Request) -> RedirectResponse:
         query = f"?{request.url.query}" if request.url.query else ""  # keep ?user_id=... links

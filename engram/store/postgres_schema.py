@@ -15,7 +15,7 @@ import logging
 import os
 from typing import Any
 
-from engram.errors import ConflictError, EngramError, SchemaVersionError, StoreError
+from engram.errors import ConflictError, EngramError, SchemaVersionError, StoreError, upgrade_hint
 
 # Each entry upgrades the schema by one version. Never edit a shipped entry:
 # append a new one.
@@ -168,7 +168,7 @@ def migrate(conn: Any) -> int:
         if found > SCHEMA_VERSION:
             raise SchemaVersionError(
                 f"this database uses schema v{found}, newer than this Engram supports "
-                f"(v{SCHEMA_VERSION}); upgrade engramdb to open it"
+                f"(v{SCHEMA_VERSION}); {upgrade_hint()} to open it"
             )
         if found < SCHEMA_VERSION:
             _ensure_pgvector(conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from engram.errors import SchemaVersionError
+from engram.errors import SchemaVersionError, upgrade_hint
 
 # Each entry upgrades the schema by one version. Never edit a shipped entry:
 # append a new one.
@@ -116,7 +116,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         if found > SCHEMA_VERSION:
             raise SchemaVersionError(
                 f"this database uses schema v{found}, newer than this Engram supports "
-                f"(v{SCHEMA_VERSION}); upgrade engramdb to open it"
+                f"(v{SCHEMA_VERSION}); {upgrade_hint()} to open it"
             )
         for version in range(found + 1, SCHEMA_VERSION + 1):
             for statement in _statements(MIGRATIONS[version - 1]):

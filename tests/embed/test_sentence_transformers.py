@@ -30,4 +30,4 @@ def test_missing_torch_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "torch", None)  # make `import torch` fail
     with pytest.raises(MissingDependencyError) as info:
         SentenceTransformersEmbedder().embed(["x"])
-    assert "engramdb[torch]" in str(info.value)
+    assert "pip install -e '.[torch]'" in str(info.value)

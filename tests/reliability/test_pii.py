@@ -4,6 +4,7 @@ and that raw PII never reaches the store, index, history or vectors."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -127,5 +128,5 @@ def test_missing_libraries_name_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
     from engram.errors import MissingDependencyError
 
     monkeypatch.setitem(sys.modules, "phonenumbers", None)  # as if not installed
-    with pytest.raises(MissingDependencyError, match=r"engramdb\[pii\]"):
+    with pytest.raises(MissingDependencyError, match=re.escape("pip install -e '.[pii]'")):
         find_pii("call 07911 123456")

@@ -13,7 +13,7 @@ from typing import Any
 import anyio
 import pytest
 
-pytest.importorskip("mcp", reason="the MCP tests need the `mcp` extra: pip install 'engramdb[mcp]'")
+pytest.importorskip("mcp", reason="the MCP tests need the `mcp` extra: pip install -e '.[mcp]'")
 
 from mcp import Client, StdioServerParameters
 

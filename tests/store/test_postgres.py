@@ -4,6 +4,7 @@ search paths the contract suite cannot force (HNSW, hostile tsquery text)."""
 from __future__ import annotations
 
 import builtins
+import re
 import socket
 from typing import Any
 
@@ -49,7 +50,7 @@ def test_refuses_newer_schema(pg_url: str) -> None:
     PostgresStore(pg_url).close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("INSERT INTO schema_version(version) VALUES (999)")
-    with pytest.raises(SchemaVersionError, match="upgrade engramdb"):
+    with pytest.raises(SchemaVersionError, match="upgrade Engram"):
         PostgresStore(pg_url)
 
 
@@ -103,7 +104,7 @@ def test_missing_driver_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_psycopg)
-    with pytest.raises(MissingDependencyError, match=r"engramdb\[postgres\]"):
+    with pytest.raises(MissingDependencyError, match=re.escape("pip install -e '.[postgres]'")):
         PostgresStore("postgresql://localhost/x")
 
 
