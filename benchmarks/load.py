@@ -47,6 +47,23 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def tree_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) of a process and its descendants (the workers), from
+    /proc: on a shared machine, CPU per operation is the figure other jobs disturb least."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    try:
+        while todo:
+            p = todo.pop()
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -54,7 +71,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[str]:
+def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[tuple[str, int]]:
     port = free_port()
     cmd = [sys.executable, "-c", "from engram.cli import main; main()", "--db", str(workdir / "load.db"),
            "serve", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
@@ -72,7 +89,7 @@ def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[str]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {(workdir / 'server.log').read_text()[-2000:]}")
             time.sleep(0.3)
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         try:
@@ -140,7 +157,7 @@ async def check_writes(url: str, ledger: dict[str, set[str]]) -> list[str]:
 
 def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict[str, str],
              workdir: Path) -> dict[str, Any]:
-    with server(workdir, workers, env) as url:
+    with server(workdir, workers, env) as (url, pid):
         times: dict[str, list[float]] = {}
         errors: list[str] = []
         ledger: dict[str, set[str]] = {}
@@ -152,14 +169,19 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
                 started = time.monotonic()
                 await asyncio.gather(*(warm_up(http, n) for n in range(clients)))
                 warm = time.monotonic() - started
+                cpu0, mine0 = tree_cpu_s(pid), time.process_time()
                 started = time.monotonic()
                 until = started + seconds
                 await asyncio.gather(*(client(http, n, until, times, errors, ledger)
                                        for n in range(clients)))
                 elapsed = time.monotonic() - started
+                cpu1, mine1 = tree_cpu_s(pid), time.process_time()
+                cpu["server"] = None if cpu0 is None or cpu1 is None else cpu1 - cpu0
+                cpu["client"] = mine1 - mine0
             return await check_writes(url, ledger)
 
         elapsed = warm = 0.0
+        cpu: dict[str, float | None] = {}
         lost = asyncio.run(main())
     every = np.array([t for ts in times.values() for t in ts])
     row = {"backend": backend, "workers": workers, "clients": clients, "seconds": round(elapsed, 1),
@@ -168,11 +190,17 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
            "p50_ms": round(1000 * float(np.percentile(every, 50)), 1),
            "p95_ms": round(1000 * float(np.percentile(every, 95)), 1),
            "p99_ms": round(1000 * float(np.percentile(every, 99)), 1),
+           "server_cpu_ms_per_op": _per_op(cpu["server"], every.size),
+           "client_cpu_ms_per_op": _per_op(cpu["client"], every.size),
            "errors": len(errors), "error_kinds": sorted(set(errors))[:5], "lost_or_extra_writes": lost[:5],
            "per_op_p50_ms": {op: round(1000 * float(np.percentile(ts, 50)), 1) for op, ts in times.items()},
            "load": load()}
     print(row, flush=True)
     return row
+
+
+def _per_op(seconds: float | None, ops: int) -> float | None:
+    return None if seconds is None or not ops else round(1000 * seconds / ops, 2)
 
 
 def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) -> Path:
@@ -186,12 +214,13 @@ def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) ->
              "client makes one untimed add and search (warm-up: connections, the server's first-use "
              f"costs). {os.cpu_count()} cores shared with other jobs (load averages 1/5/15 after each row).", "",
              "| backend | workers | clients | warm-up s | ops/s | p50 ms | p95 ms | p99 ms | errors "
-             "| lost/extra writes | load |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| lost/extra writes | server CPU ms/op | client CPU ms/op | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['warm_up_s']} | "
               f"{r['ops_per_s']} | "
               f"{r['p50_ms']} | "
               f"{r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {len(r['lost_or_extra_writes'])} | "
+              f"{r['server_cpu_ms_per_op']} | {r['client_cpu_ms_per_op']} | "
               f"{' '.join(map(str, r['load']))} |" for r in rows]
     lines += ["", f"Command: `{command}`", ""]
     stem.with_suffix(".md").write_text("\n".join(lines))

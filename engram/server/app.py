@@ -30,7 +30,14 @@ from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server import routes_more, wire
 from engram.server.boundary import LOOPBACK_HOSTS, BoundaryMiddleware, strict_query
-from engram.server.deps import AuthMiddleware, Principal, RateLimiter, ServerState, authenticate
+from engram.server.deps import (
+    AuthMiddleware,
+    Principal,
+    RateLimiter,
+    ServerState,
+    authenticate,
+    current_memory,
+)
 from engram.server.errors import GuardMiddleware, envelope, install_error_handlers
 from engram.server.schemas import (
     AddRequest,
@@ -69,12 +76,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 Caller = Annotated[Principal, Depends(authenticate)]
 
 
-def _memory(request: Request) -> Memory:
-    state: ServerState = request.app.state.engram
-    return state.memory
-
-
-Mem = Annotated[Memory, Depends(_memory)]
+Mem = Annotated[Memory, Depends(current_memory)]
 router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)],
                    responses=_ERRORS)
 

@@ -167,8 +167,8 @@ def _declared(route: object) -> dict[str, bool]:
     return found
 
 
-def strict_query(request: Request) -> None:
-    """Router dependency: a query parameter the route does not declare, or a scalar one
+async def strict_query(request: Request) -> None:
+    """Router dependency (async: it runs on the event loop, no thread hop): a query parameter the route does not declare, or a scalar one
     given twice, is a 422 — never silently ignored (``POST /v1/search?user_id=carol``
     used to search the whole app) and never last-wins."""
     route = request.scope.get("route")

@@ -10,6 +10,7 @@ checks then do the rest.
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -83,15 +84,54 @@ class ServerState:
     max_body_bytes: int = 2_000_000
     failures: RateLimiter | None = None  # invalid keys, per client address
     extras: dict[str, Any] = field(default_factory=dict)
+    _no_keys_at: bytes | None = None  # keys-file stamp when it last held no active key
 
     def auth_required(self) -> bool:
         """True when configured so, or once any active key has existed: creating the
         first key locks down a server that was started keyless, without a restart, and
         revoking every key afterwards keeps it locked (it never silently reopens
-        anonymous access; restarting the server is the explicit way back)."""
-        if not self.require_auth and self.keys is not None and self.keys.active_count() > 0:
+        anonymous access; restarting the server is the explicit way back).
+
+        The keys file is only queried when its stamp changed: opening it on every
+        anonymous request was a per-request cost under load (issue #17)."""
+        if self.require_auth or self.keys is None:
+            return self.require_auth
+        stamp = _stamp(self.keys)
+        if stamp is not None and stamp == self._no_keys_at:
+            return False
+        if self.keys.active_count() > 0:
             self.require_auth = True
+        else:
+            self._no_keys_at = stamp
         return self.require_auth
+
+    def settled_open(self) -> bool:
+        """Whether an anonymous request is known to be allowed without touching the keys
+        database (so the middleware may decide on the event loop, without a thread hop)."""
+        if self.require_auth or self.keys is None:
+            return not self.require_auth
+        stamp = _stamp(self.keys)
+        return stamp is not None and stamp == self._no_keys_at
+
+
+def _stamp(keys: KeyStore) -> bytes | None:
+    """What changes whenever the keys file is written: its size, inode and mtime, plus
+    SQLite's file change counter (header bytes 24-27, bumped by every committed write in
+    rollback-journal mode, whatever the clock's resolution). None when there is no such
+    file to watch, or it is in WAL mode, where commits skip the header: then the database
+    is asked every time."""
+    path = getattr(keys, "path", None)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(28)
+            info = os.fstat(f.fileno())
+    except OSError:
+        return None
+    if len(head) < 28 or head[18] != 1:  # write version 2: WAL mode (or not SQLite at all)
+        return None
+    return b"%d:%d:%d:" % (info.st_ino, info.st_size, info.st_mtime_ns) + head[24:28]
 
 
 @dataclass(frozen=True)
@@ -210,9 +250,15 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
+        headers = Headers(scope=scope)
         try:
-            principal = await anyio.to_thread.run_sync(
-                identify, self.state, Headers(scope=scope), client[0] if client else "?")
+            if _anonymous(headers) and self.state.settled_open():
+                # Nothing to look up: decide here, not in a worker thread (one thread hop
+                # per request was a large share of the event loop's time, issue #17).
+                principal = identify(self.state, headers, client[0] if client else "?")
+            else:
+                principal = await anyio.to_thread.run_sync(
+                    identify, self.state, headers, client[0] if client else "?")
         except ApiError as exc:
             await drain_body(receive)  # an unread body would turn the close into a reset
             await send_error(send, exc.status_code, exc.code, str(exc.detail),
@@ -222,13 +268,27 @@ class AuthMiddleware:
         await self.app(scope, receive, send)
 
 
-def authenticate(request: Request) -> Principal:
-    """FastAPI dependency: the caller identified by :class:`AuthMiddleware`."""
+async def current_memory(request: Request) -> Memory:
+    """FastAPI dependency: the served :class:`Memory` (async: no thread hop)."""
+    state: ServerState = request.app.state.engram
+    return state.memory
+
+
+def _anonymous(headers: Headers) -> bool:
+    return "authorization" not in headers and "x-api-key" not in headers
+
+
+async def authenticate(request: Request) -> Principal:
+    """FastAPI dependency: the caller identified by :class:`AuthMiddleware`. Async (it
+    runs on the event loop) so that it costs no thread hop; only a request that bypassed
+    the middleware is identified here, in a worker thread."""
     principal = getattr(request.state, PRINCIPAL, None)
     if isinstance(principal, Principal):
         return principal
     state: ServerState = request.app.state.engram
-    return identify(state, request.headers, request.client.host if request.client else "?")
+    return await anyio.to_thread.run_sync(
+        identify, state, request.headers, request.client.host if request.client else "?")
 
 
-__all__ = ["AuthMiddleware", "Principal", "RateLimiter", "ServerState", "authenticate", "identify"]
+__all__ = ["AuthMiddleware", "Principal", "RateLimiter", "ServerState", "authenticate", "current_memory",
+           "identify"]

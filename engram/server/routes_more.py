@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from engram.lifecycle.audit import AuditEntry
 from engram.lifecycle.consolidate import ConsolidationReport
@@ -18,7 +18,7 @@ from engram.memory import Memory
 from engram.model import MemoryItem
 from engram.server import wire
 from engram.server.boundary import strict_query
-from engram.server.deps import Principal, ServerState, authenticate
+from engram.server.deps import Principal, authenticate, current_memory
 from engram.server.errors import ApiError
 from engram.server.schemas import (
     Archived,
@@ -33,14 +33,8 @@ from engram.server.schemas import (
     ScopeQuery,
 )
 
-
-def _memory(request: Request) -> Memory:
-    state: ServerState = request.app.state.engram
-    return state.memory
-
-
 Caller = Annotated[Principal, Depends(authenticate)]
-Mem = Annotated[Memory, Depends(_memory)]
+Mem = Annotated[Memory, Depends(current_memory)]
 router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)])
 
 
