@@ -121,14 +121,18 @@ def _stamp(keys: KeyStore) -> bytes | None:
     file to watch, or it is in WAL mode, where commits skip the header: then the database
     is asked every time."""
     path = getattr(keys, "path", None)
-    if path is None:
+    if path is None or not hasattr(os, "pread"):  # no pread on Windows: ask every time
         return None
     try:
-        with open(path, "rb") as f:
-            head = f.read(28)
-            info = os.fstat(f.fileno())
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return None
+    try:  # os-level calls: a Python file object cost more than the rest of the check
+        head, info = os.pread(fd, 28, 0), os.fstat(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     if len(head) < 28 or head[18] != 1:  # write version 2: WAL mode (or not SQLite at all)
         return None
     return b"%d:%d:%d:" % (info.st_ino, info.st_size, info.st_mtime_ns) + head[24:28]
@@ -215,10 +219,12 @@ def _verify(state: ServerState, headers: Headers, client: str) -> ApiKey | None:
     return key
 
 
-def identify(state: ServerState, headers: Headers, client: str) -> Principal:
-    """Authenticate, then rate-limit; raises ApiError 401/429."""
+def identify(state: ServerState, headers: Headers, client: str, *,
+             known_open: bool = False) -> Principal:
+    """Authenticate, then rate-limit; raises ApiError 401/429. ``known_open``: the caller
+    has just checked that anonymous requests are allowed (:meth:`ServerState.settled_open`)."""
     key = _verify(state, headers, client)
-    if key is None and state.auth_required():
+    if key is None and not known_open and state.auth_required():
         raise ApiError(401, wire.UNAUTHORIZED,
                        "this server requires an API key: send 'Authorization: Bearer <secret>' "
                        "or 'X-API-Key: <secret>' (create one with `engram keys create --app APP`; "
@@ -255,7 +261,8 @@ class AuthMiddleware:
             if _anonymous(headers) and self.state.settled_open():
                 # Nothing to look up: decide here, not in a worker thread (one thread hop
                 # per request was a large share of the event loop's time, issue #17).
-                principal = identify(self.state, headers, client[0] if client else "?")
+                principal = identify(self.state, headers, client[0] if client else "?",
+                                     known_open=True)
             else:
                 principal = await anyio.to_thread.run_sync(
                     identify, self.state, headers, client[0] if client else "?")
