@@ -17,6 +17,7 @@ from engram.config import Settings
 from engram.cursor import decode_cursor, encode_cursor
 from engram.embed import CachedEmbedder, make_embedder
 from engram.embed.base import Embedder
+from engram.embed.batching import MicroBatcher
 from engram.embed.lru import QueryLRU
 from engram.errors import EngramError, InvalidInputError, NotFoundError
 from engram.ingest.bulk import AddRequest, add_many, new_items
@@ -93,7 +94,8 @@ class Memory:
             self.settings = self.settings.model_copy(update={"db": Path(path)})
         store = check_store(store) if store is not None else open_store(self.settings, create=create)
         if embedder is None:
-            embedder = make_embedder(self.settings.embedder, **self.settings.embedder_options)
+            # MicroBatcher: threads embedding at once (server requests) share one model run
+            embedder = MicroBatcher(make_embedder(self.settings.embedder, **self.settings.embedder_options))
             if self.settings.embedding_cache:
                 embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
             embedder = QueryLRU(embedder)  # repeated questions skip the model and the disk cache
