@@ -5,7 +5,10 @@ Each case starts `engram serve` (``--workers W``) on a fresh store on loopback, 
 user scope (40 % search, 30 % add, 15 % update, 10 % get, 5 % delete), then checks that
 every acknowledged add minus every acknowledged delete is listed — a lost or extra write
 counts as an error. Clients share the machine with the server: on 2 shared cores their
-own CPU time is part of what is measured.
+own CPU time is part of what is measured, so the default client is a lean one
+(benchmarks/load_client.py; ``--client httpx`` for httpx), and each row reports the server's
+and the clients' CPU milliseconds per operation, which other jobs on the machine disturb
+far less than ops/s.
 
 Backends: SQLite (WAL, one writer at a time) and PostgreSQL (``--postgres``: the
 throwaway server of tests/store/pg_server.py; a connection pool per worker).
@@ -39,6 +42,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
+sys.path.insert(0, str(ROOT))
+from load_client import ERRORS, RawClient  # noqa: E402
+
 WORDS = ("alice bob lisbon hiking coffee guitar paris dentist promotion marathon garden sister "
          "painting novel vacation puppy recipe concert chess python tokyo").split()
 
@@ -98,14 +104,19 @@ def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[tuple[s
             proc.kill()
 
 
-async def warm_up(http: httpx.AsyncClient, n: int) -> None:
+CLIENTS = {"raw": "keep-alive HTTP/1.1 over asyncio streams, benchmarks/load_client.py",
+           "httpx": "httpx.AsyncClient, one shared connection pool"}
+Http = Any  # httpx.AsyncClient or load_client.RawClient: the same few methods
+
+
+async def warm_up(http: Http, n: int) -> None:
     """One untimed add and search (in a scope of its own, outside the write check): opens
     the client's connection and pays the server's first-use costs (lazy imports)."""
     await http.post("/v1/memories", json={"text": "warm-up note", "user_id": f"w{n}"})
     await http.post("/v1/search", json={"query": "warm-up", "user_id": f"w{n}", "limit": 5})
 
 
-async def client(http: httpx.AsyncClient, n: int, until: float, times: dict[str, list[float]],
+async def client(http: Http, n: int, until: float, times: dict[str, list[float]],
                  errors: list[str], ledger: dict[str, set[str]]) -> None:
     rng = random.Random(n)
     user = f"c{n}"
@@ -138,7 +149,7 @@ async def client(http: httpx.AsyncClient, n: int, until: float, times: dict[str,
                     added.discard(target)
             if r.status_code >= 400:
                 errors.append(f"{op} {r.status_code}")
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, *ERRORS) as exc:
             errors.append(f"{op} {type(exc).__name__}")
         times.setdefault(op, []).append(time.perf_counter() - t0)
     ledger[user] = added
@@ -156,7 +167,7 @@ async def check_writes(url: str, ledger: dict[str, set[str]]) -> list[str]:
 
 
 def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict[str, str],
-             workdir: Path) -> dict[str, Any]:
+             workdir: Path, kind: str = "raw") -> dict[str, Any]:
     with server(workdir, workers, env) as (url, pid):
         times: dict[str, list[float]] = {}
         errors: list[str] = []
@@ -165,7 +176,8 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
         async def main() -> list[str]:
             nonlocal elapsed, warm
             limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-            async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+            async with (RawClient(url) if kind == "raw" else
+                        httpx.AsyncClient(base_url=url, timeout=60, limits=limits)) as http:
                 started = time.monotonic()
                 await asyncio.gather(*(warm_up(http, n) for n in range(clients)))
                 warm = time.monotonic() - started
@@ -184,7 +196,7 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
         cpu: dict[str, float | None] = {}
         lost = asyncio.run(main())
     every = np.array([t for ts in times.values() for t in ts])
-    row = {"backend": backend, "workers": workers, "clients": clients, "seconds": round(elapsed, 1),
+    row = {"backend": backend, "workers": workers, "clients": clients, "client": kind, "seconds": round(elapsed, 1),
            "warm_up_s": round(warm, 1),
            "ops": int(every.size), "ops_per_s": round(every.size / elapsed, 1),
            "p50_ms": round(1000 * float(np.percentile(every, 50)), 1),
@@ -203,14 +215,14 @@ def _per_op(seconds: float | None, ops: int) -> float | None:
     return None if seconds is None or not ops else round(1000 * seconds / ops, 2)
 
 
-def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path) -> Path:
+def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path, kind: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     stem = out / f"load-{date.today().isoformat()}"
     stem.with_suffix(".json").write_text(json.dumps({"command": command, "rows": rows}, indent=2) + "\n")
     lines = [f"# REST server under load ({date.today().isoformat()})", "",
-             f"`engram serve` on loopback, embedder `{embedder}`, a fresh store per row; asyncio httpx "
-             "clients on the same machine, 40 % search / 30 % add / 15 % update / 10 % get / 5 % delete, "
-             f"each in its own user scope, one shared connection pool. Before the timed window every "
+             f"`engram serve` on loopback, embedder `{embedder}`, a fresh store per row; asyncio "
+             f"clients (`{kind}`: {CLIENTS[kind]}) on the same machine, 40 % search / 30 % add / "
+             "15 % update / 10 % get / 5 % delete, each in its own user scope. Before the timed window every "
              "client makes one untimed add and search (warm-up: connections, the server's first-use "
              f"costs). {os.cpu_count()} cores shared with other jobs (load averages 1/5/15 after each row).", "",
              "| backend | workers | clients | warm-up s | ops/s | p50 ms | p95 ms | p99 ms | errors "
@@ -235,6 +247,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--embedder", default="hashing")
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
+                        help="load generator (raw: benchmarks/load_client.py, lean; httpx)")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     args = parser.parse_args()
@@ -258,7 +272,8 @@ def main() -> None:
                             url = pg.fresh_url()
                             env.update(ENGRAM_STORE="postgres", ENGRAM_DATABASE_URL=url)
                         try:
-                            rows.append(run_case(backend, workers, clients, args.seconds, env, Path(tmp)))
+                            rows.append(run_case(backend, workers, clients, args.seconds, env,
+                                                 Path(tmp), args.client))
                         finally:
                             if url and pg:
                                 pg.release(url)
@@ -266,7 +281,7 @@ def main() -> None:
         if pg:
             pg.stop()
     command = "python benchmarks/load.py " + " ".join(sys.argv[1:])
-    print(write(rows, command, args.embedder, args.out).read_text())
+    print(write(rows, command, args.embedder, args.out, args.client).read_text())
 
 
 if __name__ == "__main__":
