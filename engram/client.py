@@ -23,27 +23,12 @@ from typing import Any, Self, Unpack
 
 import httpx
 
+from engram import operations as op
 from engram.client_http import default_headers, error_from, parse_op, parse_response, transport_error
 from engram.lifecycle.audit import AuditEntry
 from engram.lifecycle.consolidate import ConsolidationReport
 from engram.lifecycle.links import RelatedMemory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
-from engram.operations import (
-    ActorArgs,
-    AddArgs,
-    AdminArgs,
-    ArchiveArgs,
-    AuditArgs,
-    Conversation,
-    CountArgs,
-    ForgetArgs,
-    ImportArgs,
-    ListArgs,
-    ProcedureArgs,
-    ScopeArgs,
-    SearchArgs,
-    UpdateArgs,
-)
 from engram.server.wire import (
     AuthenticationError,
     Call,
@@ -51,6 +36,7 @@ from engram.server.wire import (
     RateLimitError,
     RemoteError,
     add_call,
+    add_many_call,
     import_body,
     list_call,
     more_calls,
@@ -94,42 +80,48 @@ class EngramClient:
     def _run(self, call: Call, model: Any) -> Any:
         return parse_response(model, self._send(call))
 
-    def add(self, data: Conversation, **args: Unpack[AddArgs]) -> list[MemoryItem]:
+    def add(self, data: op.Conversation, **args: Unpack[op.AddArgs]) -> list[MemoryItem]:
         result: list[MemoryItem] = self._run(add_call(data, args), "items")
         return result
 
-    def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult:
+    def add_many(self, requests: op.AddBatch) -> builtins.list[builtins.list[MemoryItem]]:
+        """One request for many add calls; the server caps its rounds like one add's."""
+        result: builtins.list[builtins.list[MemoryItem]] = parse_op(
+            "add_many", self._send(add_many_call(requests)))
+        return result
+
+    def search(self, query: str, **args: Unpack[op.SearchArgs]) -> SearchResult:
         result: SearchResult = self._run(search_call(query, args), SearchResult)
         return result
 
-    def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+    def get(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> MemoryItem:
         call = Call("GET", f"/v1/memories/{quote_id(memory_id)}", params_of(args))
         result: MemoryItem = self._run(call, MemoryItem)
         return result
 
-    def list(self, **args: Unpack[ListArgs]) -> Page:
+    def list(self, **args: Unpack[op.ListArgs]) -> Page:
         result: Page = self._run(list_call(args), Page)
         return result
 
-    def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem:
+    def update(self, memory_id: str, **args: Unpack[op.UpdateArgs]) -> MemoryItem:
         result: MemoryItem = self._run(update_call(memory_id, args), MemoryItem)
         return result
 
-    def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None:
+    def delete(self, memory_id: str, **args: Unpack[op.ActorArgs]) -> None:
         params = params_of(args, actor=args.get("actor"))
         self._run(Call("DELETE", f"/v1/memories/{quote_id(memory_id)}", params), None)
 
-    def delete_all(self, **args: Unpack[ActorArgs]) -> int:
+    def delete_all(self, **args: Unpack[op.ActorArgs]) -> int:
         params = params_of(args, confirm=True, actor=args.get("actor"))
         deleted: int = self._run(Call("DELETE", "/v1/memories", params), "deleted")
         return deleted
 
-    def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]:
+    def history(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> builtins.list[HistoryEntry]:
         call = Call("GET", f"/v1/memories/{quote_id(memory_id)}/history", params_of(args))
         result: builtins.list[HistoryEntry] = self._run(call, "history")
         return result
 
-    def export(self, **args: Unpack[AdminArgs]) -> Iterator[str]:
+    def export(self, **args: Unpack[op.AdminArgs]) -> Iterator[str]:
         """JSON lines, streamed; errors (scope, auth) are raised here, before iterating."""
         params = params_of(args, all_scopes=args.get("all_scopes", False))
         response = self._send(Call("GET", "/v1/export", params), stream=True)
@@ -146,7 +138,7 @@ class EngramClient:
 
         return lines()
 
-    def import_(self, lines: Iterable[str] | str | Path, **args: Unpack[ImportArgs]) -> ImportReport:
+    def import_(self, lines: Iterable[str] | str | Path, **args: Unpack[op.ImportArgs]) -> ImportReport:
         call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
                                                    actor=args.get("actor")),
                      content=import_body(lines))
@@ -154,47 +146,47 @@ class EngramClient:
         _report_progress(args, report)
         return report
 
-    def stats(self, **args: Unpack[AdminArgs]) -> Stats:
+    def stats(self, **args: Unpack[op.AdminArgs]) -> Stats:
         params = params_of(args, all_scopes=args.get("all_scopes", False))
         result: Stats = self._run(Call("GET", "/v1/stats", params), Stats)
         return result
 
-    def count(self, **args: Unpack[CountArgs]) -> int:
+    def count(self, **args: Unpack[op.CountArgs]) -> int:
         result: int = parse_op("count", self._send(more_calls("count", **args)))
         return result
 
-    def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int:
+    def forget(self, user_id: str, **args: Unpack[op.ForgetArgs]) -> int:
         result: int = parse_op("forget", self._send(more_calls("forget", user_id, **args)))
         return result
 
     def purge(self) -> None:
         self._send(more_calls("purge"))
 
-    def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]:
+    def audit(self, **args: Unpack[op.AuditArgs]) -> builtins.list[AuditEntry]:
         result: builtins.list[AuditEntry] = parse_op("audit", self._send(more_calls("audit", **args)))
         return result
 
-    def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+    def reveal(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> MemoryItem:
         result: MemoryItem = parse_op("reveal", self._send(more_calls("reveal", memory_id, **args)))
         return result
 
-    def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport:
+    def consolidate(self, **args: Unpack[op.ScopeArgs]) -> ConsolidationReport:
         result: ConsolidationReport = parse_op("consolidate",
                                                self._send(more_calls("consolidate", **args)))
         return result
 
-    def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]:
+    def archive_stale(self, **args: Unpack[op.ArchiveArgs]) -> builtins.list[str]:
         result: builtins.list[str] = parse_op("archive_stale",
                                               self._send(more_calls("archive_stale", **args)))
         return result
 
-    def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]:
+    def related(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> builtins.list[RelatedMemory]:
         result: builtins.list[RelatedMemory] = parse_op(
             "related", self._send(more_calls("related", memory_id, **args)))
         return result
 
     def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
-                      **args: Unpack[ProcedureArgs]) -> MemoryItem:
+                      **args: Unpack[op.ProcedureArgs]) -> MemoryItem:
         call = more_calls("add_procedure", task, steps, outcome=outcome, **args)
         result: MemoryItem = parse_op("add_procedure", self._send(call))
         return result
@@ -235,48 +227,53 @@ class AsyncEngramClient:
     async def _run(self, call: Call, model: Any) -> Any:
         return parse_response(model, await self._send(call))
 
-    async def add(self, data: Conversation, **args: Unpack[AddArgs]) -> list[MemoryItem]:
+    async def add(self, data: op.Conversation, **args: Unpack[op.AddArgs]) -> list[MemoryItem]:
         result: list[MemoryItem] = await self._run(add_call(data, args), "items")
         return result
 
-    async def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult:
+    async def add_many(self, requests: op.AddBatch) -> builtins.list[builtins.list[MemoryItem]]:
+        result: builtins.list[builtins.list[MemoryItem]] = parse_op(
+            "add_many", await self._send(add_many_call(requests)))
+        return result
+
+    async def search(self, query: str, **args: Unpack[op.SearchArgs]) -> SearchResult:
         result: SearchResult = await self._run(search_call(query, args), SearchResult)
         return result
 
-    async def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+    async def get(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> MemoryItem:
         call = Call("GET", f"/v1/memories/{quote_id(memory_id)}", params_of(args))
         result: MemoryItem = await self._run(call, MemoryItem)
         return result
 
-    async def list(self, **args: Unpack[ListArgs]) -> Page:
+    async def list(self, **args: Unpack[op.ListArgs]) -> Page:
         result: Page = await self._run(list_call(args), Page)
         return result
 
-    async def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem:
+    async def update(self, memory_id: str, **args: Unpack[op.UpdateArgs]) -> MemoryItem:
         result: MemoryItem = await self._run(update_call(memory_id, args), MemoryItem)
         return result
 
-    async def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None:
+    async def delete(self, memory_id: str, **args: Unpack[op.ActorArgs]) -> None:
         params = params_of(args, actor=args.get("actor"))
         await self._run(Call("DELETE", f"/v1/memories/{quote_id(memory_id)}", params), None)
 
-    async def delete_all(self, **args: Unpack[ActorArgs]) -> int:
+    async def delete_all(self, **args: Unpack[op.ActorArgs]) -> int:
         params = params_of(args, confirm=True, actor=args.get("actor"))
         deleted: int = await self._run(Call("DELETE", "/v1/memories", params), "deleted")
         return deleted
 
-    async def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]:
+    async def history(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> builtins.list[HistoryEntry]:
         call = Call("GET", f"/v1/memories/{quote_id(memory_id)}/history", params_of(args))
         result: builtins.list[HistoryEntry] = await self._run(call, "history")
         return result
 
-    async def export(self, **args: Unpack[AdminArgs]) -> builtins.list[str]:
+    async def export(self, **args: Unpack[op.AdminArgs]) -> builtins.list[str]:
         params = params_of(args, all_scopes=args.get("all_scopes", False))
         response = await self._send(Call("GET", "/v1/export", params))
         return [line for line in response.text.splitlines() if line.strip()]
 
     async def import_(self, lines: Iterable[str] | str | Path,
-                      **args: Unpack[ImportArgs]) -> ImportReport:
+                      **args: Unpack[op.ImportArgs]) -> ImportReport:
         call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
                                                     actor=args.get("actor")),
                     content=import_body(lines))
@@ -284,47 +281,47 @@ class AsyncEngramClient:
         _report_progress(args, report)
         return report
 
-    async def stats(self, **args: Unpack[AdminArgs]) -> Stats:
+    async def stats(self, **args: Unpack[op.AdminArgs]) -> Stats:
         params = params_of(args, all_scopes=args.get("all_scopes", False))
         result: Stats = await self._run(Call("GET", "/v1/stats", params), Stats)
         return result
 
-    async def count(self, **args: Unpack[CountArgs]) -> int:
+    async def count(self, **args: Unpack[op.CountArgs]) -> int:
         result: int = parse_op("count", await self._send(more_calls("count", **args)))
         return result
 
-    async def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int:
+    async def forget(self, user_id: str, **args: Unpack[op.ForgetArgs]) -> int:
         result: int = parse_op("forget", await self._send(more_calls("forget", user_id, **args)))
         return result
 
     async def purge(self) -> None:
         await self._send(more_calls("purge"))
 
-    async def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]:
+    async def audit(self, **args: Unpack[op.AuditArgs]) -> builtins.list[AuditEntry]:
         result: builtins.list[AuditEntry] = parse_op("audit", await self._send(more_calls("audit", **args)))
         return result
 
-    async def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem:
+    async def reveal(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> MemoryItem:
         result: MemoryItem = parse_op("reveal", await self._send(more_calls("reveal", memory_id, **args)))
         return result
 
-    async def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport:
+    async def consolidate(self, **args: Unpack[op.ScopeArgs]) -> ConsolidationReport:
         result: ConsolidationReport = parse_op("consolidate",
                                                await self._send(more_calls("consolidate", **args)))
         return result
 
-    async def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]:
+    async def archive_stale(self, **args: Unpack[op.ArchiveArgs]) -> builtins.list[str]:
         result: builtins.list[str] = parse_op("archive_stale",
                                               await self._send(more_calls("archive_stale", **args)))
         return result
 
-    async def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]:
+    async def related(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> builtins.list[RelatedMemory]:
         result: builtins.list[RelatedMemory] = parse_op(
             "related", await self._send(more_calls("related", memory_id, **args)))
         return result
 
     async def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
-                      **args: Unpack[ProcedureArgs]) -> MemoryItem:
+                      **args: Unpack[op.ProcedureArgs]) -> MemoryItem:
         call = more_calls("add_procedure", task, steps, outcome=outcome, **args)
         result: MemoryItem = parse_op("add_procedure", await self._send(call))
         return result
@@ -343,7 +340,7 @@ def _content_type(call: Call) -> dict[str, str] | None:
     return {"content-type": "application/x-ndjson"} if call.content is not None else None
 
 
-def _report_progress(args: ImportArgs, report: ImportReport) -> None:
+def _report_progress(args: op.ImportArgs, report: ImportReport) -> None:
     """The facade reports progress per batch; remotely there is one batch."""
     progress = args.get("progress")
     if progress is not None:

@@ -21,24 +21,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypedDict, Unpack, runtime_checkable
 
+from engram import model as m
+from engram.ingest.bulk import AddRequest
 from engram.lifecycle.audit import AuditEntry
 from engram.lifecycle.consolidate import ConsolidationReport
 from engram.lifecycle.links import RelatedMemory
-from engram.model import (
-    Filters,
-    HistoryEntry,
-    ImportReport,
-    MemoryItem,
-    MemoryKind,
-    MemoryStatus,
-    Message,
-    Page,
-    SearchResult,
-    Stats,
-)
 from engram.validation import ScopeLike
 
-Conversation = str | Sequence[Message | dict[str, Any]]
+Conversation = str | Sequence[m.Message | dict[str, Any]]
+# add_many's input: add()'s arguments per call, as an AddRequest or a dict of its fields.
+AddBatch = Iterable[AddRequest | dict[str, Any]]
 DOORS = ("Memory", "AsyncMemory", "EngramClient", "AsyncEngramClient", "rest", "mcp")
 # Arguments only a Python door can carry: a Scope object (REST/MCP take the four ids)
 # and a progress callback.
@@ -55,7 +47,7 @@ class ScopeArgs(TypedDict, total=False):
 
 
 class AddArgs(ScopeArgs, total=False):
-    kind: MemoryKind | str
+    kind: m.MemoryKind | str
     metadata: dict[str, Any] | None
     tags: Sequence[str]
     event_time: datetime | None
@@ -65,7 +57,7 @@ class AddArgs(ScopeArgs, total=False):
 
 
 class SearchArgs(ScopeArgs, total=False):
-    filters: Filters | dict[str, Any] | None
+    filters: m.Filters | dict[str, Any] | None
     limit: int
     since: datetime | None
     until: datetime | None
@@ -74,14 +66,14 @@ class SearchArgs(ScopeArgs, total=False):
 
 
 class ListArgs(ScopeArgs, total=False):
-    filters: Filters | dict[str, Any] | None
+    filters: m.Filters | dict[str, Any] | None
     limit: int
     cursor: str | None
     oldest_first: bool
 
 
 class CountArgs(ScopeArgs, total=False):
-    filters: Filters | dict[str, Any] | None
+    filters: m.Filters | dict[str, Any] | None
 
 
 class UpdateArgs(ScopeArgs, total=False):
@@ -90,7 +82,7 @@ class UpdateArgs(ScopeArgs, total=False):
     tags: Sequence[str] | None
     importance: float | None
     event_time: datetime | None
-    status: MemoryStatus | str | None
+    status: m.MemoryStatus | str | None
     valid_to: datetime | None
     actor: str | None
     expected_version: int | None
@@ -170,40 +162,45 @@ _AGENT = ("not an agent tool: the MCP tool list stays the small set agents know 
           "update, delete, list, delete_all, history, profile); use REST or Python")
 _MAINTENANCE = ("maintenance, not an agent tool: a prompt-injected agent must not be able to "
                 "run it; use REST or Python")
+_BULK = ("bulk ingest, not an agent tool: an agent stores what it learns with add, which "
+         "already takes a whole conversation; batches come from imports (REST, Python, CLI)")
 _ERASE = ("erasure beyond the pinned scope: an agent gets delete and delete_all, confined to "
           "the user it serves; erasing a user everywhere is the operator's call (REST, Python)")
 
 OPERATIONS: tuple[Operation, ...] = (
-    Operation("add", (("data", Conversation),), AddArgs, list[MemoryItem],
+    Operation("add", (("data", Conversation),), AddArgs, list[m.MemoryItem],
               Route("POST", "/v1/memories", "items"), "add"),
-    Operation("search", (("query", str),), SearchArgs, SearchResult,
+    # One HTTP request for many add calls; its rounds together are capped like one add's.
+    Operation("add_many", (("requests", AddBatch),), NoArgs, list[list[m.MemoryItem]],
+              Route("POST", "/v1/memories/batch", "items"), absent={"mcp": _BULK}),
+    Operation("search", (("query", str),), SearchArgs, m.SearchResult,
               Route("POST", "/v1/search"), "search"),
-    Operation("get", (("memory_id", str),), ScopeArgs, MemoryItem,
+    Operation("get", (("memory_id", str),), ScopeArgs, m.MemoryItem,
               Route("GET", "/v1/memories/{memory_id}"), absent={"mcp": _AGENT}),
-    Operation("list", (), ListArgs, Page, Route("GET", "/v1/memories"), "list"),
+    Operation("list", (), ListArgs, m.Page, Route("GET", "/v1/memories"), "list"),
     Operation("count", (), CountArgs, int, Route("GET", "/v1/count", "count"),
               absent={"mcp": _AGENT}),
-    Operation("update", (("memory_id", str),), UpdateArgs, MemoryItem,
+    Operation("update", (("memory_id", str),), UpdateArgs, m.MemoryItem,
               Route("PATCH", "/v1/memories/{memory_id}"), "update"),
     Operation("delete", (("memory_id", str),), ActorArgs, type(None),
               Route("DELETE", "/v1/memories/{memory_id}"), "delete"),
     # confirm=true: a guard against wiping a scope by a stray curl; the facade call is explicit.
     Operation("delete_all", (), ActorArgs, int,
               Route("DELETE", "/v1/memories", "deleted", extra=("confirm",)), "delete_all"),
-    Operation("history", (("memory_id", str),), ScopeArgs, list[HistoryEntry],
+    Operation("history", (("memory_id", str),), ScopeArgs, list[m.HistoryEntry],
               Route("GET", "/v1/memories/{memory_id}/history"), "history"),
     Operation("export", (), AdminArgs, Iterator[str], Route("GET", "/v1/export"),
               absent={"mcp": _MAINTENANCE}),
-    Operation("import_", (("lines", Iterable[str] | str | Path),), ImportArgs, ImportReport,
+    Operation("import_", (("lines", Iterable[str] | str | Path),), ImportArgs, m.ImportReport,
               Route("POST", "/v1/import"), absent={"mcp": _MAINTENANCE}),
-    Operation("stats", (), AdminArgs, Stats, Route("GET", "/v1/stats"), absent={"mcp": _AGENT}),
+    Operation("stats", (), AdminArgs, m.Stats, Route("GET", "/v1/stats"), absent={"mcp": _AGENT}),
     Operation("forget", (("user_id", str),), ForgetArgs, int,
               Route("POST", "/v1/forget", "deleted"), absent={"mcp": _ERASE}),
     Operation("purge", (), NoArgs, type(None), Route("POST", "/v1/purge"),
               absent={"mcp": _MAINTENANCE}),
     Operation("audit", (), AuditArgs, list[AuditEntry], Route("GET", "/v1/audit"),
               absent={"mcp": _MAINTENANCE}),
-    Operation("reveal", (("memory_id", str),), ScopeArgs, MemoryItem,
+    Operation("reveal", (("memory_id", str),), ScopeArgs, m.MemoryItem,
               Route("GET", "/v1/memories/{memory_id}/reveal"),
               absent={"mcp": "it returns vaulted PII in clear text: never to an agent"}),
     Operation("consolidate", (), ScopeArgs, ConsolidationReport,
@@ -213,7 +210,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("related", (("memory_id", str),), ScopeArgs, list[RelatedMemory],
               Route("GET", "/v1/memories/{memory_id}/related"), absent={"mcp": _AGENT}),
     Operation("add_procedure", (("task", str), ("steps", Sequence[str])), ProcedureArgs,
-              MemoryItem, Route("POST", "/v1/procedures"), absent={"mcp": _AGENT},
+              m.MemoryItem, Route("POST", "/v1/procedures"), absent={"mcp": _AGENT},
               optional=(("outcome", str),)),
 )
 BY_NAME: dict[str, Operation] = {op.name: op for op in OPERATIONS}
@@ -226,32 +223,34 @@ class MemoryAPI(Protocol):
     """What every Python door offers (``AsyncMemory`` and ``AsyncEngramClient``: the
     same, awaitable, with ``export`` returning the list of lines)."""
 
-    def add(self, data: Conversation, **args: Unpack[AddArgs]) -> builtins.list[MemoryItem]: ...
-    def search(self, query: str, **args: Unpack[SearchArgs]) -> SearchResult: ...
-    def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem: ...
-    def list(self, **args: Unpack[ListArgs]) -> Page: ...
+    def add(self, data: Conversation, **args: Unpack[AddArgs]) -> builtins.list[m.MemoryItem]: ...
+    def add_many(self, requests: AddBatch) -> builtins.list[builtins.list[m.MemoryItem]]: ...
+    def search(self, query: str, **args: Unpack[SearchArgs]) -> m.SearchResult: ...
+    def get(self, memory_id: str, **args: Unpack[ScopeArgs]) -> m.MemoryItem: ...
+    def list(self, **args: Unpack[ListArgs]) -> m.Page: ...
     def count(self, **args: Unpack[CountArgs]) -> int: ...
-    def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> MemoryItem: ...
+    def update(self, memory_id: str, **args: Unpack[UpdateArgs]) -> m.MemoryItem: ...
     def delete(self, memory_id: str, **args: Unpack[ActorArgs]) -> None: ...
     def delete_all(self, **args: Unpack[ActorArgs]) -> int: ...
-    def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[HistoryEntry]: ...
+    def history(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[m.HistoryEntry]: ...
     def export(self, **args: Unpack[AdminArgs]) -> Iterator[str]: ...
     def import_(self, lines: Iterable[str] | str | Path,
-                **args: Unpack[ImportArgs]) -> ImportReport: ...
-    def stats(self, **args: Unpack[AdminArgs]) -> Stats: ...
+                **args: Unpack[ImportArgs]) -> m.ImportReport: ...
+    def stats(self, **args: Unpack[AdminArgs]) -> m.Stats: ...
     def forget(self, user_id: str, **args: Unpack[ForgetArgs]) -> int: ...
     def purge(self) -> None: ...
     def audit(self, **args: Unpack[AuditArgs]) -> builtins.list[AuditEntry]: ...
-    def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> MemoryItem: ...
+    def reveal(self, memory_id: str, **args: Unpack[ScopeArgs]) -> m.MemoryItem: ...
     def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport: ...
     def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]: ...
     def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]: ...
     def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
-                      **args: Unpack[ProcedureArgs]) -> MemoryItem: ...
+                      **args: Unpack[ProcedureArgs]) -> m.MemoryItem: ...
 
 
 __all__ = [
     "BY_NAME", "DOORS", "MCP_TOOLS", "OPERATIONS", "PYTHON_ONLY", "ActorArgs", "AddArgs",
+    "AddBatch", "AddRequest",
     "AdminArgs", "ArchiveArgs", "AuditArgs", "Conversation", "CountArgs", "ForgetArgs",
     "ImportArgs", "ListArgs", "MemoryAPI", "NoArgs", "Operation", "ProcedureArgs", "Route",
     "ScopeArgs", "SearchArgs", "UpdateArgs",

@@ -4,7 +4,7 @@ A block runs by its fence language: ``python`` blocks of one file run in order i
 namespace; ``bash``/``sh`` blocks run in bash with ``set -e``, where ``engram`` is this
 checkout's CLI; ``json`` and ``toml`` blocks must parse; ``text`` blocks are prose.
 Everything runs in a temporary folder with ``ENGRAM_DATA_DIR`` pointing into it, so the
-default store is a fresh one (``chat.json`` and the checkout's ``tests/`` are there too). A block that cannot run here (it installs packages,
+default store is a fresh one (``chat.json``, ``adds.jsonl`` and the checkout's ``tests/`` are there too). A block that cannot run here (it installs packages,
 starts a server that blocks, or needs a network service) carries the line
 ``<!-- docs-test: skip: <why> -->`` just before its fence; SKIP_BUDGET caps how many.
 """
@@ -31,6 +31,7 @@ LANGS = {"python", "bash", "sh", "json", "toml", "text"}
 SKIP_BUDGET = 16
 CONVERSATION = [{"role": "user", "content": "I adopted a cat named Miso"},
                 {"role": "assistant", "content": "Lovely name!"}]
+ADDS = [{"content": "I play the cello"}, {"messages": CONVERSATION, "session_id": "s2"}]
 
 
 @dataclass
@@ -83,6 +84,7 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("ENGRAM_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ENGRAM_CONFIG", str(tmp_path / "absent.toml"))
     (tmp_path / "chat.json").write_text(json.dumps(CONVERSATION))
+    (tmp_path / "adds.jsonl").write_text("".join(json.dumps(line) + "\n" for line in ADDS))
     (tmp_path / "tests").symlink_to(ROOT / "tests")  # docs name checkout paths like tests/fixtures
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()

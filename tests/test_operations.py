@@ -310,9 +310,6 @@ def _iter_ops() -> Iterator[str]:
 NOT_OPERATIONS = {
     "close": "releases the object's own resources; every door has its own close",
     "pipeline": "returns the in-process ranking pipeline object (benchmarks, tuning)",
-    # TODO(doors follow-up): add_many landed on main after the table; it belongs in it, at
-    # every door. Listed here only so the gap is explicit, not silent.
-    "add_many": "NOT YET IN THE TABLE: landed after it; to be added to every door",
 }
 
 

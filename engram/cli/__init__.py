@@ -12,6 +12,7 @@ from engram.cli.app import app
 
 COMMAND_MODULES = [
     "engram.cli.memory_cmds",
+    "engram.cli.add_many_cmds",
     "engram.cli.demo_cmds",
     "engram.cli.bench_cmds",
     "engram.cli.mcp_cmds",

@@ -65,7 +65,8 @@ def new_items(writer: Writer, request: AddRequest, now: datetime, *,
     ) for unit in units]
 
 
-def _request(raw: dict[str, Any]) -> AddRequest:
+def as_request(raw: dict[str, Any]) -> AddRequest:
+    """A dict of add()'s arguments as an AddRequest; unknown names are an InvalidInputError."""
     try:
         return AddRequest(**raw)
     except TypeError:
@@ -102,7 +103,7 @@ def add_many(writer: Writer, requests: Iterable[AddRequest | dict[str, Any]],
     now = utcnow()
     size = 0
     for raw in requests:
-        request = raw if isinstance(raw, AddRequest) else _request(raw)
+        request = raw if isinstance(raw, AddRequest) else as_request(raw)
         items = new_items(writer, request, now, max_rounds=max_rounds)
         pending.append((request, items))
         size += len(items)

@@ -85,9 +85,8 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(st
 @router.post("/memories", status_code=201, response_model=AddResponse, tags=["memories"])
 def add_memories(body: AddRequest, who: Caller, mem: Mem) -> AddResponse:
     """Store ``content`` as one memory, or ``messages`` as one memory per conversation round."""
-    items = mem.add(body.data(), **who.confine(body.scope_fields()), kind=body.kind,
-                    metadata=body.metadata, tags=body.tags, event_time=body.event_time,
-                    importance=body.importance, source=body.source, actor=who.actor(body.actor))
+    items = mem.add(body.data(), **who.confine(body.scope_fields()), **body.options(),
+                    actor=who.actor(body.actor))
     return AddResponse(items=items)
 
 

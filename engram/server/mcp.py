@@ -20,6 +20,7 @@ is reported by the SDK as a bare "Error executing tool" — never a traceback.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -65,6 +66,33 @@ def _tool_errors(func: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
             raise ToolError(f"{exc} [{exc.code}]") from None
 
     return call
+
+
+# Every tool but profile takes the four scope ids as optional arguments.
+_SCOPE_PARAMS = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                   annotation=str | None) for name in SCOPE_FIELDS]
+
+
+def _scoped(tools: _Tools) -> Callable[[Callable[..., Awaitable[T]]], Callable[..., Awaitable[T]]]:
+    """A tool whose first parameter is the resolved ``Scope``: the tool the SDK sees takes
+    the scope ids instead (appended to its signature, which builds the input schema), and
+    EngramErrors become ToolErrors (:func:`_tool_errors`)."""
+
+    def wrap(func: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+        signature = inspect.signature(func, eval_str=True)
+        own = list(signature.parameters.values())[1:]  # after the scope
+
+        @functools.wraps(func)
+        async def call(**kwargs: Any) -> T:
+            ids = {name: kwargs.pop(name, None) for name in SCOPE_FIELDS}
+            return await func(tools.scope(**ids), **kwargs)
+
+        call.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[*(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own),
+                        *_SCOPE_PARAMS])
+        return _tool_errors(call)
+
+    return wrap
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -135,6 +163,7 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     from engram import __version__
 
     tools = _Tools(memory, default_scope, pin_scope)
+    scoped = _scoped(tools)
     # WARNING: the SDK configures root logging on construction; keep stdio's stderr quiet.
     server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, version=__version__,
                                   log_level="WARNING")
@@ -142,14 +171,11 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     @server.tool(name="add", description="Store something worth remembering: a fact, preference "
                  "or event. Pass `content` (text) or `messages` (a conversation of {role, content} "
                  "turns, stored as one memory per round). Returns the stored memories with ids.")
-    @_tool_errors
+    @scoped
     async def add(
+        target: Scope,
         content: str | None = None,
         messages: list[dict[str, Any]] | None = None,
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
         kind: MemoryKind = MemoryKind.EPISODIC,
         tags: list[str] | None = None,
         metadata: dict[str, Any] | None = None,
@@ -158,7 +184,6 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
         if (content is None) == (messages is None):
             raise InvalidInputError("pass exactly one of `content` or `messages`")
         data: Any = content if content is not None else messages
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         items = await tools.run(memory.add, data, scope=target, kind=kind, tags=tags or (),
                                 metadata=metadata, event_time=event_time, source="mcp", actor="mcp")
         return {"memories": [_item_view(i) for i in items]}
@@ -166,13 +191,10 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     @server.tool(name="search", description="Search long-term memory, best matches first. With "
                  "`token_budget`, also returns `context`: the hits packed into about that many "
                  "tokens, ready to paste into a prompt.")
-    @_tool_errors
+    @scoped
     async def search(
+        target: Scope,
         query: str,
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
         limit: int = 10,
         token_budget: int | None = None,
         since: datetime | None = None,
@@ -180,7 +202,6 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     ) -> dict[str, Any]:
         if token_budget is not None and token_budget < 1:
             raise InvalidInputError("token_budget must be a positive number of tokens")
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         result = await tools.run(memory.search, query, scope=target, limit=limit, since=since,
                                  until=until, token_budget=token_budget)
         out: dict[str, Any] = {"hits": [{**_item_view(h.item), "score": round(h.score, 4)}
@@ -192,50 +213,35 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     @server.tool(name="update", description="Change one memory (new `content`, `tags`, `metadata` "
                  "or `event_time`); the previous version stays in its history. Use it when a "
                  "stored fact changed, instead of adding a contradicting memory.")
-    @_tool_errors
+    @scoped
     async def update(
+        target: Scope,
         memory_id: str,
         content: str | None = None,
         tags: list[str] | None = None,
         metadata: dict[str, Any] | None = None,
         event_time: datetime | None = None,
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
     ) -> dict[str, Any]:
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         item = await tools.run(memory.update, memory_id, scope=target, content=content, tags=tags,
                                metadata=metadata, event_time=event_time, actor="mcp")
         return _item_view(item)
 
     @server.tool(name="delete", description="Delete one memory for good, by id (its history keeps "
                  "a content-free tombstone).")
-    @_tool_errors
-    async def delete(
-        memory_id: str,
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
-    ) -> dict[str, Any]:
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+    @scoped
+    async def delete(target: Scope, memory_id: str) -> dict[str, Any]:
         await tools.run(memory.delete, memory_id, scope=target, actor="mcp")
         return {"deleted": memory_id}
 
     @server.tool(name="list", description="List memories, newest first. Pass `next_cursor` back "
                  "as `cursor` for the next page.")
-    @_tool_errors
+    @scoped
     async def list_(
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
+        target: Scope,
         kind: MemoryKind | None = None,
         limit: int = 20,
         cursor: str | None = None,
     ) -> dict[str, Any]:
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
         filters = Filters(kinds=[kind]) if kind else None
         page = await tools.run(memory.list, scope=target, filters=filters, limit=limit, cursor=cursor)
         return {"items": [_item_view(i) for i in page.items], "next_cursor": page.next_cursor}
@@ -243,27 +249,14 @@ def build_mcp(memory: Memory, *, default_scope: Scope | None = None,
     @server.tool(name="delete_all", description="Delete every memory in the scope (by default the "
                  "user this server serves). Only when the user explicitly asks to erase everything; "
                  "returns how many were deleted.")
-    @_tool_errors
-    async def delete_all(
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
-    ) -> dict[str, Any]:
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+    @scoped
+    async def delete_all(target: Scope) -> dict[str, Any]:
         return {"deleted": await tools.run(memory.delete_all, scope=target, actor="mcp")}
 
     @server.tool(name="history", description="Every version of one memory, oldest first: how it "
                  "changed and when.")
-    @_tool_errors
-    async def history(
-        memory_id: str,
-        user_id: str | None = None,
-        agent_id: str | None = None,
-        session_id: str | None = None,
-        app_id: str | None = None,
-    ) -> dict[str, Any]:
-        target = tools.scope(user_id=user_id, agent_id=agent_id, session_id=session_id, app_id=app_id)
+    @scoped
+    async def history(target: Scope, memory_id: str) -> dict[str, Any]:
         entries: list[HistoryEntry] = await tools.run(memory.history, memory_id, scope=target)
         return {"memory_id": memory_id, "versions": [_history_view(e) for e in entries]}
 

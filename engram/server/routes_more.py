@@ -1,5 +1,5 @@
-"""REST routes for the facade operations beyond CRUD and search: count, forget, purge,
-audit, reveal, consolidate, archive_stale, related and add_procedure.
+"""REST routes for the facade operations beyond CRUD and search: add_many, count, forget,
+purge, audit, reveal, consolidate, archive_stale, related and add_procedure.
 
 Same rules as :mod:`engram.server.app`: each handler confines the scope to the caller's
 key and calls one facade method. Paths are those of :data:`engram.operations.OPERATIONS`.
@@ -11,6 +11,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from engram.errors import ContentTooLargeError
+from engram.ingest.rounds import to_units
 from engram.lifecycle.audit import AuditEntry
 from engram.lifecycle.consolidate import ConsolidationReport
 from engram.lifecycle.links import RelatedMemory
@@ -21,6 +23,8 @@ from engram.server.boundary import strict_query
 from engram.server.deps import Principal, authenticate, current_memory
 from engram.server.errors import ApiError
 from engram.server.schemas import (
+    AddManyRequest,
+    AddManyResponse,
     Archived,
     ArchiveRequest,
     AuditQuery,
@@ -42,6 +46,24 @@ def require_admin(who: Principal, what: str) -> None:
     if not who.admin:
         raise ApiError(403, wire.FORBIDDEN, f"{what} is only available on a server running "
                        "without API keys (run it with the engram CLI on the server instead)")
+
+
+@router.post("/memories/batch", status_code=201, response_model=AddManyResponse,
+             tags=["memories"])
+def add_many(body: AddManyRequest, who: Caller, mem: Mem) -> AddManyResponse:
+    """Many adds in one request, embedded in one pass (bulk ingest). Each entry is a
+    ``POST /v1/memories`` body, confined to the caller's key like one; the entries' rounds
+    together are capped as one add's are (``ENGRAM_MAX_ROUNDS_PER_ADD``), so a batch
+    causes no more work than the largest single request."""
+    cap = mem.settings.max_rounds_per_add
+    rounds = sum(len(to_units(r.data(), None)) for r in body.requests)
+    if rounds > cap:
+        raise ContentTooLargeError(
+            f"this batch has {rounds:,} rounds, above the limit of {cap:,} per request; "
+            "send it in several smaller batches (the server's ENGRAM_MAX_ROUNDS_PER_ADD)")
+    requests = [{"data": r.data(), **who.confine(r.scope_fields()), **r.options(),
+                 "actor": who.actor(r.actor)} for r in body.requests]
+    return AddManyResponse(items=mem.add_many(requests))
 
 
 @router.get("/count", response_model=Count, tags=["memories"])

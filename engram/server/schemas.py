@@ -66,6 +66,18 @@ class AddRequest(ScopeFields):
         text = self.content if self.content is not None else self._legacy_text()
         return text if text is not None else list(self.messages or [])
 
+    def options(self) -> dict[str, Any]:
+        """add()'s keyword arguments besides the scope and the actor (which the server
+        confines to the caller's key)."""
+        return {"kind": self.kind, "metadata": self.metadata, "tags": self.tags,
+                "event_time": self.event_time, "importance": self.importance, "source": self.source}
+
+
+class AddManyRequest(_Strict):
+    """Many add calls in one request: each entry is a ``POST /v1/memories`` body."""
+
+    requests: list[AddRequest]
+
 
 class SearchRequest(ScopeFields):
     query: str
@@ -204,8 +216,14 @@ class AddResponse(BaseModel):
     items: list[MemoryItem]
 
 
+class AddManyResponse(BaseModel):
+    """Each request's stored memories, in request order."""
+
+    items: list[list[MemoryItem]]
+
+
 __all__ = [
-    "AddRequest", "AddResponse", "AdminScopeQuery", "ArchiveRequest", "Archived", "AuditQuery",
+    "AddManyRequest", "AddManyResponse", "AddRequest", "AddResponse", "AdminScopeQuery", "ArchiveRequest", "Archived", "AuditQuery",
     "Count", "CountQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "FilterQuery", "ForgetRequest",
     "Health", "ImportQuery", "ListQuery", "ProcedureRequest", "ScopeBody", "ScopeFields",
     "ScopeQuery", "SearchRequest", "UpdateRequest",

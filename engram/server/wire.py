@@ -13,21 +13,24 @@ clients. It imports neither FastAPI nor httpx, so the client works without the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
 from engram import errors as E
+from engram.ingest.bulk import as_request
 from engram.model import SCOPE_FIELDS, Filters, Message, Scope
 from engram.operations import (
     BY_NAME,
     ActorArgs,
     AddArgs,
+    AddBatch,
+    AddRequest,
     AdminArgs,
     Conversation,
     ImportArgs,
@@ -199,6 +202,19 @@ def add_call(data: Conversation, args: AddArgs) -> Call:
     return Call("POST", "/v1/memories", json=body)
 
 
+def add_many_call(requests: AddBatch) -> Call:
+    """One batch request: each entry is the body ``add`` would send (the facade's
+    AddRequest fields, or a dict of them, validated here as the facade would)."""
+    bodies = []
+    for raw in requests:
+        request = raw if isinstance(raw, AddRequest) else as_request(raw)
+        args = {f.name: getattr(request, f.name) for f in fields(request) if f.name != "data"}
+        bodies.append(add_call(request.data, cast(AddArgs, args)).json)
+    route = BY_NAME["add_many"].rest
+    assert route is not None
+    return Call(route.method, route.path, json={"requests": bodies})
+
+
 def search_call(query: str, args: SearchArgs) -> Call:
     filters = _model(Filters, args.get("filters")) if args.get("filters") is not None else None
     body = body_of({**args, "filters": filters},
@@ -295,6 +311,7 @@ __all__ = [
     "ServiceUnavailableError",
     "UpdateArgs",
     "add_call",
+    "add_many_call",
     "body_of",
     "error_body",
     "error_class",

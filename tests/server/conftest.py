@@ -4,7 +4,8 @@ embedder keeps it fast)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 
 from engram import Memory
+from engram.aio import AsyncMemory
+from engram.client import AsyncEngramClient
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
 from engram.store.keys import KeyStore
@@ -97,3 +100,16 @@ def keyed(deploy: Callable[..., Deployment]) -> Deployment:
         dep.secrets[label], dep.key_ids[label] = secret, key_id
     dep.keys.revoke(dep.key_ids["revoked"])
     return dep
+
+
+@asynccontextmanager
+async def async_doors(url: str, tmp_path: Path) -> AsyncIterator[tuple[AsyncEngramClient, AsyncMemory]]:
+    """The two async doors: a client of the server at ``url`` and an embedded AsyncMemory."""
+    remote = AsyncEngramClient(url)
+    local = AsyncMemory(tmp_path / "a.db", embedder=HashingEmbedder(),
+                        settings=Settings(data_dir=tmp_path / "d"))
+    try:
+        yield remote, local
+    finally:
+        await remote.close()
+        await local.close()

@@ -9,13 +9,10 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from engram.aio import AsyncMemory
-from engram.client import AsyncEngramClient, EngramClient, PermissionDeniedError
-from engram.config import Settings
-from engram.embed.hashing import HashingEmbedder
+from engram.client import EngramClient, PermissionDeniedError
 from engram.errors import InvalidInputError, NotFoundError
 
-from .conftest import Deployment
+from .conftest import Deployment, async_doors
 
 
 def test_add_takes_content_like_patch_and_mcp(open_server: Deployment) -> None:
@@ -78,11 +75,8 @@ def test_keyed_callers_are_confined(keyed: Deployment) -> None:
 
 def test_async_doors_carry_every_operation(open_server: Deployment, tmp_path) -> None:  # type: ignore[no-untyped-def]
     async def run() -> None:
-        remote = AsyncEngramClient(open_server.url)
-        local = AsyncMemory(tmp_path / "a.db", embedder=HashingEmbedder(),
-                            settings=Settings(data_dir=tmp_path / "d"))
-        try:
-            for door in (remote, local):
+        async with async_doors(open_server.url, tmp_path) as doors:
+            for door in doors:
                 item = (await door.add("Lisbon in May", user_id="u"))[0]
                 assert await door.count(user_id="u") == 1
                 assert [e.memory_id for e in await door.audit(user_id="u")] == [item.id]
@@ -95,8 +89,5 @@ def test_async_doors_carry_every_operation(open_server: Deployment, tmp_path) ->
                     await door.reveal(item.id, user_id="u")
                 assert await door.forget("u", purge=False) >= 2
                 await door.purge()
-        finally:
-            await remote.close()
-            await local.close()
 
     asyncio.run(run())
