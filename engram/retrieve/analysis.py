@@ -9,6 +9,7 @@ period it names.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -45,9 +46,11 @@ PREFIX = 5  # letters compared when matching words loosely ("restaurants" ~ "res
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
-def prefixes(text: str) -> set[str]:
-    """The text's words cut to :data:`PREFIX` letters: a cheap stand-in for stemming."""
-    return {t[:PREFIX] for t in _TOKEN.findall(text.lower())}
+@functools.lru_cache(maxsize=2048)
+def prefixes(text: str) -> frozenset[str]:
+    """The text's words cut to :data:`PREFIX` letters: a cheap stand-in for stemming.
+    Cached, since the same head rounds are compared query after query."""
+    return frozenset(t[:PREFIX] for t in _TOKEN.findall(text.lower()))
 
 
 def shared_words(words: list[str], text: str) -> int:

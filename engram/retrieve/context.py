@@ -46,7 +46,8 @@ def focus_text(text: str, scope: Scope, filters: Filters, store: Store, *,
     sample = store.recent_texts(scope, filters, limit=FOCUS_SAMPLE)
     if len(sample) < FOCUS_MIN_ITEMS:
         return text
-    common = {word for word in candidates if _share(word, sample) > max_share}
+    folded = [t.casefold() for t in sample]
+    common = {word for word in candidates if _share(word, sample, folded) > max_share}
     if not common:
         return text
     kept = _CANDIDATE.sub(lambda m: "" if m.group(1) in common else m.group(0), text)
@@ -54,9 +55,12 @@ def focus_text(text: str, scope: Scope, filters: Filters, store: Store, *,
     return kept if re.search(r"\w", kept) else text
 
 
-def _share(word: str, texts: list[str]) -> float:
+def _share(word: str, texts: list[str], folded: list[str]) -> float:
+    """The share of ``texts`` that contain ``word`` as a whole word (a case-folded
+    substring test first: the regex then runs only on texts that hold the letters)."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    return sum(1 for t in texts if pattern.search(t)) / len(texts)
+    needle = word.casefold()
+    return sum(1 for t, f in zip(texts, folded) if needle in f and pattern.search(t)) / len(texts)
 
 
 def spread(scores: Mapping[str, float], neighbors: Mapping[str, Neighbors],
