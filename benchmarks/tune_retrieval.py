@@ -1,13 +1,17 @@
-"""Choose the hybrid retriever's weights on the declared dev split, never on test.
+"""Choose the hybrid retriever's weights on the declared dev splits, never on test.
 
-Ingests the dev cases of a benchmark once (warm embedding cache recommended), then
-scores a small grid of retriever settings with the same metrics as ``engram bench``
-and writes JSON + Markdown under benchmarks/results/. The chosen settings are copied
-into engram/retrieve/hybrid.py by hand, with a pointer to the result file.
+Ingests the dev cases of one or more benchmarks once (warm embedding cache recommended),
+then scores a small grid of retriever settings with the same metrics as ``engram bench``
+and writes JSON + Markdown under benchmarks/results/. With several datasets the objective
+is their unweighted mean, so no single dataset's taste decides a constant. The chosen
+settings are copied into engram/retrieve/hybrid.py by hand, with a pointer to the result.
 
-    python benchmarks/tune_retrieval.py locomo --data ../shared/datasets/locomo
-    python benchmarks/tune_retrieval.py longmemeval --data ../shared/datasets/longmemeval/\
-longmemeval_s_cleaned.json.xz --sample 24 --limit 12
+    python benchmarks/tune_retrieval.py locomo=../shared/datasets/locomo \
+        beam=../shared/datasets/beam/100K \
+        longmemeval=../shared/datasets/longmemeval/longmemeval_s_cleaned.json.xz@24
+
+Each argument is NAME=PATH, with an optional @N for a seeded sample of N questions
+(drawn before the dev filter, as ``engram bench --sample N --split dev`` does).
 """
 
 from __future__ import annotations
@@ -48,71 +52,100 @@ def memoize_channels() -> None:
 
 
 GRID = {
-    "dense": (0.5, 0.8, 1.2),
-    "session_weight": (0.0, 0.15, 0.3),
-    "spread_weight": (0.7,),
+    "dense": (0.5, 0.8, 1.2, 1.8, 2.5),
+    "session_weight": (0.0, 0.15),
+    "spread_weight": (0.5, 0.7),
 }
 METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1",
            "budget_recall@2000", "budget_recall@4000")
 
 
 def key(row: dict[str, Any]) -> float:
-    """The objective: all evidence and any evidence in the top 10, equally weighted."""
-    return float(row["turn_recall_all@10"] or 0) + float(row["turn_recall_any@10"] or 0)
+    """The objective: all evidence and any evidence in the top 10, equally weighted,
+    averaged over the datasets."""
+    scores = [float(m["turn_recall_all@10"] or 0) + float(m["turn_recall_any@10"] or 0)
+              for m in row["datasets"].values()]
+    return sum(scores) / len(scores)
+
+
+def parse_spec(spec: str) -> tuple[str, Path, int | None]:
+    name, _, rest = spec.partition("=")
+    if name not in LOADERS or not rest:
+        raise SystemExit(f"expected NAME=PATH[@N] with NAME in {sorted(LOADERS)}, got {spec!r}")
+    path, _, sample = rest.partition("@")
+    return name, Path(path), int(sample) if sample else None
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dataset", choices=sorted(LOADERS))
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--sample", type=int)
-    parser.add_argument("--limit", type=int)
+    parser.add_argument("datasets", nargs="+", help="NAME=PATH[@N]")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=Path(".engram-bench"))
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument("--tag", default="dev")
     args = parser.parse_args()
-    config = BenchConfig(dataset=args.dataset, data=args.data, sample=args.sample, limit=args.limit,
-                         seed=args.seed, split="dev", workdir=args.workdir)
-    cases = [c for c in select_cases(LOADERS[args.dataset](args.data), config) if not c.abstention]
     settings = Settings().model_copy(update={"exhaustive_max_items": 0})
     args.workdir.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     memoize_channels()
-    with Memory(fresh_database(args.workdir / f"tune-{args.dataset}.db"), settings=settings) as memory:
-        ingest(memory, cases, f"bench:{args.dataset}:")
+    stores: dict[str, tuple[Memory, list[Any]]] = {}
+    for spec in args.datasets:
+        name, path, sample = parse_spec(spec)
+        config = BenchConfig(dataset=name, data=path, sample=sample, seed=args.seed, split="dev",
+                             workdir=args.workdir)
+        cases = [c for c in select_cases(LOADERS[name](path), config) if not c.abstention]
+        memory = Memory(fresh_database(args.workdir / f"tune-{name}.db"), settings=settings)
+        ingest(memory, cases, f"bench:{name}:")
+        stores[name] = (memory, cases)
+        print(f"{name}: {len(cases)} dev questions ingested", flush=True)
+    try:
         for dense, session, spread in itertools.product(*GRID.values()):
-            memory.retriever = HybridRetriever(weights={**DEFAULT_WEIGHTS, "dense": dense},
-                                               session_weight=session, spread_weight=spread)
-            pipeline = memory.pipeline()
-            records = []
-            for case in cases:
-                user = f"bench:{args.dataset}:{case.haystack_id}"
-                turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-                record = _ask(memory, replace(pipeline), case, user, {}, turn_text, None, (2000, 4000))
-                record.pop("_packed")
-                records.append(record)
-            overall = aggregate(records, METRICS)["overall"]
-            rows.append({"dense": dense, "session_weight": session, "spread_weight": spread,
-                         **{m: overall.get(m) for m in METRICS}})
-            print(rows[-1], flush=True)
+            row: dict[str, Any] = {"dense": dense, "session_weight": session, "spread_weight": spread,
+                                   "datasets": {}}
+            for name, (memory, cases) in stores.items():
+                memory.retriever = HybridRetriever(weights={**DEFAULT_WEIGHTS, "dense": dense},
+                                                   session_weight=session, spread_weight=spread)
+                pipeline = memory.pipeline()
+                records = []
+                for case in cases:
+                    user = f"bench:{name}:{case.haystack_id}"
+                    turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
+                    record = _ask(memory, replace(pipeline), case, user, {}, turn_text, None, (2000, 4000))
+                    record.pop("_packed")
+                    records.append(record)
+                overall = aggregate(records, METRICS)["overall"]
+                row["datasets"][name] = {m: overall.get(m) for m in METRICS}
+            row["objective"] = key(row)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    finally:
+        for memory, _ in stores.values():
+            memory.close()
     best = max(rows, key=key)
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"tune-{args.dataset}-{date.today().isoformat()}"
-    result = {"dataset": args.dataset, "split": "dev", "questions": len(cases), "grid": GRID,
-              "rows": rows, "best": best, "objective": "turn recall_all@10 + recall_any@10",
+    names = "+".join(stores)
+    stem = args.out / f"tune-{names}-{args.tag}-{date.today().isoformat()}"
+    result = {"datasets": {n: len(c) for n, (_, c) in stores.items()}, "split": "dev", "grid": GRID,
+              "rows": rows, "best": best,
+              "objective": "mean over datasets of turn recall_all@10 + recall_any@10",
               "seconds": time.perf_counter() - started,
               "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
               "command": "python benchmarks/tune_retrieval.py " + " ".join(sys.argv[1:])}
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2, default=str))
-    lines = [f"# Retriever weights on the {args.dataset} dev split ({len(cases)} answerable questions)", "",
-             f"Command: `{result['command']}`. Objective: {result['objective']}. Load: {result['load']}.", "",
-             "| dense | session | spread | " + " | ".join(METRICS) + " |", "|---|---|---|" + "---|" * len(METRICS)]
+    sizes = ", ".join(f"{n} {len(c)}" for n, (_, c) in stores.items())
+    lines = [f"# Retriever weights on the dev splits ({sizes} answerable questions)", "",
+             f"Command: `{result['command']}`. Objective: {result['objective']}. Load at the end: "
+             f"{result['load']}. Ordered by the objective.", "",
+             "| dense | session | spread | objective | " + " | ".join(
+                 f"{n} {m}" for n in stores for m in ("turn_recall_any@10", "turn_recall_all@10")) + " |",
+             "|---|---|---|---|" + "---|" * (2 * len(stores))]
     for r in sorted(rows, key=key, reverse=True):
-        lines.append(f"| {r['dense']} | {r['session_weight']} | {r['spread_weight']} | "
-                     + " | ".join(f"{r[m]:.3f}" if r[m] is not None else "—" for m in METRICS) + " |")
+        cells = [r["datasets"][n][m] for n in stores for m in ("turn_recall_any@10", "turn_recall_all@10")]
+        lines.append(f"| {r['dense']} | {r['session_weight']} | {r['spread_weight']} | {r['objective']:.3f} | "
+                     + " | ".join(f"{c:.3f}" if c is not None else "—" for c in cells) + " |")
     stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
-    print("best:", best)
+    print("best:", json.dumps(best))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ def markdown(result: dict[str, Any], command: str) -> str:
         f"Command: `{command}`", "",
         (f"Data: `{result['data']}` — {result['questions']} questions "
          f"(split {result['selection'].get('split', 'all')}, sample {result['selection'].get('sample')}, "
-         f"seed {result['selection'].get('seed')}; {result['abstention_questions']} abstention/adversarial, "
+         f"seed {result['selection'].get('seed')}"
+         + (f", types {', '.join(result['selection']['types'])}" if result['selection'].get('types') else "")
+         + f"; {result['abstention_questions']} abstention/adversarial, "
          f"reported apart), {ingest['haystacks']} haystacks, {ingest['turns']} turns stored as "
          f"{ingest['rounds']} rounds. Embedder `{settings['embedder']}`, ingest enrichers "
          f"{settings['enrichers']}, fact extraction {'on' if settings.get('extraction') else 'off'}, "

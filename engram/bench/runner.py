@@ -48,6 +48,7 @@ class BenchConfig:
     limit: int | None = None  # first N questions
     sample: int | None = None  # or a seeded random sample of N questions
     split: str = "all"  # "dev", "test" or "all" (engram.bench.splits)
+    types: tuple[str, ...] = ()  # only these question types (empty: all)
     seed: int = 7
     workdir: Path = field(default_factory=lambda: Path(".engram-bench"))
     settings: Settings | None = None
@@ -61,6 +62,12 @@ def select_cases(cases: list[BenchCase], config: BenchConfig) -> list[BenchCase]
         raise InvalidInputError(f"split must be dev, test or all, not {config.split!r}")
     if config.split != "all":
         cases = [c for c in cases if split_of(config.dataset, c.case_id, c.haystack_id) == config.split]
+    if config.types:
+        known = {c.question_type for c in cases}
+        unknown = set(config.types) - known
+        if unknown:
+            raise InvalidInputError(f"no question of type {sorted(unknown)} here; types: {sorted(known)}")
+        cases = [c for c in cases if c.question_type in config.types]
     if config.sample:
         rng = random.Random(config.seed)
         cases = rng.sample(cases, min(config.sample, len(cases)))
@@ -247,7 +254,7 @@ def summarize(config: BenchConfig, cases: Sequence[BenchCase], records: dict[str
         "questions": len(cases),
         "abstention_questions": sum(c.abstention for c in cases),
         "selection": {"limit": config.limit, "sample": config.sample, "seed": config.seed,
-                      "split": config.split},
+                      "split": config.split, "types": list(config.types) or None},
         "settings": {"embedder": settings.embedder, "enrichers": settings.enrichers,
                      "extraction": settings.extraction, "search_depth": settings.search_depth,
                      "search_limit": TOP_LIMIT, "pack_limit": PACK_LIMIT, "ks": KS, "budgets": BUDGETS,

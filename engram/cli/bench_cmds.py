@@ -51,6 +51,8 @@ def bench(
     sample: Annotated[int | None, typer.Option(help="a seeded random sample of N questions")] = None,
     seed: Annotated[int, typer.Option(help="sampling seed")] = 7,
     split: Annotated[str, typer.Option(help="dev, test or all (the declared tuning split)")] = "all",
+    types: Annotated[str | None, typer.Option(
+        help="only these question types, comma-separated (e.g. knowledge-update)")] = None,
     workdir: Annotated[Path, typer.Option(help="where the benchmark database lives")] = Path(".engram-bench"),
     out_dir: Annotated[Path, typer.Option("--out", help="results folder")] = Path("benchmarks/results"),
     enrichers: Annotated[str, typer.Option(
@@ -69,6 +71,7 @@ def bench(
     config = BenchConfig(dataset=dataset, data=data_path(dataset, data),
                          systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
                          limit=limit, sample=sample, seed=seed, split=split, workdir=workdir,
+                         types=tuple(t.strip() for t in types.split(",") if t.strip()) if types else (),
                          settings=Settings(enrichers=[] if enrichers == "none" else enrichers.split(",")),
                          qa=qa, qa_budget=qa_budget)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -114,3 +114,18 @@ def test_run_on_beam_reports_abilities_updates_and_abstention(tmp_path: Path) ->
     assert hybrid["answerable"]["n_updated_above_original@10"] == 1
     assert hybrid["abstention"]["n"] == 1 and hybrid["abstention"]["top_score"] is not None
     assert result["ingest"]["rounds"] == 3
+
+
+def test_question_types_select_cases_and_unknown_types_are_refused() -> None:
+    import pytest
+
+    from engram.bench.runner import select_cases
+    from engram.errors import InvalidInputError
+
+    session = BenchSession("s", None, [BenchTurn("t", "user", "x")])
+    cases = [_case(kind, [session], {"s"}) for kind in ("knowledge-update", "temporal-reasoning",
+                                                        "knowledge-update")]
+    config = BenchConfig(dataset="longmemeval", data=Path("."), types=("knowledge-update",))
+    assert [c.question_type for c in select_cases(cases, config)] == ["knowledge-update"] * 2
+    with pytest.raises(InvalidInputError, match="multi-session"):
+        select_cases(cases, BenchConfig(dataset="longmemeval", data=Path("."), types=("multi-session",)))
