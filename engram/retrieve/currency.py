@@ -100,7 +100,7 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     return "newest" if _PRESENT.search(analysis.text) else None
 
 
-def is_rival(item: MemoryItem, wanted: set[str], words: list[str],
+def is_rival(item: MemoryItem, wanted: frozenset[str], words: list[str],
              slots: frozenset[SlotKey] = frozenset()) -> bool:
     """Does ``item`` state a value for what the query asks about? The same slot
     (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's),
