@@ -30,6 +30,29 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part], kind="stable")]
 
 
+def hnsw_candidates(index: Any, query: np.ndarray, k: int, label_of: Callable[[np.ndarray], np.ndarray],
+                    allowed: KeyFilter) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, graph rows) of the graph's nearest rows that pass ``allowed``, over-fetching
+    (x4 a round) until ``k`` pass or the whole graph was asked. ``label_of`` maps graph rows
+    to keys, -1 for dead rows; each key is kept once, at its nearest row. The caller holds
+    the lock that guards ``index`` (efSearch is set on it)."""
+    query = query.reshape(1, -1)
+    fetch = max(8 * k, 128)
+    while True:
+        index.hnsw.efSearch = 2 * fetch
+        _, found = index.search(query, min(fetch, index.ntotal))
+        rows = found[0][found[0] >= 0]
+        keys = label_of(rows)
+        rows, keys = rows[keys >= 0], keys[keys >= 0]
+        _, first = np.unique(keys, return_index=True)
+        first.sort()
+        rows, keys = rows[first], keys[first]
+        mask = allowed(keys) if keys.size else np.zeros(0, dtype=bool)
+        if int(mask.sum()) >= k or fetch >= index.ntotal:
+            return keys[mask], rows[mask]
+        fetch *= 4
+
+
 class VectorMatrix:
     """All vectors of a store, keyed by integer row key, with lazy HNSW.
 
@@ -157,20 +180,11 @@ class VectorMatrix:
         query = query.astype(np.float32).reshape(1, -1)
         with self._lock:
             index = self._ensure_ann()
-            fetch = max(8 * k, 128)
-            while True:
-                index.hnsw.efSearch = 2 * fetch
-                _, rows = index.search(query, min(fetch, index.ntotal))
-                keys = np.fromiter(dict.fromkeys(
-                    self._ann_labels[r] for r in rows[0] if r >= 0 and self._ann_labels[r] >= 0
-                ), dtype=np.int64)
-                mask = allowed(keys) if keys.size else np.zeros(0, dtype=bool)
-                if mask.sum() >= k or fetch >= index.ntotal:
-                    kept = keys[mask]
-                    scores = self._mat[[self._pos[int(key)] for key in kept]] @ query[0] \
-                        if kept.size else np.empty(0, dtype=np.float32)
-                    return [(int(kept[i]), float(scores[i])) for i in top_k(scores, k)]
-                fetch *= 4
+            labels = np.asarray(self._ann_labels, dtype=np.int64)
+            kept, _ = hnsw_candidates(index, query, k, lambda rows: labels[rows], allowed)
+            scores = self._mat[[self._pos[int(key)] for key in kept]] @ query[0] \
+                if kept.size else np.empty(0, dtype=np.float32)
+            return [(int(kept[i]), float(scores[i])) for i in top_k(scores, k)]
 
     @property
     def has_ann(self) -> bool:

@@ -17,6 +17,7 @@ import numpy as np
 from engram.embed.quantize import check_dtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, CorruptStoreError, NotFoundError, StoreError
 from engram.index import ann_file
+from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
@@ -85,12 +86,14 @@ class SQLiteStore(VectorReads):
         # float32 blobs, or int8 codes + a scale (4x smaller; benchmarks/quantization.py).
         # Either format is read back whatever this is set to.
         self._dtype = check_dtype(vector_dtype)
-        self._matrix: VectorMatrix | None = None
+        self._matrix: VectorMatrix | MappedIndex | None = None
         self._seen_epoch: int | None = None
         # Large scopes' vector rowids (sorted), reused until anything is written here or
         # by another connection (PRAGMA data_version): fetching 100k rowids per query
         # was most of the search time at that size (benchmarks/scale.py).
         self._members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]] = {}
+        self._large: set[str] = set()  # scopes searched on the graph (sqlite_vectors)
+        self.graphs_built = 0  # HNSW graphs this process built (not mapped from a saved one)
         self._writes = 0
         self._touched: builtins.list[int] = []
         try:
@@ -135,14 +138,12 @@ class SQLiteStore(VectorReads):
         return row[0][0] if row else None
 
     def _bump_epoch(self, conn: sqlite3.Connection, *, added: Sequence[int] = (),
-                    removed: Sequence[int] = ()) -> int:
+                    removed: Sequence[int] = (), changed: Sequence[int] = ()) -> int:
         """Count vector changes so other processes' caches notice them, and keep the ledger
-        of vector rowids (``added``/``removed`` rows of ``vectors``) that a saved graph is
-        checked against."""
-        self._update_ledger(conn, added, removed)
+        of vector rowids (``added``/``removed`` rows of ``vectors``; ``changed``: rows whose
+        vector was replaced) that a saved graph is checked against and caught up from."""
         epoch = int(conn.execute("SELECT value FROM meta WHERE key='vector_epoch'").fetchone()[0])
-        if self._seen_epoch != epoch:
-            self._matrix = None  # someone else wrote: our cache is stale
+        self._update_ledger(conn, epoch + 1, added, removed, changed)
         conn.execute("UPDATE meta SET value = ? WHERE key='vector_epoch'", (str(epoch + 1),))
         return epoch + 1
 
@@ -253,7 +254,7 @@ class SQLiteStore(VectorReads):
                 had = conn.execute("SELECT 1 FROM vectors WHERE rowid = ?", (rowid,)).fetchone()
                 conn.execute("INSERT OR REPLACE INTO vectors(rowid, vec) VALUES (?, ?)",
                              (rowid, blob))
-                epoch = self._bump_epoch(conn, added=[] if had else [rowid])
+                epoch = self._bump_epoch(conn, added=[] if had else [rowid], changed=[rowid])
         if vector is not None:
             self._after_vector_write(epoch, upsert=[(rowid, vec)])
 

@@ -2,10 +2,15 @@
 from SQL rows for small scopes, a process-wide matrix (exact or faiss HNSW) for large
 ones, and the cache of large scopes' member rowids that keeps those searches fast.
 
-The HNSW graph is saved beside the store (``engram.index.ann_file``) once built and on
-close, and a fresh process reads it back instead of rebuilding it when its stamp matches
-the store: the ``meta`` table keeps a ledger (count and checksum of the vector rowids),
-updated inside every vector write, next to the vector epoch, the model id and a store id.
+The HNSW graph is saved beside the store once built and on close, and a fresh process
+maps it back (and catches it up) instead of rebuilding it: ``engram.store.sqlite_ann``.
+
+Scopes above ``ann_threshold`` are searched on the graph without listing their members:
+each candidate is checked against the store (``rowid IN (...) AND <scope and filters>``),
+which also fetches its id, so the graph can never return another scope's memory and a
+fresh process's first search needs no O(scope) query. Which scopes are that large is
+remembered, and saved beside the graph (``ann_file`` hints), so the first search of a
+fresh process goes straight to the graph.
 
 A mixin, not a separate object, because it shares the store's connection, lock and
 write bookkeeping (``_writes``/``_touched``, patched inside each write transaction).
@@ -15,9 +20,10 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import hashlib
+import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,19 +32,23 @@ import numpy as np
 
 from engram.embed.quantize import decode_blobs
 from engram.index import ann_file
-from engram.index.ann_file import Stamp, ids_checksum, rowid_sums
+from engram.index.ann_file import ids_checksum
+from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix, top_k
 from engram.model import Filters, Scope
 from engram.store.base import ScoredIds
+from engram.store.sqlite_ann import SavedGraph
 from engram.store.sqlite_sql import chunks, scope_clause, where
 
 
-class VectorReads:
+class VectorReads(SavedGraph):
     _lock: threading.RLock
     _conn: sqlite3.Connection
     _ann_threshold: int
     _small_scope: int
-    _matrix: VectorMatrix | None
+    _matrix: VectorMatrix | MappedIndex | None
+    _large: builtins.set[str]
+    graphs_built: int
     _seen_epoch: int | None
     _members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]]
     _writes: int
@@ -55,24 +65,35 @@ class VectorReads:
     def _after_vector_write(self, epoch: int, *, upsert: Sequence[tuple[int, np.ndarray]] = (),
                             remove: Sequence[int] = ()) -> None:
         with self._lock:
-            if self._matrix is not None and self._seen_epoch == epoch - 1:
+            if self._matrix is None:
+                return
+            if self._seen_epoch == epoch - 1:
                 if remove:
                     self._matrix.remove(remove)
                 if upsert:
                     self._matrix.upsert([r for r, _ in upsert], np.stack([v for _, v in upsert]))
                 self._seen_epoch = epoch
-            else:
-                self._matrix = None
+            else:  # another process wrote in between: replay the log (this write included)
+                self._refresh_matrix()
+
+    def _refresh_matrix(self) -> None:
+        assert self._matrix is not None and self._seen_epoch is not None
+        reached = self._catch_up(self._matrix, self._seen_epoch)
+        if reached is None:
+            self._matrix = None
+        else:
+            self._seen_epoch = reached
 
     def vector_search(self, scope: Scope, vector: np.ndarray, filters: Filters, *,
                       limit: int) -> ScoredIds:
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         sql, params = where(scope, filters)
         with self._lock:
+            key = _key(sql, params)
+            if key is not None and key in self._large:
+                return self._search_graph(query, sql, params, limit)
             members, known_large = self._cached_members(sql, params)
-            if members is None and known_large:  # stale after a write, but was large: refetch ids only
-                members = self._scope_members(sql, params)
-            if members is None:
+            if members is None and not known_large:
                 rows = self._read(
                     f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
                     " LIMIT ?", [*params, self._small_scope + 1],
@@ -83,8 +104,49 @@ class VectorReads:
                     mat = decode_blobs([r[1] for r in rows], query.shape[0])
                     scores = mat @ query
                     return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
+            if members is None:
+                above = self._read(f"SELECT count(*) FROM (SELECT 1 FROM memories m WHERE {sql} LIMIT ?)",
+                                   [*params, self._ann_threshold + 1])[0][0] > self._ann_threshold
+                if above and key is not None:
+                    self._large.add(key)
+                    folder = self._ann_folder()
+                    if folder is not None and folder.exists():
+                        ann_file.write_hints(folder, self._large)
+                if above:
+                    return self._search_graph(query, sql, params, limit)
                 members = self._scope_members(sql, params)
-            return self._vector_search_large(query, members, limit)
+            hits = self._load_matrix().search_exact(query, members, limit)
+            return self._with_ids(hits, sql, params)
+
+    def _search_graph(self, query: np.ndarray, sql: str, params: builtins.list[Any], limit: int) -> ScoredIds:
+        """HNSW search of a large scope; every candidate is checked against the store."""
+        matrix = self._load_matrix()
+        ids: dict[int, str] = {}
+
+        def allowed(candidates: np.ndarray) -> np.ndarray:
+            found = self._ids_in(candidates.tolist(), sql, params)
+            ids.update(found)
+            return np.fromiter((int(c) in found for c in candidates), dtype=bool, count=candidates.size)
+
+        builds = matrix.ann_builds
+        hits = matrix.search_ann(query, limit, allowed)
+        if matrix.ann_builds != builds:
+            self.graphs_built += 1
+            self.save_ann()  # a graph was just built: the next process maps it back
+        return [(ids[k], s) for k, s in hits if k in ids]
+
+    def _ids_in(self, rowids: builtins.list[int], sql: str, params: builtins.list[Any]) -> dict[int, str]:
+        """rowid -> id of those rowids that are in the scope and pass the filters."""
+        out: dict[int, str] = {}
+        for chunk in chunks(rowids, 500):
+            out.update(self._read(
+                f"SELECT m.rowid, m.id FROM memories m WHERE m.rowid IN ({','.join('?' * len(chunk))})"
+                f" AND {sql}", [*chunk, *params]))
+        return out
+
+    def _with_ids(self, hits: builtins.list[tuple[int, float]], sql: str, params: builtins.list[Any]) -> ScoredIds:
+        ids = self._ids_in([k for k, _ in hits], sql, params) if hits else {}
+        return [(ids[k], s) for k, s in hits if k in ids]
 
     def _token(self) -> tuple[int, int]:
         return self._writes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
@@ -132,23 +194,6 @@ class VectorReads:
             new = np.sort(np.asarray(inside, dtype=np.int64))
             self._members[key] = (now, np.insert(kept, np.searchsorted(kept, new), new))
 
-    def _vector_search_large(self, query: np.ndarray, members: np.ndarray, limit: int) -> ScoredIds:
-        matrix = self._load_matrix()
-        if len(members) <= self._ann_threshold:
-            hits = matrix.search_exact(query, members, limit)
-        else:
-            def allowed(candidates: np.ndarray) -> np.ndarray:
-                at = np.minimum(np.searchsorted(members, candidates), len(members) - 1)
-                return np.asarray(members[at] == candidates, dtype=bool)
-            builds = matrix.ann_builds
-            hits = matrix.search_ann(query, limit, allowed)
-            if matrix.ann_builds != builds:
-                self.save_ann()  # a graph was just built: the next process reads it back
-        ids = dict(self._read(
-            f"SELECT rowid, id FROM memories WHERE rowid IN ({','.join('?' * len(hits))})",
-            [k for k, _ in hits])) if hits else {}
-        return [(ids[k], s) for k, s in hits if k in ids]
-
     def preload_vectors(self) -> bool:
         """Load the vector matrix (and the saved HNSW graph when it is current) now rather
         than at the first large search; True if the saved graph was used. For servers that
@@ -156,12 +201,14 @@ class VectorReads:
         with self._lock:
             self._load_matrix()
             assert self._matrix is not None
-            return self._matrix.has_ann and self._matrix.ann_builds == 0
+            return isinstance(self._matrix, MappedIndex)
 
-    def _load_matrix(self) -> VectorMatrix:
+    def _load_matrix(self) -> VectorMatrix | MappedIndex:
         with self._lock:
             epoch = int(self._meta("vector_epoch") or 0)
-            if self._matrix is None or self._seen_epoch != epoch:
+            if self._matrix is not None and self._seen_epoch != epoch:
+                self._refresh_matrix()
+            if self._matrix is None:
                 saved = self._open_saved_ann()
                 if saved is not None:
                     self._matrix, self._seen_epoch = saved
@@ -192,74 +239,6 @@ class VectorReads:
                 (f"{count}:{checksum}", str(epoch)))
         return matrix, epoch
 
-    # -- the saved HNSW graph (engram.index.ann_file) ------------------------
-    def _ann_folder(self) -> Path | None:
-        if not self._persist_ann or str(self.path) in ("", ":memory:"):
-            return None
-        return ann_file.ann_dir(self.path)
-
-    def _ann_stamp(self) -> Stamp | None:
-        """The store's current stamp, or None while it has no ledger or id yet."""
-        meta = dict(self._read(
-            "SELECT key, value FROM meta WHERE key IN"
-            " ('store_id', 'embed_model', 'vector_dim', 'vector_epoch', 'vector_ledger')"))
-        if not {"store_id", "embed_model", "vector_ledger"} <= meta.keys():
-            return None
-        count, checksum = meta["vector_ledger"].split(":", 1)
-        return Stamp(store_id=meta["store_id"], model_id=meta["embed_model"],
-                     dim=int(meta.get("vector_dim") or 0), epoch=int(meta.get("vector_epoch") or 0),
-                     count=int(count), checksum=checksum)
-
-    def _open_saved_ann(self) -> tuple[VectorMatrix, int] | None:
-        folder = self._ann_folder()
-        if folder is None or not folder.exists():
-            return None
-        stamp = self._ann_stamp()
-        if stamp is None:
-            return None
-        matrix = ann_file.load(folder, stamp, ann_threshold=self._ann_threshold,
-                               read_vectors=self._vectors_by_rowid)
-        return None if matrix is None else (matrix, stamp.epoch)
-
-    def _vectors_by_rowid(self, rowids: builtins.list[int]) -> dict[int, np.ndarray]:
-        if not rowids:
-            return {}
-        rows = self._read(f"SELECT rowid, vec FROM vectors WHERE rowid IN ({','.join('?' * len(rowids))})",
-                          rowids)
-        mat = decode_blobs([r[1] for r in rows], int(self._meta("vector_dim") or 0) or None)
-        return {int(r[0]): mat[i] for i, r in enumerate(rows)}
-
-    def save_ann(self) -> bool:
-        """Save the in-memory HNSW graph beside the store if it changed since it was built
-        or loaded and is still current (no other process wrote since); True if written."""
-        folder = self._ann_folder()
-        with self._lock:
-            matrix = self._matrix
-            if folder is None or matrix is None or not matrix.has_ann or matrix.ann_changes == 0:
-                return False
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)",
-                                   (uuid.uuid4().hex,))
-            stamp = self._ann_stamp()
-            if stamp is None or stamp.epoch != self._seen_epoch:
-                return False
-            if not ann_file.save(folder, matrix, stamp):
-                return False
-            matrix.ann_changes = 0
-            return True
-
-    def _update_ledger(self, conn: sqlite3.Connection, added: Sequence[int], removed: Sequence[int]) -> None:
-        """Inside a vector write: keep the ledger's count and checksum of vector rowids exact."""
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vector_ledger'").fetchone()
-        if row is None:
-            return  # no ledger yet: the next full load of the vectors records one
-        count, plain, hashed = (int(x) for x in row[0].split(":"))
-        add_plain, add_hashed = rowid_sums(np.asarray(added, dtype=np.int64))
-        rem_plain, rem_hashed = rowid_sums(np.asarray(removed, dtype=np.int64))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'vector_ledger'",
-                     (f"{count + len(added) - len(removed)}:{plain + add_plain - rem_plain}:"
-                      f"{hashed + add_hashed - rem_hashed}",))
-
     def vectors(self, scope: Scope, ids: Sequence[str]) -> dict[str, np.ndarray]:
         sql, params = scope_clause(scope)
         out: dict[str, np.ndarray] = {}
@@ -272,3 +251,12 @@ class VectorReads:
                 mat = decode_blobs([r[1] for r in rows], dim)
                 out.update({r[0]: mat[i].copy() for i, r in enumerate(rows)})
         return out
+
+
+def _key(sql: str, params: Sequence[Any]) -> str | None:
+    """A scope-and-filters clause as a hashed key (None if a parameter is not JSON): saved
+    beside the graph, it must not name a user."""
+    try:
+        return hashlib.sha256(json.dumps([sql, *params]).encode()).hexdigest()
+    except (TypeError, ValueError):
+        return None

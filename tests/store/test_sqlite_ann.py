@@ -39,8 +39,7 @@ def search(store: SQLiteStore, seed: int, limit: int = 5) -> list[tuple[str, flo
 
 
 def builds(store: SQLiteStore) -> int:
-    assert store._matrix is not None
-    return store._matrix.ann_builds
+    return store.graphs_built
 
 
 def generation(path: Path) -> str:
@@ -75,15 +74,50 @@ def test_a_fresh_process_reuses_the_graph_with_identical_results(saved: tuple[Pa
     assert generation(path) == before  # nothing changed: nothing rewritten
 
 
-def test_a_graph_made_stale_by_another_writer_is_rebuilt(saved: tuple[Path, list[MemoryItem]]) -> None:
+def test_a_graph_made_stale_by_another_writer_is_caught_up_from_the_log(
+        saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    other = SQLiteStore(path, persist_ann=False, **LARGE)  # a CLI `add` that never searches
+    [late] = put(other, [9999])
+    other.delete(ALICE, [items[4].id], [])
+    other.close()
+    store = SQLiteStore(path, **LARGE)
+    assert search(store, 9999)[0][0] == late.id
+    assert items[4].id not in {h for h, _ in search(store, 4, limit=20)}
+    assert builds(store) == 0
+    store.close()
+
+
+def test_a_graph_older_than_the_log_is_rebuilt(saved: tuple[Path, list[MemoryItem]]) -> None:
     path, _ = saved
     other = SQLiteStore(path, persist_ann=False, **LARGE)
     [late] = put(other, [9999])
     other.close()
+    with sqlite3.connect(path) as conn:  # as if the log had been pruned past the saved graph
+        conn.execute("UPDATE meta SET value = '999999' WHERE key = 'vector_log_floor'")
     store = SQLiteStore(path, **LARGE)
     assert search(store, 9999)[0][0] == late.id
     assert builds(store) == 1
     store.close()
+
+
+def test_a_live_graph_follows_another_processs_writes(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    reader, writer = SQLiteStore(path, **LARGE), SQLiteStore(path, **LARGE)
+    search(reader, 1)
+    [late] = put(writer, [6001])
+    writer.delete(ALICE, [items[8].id], [])
+    moved = writer.get(ALICE, [items[9].id])[0].model_copy(update={"version": 2})
+    writer.replace(moved, unit(6002), HistoryEntry(memory_id=moved.id, version=2, op="update"),
+                   expected_version=1, model_id="m")
+    assert search(reader, 6001)[0][0] == late.id
+    assert search(reader, 6002)[0][0] == items[9].id
+    assert items[8].id not in {h for h, _ in search(reader, 8, limit=20)}
+    [mine] = put(reader, [6003])  # a write of its own after the other's: applied as well
+    assert search(reader, 6003)[0][0] == mine.id
+    assert builds(reader) == 0 and builds(writer) == 0
+    writer.close()
+    reader.close()
 
 
 def test_a_graph_copied_from_another_store_is_ignored(tmp_path: Path,
@@ -190,3 +224,96 @@ def test_the_ledger_follows_every_vector_write(tmp_path: Path) -> None:
         ledger = conn.execute("SELECT value FROM meta WHERE key = 'vector_ledger'").fetchone()[0]
     count, checksum = ann_file.ids_checksum(rowids)
     assert ledger == f"{count}:{checksum}" and count == 28
+
+
+BOB = Scope(user_id="bob")
+
+
+def test_the_graph_never_returns_another_scopes_memory(tmp_path: Path) -> None:
+    """Both scopes are large and share one graph; bob's exact vectors, searched in alice's
+    scope (in this process and in a fresh one, with its saved large-scope hints), give
+    only alice's memories."""
+    path = tmp_path / "t.db"
+    store = SQLiteStore(path, **LARGE)
+    mine = {i.id for i in put(store, list(range(40)))}
+    put(store, list(range(500, 540)), scope=BOB)
+    for attempt in range(2):
+        for seed in range(500, 540, 7):
+            got = store.vector_search(ALICE, unit(seed), Filters(), limit=10)
+            assert len(got) == 10 and {h for h, _ in got} <= mine
+        assert builds(store) == (1 if attempt == 0 else 0)
+        store.close()
+        store = SQLiteStore(path, **LARGE)
+    store.close()
+
+
+def test_a_fresh_process_goes_straight_to_the_graph_for_a_known_large_scope(
+        saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    hints = (ann_file.ann_dir(path) / "large-scopes.json").read_text()
+    assert "alice" not in hints  # hashed: the file beside the store names no user
+    store = SQLiteStore(path, **LARGE)
+    store.preload_vectors()
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    assert search(store, 57)[0][0] == items[57].id
+    scans = [s for s in statements if "FROM memories m WHERE" in s and "rowid IN" not in s]
+    assert scans == []  # no O(scope) query: only the candidates were checked against the store
+    store.close()
+
+
+def test_own_writes_are_saved_as_layers_on_the_same_graph(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    before = generation(path)
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    [new] = put(store, [4242])
+    store.delete(ALICE, [items[9].id], [])
+    store.close()
+    assert generation(path) == before  # the graph file was kept, not rewritten
+    assert len(list((ann_file.ann_dir(path) / before).glob("delta-*.npz"))) == 1
+    again = SQLiteStore(path, **LARGE)
+    assert search(again, 4242)[0][0] == new.id
+    assert items[9].id not in {h for h, _ in search(again, 9, limit=20)}
+    assert builds(again) == 0
+    again.close()
+
+
+def test_a_large_delta_is_merged_into_a_new_graph(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, _ = saved
+    before = generation(path)
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    added = put(store, list(range(2000, 2030)))  # > ann_threshold and > 10 % of the graph
+    store.close()
+    assert generation(path) != before
+    again = SQLiteStore(path, **LARGE)
+    assert search(again, 2017)[0][0] == added[17].id
+    assert builds(again) == 0
+    again.close()
+
+
+def test_compact_then_close_saves_a_whole_graph_again(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    store = SQLiteStore(path, **LARGE)
+    search(store, 1)
+    store.delete(ALICE, [items[3].id], [])
+    store.compact()
+    store.close()
+    gen = ann_file.ann_dir(path) / generation(path)
+    index = faiss.read_index(str(gen / "hnsw.faiss"))
+    stored = np.vstack([index.reconstruct(i) for i in range(index.ntotal)])
+    assert np.abs(stored @ unit(3)).max() < 0.99
+    again = SQLiteStore(path, **LARGE)
+    assert search(again, 44)[0][0] == items[44].id and builds(again) == 0
+    again.close()
+
+
+def test_a_truncated_graph_file_is_ignored(saved: tuple[Path, list[MemoryItem]]) -> None:
+    path, items = saved
+    graph = ann_file.ann_dir(path) / generation(path) / "hnsw.faiss"
+    graph.write_bytes(graph.read_bytes()[: graph.stat().st_size // 2])
+    store = SQLiteStore(path, **LARGE)
+    assert search(store, 57)[0][0] == items[57].id
+    assert builds(store) == 1
+    store.close()
