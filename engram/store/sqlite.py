@@ -92,7 +92,8 @@ class SQLiteStore(VectorReads):
         # by another connection (PRAGMA data_version): fetching 100k rowids per query
         # was most of the search time at that size (benchmarks/scale.py).
         self._members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]] = {}
-        self._large: set[str] = set()  # scopes searched on the graph (sqlite_vectors)
+        self._large: dict[str, bool] = {}  # scopes searched on the graph -> confirmed (sqlite_vectors)
+        self._hints_read = False
         self.graphs_built = 0  # HNSW graphs this process built (not mapped from a saved one)
         self._writes = 0
         self._touched: builtins.list[int] = []

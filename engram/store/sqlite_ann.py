@@ -40,7 +40,7 @@ class SavedGraph:
     _ann_threshold: int
     _matrix: VectorMatrix | MappedIndex | None
     _seen_epoch: int | None
-    _large: builtins.set[str]
+    _large: dict[str, bool]  # scope key -> confirmed large in this process
     _persist_ann: bool
     path: Path
 
@@ -83,7 +83,6 @@ class SavedGraph:
             matrix, saved = loaded
             if saved.epoch != stamp.epoch and self._catch_up(matrix, saved.epoch) is None:
                 return None
-        self._large.update(ann_file.read_hints(folder))
         return matrix, stamp.epoch
 
     @contextlib.contextmanager
@@ -162,7 +161,7 @@ class SavedGraph:
                 self._matrix = mapped[0] if mapped is not None else whole
                 self._matrix.ann_changes = 0
             self._start_log(stamp.epoch)
-            ann_file.write_hints(folder, self._large)
+            ann_file.write_hints(folder, set(self._large))
             return True
 
     def _start_log(self, saved: int) -> None:

@@ -47,7 +47,8 @@ class VectorReads(SavedGraph):
     _ann_threshold: int
     _small_scope: int
     _matrix: VectorMatrix | MappedIndex | None
-    _large: builtins.set[str]
+    _large: dict[str, bool]
+    _hints_read: bool
     graphs_built: int
     _seen_epoch: int | None
     _members: dict[tuple[Any, ...], tuple[tuple[int, int], np.ndarray]]
@@ -90,8 +91,16 @@ class VectorReads(SavedGraph):
         sql, params = where(scope, filters)
         with self._lock:
             key = _key(sql, params)
+            if not self._hints_read:  # scopes an earlier process found large (ann_file hints)
+                self._hints_read = True
+                folder = self._ann_folder()
+                for hint in ann_file.read_hints(folder) if folder is not None else ():
+                    self._large.setdefault(hint, False)
             if key is not None and key in self._large:
-                return self._search_graph(query, sql, params, limit)
+                hits = self._search_graph(query, sql, params, limit, confirm=not self._large[key])
+                if hits is not None:
+                    return hits
+                del self._large[key]  # a stale hint: the scope is no longer that large
             members, known_large = self._cached_members(sql, params)
             if members is None and not known_large:
                 rows = self._read(
@@ -105,31 +114,54 @@ class VectorReads(SavedGraph):
                     scores = mat @ query
                     return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
             if members is None:
-                above = self._read(f"SELECT count(*) FROM (SELECT 1 FROM memories m WHERE {sql} LIMIT ?)",
-                                   [*params, self._ann_threshold + 1])[0][0] > self._ann_threshold
-                if above and key is not None:
-                    self._large.add(key)
-                    folder = self._ann_folder()
-                    if folder is not None and folder.exists():
-                        ann_file.write_hints(folder, self._large)
-                if above:
-                    return self._search_graph(query, sql, params, limit)
+                if self._is_large(sql, params):
+                    if key is not None:
+                        self._large[key] = True
+                        folder = self._ann_folder()
+                        if folder is not None and folder.exists():
+                            ann_file.write_hints(folder, set(self._large))
+                    return self._search_graph(query, sql, params, limit) or []
                 members = self._scope_members(sql, params)
-            hits = self._load_matrix().search_exact(query, members, limit)
-            return self._with_ids(hits, sql, params)
+            return self._with_ids(self._load_matrix().search_exact(query, members, limit), sql, params)
 
-    def _search_graph(self, query: np.ndarray, sql: str, params: builtins.list[Any], limit: int) -> ScoredIds:
-        """HNSW search of a large scope; every candidate is checked against the store."""
+    def _is_large(self, sql: str, params: builtins.list[Any]) -> bool:
+        """More than ``ann_threshold`` rows pass (counted no further than that)."""
+        return int(self._read(f"SELECT count(*) FROM (SELECT 1 FROM memories m WHERE {sql} LIMIT ?)",
+                              [*params, self._ann_threshold + 1])[0][0]) > self._ann_threshold
+
+    def _search_graph(self, query: np.ndarray, sql: str, params: builtins.list[Any], limit: int, *,
+                      confirm: bool = False) -> ScoredIds | None:
+        """HNSW search of a large scope; every candidate is checked against the store.
+        ``confirm`` (a hint from an earlier process): if the first round of candidates is
+        not enough, count the scope once; None if it is no longer large, rather than
+        over-fetching through the whole graph for a small scope."""
         matrix = self._load_matrix()
         ids: dict[int, str] = {}
+        rounds = [0]
 
         def allowed(candidates: np.ndarray) -> np.ndarray:
+            rounds[0] += 1
+            if confirm and rounds[0] == 2:
+                if not self._is_large(sql, params):
+                    raise _StaleHint
             found = self._ids_in(candidates.tolist(), sql, params)
             ids.update(found)
             return np.fromiter((int(c) in found for c in candidates), dtype=bool, count=candidates.size)
 
         builds = matrix.ann_builds
-        hits = matrix.search_ann(query, limit, allowed)
+        try:
+            hits = matrix.search_ann(query, limit, allowed)
+        except _StaleHint:
+            return None
+        if confirm:
+            key = _key(sql, params)
+            if not self._hints_read:  # scopes an earlier process found large (ann_file hints)
+                self._hints_read = True
+                folder = self._ann_folder()
+                for hint in ann_file.read_hints(folder) if folder is not None else ():
+                    self._large.setdefault(hint, False)
+            if key is not None and key in self._large:
+                self._large[key] = True
         if matrix.ann_builds != builds:
             self.graphs_built += 1
             self.save_ann()  # a graph was just built: the next process maps it back
@@ -260,3 +292,7 @@ def _key(sql: str, params: Sequence[Any]) -> str | None:
         return hashlib.sha256(json.dumps([sql, *params]).encode()).hexdigest()
     except (TypeError, ValueError):
         return None
+
+
+class _StaleHint(Exception):
+    """Raised inside a graph search whose scope turned out not to be large any more."""

@@ -317,3 +317,23 @@ def test_a_truncated_graph_file_is_ignored(saved: tuple[Path, list[MemoryItem]])
     assert search(store, 57)[0][0] == items[57].id
     assert builds(store) == 1
     store.close()
+
+
+def test_a_stale_large_scope_hint_falls_back_to_exact_search(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    store = SQLiteStore(path, **LARGE)
+    alice = put(store, list(range(120)))
+    put(store, list(range(3000, 3300)), scope=BOB)
+    search(store, 1)  # alice is large: hinted beside the saved graph
+    store.close()
+    other = SQLiteStore(path, persist_ann=False, **LARGE)
+    other.delete(ALICE, [i.id for i in alice[5:]], [])  # alice shrinks to 5, below the threshold
+    other.close()
+    store = SQLiteStore(path, **LARGE)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    got = store.vector_search(ALICE, unit(3100), Filters(), limit=5)  # near bob: alice's rows are far
+    assert {h for h, _ in got} == {i.id for i in alice[:5]}
+    assert any("count(*)" in s for s in statements)  # the hint was checked once ...
+    assert not store._large  # ... and dropped
+    store.close()
