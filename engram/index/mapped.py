@@ -2,7 +2,8 @@
 
 Opening a saved graph used to mean reading the whole file (180 MB at 100k vectors, 1.7 GB at
 1M), copying its vectors into a second matrix and building a dict entry per key: 2.4 s of
-a fresh process's 3.2 s first search at 100k (cProfile, benchmarks/results/scale-cold-*).
+a fresh process's 3.2 s first search at 100k (cProfile on a loaded 2-core box; the rest was
+listing the scope's members and importing faiss). benchmarks/scale_cold.py measures it now.
 Here the file is mapped (faiss ``IO_FLAG_MMAP_IFC``): opening reads the header and labels,
 and a search touches only the pages it visits. Key lookups use one sorted array, built on
 the first write or exact search, not dicts.
