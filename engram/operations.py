@@ -2,11 +2,12 @@
 
 Each :class:`Operation` names its positional parameters, its keyword arguments (a
 ``TypedDict``: the request model), its return type (the response model), its REST
-route and its MCP tool — or why a door cannot carry it. :class:`MemoryAPI` is the
-same contract as a ``typing.Protocol``. ``Memory``, ``AsyncMemory``,
-``EngramClient``, ``AsyncEngramClient``, the REST app and the MCP server are checked
-against this table by ``tests/test_operations.py``, which fails when a door lacks an
-operation or disagrees on an argument's name or type.
+route, its MCP tool and its ``engram`` command — or why a door cannot carry it.
+:class:`MemoryAPI` is the same contract as a ``typing.Protocol``. ``Memory``,
+``AsyncMemory``, ``EngramClient``, ``AsyncEngramClient``, the REST app, the MCP server
+and the CLI are checked against this table by ``tests/test_operations.py``, which fails
+when a door lacks an operation or disagrees on an argument's name or type (the CLI:
+on its scope options).
 
 This module imports neither FastAPI nor httpx: the clients use it without the
 ``server`` extra.
@@ -31,7 +32,7 @@ from engram.validation import ScopeLike
 Conversation = str | Sequence[m.Message | dict[str, Any]]
 # add_many's input: add()'s arguments per call, as an AddRequest or a dict of its fields.
 AddBatch = Iterable[AddRequest | dict[str, Any]]
-DOORS = ("Memory", "AsyncMemory", "EngramClient", "AsyncEngramClient", "rest", "mcp")
+DOORS = ("Memory", "AsyncMemory", "EngramClient", "AsyncEngramClient", "rest", "mcp", "cli")
 # Arguments only a Python door can carry: a Scope object (REST/MCP take the four ids)
 # and a progress callback.
 PYTHON_ONLY = frozenset({"scope", "progress"})
@@ -156,6 +157,7 @@ class Operation:
     mcp: str | None = None
     absent: Mapping[str, str] = field(default_factory=dict)  # door -> why it lacks the operation
     optional: tuple[tuple[str, Any], ...] = ()  # positional-or-keyword params with a default
+    cli: str | None = None  # the `engram` command (and option) that runs it
 
 
 _AGENT = ("not an agent tool: the MCP tool list stays the small set agents know (add, search, "
@@ -169,49 +171,54 @@ _ERASE = ("erasure beyond the pinned scope: an agent gets delete and delete_all,
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("add", (("data", Conversation),), AddArgs, list[m.MemoryItem],
-              Route("POST", "/v1/memories", "items"), "add"),
+              Route("POST", "/v1/memories", "items"), "add", cli="add"),
     # One HTTP request for many add calls; its rounds together are capped like one add's.
     Operation("add_many", (("requests", AddBatch),), NoArgs, list[list[m.MemoryItem]],
-              Route("POST", "/v1/memories/batch", "items"), absent={"mcp": _BULK}),
+              Route("POST", "/v1/memories/batch", "items"), absent={"mcp": _BULK},
+              cli="add-many"),
     Operation("search", (("query", str),), SearchArgs, m.SearchResult,
-              Route("POST", "/v1/search"), "search"),
+              Route("POST", "/v1/search"), "search", cli="search"),
     Operation("get", (("memory_id", str),), ScopeArgs, m.MemoryItem,
-              Route("GET", "/v1/memories/{memory_id}"), absent={"mcp": _AGENT}),
-    Operation("list", (), ListArgs, m.Page, Route("GET", "/v1/memories"), "list"),
+              Route("GET", "/v1/memories/{memory_id}"), absent={"mcp": _AGENT}, cli="get"),
+    Operation("list", (), ListArgs, m.Page, Route("GET", "/v1/memories"), "list", cli="list"),
     Operation("count", (), CountArgs, int, Route("GET", "/v1/count", "count"),
-              absent={"mcp": _AGENT}),
+              absent={"mcp": _AGENT}, cli="count"),
     Operation("update", (("memory_id", str),), UpdateArgs, m.MemoryItem,
-              Route("PATCH", "/v1/memories/{memory_id}"), "update"),
+              Route("PATCH", "/v1/memories/{memory_id}"), "update", cli="update"),
     Operation("delete", (("memory_id", str),), ActorArgs, type(None),
-              Route("DELETE", "/v1/memories/{memory_id}"), "delete"),
+              Route("DELETE", "/v1/memories/{memory_id}"), "delete", cli="delete"),
     # confirm=true: a guard against wiping a scope by a stray curl; the facade call is explicit.
     Operation("delete_all", (), ActorArgs, int,
-              Route("DELETE", "/v1/memories", "deleted", extra=("confirm",)), "delete_all"),
+              Route("DELETE", "/v1/memories", "deleted", extra=("confirm",)), "delete_all",
+              cli="delete --all"),
     Operation("history", (("memory_id", str),), ScopeArgs, list[m.HistoryEntry],
-              Route("GET", "/v1/memories/{memory_id}/history"), "history"),
+              Route("GET", "/v1/memories/{memory_id}/history"), "history", cli="history"),
     Operation("export", (), AdminArgs, Iterator[str], Route("GET", "/v1/export"),
-              absent={"mcp": _MAINTENANCE}),
+              absent={"mcp": _MAINTENANCE}, cli="export"),
     Operation("import_", (("lines", Iterable[str] | str | Path),), ImportArgs, m.ImportReport,
-              Route("POST", "/v1/import"), absent={"mcp": _MAINTENANCE}),
-    Operation("stats", (), AdminArgs, m.Stats, Route("GET", "/v1/stats"), absent={"mcp": _AGENT}),
+              Route("POST", "/v1/import"), absent={"mcp": _MAINTENANCE}, cli="import"),
+    Operation("stats", (), AdminArgs, m.Stats, Route("GET", "/v1/stats"), absent={"mcp": _AGENT},
+              cli="stats"),
     Operation("forget", (("user_id", str),), ForgetArgs, int,
-              Route("POST", "/v1/forget", "deleted"), absent={"mcp": _ERASE}),
+              Route("POST", "/v1/forget", "deleted"), absent={"mcp": _ERASE}, cli="forget"),
     Operation("purge", (), NoArgs, type(None), Route("POST", "/v1/purge"),
-              absent={"mcp": _MAINTENANCE}),
+              absent={"mcp": _MAINTENANCE}, cli="purge"),
     Operation("audit", (), AuditArgs, list[AuditEntry], Route("GET", "/v1/audit"),
-              absent={"mcp": _MAINTENANCE}),
+              absent={"mcp": _MAINTENANCE}, cli="audit"),
     Operation("reveal", (("memory_id", str),), ScopeArgs, m.MemoryItem,
               Route("GET", "/v1/memories/{memory_id}/reveal"),
-              absent={"mcp": "it returns vaulted PII in clear text: never to an agent"}),
+              absent={"mcp": "it returns vaulted PII in clear text: never to an agent"},
+              cli="get --reveal"),
     Operation("consolidate", (), ScopeArgs, ConsolidationReport,
-              Route("POST", "/v1/consolidate"), absent={"mcp": _MAINTENANCE}),
+              Route("POST", "/v1/consolidate"), absent={"mcp": _MAINTENANCE}, cli="consolidate"),
     Operation("archive_stale", (), ArchiveArgs, list[str],
-              Route("POST", "/v1/archive-stale", "archived"), absent={"mcp": _MAINTENANCE}),
+              Route("POST", "/v1/archive-stale", "archived"), absent={"mcp": _MAINTENANCE},
+              cli="archive"),
     Operation("related", (("memory_id", str),), ScopeArgs, list[RelatedMemory],
-              Route("GET", "/v1/memories/{memory_id}/related"), absent={"mcp": _AGENT}),
+              Route("GET", "/v1/memories/{memory_id}/related"), absent={"mcp": _AGENT}, cli="related"),
     Operation("add_procedure", (("task", str), ("steps", Sequence[str])), ProcedureArgs,
               m.MemoryItem, Route("POST", "/v1/procedures"), absent={"mcp": _AGENT},
-              optional=(("outcome", str),)),
+              optional=(("outcome", str),), cli="procedure"),
 )
 BY_NAME: dict[str, Operation] = {op.name: op for op in OPERATIONS}
 # MCP-only tool: profile renders list(kinds=profile, fact) as Markdown for the agent.

@@ -7,6 +7,7 @@ A door may lack an operation only where the table says why (``Operation.absent``
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import types
 import typing
@@ -293,6 +294,49 @@ def test_mcp_tool_agrees_with_the_table(op: Operation, mcp_tools: dict[str, Any]
     for name, schema in properties.items():
         assert _json_kinds(schema) <= _json_of(names[name]) | _datetime_ok(names[name]), \
             f"MCP {op.mcp}({name}): {schema} vs {names[name]}"
+
+
+# -- CLI -------------------------------------------------------------------------------
+SCOPE_OPTIONS = {"user_id": "--user", "agent_id": "--agent", "session_id": "--session",
+                 "app_id": "--app"}
+
+
+@pytest.fixture(scope="module")
+def cli_commands() -> dict[str, Any]:
+    import typer
+
+    from engram.cli import app
+
+    return dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def check_cli(op: Operation, commands: Mapping[str, Any]) -> None:
+    if op.cli is None:
+        assert "cli" in op.absent, f"{op.name} has no engram command and no reason"
+        return
+    name, *options = op.cli.split()
+    assert name in commands, f"no `engram {name}` for {op.name}"
+    taken = {flag for param in commands[name].params for flag in getattr(param, "opts", [])}
+    _, want_kw, _ = expected(op)
+    scope = {flag for field, flag in SCOPE_OPTIONS.items() if field in want_kw}
+    missing = (set(options) | scope) - taken
+    assert not missing, f"`engram {name}` lacks {sorted(missing)} for {op.name}"
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda o: o.name)
+def test_cli_command_agrees_with_the_table(op: Operation, cli_commands: dict[str, Any]) -> None:
+    check_cli(op, cli_commands)
+
+
+def test_the_cli_check_catches_a_missing_command_or_option(cli_commands: dict[str, Any]) -> None:
+    get = ops.BY_NAME["get"]
+    for broken in (dataclasses.replace(get, cli="fetch"), dataclasses.replace(get, cli="get --all"),
+                   dataclasses.replace(get, cli=None)):
+        with pytest.raises(AssertionError):
+            check_cli(broken, cli_commands)
+    without_session = {**cli_commands, "get": cli_commands["archive"]}  # archive has no --session
+    with pytest.raises(AssertionError, match="--session"):
+        check_cli(get, without_session)
 
 
 def test_one_name_per_concept() -> None:

@@ -1,4 +1,4 @@
-"""Memory commands: add, search, list, get, update, delete, history, import, export, stats."""
+"""Memory commands: add, search, list, count, get, update, delete, history, import, export, stats."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from engram.cli.app import (
 from engram.errors import InvalidInputError
 
 
-def _when(value: str | None, option: str) -> datetime | None:
+def when_option(value: str | None, option: str) -> datetime | None:
     if value is None:
         return None
     try:
@@ -84,7 +84,7 @@ def add(
         data = sys.stdin.read() if text == "-" else text
     with open_memory(ctx) as memory:
         items = memory.add(data, scope=scope, kind=kind, tags=tag or [],
-                           event_time=_when(event_time, "--event-time"))
+                           event_time=when_option(event_time, "--event-time"))
     if as_json:
         print_json([i.snapshot() for i in items])
     elif quiet:
@@ -108,8 +108,8 @@ def search(
     """Hybrid search within a scope."""
     scope = scope_of(user, agent, session, app_id)
     with open_memory(ctx, create=False) as memory:
-        result = memory.search(query, scope=scope, limit=limit, since=_when(since, "--since"),
-                               until=_when(until, "--until"))
+        result = memory.search(query, scope=scope, limit=limit, since=when_option(since, "--since"),
+                               until=when_option(until, "--until"))
     if as_json:
         print_json(json.loads(result.model_dump_json()))
         return
@@ -131,13 +131,8 @@ def list_(
 ) -> None:
     """List memories, newest first."""
     scope = scope_of(user, agent, session, app_id)
-    filters: dict[str, Any] = {}
-    if kind:
-        filters["kinds"] = kind
-    if status:
-        filters["statuses"] = status
     with open_memory(ctx, create=False) as memory:
-        page = memory.list(scope=scope, filters=filters, limit=limit, cursor=cursor)
+        page = memory.list(scope=scope, filters=_filters(kind, status), limit=limit, cursor=cursor)
     if as_json:
         print_json(json.loads(page.model_dump_json()))
         return
@@ -146,12 +141,44 @@ def list_(
         out.print(f"more: --cursor {page.next_cursor}")
 
 
-@command("get")
-def get(ctx: typer.Context, memory_id: str, user: UserOpt = None, agent: AgentOpt = None,
-        session: SessionOpt = None, app_id: AppOpt = None, as_json: JsonOpt = False) -> None:
-    """Show one memory: its fields as a table, or the full record with --json."""
+def _filters(kind: list[str] | None, status: list[str] | None,
+             tag: list[str] | None = None) -> dict[str, Any]:
+    """The --kind/--status/--tag options as ``filters`` (statuses default to active)."""
+    given = {"kinds": kind, "statuses": status, "tags": tag}
+    return {name: value for name, value in given.items() if value}
+
+
+@command("count")
+def count(
+    ctx: typer.Context,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    kind: Annotated[list[str] | None, typer.Option(help="only these kinds (repeatable)")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="statuses (default: active)")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="with this tag (repeatable)")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """How many memories in a scope match the filters."""
+    scope = scope_of(user, agent, session, app_id)
     with open_memory(ctx, create=False) as memory:
-        item = memory.get(memory_id, scope=scope_of(user, agent, session, app_id))
+        found = memory.count(scope=scope, filters=_filters(kind, status, tag))
+    if as_json:
+        print_json({"count": found, "scope": scope.fields()})
+    else:
+        out.print(str(found))
+
+
+@command("get")
+def get(
+    ctx: typer.Context, memory_id: str,
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    reveal: Annotated[bool, typer.Option("--reveal", help=(
+        "restore its vaulted PII (the pii enricher with pii_mode=vault)"))] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one memory: its fields as a table, or the full record with --json."""
+    scope = scope_of(user, agent, session, app_id)
+    with open_memory(ctx, create=False) as memory:
+        item = memory.reveal(memory_id, scope=scope) if reveal else memory.get(memory_id, scope=scope)
     if as_json:
         print_json(item.snapshot())
         return
