@@ -25,7 +25,7 @@ from engram.errors import InvalidInputError
 from engram.memory import Memory
 from engram.model import Filters, Message, Scope, utcnow
 from engram.retrieve.hybrid import BASELINES, make_retriever
-from engram.retrieve.pack import pack_context
+from engram.retrieve.pack import pack_contexts
 from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 
@@ -186,7 +186,7 @@ def _ask(memory: Memory, pipeline: RankingPipeline, case: BenchCase, user: str,
         top, best = _search(memory, pipeline, case, scope, TOP_LIMIT)
         latencies.append((time.perf_counter() - started) * 1000)
         deep, _ = _search(memory, pipeline, case, scope, PACK_LIMIT)
-    packed = {b: pack_context(deep, b, query=case.question).text for b in sorted(set(budgets))}
+    packed = {b: p.text for b, p in pack_contexts(deep, sorted(set(budgets)), query=case.question).items()}
     turns = [[t for s in i.provenance.source_ids for t in derived.get(s, [s])] for i in top]
     sessions = [i.scope.session_id or "" for i in top]
     record = score_case(case, turns, sessions, {b: packed[b] for b in BUDGETS if b in packed}, turn_text)

@@ -38,9 +38,10 @@ def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int]) -
     words = content_words(query)
     keep = {0}
     used = counter(parts[0])
-    ranked = sorted(range(1, len(parts)), key=lambda i: (-_score(parts[i], words), i))
+    scores = [_score(part, words) for part in parts]
+    ranked = sorted(range(1, len(parts)), key=lambda i: (-scores[i], i))
     for i in ranked:
-        if _score(parts[i], words) <= 0:
+        if scores[i] <= 0:
             break
         cost = counter(parts[i])
         if used + cost > budget:

@@ -103,19 +103,49 @@ def pack_context(items: Sequence[MemoryItem], budget: int, *, query: str | None 
     text is re-counted and trimmed from the least relevant end, so
     ``counter(text) <= budget`` always holds.
     """
-    if budget <= 0 or not items:
-        return PackedContext()
+    return pack_contexts(items, [budget], query=query, render=render, counter=counter)[budget]
+
+
+def pack_contexts(items: Sequence[MemoryItem], budgets: Sequence[int], *, query: str | None = None,
+                  render: Callable[[MemoryItem], str] = render_item,
+                  counter: Callable[[str], int] = count_tokens) -> dict[int, PackedContext]:
+    """:func:`pack_context` for several budgets at once: each item is rendered, excerpted
+    and counted once, however many budgets read it (benchmarks pack 1k-8k per question)."""
     sep_cost = counter(SEPARATOR)
-    chosen: list[tuple[MemoryItem, str]] = []
-    used = 0
-    for item in items:
-        block = render(item)
-        if query is not None:
-            block = shorten_block(item, block, query, render, counter)
-        cost = counter(block) + (sep_cost if chosen else 0)
-        if used + cost <= budget:
-            chosen.append((item, block))
-            used += cost
+    blocks: list[tuple[str, int]] = []
+
+    def block_of(index: int) -> tuple[str, int]:
+        while len(blocks) <= index:
+            item = items[len(blocks)]
+            block = render(item)
+            if query is not None:
+                block = shorten_block(item, block, query, render, counter)
+            blocks.append((block, counter(block)))
+        return blocks[index]
+
+    out: dict[int, PackedContext] = {}
+    for budget in budgets:
+        if budget <= 0 or not items:
+            out[budget] = PackedContext()
+            continue
+        chosen: list[tuple[MemoryItem, str]] = []
+        used = 0
+        for index, item in enumerate(items):
+            if chosen and budget - used <= sep_cost:  # nothing more can fit
+                break
+            block, size = block_of(index)
+            cost = size + (sep_cost if chosen else 0)
+            if used + cost <= budget:
+                chosen.append((item, block))
+                used += cost
+        out[budget] = _laid_out(chosen, budget, counter)
+    return out
+
+
+def _laid_out(chosen: list[tuple[MemoryItem, str]], budget: int,
+              counter: Callable[[str], int]) -> PackedContext:
+    """The chosen blocks in reading order; re-counted, and trimmed from the least relevant
+    end while the joined text is over ``budget``."""
     while chosen:
         blocks = {id(item): block for item, block in chosen}
         ordered = reading_order([item for item, _ in chosen])

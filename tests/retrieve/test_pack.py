@@ -67,3 +67,46 @@ def test_budget_is_never_exceeded(items: list[MemoryItem], budget: int) -> None:
     for session in {i.scope.session_id for i in packed.items}:
         times = [i.event_time for i in packed.items if i.scope.session_id == session]
         assert times == sorted(times)  # type: ignore[type-var]
+
+
+def _reference_pack(items: list[MemoryItem], budget: int, query: str) -> str:
+    """The plain greedy packer, one budget at a time, as pack_context was first written."""
+    from engram.retrieve.excerpt import shorten_block
+    from engram.retrieve.pack import SEPARATOR, render_item
+
+    chosen: list[tuple[MemoryItem, str]] = []
+    used = 0
+    for item in items:
+        block = shorten_block(item, render_item(item), query, render_item, count_tokens)
+        cost = count_tokens(block) + (count_tokens(SEPARATOR) if chosen else 0)
+        if used + cost <= budget:
+            chosen.append((item, block))
+            used += cost
+    while chosen:
+        blocks = {id(item): block for item, block in chosen}
+        text = SEPARATOR.join(blocks[id(i)] for i in reading_order([i for i, _ in chosen]))
+        if count_tokens(text) <= budget:
+            return text
+        chosen.pop()
+    return ""
+
+
+_SENTENCES = st.sampled_from(["My dog Pixel is a beagle.", "We talked about the weather for a while.",
+                              "Dr. Smith moved to St. Louis in 2021.", "The price went up to 3.5 dollars!",
+                              "I prefer tabs over spaces."])
+_long_items = st.lists(
+    st.builds(_item, st.lists(_SENTENCES, min_size=1, max_size=120).map(" ".join),
+              st.sampled_from(["s1", "s2", None]), st.integers(0, 10_000)),
+    max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_long_items, st.lists(st.integers(min_value=0, max_value=3000), min_size=1, max_size=4))
+def test_packing_several_budgets_at_once_matches_packing_each(items: list[MemoryItem],
+                                                              budgets: list[int]) -> None:
+    from engram.retrieve.pack import pack_contexts
+
+    packed = pack_contexts(items, budgets, query="what breed is Pixel")
+    for budget in budgets:
+        assert packed[budget].text == _reference_pack(items, budget, "what breed is Pixel")
+        assert packed[budget].tokens <= budget
