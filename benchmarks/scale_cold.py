@@ -85,6 +85,64 @@ def child_store(path: Path, preload: bool) -> dict[str, Any]:
     return out
 
 
+def child_index(folder: Path) -> dict[str, Any]:
+    """A fresh process on a saved graph alone (no SQLite): index open, first and warm search.
+    The spot check reads the stored vectors from the graph file's tail, as the store would
+    read them from SQLite."""
+    import numpy as np
+    from quantization import clustered
+
+    from engram.index import ann_file
+    meta = json.loads((folder / "current.json").read_text())
+    stamp = ann_file.Stamp(**{k: meta[k] for k in ("store_id", "model_id", "dim", "epoch", "count", "checksum")})
+    graph = folder / meta["generation"] / "hnsw.faiss"
+    rows = np.memmap(graph, dtype=np.float32, mode="r", offset=graph.stat().st_size - stamp.count * stamp.dim * 4,
+                     shape=(stamp.count, stamp.dim))
+    queries = clustered(WARM + 1, seed=9)
+    t0 = time.perf_counter()
+    import faiss  # noqa: F401
+    faiss_ms = ms(t0)
+    t0 = time.perf_counter()
+    loaded = ann_file.load(folder, stamp, ann_threshold=20_000,
+                           read_vectors=lambda keys: {k: np.asarray(rows[k - 1]) for k in keys})
+    index_ms = ms(t0)
+    assert loaded is not None, "saved graph refused"
+    matrix = loaded[0]
+    everything = lambda keys: np.ones(len(keys), dtype=bool)  # noqa: E731
+    t0 = time.perf_counter()
+    matrix.search_ann(queries[0], 10, everything)
+    first_ms = ms(t0)
+    warm = []
+    for q in queries[1:]:
+        t0 = time.perf_counter()
+        matrix.search_ann(q, 10, everything)
+        warm.append(1000 * (time.perf_counter() - t0))
+    rss = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    return {"faiss_import_ms": faiss_ms, "index_open_ms": index_ms, "first_search_ms": first_ms,
+            "warm_p50_ms": round(float(np.percentile(warm, 50)), 3), "rss_mb": rss, "load": load()}
+
+
+def index_only(n: int, graph: Path, repeats: int) -> dict[str, Any]:
+    """Point an ann folder at a prebuilt graph (hnsw.faiss + labels.npy, keys 1..n) and time
+    fresh processes on it."""
+    import numpy as np
+
+    from engram.index import ann_file
+    labels = np.load(graph / "labels.npy")
+    count, checksum = ann_file.ids_checksum(labels)
+    stamp = ann_file.Stamp(store_id="bench", model_id="synthetic-384", dim=384, epoch=1, count=count,
+                           checksum=checksum)
+    folder = graph.parent / (graph.name + ".ann")
+    (folder / "g").mkdir(parents=True, exist_ok=True)
+    for name in ("hnsw.faiss", "labels.npy"):
+        if not (folder / "g" / name).exists():
+            os.link(graph / name, folder / "g" / name)
+    ann_file._point_at(folder, "g", None, stamp)
+    tries = [run_child("--child-index", str(folder)) for _ in range(repeats)]
+    return {"n": n, "graph": json.loads((graph / "built.json").read_text()) if (graph / "built.json").exists() else {},
+            "index_only": median_of(tries), "index_only_tries": tries}
+
+
 def child_model() -> dict[str, Any]:
     t0 = time.perf_counter()
     from engram.embed import make_embedder
@@ -166,6 +224,16 @@ def markdown(result: dict[str, Any]) -> str:
                          f"{c['first_search_ms']} | {c['warm_p50_ms']} | "
                          f"{c['first_search_ms'] / max(c['warm_p50_ms'], 1e-9):.1f} | {c['graphs_built']} | "
                          f"{c['rss_mb']} | {' '.join(map(str, c['load']))} |")
+    if result.get("index_only"):
+        lines += ["", "The graph alone (no SQLite store; `ann_file.load` + `MappedIndex.search_ann` over every key):", "",
+                  "| n | graph | faiss import ms | index open ms | first search ms | warm p50 ms | first / warm | RSS MB | load |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for r in result["index_only"]:
+            c, g = r["index_only"], r["graph"]
+            lines.append(f"| {r['n']:,} | {g.get('label', 'prebuilt')} | {c['faiss_import_ms']} | {c['index_open_ms']} | "
+                         f"{c['first_search_ms']} | {c['warm_p50_ms']} | "
+                         f"{c['first_search_ms'] / max(c['warm_p50_ms'], 1e-9):.1f} | {c['rss_mb']} | "
+                         f"{' '.join(map(str, c['load']))} |")
     m = result["model"]
     lines += ["", f"Model load (default embedder, its own fresh process, the same at every size): import + load "
               f"{m['import_and_load_ms']} ms, first query embedding {m['first_embed_ms']} ms, warm "
@@ -210,7 +278,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
     parser.add_argument("--db", action="append", default=[], help="N=PATH: reuse (or fill) this store for size N")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     parser.add_argument("--tag", default="")
@@ -218,12 +286,18 @@ def main() -> None:
     parser.add_argument("--child-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--preload", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--child-model", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-index", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--index-graph", action="append", default=[],
+                        help="N=FOLDER: also time a prebuilt graph alone (hnsw.faiss + labels.npy, keys 1..N)")
     args = parser.parse_args()
     if args.child_store:
         print(json.dumps(child_store(args.child_store, bool(args.preload))))
         return
     if args.child_model:
         print(json.dumps(child_model()))
+        return
+    if args.child_index:
+        print(json.dumps(child_index(args.child_index)))
         return
     stores = {int(k): Path(v) for k, v in (d.split("=", 1) for d in args.db)}
     result: dict[str, Any] = {"date": date.today().isoformat(),
@@ -245,6 +319,11 @@ def main() -> None:
             result["loadavg_end"] = load()
             stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
             stem.with_suffix(".md").write_text(markdown(result))
+    for spec in args.index_graph:
+        n, folder = spec.split("=", 1)
+        result.setdefault("index_only", []).append(index_only(int(n), Path(folder), args.repeats))
+        stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+        stem.with_suffix(".md").write_text(markdown(result))
     plot(result, stem.with_suffix(".png"))
     print(markdown(result))
 
