@@ -233,6 +233,7 @@ def load(folder: Path, expected: Stamp, *, ann_threshold: int,
             not np.allclose(mine[k], theirs[k], atol=1e-6) for k in mine):
         logger.info("saved ANN graph ignored: its vectors differ from the store's")
         return None
+    matrix.prefault()
     return matrix, found
 
 
