@@ -129,7 +129,6 @@ def stand_in_graph(n: int, folder: Path) -> None:
     session. Not for recall."""
     import faiss
     import numpy as np
-
     from quantization import clustered
     vectors = clustered(n, seed=1)
     index = faiss.IndexHNSWFlat(vectors.shape[1], 4, faiss.METRIC_INNER_PRODUCT)
