@@ -211,6 +211,14 @@ def test_rest_route_agrees_with_the_table(op: Operation,
         assert _json_kinds(fields[name]) <= _json_of(types_[name]), f"REST {key}: {name} type"
 
 
+def test_a_batch_entry_is_an_add_body(rest_routes: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """POST /v1/memories/batch takes a list of POST /v1/memories bodies: the same fields with
+    the same types, so add and add_many never drift apart."""
+    add = rest_routes[("POST", "/v1/memories")]
+    entry = rest_routes[("POST", "/v1/memories/batch")]["requests"]["items"]["properties"]
+    assert {k: v for k, v in entry.items() if not v.get("deprecated")} == add
+
+
 # -- MCP -------------------------------------------------------------------------------
 def resolve(schema: Any, defs: Mapping[str, Any]) -> Any:
     """Inline ``$ref``s (OpenAPI components or JSON-schema ``$defs``)."""
