@@ -37,7 +37,7 @@ from engram.server.wire import (
     RemoteError,
     add_call,
     add_many_call,
-    import_body,
+    import_call,
     list_call,
     more_calls,
     params_of,
@@ -139,10 +139,7 @@ class EngramClient:
         return lines()
 
     def import_(self, lines: Iterable[str] | str | Path, **args: Unpack[op.ImportArgs]) -> ImportReport:
-        call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
-                                                   actor=args.get("actor")),
-                     content=import_body(lines))
-        report: ImportReport = self._run(call, ImportReport)
+        report: ImportReport = self._run(import_call(lines, args), ImportReport)
         _report_progress(args, report)
         return report
 
@@ -274,10 +271,7 @@ class AsyncEngramClient:
 
     async def import_(self, lines: Iterable[str] | str | Path,
                       **args: Unpack[op.ImportArgs]) -> ImportReport:
-        call = Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
-                                                    actor=args.get("actor")),
-                    content=import_body(lines))
-        report: ImportReport = await self._run(call, ImportReport)
+        report: ImportReport = await self._run(import_call(lines, args), ImportReport)
         _report_progress(args, report)
         return report
 

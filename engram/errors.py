@@ -41,6 +41,17 @@ class ConflictError(EngramError):
     code = "conflict"
 
 
+class ImportConflictError(ConflictError):
+    """An unscoped import reuses ids of memories in other scopes; nothing was imported.
+    ``lines`` are the file's line numbers; pass ``on_conflict="skip"`` or ``"new_id"``."""
+
+    code = "import_conflict"
+
+    def __init__(self, message: str, lines: list[int] | None = None) -> None:
+        super().__init__(message)
+        self.lines = lines or []
+
+
 class ImportFormatError(InvalidInputError):
     """A JSONL import contained malformed lines; nothing was imported."""
 

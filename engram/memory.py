@@ -31,6 +31,7 @@ from engram.model import (
     MemoryKind,
     MemoryStatus,
     Message,
+    OnConflict,
     Page,
     Scope,
     SearchHit,
@@ -39,7 +40,7 @@ from engram.model import (
     tombstone,
     utcnow,
 )
-from engram.portability import export_lines, parse_import, restore
+from engram.portability import check_on_conflict, export_lines, parse_import, restore
 from engram.protocols import Closeable, HasVault, ReadsStore, SecretVault
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
@@ -360,18 +361,21 @@ class Memory:
         return export_lines(self.store, target)
 
     def import_(self, lines: Iterable[str] | str | Path, *, scope: ScopeLike = None,
-                skip_bad: bool = False, actor: str | None = None,
+                skip_bad: bool = False, actor: str | None = None, on_conflict: OnConflict = "fail",
                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Restore an export in one transaction: a malformed line (or a failed write)
         imports nothing, unless ``skip_bad`` skips the malformed lines. Items already
         present are skipped. Content passes the same limits and enrichers as :meth:`add`;
-        the history is ``actor``'s import, the file's own history is kept as data
-        (see :mod:`engram.portability`)."""
+        the history is ``actor``'s import, the file's own history is kept as data.
+        A scoped import stores new ids derived from the scope; an unscoped one keeps the
+        file's ids, and ``on_conflict`` (``fail``, ``skip``, ``new_id``) says what to do
+        with an id another scope holds (see :mod:`engram.portability`)."""
+        on_conflict = check_on_conflict(on_conflict)
         confine = resolve_scope(scope) if scope is not None else None
         records, report = parse_import(lines, confine=confine, skip_bad=skip_bad,
                                        check=lambda item: self.writer.check_size(item.content))
         return restore(self.writer, records, report, confine=confine, actor=actor,
-                       progress=progress)
+                       on_conflict=on_conflict, progress=progress)
 
     def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
               **ids: str | None) -> Stats:

@@ -330,11 +330,17 @@ class Page(BaseModel):
     next_cursor: str | None = None
 
 
+# What an unscoped import does with an id a memory of another scope holds (engram.portability).
+OnConflict = Literal["fail", "skip", "new_id"]
+
+
 class ImportReport(BaseModel):
     imported: int = 0
     skipped: int = 0
     links: int = 0  # links between imported memories that were restored
     bad_lines: list[int] = Field(default_factory=list)
+    # lines whose id a memory of another scope holds (unscoped import, on_conflict skip/new_id)
+    conflicts: list[int] = Field(default_factory=list)
 
 
 class Stats(BaseModel):

@@ -101,6 +101,7 @@ class ImportArgs(TypedDict, total=False):
     scope: ScopeLike
     skip_bad: bool
     actor: str | None
+    on_conflict: m.OnConflict
     progress: Callable[[int, int], None] | None
 
 

@@ -13,12 +13,23 @@ data in ``metadata["engram.import"]["history"]`` (version, op, claimed actor, ti
 the names of the changed fields; the content of earlier versions is not restored, since
 it would bypass the PII redaction and the guard).
 
-A scoped import (an API key's, or ``scope=``) stores each new memory under an id derived
-from the file's id and that scope (:func:`engram.ids.derived_id`), whatever the rest of
-the store holds: so an import can neither collide with another tenant's memory nor reveal
-that an id exists elsewhere, and importing the same file twice stays idempotent. The file's
-id is kept in ``metadata["engram.import"]["id"]``. An unscoped (administrative) import
-keeps the file's ids.
+Ids: an import never takes an id away from a memory outside the importer's reach, and
+never tells a tenant whether an id exists elsewhere.
+
+- A scoped import (an API key's, or ``scope=``) stores each new memory under an id derived
+  from the file's id and that scope (:func:`engram.ids.derived_id`), whatever the rest of
+  the store holds: it can neither collide with another tenant's memory nor reveal that an
+  id exists elsewhere (a taken id and a free one get the same answer), and importing the
+  same file twice stays idempotent. ``on_conflict`` never applies, since nothing collides.
+- An unscoped (administrative) import sees the whole store, so it keeps the file's ids and
+  reports a collision with a memory of *another* scope by ``on_conflict``: ``"fail"`` (the
+  default) refuses the whole file with :class:`~engram.errors.ImportConflictError` naming
+  the lines; ``"skip"`` leaves those lines out (counted in ``skipped`` and ``conflicts``);
+  ``"new_id"`` imports them under an id derived from the file's id and the line's scope
+  (so a re-import is still idempotent).
+
+Either way a renamed memory keeps the file's id in ``metadata["engram.import"]["id"]``.
+A memory already present *in its own scope* is skipped: an import is idempotent.
 """
 
 from __future__ import annotations
@@ -28,14 +39,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from engram.errors import ImportFormatError
+from engram.errors import ImportConflictError, ImportFormatError, InvalidInputError
 from engram.ids import derived_id, is_valid_id
 from engram.lifecycle.audit import changed_fields
-from engram.model import HistoryEntry, ImportReport, MemoryItem, Scope, utcnow
+from engram.model import HistoryEntry, ImportReport, MemoryItem, OnConflict, Scope, utcnow
 from engram.store.base import Link, Store
 from engram.write import Writer
 
@@ -44,6 +55,7 @@ FORMAT_VERSION = 1
 MAX_REPORTED = 10
 IMPORT_KEY = "engram.import"  # metadata key: what the file claimed (history, original id)
 MAX_HISTORY = 1000  # history entries kept per memory; a longer claim is a malformed line
+ON_CONFLICT: tuple[str, ...] = get_args(OnConflict)
 
 
 @dataclass
@@ -51,6 +63,7 @@ class ImportRecord:
     item: MemoryItem
     claimed: list[dict[str, Any]]  # the file's history, as data
     links: list[Link] = field(default_factory=list)
+    line: int = 0  # where it stood in the file, for error messages
 
 
 def _link_json(link: Link) -> dict[str, Any]:
@@ -167,6 +180,7 @@ def parse_import(
                 bad.append((number, f"duplicate id {record.item.id}"))
                 continue
             seen.add(record.item.id)
+            record.line = number
             records.append(record)
     except OSError as exc:
         raise ImportFormatError(f"cannot read the import file: {exc.strerror or exc}") from None
@@ -181,12 +195,41 @@ def parse_import(
     return records, ImportReport(skipped=len(bad), bad_lines=[n for n, _ in bad])
 
 
-def _renamed(records: list[ImportRecord], confine: Scope | None) -> dict[str, str]:
-    """file id -> stored id: the file's ids for an unscoped import, else ids derived
-    from the scope (see the module docs)."""
-    if confine is None:
-        return {r.item.id: r.item.id for r in records}
-    return {r.item.id: derived_id(r.item.id, str(confine)) for r in records}
+def check_on_conflict(value: object) -> OnConflict:
+    """``on_conflict`` as given, or an InvalidInputError that lists the choices."""
+    if value not in ON_CONFLICT:
+        raise InvalidInputError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}, not {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def _taken_elsewhere(store: Store, records: list[ImportRecord]) -> list[ImportRecord]:
+    """Records whose file id belongs to a memory of another scope (an unscoped import
+    only: it is the administrator's view of the whole store)."""
+    scopes = {r.item.id: r.item.scope for r in records}
+    owners = {item.id: item.scope for item in store.get(None, list(scopes))}
+    return [r for r in records if r.item.id in owners and not r.item.scope.covers(owners[r.item.id])]
+
+
+def _conflict_error(clashes: list[ImportRecord]) -> ImportConflictError:
+    shown = "; ".join(f"line {r.line}: id {r.item.id}" for r in clashes[:MAX_REPORTED])
+    more = f" (and {len(clashes) - MAX_REPORTED} more)" if len(clashes) > MAX_REPORTED else ""
+    return ImportConflictError(
+        f"{len(clashes)} line(s) reuse the id of a memory in another scope, nothing was "
+        f"imported: {shown}{more}. Pass on_conflict='new_id' (CLI --on-conflict new_id, REST "
+        "?on_conflict=new_id) to import them under new ids, or on_conflict='skip' to leave them out",
+        lines=[r.line for r in clashes])
+
+
+def _renamed(records: list[ImportRecord], confine: Scope | None,
+             clashes: list[ImportRecord]) -> dict[str, str]:
+    """file id -> stored id (see the module docs): derived from the import scope for a
+    scoped import; for an unscoped one the file's id, or (``new_id``) one derived from the
+    line's scope for the lines in ``clashes``."""
+    if confine is not None:
+        return {r.item.id: derived_id(r.item.id, str(confine)) for r in records}
+    ids = {r.item.id: r.item.id for r in records}
+    ids.update({r.item.id: derived_id(r.item.id, str(r.item.scope)) for r in clashes})
+    return ids
 
 
 def _as_stored(record: ImportRecord, ids: dict[str, str]) -> MemoryItem:
@@ -208,14 +251,24 @@ def _as_stored(record: ImportRecord, ids: dict[str, str]) -> MemoryItem:
 
 
 def restore(writer: Writer, records: list[ImportRecord], report: ImportReport, *,
-            confine: Scope | None, actor: str | None,
+            confine: Scope | None, actor: str | None, on_conflict: OnConflict = "fail",
             progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Write the validated records in ONE store transaction. Memories already in their
-    scope are skipped (an import is idempotent); the rest are enriched as by ``add``,
-    embedded, and written with one ``import`` history row each (actor: the importer)
-    and the links between them."""
+    scope are skipped (an import is idempotent); ids taken in another scope are handled
+    by ``on_conflict`` (unscoped imports only, see the module docs); the rest are enriched
+    as by ``add``, embedded, and written with one ``import`` history row each (actor: the
+    importer) and the links between them."""
     store = writer.store
-    ids = _renamed(records, confine)
+    clashes = _taken_elsewhere(store, records) if confine is None else []
+    if clashes and on_conflict == "fail":
+        raise _conflict_error(clashes)
+    report.conflicts = sorted(r.line for r in clashes)
+    if on_conflict == "skip":
+        dropped = {r.item.id for r in clashes}
+        records = [r for r in records if r.item.id not in dropped]
+        report.skipped += len(dropped)
+        clashes = []
+    ids = _renamed(records, confine, clashes)
     present: set[str] = set()
     for record in records:
         stored = ids[record.item.id]

@@ -157,6 +157,8 @@ def _wire_kind(tp: Any) -> Any:
         return ("array", _wire_kind(args[0]) if args else None)
     if origin in (dict, Mapping) or tp is dict:
         return "object"
+    if origin is typing.Literal:  # a choice of strings (on_conflict)
+        return "string" if all(isinstance(a, str) for a in typing.get_args(tp)) else tp
     return {str: "string", int: "integer", float: "number", bool: "boolean",
             datetime: "datetime"}.get(tp, tp)
 

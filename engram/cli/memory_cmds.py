@@ -302,9 +302,16 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="JSONL file written by `engram export`")],
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="import valid lines, skip bad ones")] = False,
+    on_conflict: Annotated[str, typer.Option(
+        "--on-conflict", help="an id that a memory of another scope holds: fail (import nothing), "
+        "skip (leave the line out) or new_id (import it under a new id)")] = "fail",
     as_json: JsonOpt = False,
 ) -> None:
-    """Import memories from JSONL; a malformed line aborts the whole import."""
+    """Import memories from JSONL; a malformed line, or an id another scope holds, aborts
+    the whole import (unless --skip-bad / --on-conflict say otherwise)."""
+    from engram.portability import check_on_conflict
+
+    choice = check_on_conflict(on_conflict)
     if not file.is_file():
         raise InvalidInputError(f"{file} does not exist or is not a file")
     with open_memory(ctx) as memory, Progress(
@@ -313,12 +320,15 @@ def import_(
     ) as bar:
         task = bar.add_task("import", total=None)
         report = memory.import_(file, skip_bad=skip_bad, actor="cli",
+                                on_conflict=choice,
                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
     if as_json:
         print_json(report.model_dump())
         return
     out.print(f"[green]imported {report.imported}[/], skipped {report.skipped}, links {report.links}"
-              + (f" (bad lines: {report.bad_lines[:20]})" if report.bad_lines else ""))
+              + (f" (bad lines: {report.bad_lines[:20]})" if report.bad_lines else "")
+              + (f" (ids held by another scope, lines: {report.conflicts[:20]})"
+                 if report.conflicts else ""))
 
 
 @command("stats")

@@ -187,7 +187,8 @@ async def import_(request: Request, q: Annotated[ImportQuery, Query()],
     fields = {k: v for k, v in who.confine(q.scope_fields()).items() if v is not None}
     state: ServerState = request.app.state.engram
     return await run_in_threadpool(state.memory.import_, lines, scope=fields or None,
-                                   skip_bad=q.skip_bad, actor=who.actor(q.actor))
+                                   skip_bad=q.skip_bad, actor=who.actor(q.actor),
+                                   on_conflict=q.on_conflict)
 
 
 def _decode_lines(raw: bytes, skip_bad: bool) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from engram.model import SCOPE_FIELDS, Filters, MemoryItem, MemoryKind, MemoryStatus, Message
+from engram.model import SCOPE_FIELDS, Filters, MemoryItem, MemoryKind, MemoryStatus, Message, OnConflict
 
 MAX_LIST_LIMIT = 1000
 
@@ -194,6 +194,7 @@ class AdminScopeQuery(ScopeFields):
 class ImportQuery(ScopeFields):
     skip_bad: bool = False
     actor: str | None = None
+    on_conflict: OnConflict = "fail"  # unscoped imports only: an id another scope holds
 
 
 class Deleted(BaseModel):

@@ -288,6 +288,14 @@ def import_body(lines: Iterable[str] | str | Path) -> bytes:
     return "\n".join(line.rstrip("\n") for line in lines).encode("utf-8")
 
 
+def import_call(lines: Iterable[str] | str | Path, args: Mapping[str, Any]) -> Call:
+    """``POST /v1/import`` for :meth:`Memory.import_`'s arguments (``progress`` stays local)."""
+    return Call("POST", "/v1/import", params_of(args, skip_bad=args.get("skip_bad", False),
+                                               actor=args.get("actor"),
+                                               on_conflict=args.get("on_conflict")),
+                content=import_body(lines))
+
+
 def quote_id(memory_id: str) -> str:
     if not isinstance(memory_id, str) or not memory_id:
         raise E.InvalidInputError("memory_id must be a non-empty string")
@@ -317,6 +325,7 @@ __all__ = [
     "error_class",
     "filter_params",
     "import_body",
+    "import_call",
     "list_call",
     "more_calls",
     "params_of",

@@ -89,8 +89,10 @@ class ItemStore(Protocol):
         """
         ...
 
-    def get(self, scope: Scope, ids: Sequence[str]) -> builtins.list[MemoryItem]:
-        """Items with these ids inside ``scope`` (any status), in the order given."""
+    def get(self, scope: Scope | None, ids: Sequence[str]) -> builtins.list[MemoryItem]:
+        """Items with these ids inside ``scope`` (any status), in the order given.
+        ``None`` is the administrator's whole store (an unscoped import finds the ids
+        that other scopes hold with it); the facade never passes it for a tenant."""
         ...
 
     def list(

@@ -343,7 +343,7 @@ class PostgresStore(VectorReads):
         self._write(work)
 
     # -- reads --------------------------------------------------------------
-    def get(self, scope: Scope, ids: Sequence[str]) -> list[MemoryItem]:
+    def get(self, scope: Scope | None, ids: Sequence[str]) -> list[MemoryItem]:
         if not ids:
             return []
         sql, params = scope_clause(scope)

@@ -347,8 +347,8 @@ class SQLiteStore(VectorReads):
                 )
 
     # -- reads --------------------------------------------------------------
-    def get(self, scope: Scope, ids: Sequence[str]) -> builtins.list[MemoryItem]:
-        sql, params = scope_clause(scope)
+    def get(self, scope: Scope | None, ids: Sequence[str]) -> builtins.list[MemoryItem]:
+        sql, params = scope_clause(scope) if scope else ("1", [])
         found: dict[str, MemoryItem] = {}
         for chunk in chunks(list(ids), 500):
             rows = self._read(f"{_SELECT_ITEM} WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
