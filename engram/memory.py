@@ -50,6 +50,7 @@ from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, check_store, open_store
 from engram.validation import (
     ScopeLike,
+    check_actor,
     resolve_scope,
     utc_time,
 )
@@ -201,6 +202,7 @@ class Memory:
         """Change a memory; the old version is kept in its history."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
+        check_actor(actor)
         current = self._one(memory_id, target)
         if status is not None and str(getattr(status, "value", status)) == MemoryStatus.DELETED.value:
             raise InvalidInputError(
@@ -218,6 +220,7 @@ class Memory:
         """Delete completely (row, index, vector); history keeps a content-free tombstone."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
+        check_actor(actor)
         current = self._one(memory_id, target)
         # -- privacy hook: derived items, cache rows, vault; first, so a crash never orphans them
         self._erase(_privacy.collect(self.store, target, [memory_id]), actor)
@@ -230,6 +233,7 @@ class Memory:
         """Delete every memory in the scope; returns how many were deleted."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
                                session_id=session_id, app_id=app_id)
+        check_actor(actor)
         erased = self._erase(_privacy.collect_scope(self.store, target), actor)  # -- privacy hook --
         deleted = self.store.delete_scope(target, actor=actor) + erased
         if deleted:
@@ -371,6 +375,7 @@ class Memory:
         file's ids, and ``on_conflict`` (``fail``, ``skip``, ``new_id``) says what to do
         with an id another scope holds (see :mod:`engram.portability`)."""
         on_conflict = check_on_conflict(on_conflict)
+        check_actor(actor)
         confine = resolve_scope(scope) if scope is not None else None
         records, report = parse_import(lines, confine=confine, skip_bad=skip_bad,
                                        check=lambda item: self.writer.check_size(item.content))
@@ -399,6 +404,7 @@ class Memory:
         session — rows, index, vectors, derived summaries, cache and vault rows — and
         (``purge``) compact the files so no bytes remain. History keeps content-free
         tombstones. Returns how many memories were deleted."""
+        check_actor(actor)
         deleted = self.delete_all(user_id=user_id, actor=actor)
         if purge:
             self.purge()
@@ -454,6 +460,7 @@ class Memory:
                       dry_run: bool = False, actor: str | None = None) -> builtins.list[str]:
         """Archive (never delete) long-unused, unimportant items; returns their ids."""
         target = resolve_scope(scope, user_id=user_id, agent_id=agent_id, app_id=app_id)
+        check_actor(actor)
         return self.lifecycle.archive_stale(target, now=now, min_retention=min_retention,
                                             max_importance=max_importance, kinds=kinds,
                                             dry_run=dry_run, actor=actor)
@@ -470,6 +477,7 @@ class Memory:
                       **ids: str | None) -> MemoryItem:
         """Remember how a task was done, or the lesson of a failure (kind=procedure);
         find it with ``search(task, filters={"kinds": ["procedure"]})``."""
+        check_actor(actor)
         return self.lifecycle.add_procedure(resolve_scope(scope, **ids), task, steps, outcome,
                                             success=success, actor=actor)
 

@@ -23,6 +23,11 @@ MAX_METADATA_DEPTH = 16
 # Each filter tag is one SQL condition; ~1,000 of them overflow SQLite's expression-tree
 # depth. No real filter needs more than a handful.
 MAX_FILTER_TAGS = 64
+# Tags are the caller's labels: each is indexed and scanned on every write, so a list of
+# 10,000 (or one tag of 100,000 characters) is an input error, not a slow request.
+MAX_TAGS = 100
+MAX_LABEL_CHARS = 256
+MAX_SOURCE_CHARS = 2048  # a URL or a file path
 ROLES = ("user", "assistant", "system", "tool", "developer")  # the chat roles of OpenAI-style APIs
 
 
@@ -160,8 +165,8 @@ class Provenance(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     source_ids: list[str] = Field(default_factory=list)
-    source: str | None = None
-    actor: str | None = None
+    source: str | None = Field(default=None, max_length=MAX_SOURCE_CHARS)
+    actor: str | None = Field(default=None, max_length=MAX_ID_CHARS)
 
 
 class Message(BaseModel):
@@ -234,6 +239,17 @@ class MemoryItem(BaseModel):
     def _labels(cls, values: list[str]) -> list[str]:
         return [check_text(v, "a label") for v in values]
 
+    @field_validator("tags")
+    @classmethod
+    def _few_short_tags(cls, values: list[str]) -> list[str]:
+        if len(values) > MAX_TAGS:
+            raise ValueError(f"a memory takes at most {MAX_TAGS} tags (got {len(values)}); "
+                             "put the rest in metadata")
+        if any(len(v) > MAX_LABEL_CHARS for v in values):
+            raise ValueError(f"each tag is limited to {MAX_LABEL_CHARS} characters; "
+                             "put longer text in metadata")
+        return values
+
     @field_validator("event_time", "created_at", "updated_at", "valid_from", "valid_to",
                      "last_accessed_at")
     @classmethod
@@ -267,7 +283,7 @@ class HistoryEntry(BaseModel):
     memory_id: str
     version: int
     op: HistoryOp
-    actor: str | None = None
+    actor: str | None = Field(default=None, max_length=MAX_ID_CHARS)
     at: datetime = Field(default_factory=utcnow)
     old: dict[str, Any] | None = None
     new: dict[str, Any] | None = None

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from engram.errors import InvalidInputError
-from engram.model import Scope, as_utc
+from engram.model import MAX_ID_CHARS, Scope, as_utc, check_text
 
 T = TypeVar("T")
 
@@ -47,6 +47,20 @@ def validated(factory: Callable[..., T], **fields: Any) -> T:
         return factory(**fields)
     except ValidationError as exc:
         raise InvalidInputError(explain(exc)) from None
+
+
+def check_actor(actor: object) -> str | None:
+    """The ``actor`` a write records in history: None or a short clean string (it is
+    stored on every history row, so 100 kB of it is an input error, not a row)."""
+    if actor is None:
+        return None
+    if not isinstance(actor, str) or len(actor) > MAX_ID_CHARS:
+        raise InvalidInputError(f"actor must be a string of at most {MAX_ID_CHARS} characters "
+                                "(who made the change, e.g. 'cli' or 'agent:planner')")
+    try:
+        return check_text(actor, "actor")
+    except ValueError as exc:
+        raise InvalidInputError(str(exc)) from None
 
 
 def utc_time(value: Any, what: str) -> datetime:

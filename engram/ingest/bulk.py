@@ -18,7 +18,7 @@ from typing import Any
 from engram.errors import ContentTooLargeError, InvalidInputError
 from engram.ingest.rounds import to_units
 from engram.model import MemoryItem, MemoryKind, Provenance, Scope, utcnow
-from engram.validation import resolve_scope, utc_time
+from engram.validation import check_actor, resolve_scope, utc_time, validated
 from engram.write import Writer
 
 BULK_ITEMS = 2048  # items per store transaction: bounds memory and lock time on big imports
@@ -56,12 +56,14 @@ def new_items(writer: Writer, request: AddRequest, now: datetime, *,
             f"this conversation has {len(units):,} rounds, above the limit of "
             f"{max_rounds:,} per call; add it in several calls "
             "(e.g. one per session) or raise ENGRAM_MAX_ROUNDS_PER_ADD")
+    check_actor(request.actor)
+    provenance = validated(Provenance, source=request.source, actor=request.actor)
     return [writer.item(
         scope=target, kind=request.kind, content=unit.text, role=unit.role,
         tags=list(request.tags), event_time=unit.at or now, created_at=now, updated_at=now,
         valid_from=unit.at or now, importance=request.importance,
         metadata=request.metadata if request.metadata is not None else {},
-        provenance=Provenance(source_ids=unit.source_ids, source=request.source, actor=request.actor),
+        provenance=provenance.model_copy(update={"source_ids": unit.source_ids}),
     ) for unit in units]
 
 

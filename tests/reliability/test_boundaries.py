@@ -62,3 +62,27 @@ def test_status_deleted_is_refused_and_points_to_delete(make_memory: Callable[..
                            json={"status": "deleted", "user_id": "u"})
     assert 400 <= response.status_code < 500 and "DELETE" in response.json()["error"]["message"]
     assert mem.get(item.id, user_id="u").version == 1  # unchanged, still active
+
+
+def test_tags_actor_and_source_are_bounded(make_memory: Callable[..., Memory]) -> None:
+    """One tag of 100,000 characters held a server for 567 s (the guard scans every
+    field); 10,000 tags took 37 s; a 100 kB actor went into every history row."""
+    from engram.model import MAX_LABEL_CHARS, MAX_TAGS
+
+    mem = make_memory()
+    [item] = mem.add("ok", user_id="u", tags=["t"] * MAX_TAGS)
+    for call, match in [(lambda: mem.add("x", user_id="u", tags=["t" * 100_000]), "256 characters"),
+                        (lambda: mem.add("x", user_id="u", tags=[f"t{n}" for n in range(10_000)]),
+                         f"at most {MAX_TAGS} tags"),
+                        (lambda: mem.update(item.id, user_id="u", tags=["t" * (MAX_LABEL_CHARS + 1)]),
+                         "256 characters"),
+                        (lambda: mem.add("x", user_id="u", source="s" * 100_000), "source"),
+                        (lambda: mem.add("x", user_id="u", actor="a" * 100_000), "actor"),
+                        (lambda: mem.add_many([{"data": "x", "user_id": "u", "actor": "a" * 300}]), "actor"),
+                        (lambda: mem.update(item.id, user_id="u", content="y", actor="a" * 300), "actor"),
+                        (lambda: mem.delete(item.id, user_id="u", actor="a" * 300), "actor"),
+                        (lambda: mem.delete_all(user_id="u", actor="a\x00"), "NUL"),
+                        (lambda: mem.import_([], actor="a" * 300), "actor")]:
+        with pytest.raises(InvalidInputError, match=match):
+            call()
+    assert mem.count(user_id="u") == 1 and mem.get(item.id, user_id="u").version == 1

@@ -223,7 +223,7 @@ def test_skip_bad_imports_the_good_lines(deploy) -> None:  # type: ignore[no-unt
     response = httpx.post(target.url + "/v1/import", params={"skip_bad": "true"}, content=body,
                           headers=NDJSON)
     assert response.status_code == 200, response.text
-    assert response.json() == {"imported": 1, "skipped": 2, "links": 0, "bad_lines": [3, 4]}
+    assert response.json() == {"imported": 1, "skipped": 2, "links": 0, "bad_lines": [3, 4], "conflicts": []}
 
 
 def test_bad_auth_headers_on_an_open_server(seeded: Deployment) -> None:

@@ -65,6 +65,11 @@ class PgServer:
             self.admin_url = self._start_embedded()
         self._prepare_template()
 
+    @property
+    def data_dir(self) -> Path | None:
+        """The cluster's data folder (None for an external server): deletion tests scan it."""
+        return self._datadir / "data" if self._datadir is not None else None
+
     # -- lifecycle -----------------------------------------------------------
     def _start_embedded(self) -> str:
         # find_spec does not import the package (its import has side effects:
