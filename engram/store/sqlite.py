@@ -24,7 +24,7 @@ from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, lin
 from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
-from engram.store.sqlite_schema import migrate
+from engram.store.sqlite_schema import fts_secure_delete, migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
     adjacent,
@@ -106,6 +106,7 @@ class SQLiteStore(VectorReads):
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed on disk
             migrate(self._conn)
+            self._fts_secure = fts_secure_delete(self._conn)
         except sqlite3.DatabaseError as exc:
             raise CorruptStoreError(
                 f"{self.path} is not a readable Engram database ({exc}); restore it from a "
@@ -490,12 +491,15 @@ class SQLiteStore(VectorReads):
         """Make the deletions committed so far physical, before a delete call returns.
 
         ``secure_delete`` zeroes deleted rows in the file, but two copies outlive them:
-        FTS5 only *marks* a row's tokens deleted until its segments are merged (FTS5's own
-        ``secure-delete`` option needs SQLite 3.44), and the WAL keeps every page image
-        written since the last checkpoint. So merge the index ('optimize') and checkpoint
-        the WAL, truncating it. The merge costs O(index size): benchmarks/deletion.py."""
-        with self._lock:
-            self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+        FTS5 only *marks* a row's tokens deleted until its segments are merged, and the
+        WAL keeps every page image written since the last checkpoint. With SQLite 3.42+
+        FTS5's own ``secure-delete`` (on since open, :func:`fts_secure_delete`) removed
+        the tokens in the DELETE itself; older SQLite (Python's bundled 3.40 here) needs
+        the whole index merged ('optimize', O(index size): benchmarks/fts_delete.py).
+        Either way the WAL is then checkpointed and truncated."""
+        if not self._fts_secure:
+            with self._lock:
+                self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
         checkpoint(self._conn, self._lock, self.path)
 
     def compact(self) -> None:

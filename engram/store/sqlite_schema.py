@@ -129,6 +129,33 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise
 
 
+# FTS5's 'secure-delete' option (SQLite 3.42+) removes a deleted row's tokens from the
+# index as part of the DELETE, so no whole-index 'optimize' is needed afterwards.
+FTS_SECURE_DELETE = (3, 42, 0)
+
+
+def fts_secure_delete(conn: sqlite3.Connection) -> bool:
+    """Turn on FTS5 secure-delete when this SQLite has it; True when it is on.
+
+    Enabling it is persistent (in ``memories_fts_config``) and done once per file; the
+    first time, one 'optimize' merges away the tokens that earlier deletes only marked.
+    A file with it on needs SQLite 3.42+ to write its index (FTS5 refuses older
+    readers' writes), so it is never enabled from an older SQLite."""
+    if sqlite3.sqlite_version_info < FTS_SECURE_DELETE:
+        return False
+    row = conn.execute("SELECT v FROM memories_fts_config WHERE k = 'secure-delete'").fetchone()
+    if row is None or not row[0]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT INTO memories_fts(memories_fts, rank) VALUES ('secure-delete', 1)")
+            conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return True
+
+
 def _statements(script: str) -> list[str]:
     """Split a migration script into statements (executescript would auto-commit)."""
     parts: list[str] = []
