@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     embedder: str = "minilm-onnx"
     embedder_options: dict[str, Any] = Field(default_factory=dict)
     embedding_cache: bool = True
+    # Search access statistics are written every this many seconds in one batch instead of
+    # one write per search (engram/store/access_buffer.py); 0 writes them at once.
+    # `engram serve` uses 1.0 unless this is set.
+    access_flush_s: float = Field(default=0.0, ge=0)
     cache_dir: Path | None = None  # default: <data_dir>/cache
     max_content_chars: int = Field(default=100_000, gt=0)
     # Rounds one add() may store: each is embedded and indexed, so this bounds the work a

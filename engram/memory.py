@@ -48,6 +48,7 @@ from engram.retrieve.pack import exhaustive, pack_context
 from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, check_store, open_store
+from engram.store.access_buffer import AccessBuffer
 from engram.validation import (
     ScopeLike,
     check_actor,
@@ -111,13 +112,17 @@ class Memory:
         # -- the one write path, shared with the lifecycle and imports --
         self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars,
                              vault=self.vault)
+        self.access = AccessBuffer(store, self.settings.access_flush_s)  # search statistics
         for enricher in self.enrichers:
             if isinstance(enricher, ReadsStore):  # the guard's lessons read flagged memories
                 enricher.bind_store(store)
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
-        self.store.close()
+        try:
+            self.access.close()  # buffered access statistics go in before the store closes
+        finally:
+            self.store.close()
         if isinstance(self.reranker, Closeable):
             self.reranker.close()
 
@@ -319,14 +324,14 @@ class Memory:
         if token_budget is not None:
             whole = exhaustive(self.store, request, token_budget, self.settings.exhaustive_max_items)
             if whole is not None:
-                self.store.record_access(target, [h.item.id for h in whole.hits])
+                self.access.record(target, [h.item.id for h in whole.hits])
                 return whole
         ranked, items = self.pipeline().rank(request, self.store, self.embedder,
                                              explicit_statuses=_chose_statuses(filters))
         hits = [SearchHit(item=items[r.id], score=r.score, channels=r.channels)
                 for r in ranked if r.id in items]
         if hits:
-            self.store.record_access(target, [h.item.id for h in hits])
+            self.access.record(target, [h.item.id for h in hits])
         if token_budget is None:
             return SearchResult(hits=hits)
         packed = pack_context([h.item for h in hits], token_budget, query=query)

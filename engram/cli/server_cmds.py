@@ -49,6 +49,9 @@ def _keys_command(name: str) -> Callable[[F], F]:
 # `engram serve --workers N`: each uvicorn worker process builds its own Memory and app
 # from these options (uvicorn needs an import string, not an object, to fork workers).
 _WORKER_OPTIONS = "ENGRAM_SERVE_OPTIONS"
+# Search access statistics are written once a second per server process, not once per
+# search (engram/store/access_buffer.py; ENGRAM_ACCESS_FLUSH_S=0 turns that off).
+SERVER_ACCESS_FLUSH_S = 1.0
 
 
 @command("serve")
@@ -133,7 +136,10 @@ def _build_app(options: dict[str, Any]) -> tuple[Any, Any]:
     from engram.server.app import create_app
     from engram.store.keys import KeyStore
 
-    memory = Memory(options["db"], settings=Settings())
+    settings = Settings()
+    if "access_flush_s" not in settings.model_fields_set:  # a server batches search statistics
+        settings = settings.model_copy(update={"access_flush_s": SERVER_ACCESS_FLUSH_S})
+    memory = Memory(options["db"], settings=settings)
     hosts = options["allowed_hosts"]
     api = create_app(memory, keys=KeyStore(Path(options["keys_db"])),
                      require_auth=options["require_auth"], rate_limit_per_minute=options["rate_limit"],

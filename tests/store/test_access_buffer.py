@@ -1,0 +1,105 @@
+"""AccessBuffer: search statistics batched per scope, counted exactly, kept per tenant,
+and written before the store closes (a graceful server shutdown loses none)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+from engram.model import Scope
+from engram.store.access_buffer import AccessBuffer
+from engram.store.sqlite import SQLiteStore
+
+HOUR = 3600.0  # the timer never fires inside a test: only flush()/close() write
+
+
+def _memory(tmp_path: Path, flush_s: float) -> Memory:
+    settings = Settings(data_dir=tmp_path / "data", embedding_cache=False, access_flush_s=flush_s)
+    return Memory(tmp_path / "m.db", settings=settings, embedder=HashingEmbedder())
+
+
+def test_buffered_accesses_are_counted_exactly_and_survive_close(tmp_path: Path) -> None:
+    mem = _memory(tmp_path, HOUR)
+    item = mem.add("alice moved to lisbon", user_id="alice")[0]
+    for _ in range(3):
+        assert mem.search("lisbon", user_id="alice").hits
+    assert mem.get(item.id, user_id="alice").access_count == 0  # not written yet
+    mem.close()  # what a server's graceful shutdown runs
+    reopened = _memory(tmp_path, 0.0)
+    stored = reopened.get(item.id, user_id="alice")
+    assert stored.access_count == 3 and stored.last_accessed_at is not None
+    reopened.close()
+
+
+def test_without_an_interval_every_access_is_written_at_once(tmp_path: Path) -> None:
+    mem = _memory(tmp_path, 0.0)
+    item = mem.add("bob plays the guitar", user_id="bob")[0]
+    mem.search("guitar", user_id="bob")
+    assert mem.get(item.id, user_id="bob").access_count == 1
+    mem.close()
+
+
+def test_each_scope_is_written_to_its_own_memories_only(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    mem = Memory(tmp_path / "s.db", settings=Settings(data_dir=tmp_path / "d", embedding_cache=False),
+                 embedder=HashingEmbedder(), store=store)
+    mine = mem.add("carol's note", user_id="carol")[0]
+    buffer = AccessBuffer(store, HOUR)
+    buffer.record(Scope(user_id="mallory"), [mine.id])  # another tenant naming carol's id
+    buffer.record(Scope(user_id="carol"), [mine.id, mine.id])  # one search: one access
+    buffer.flush()
+    assert mem.get(mine.id, user_id="carol").access_count == 1
+    mem.close()
+
+
+class FlakyStore(SQLiteStore):
+    """A real store whose first access write fails (a locked file, a dropped connection)."""
+
+    failures = 1
+
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise OSError("disk I/O error")
+        super().record_access(scope, ids)
+
+
+def test_a_failed_flush_keeps_its_counts_for_the_next_one(tmp_path: Path) -> None:
+    store = FlakyStore(tmp_path / "f.db")
+    mem = Memory(tmp_path / "f.db", settings=Settings(data_dir=tmp_path / "d", embedding_cache=False),
+                 embedder=HashingEmbedder(), store=store)
+    a = mem.add("first", user_id="u")[0]
+    b = mem.add("second", user_id="v")[0]
+    buffer = AccessBuffer(store, HOUR)
+    buffer.record(Scope(user_id="u"), [a.id])
+    buffer.record(Scope(user_id="u"), [a.id])
+    buffer.record(Scope(user_id="v"), [b.id])
+    with pytest.raises(OSError):
+        buffer.flush()
+    buffer.close()
+    assert mem.get(a.id, user_id="u").access_count == 2
+    assert mem.get(b.id, user_id="v").access_count == 1
+    mem.close()
+
+
+def test_engram_serve_batches_unless_told_not_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fastapi")
+    from engram.cli.server_cmds import SERVER_ACCESS_FLUSH_S, _build_app
+
+    monkeypatch.setenv("ENGRAM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ENGRAM_EMBEDDER", "hashing")
+    options = {"db": str(tmp_path / "srv.db"), "keys_db": str(tmp_path / "keys.sqlite"),
+               "require_auth": False, "rate_limit": None, "max_body_bytes": 1000,
+               "allowed_hosts": None, "cors_origins": []}
+    _, memory = _build_app(options)
+    assert memory.access.interval_s == SERVER_ACCESS_FLUSH_S > 0
+    memory.close()
+    monkeypatch.setenv("ENGRAM_ACCESS_FLUSH_S", "0")
+    _, memory = _build_app(options)
+    assert memory.access.interval_s == 0
+    memory.close()
