@@ -33,7 +33,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
 sys.path.insert(0, str(ROOT))
+import load_report  # noqa: E402
 from load_client import ERRORS, RawClient  # noqa: E402
 
 WORDS = ("alice bob lisbon hiking coffee guitar paris dentist promotion marathon garden sister "
@@ -215,30 +215,6 @@ def _per_op(seconds: float | None, ops: int) -> float | None:
     return None if seconds is None or not ops else round(1000 * seconds / ops, 2)
 
 
-def write(rows: list[dict[str, Any]], command: str, embedder: str, out: Path, kind: str) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    stem = out / f"load-{date.today().isoformat()}"
-    stem.with_suffix(".json").write_text(json.dumps({"command": command, "rows": rows}, indent=2) + "\n")
-    lines = [f"# REST server under load ({date.today().isoformat()})", "",
-             f"`engram serve` on loopback, embedder `{embedder}`, a fresh store per row; asyncio "
-             f"clients (`{kind}`: {CLIENTS[kind]}) on the same machine, 40 % search / 30 % add / "
-             "15 % update / 10 % get / 5 % delete, each in its own user scope. Before the timed window every "
-             "client makes one untimed add and search (warm-up: connections, the server's first-use "
-             f"costs). {os.cpu_count()} cores shared with other jobs (load averages 1/5/15 after each row).", "",
-             "| backend | workers | clients | warm-up s | ops/s | p50 ms | p95 ms | p99 ms | errors "
-             "| lost/extra writes | server CPU ms/op | client CPU ms/op | load |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['warm_up_s']} | "
-              f"{r['ops_per_s']} | "
-              f"{r['p50_ms']} | "
-              f"{r['p95_ms']} | {r['p99_ms']} | {r['errors']} | {len(r['lost_or_extra_writes'])} | "
-              f"{r['server_cpu_ms_per_op']} | {r['client_cpu_ms_per_op']} | "
-              f"{' '.join(map(str, r['load']))} |" for r in rows]
-    lines += ["", f"Command: `{command}`", ""]
-    stem.with_suffix(".md").write_text("\n".join(lines))
-    return stem.with_suffix(".md")
-
-
 def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # run the finally blocks: no orphans
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -251,6 +227,9 @@ def main() -> None:
                         help="load generator (raw: benchmarks/load_client.py, lean; httpx)")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
+    parser.add_argument("--tag", default="", help="suffix of the result files (load-<date>-<tag>)")
+    parser.add_argument("--label", default="", help="what was measured (a commit, 'before ...')")
+    parser.add_argument("--baseline", type=Path, help="a load-*.json to compare against, row by row")
     args = parser.parse_args()
     base = {"ENGRAM_EMBEDDER": args.embedder, "ENGRAM_EMBEDDING_CACHE": "false"}
     backends: list[tuple[str, dict[str, str]]] = [] if args.no_sqlite else [("sqlite", {})]
@@ -281,7 +260,10 @@ def main() -> None:
         if pg:
             pg.stop()
     command = "python benchmarks/load.py " + " ".join(sys.argv[1:])
-    print(write(rows, command, args.embedder, args.out, args.client).read_text())
+    setup = {"command": command, "embedder": args.embedder, "client": args.client,
+             "client_about": CLIENTS[args.client], "label": args.label, "cores": os.cpu_count()}
+    baseline = json.loads(args.baseline.read_text()) if args.baseline else None
+    print(load_report.write(rows, setup, args.out, args.tag, baseline).read_text())
 
 
 if __name__ == "__main__":
