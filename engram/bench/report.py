@@ -24,6 +24,8 @@ PUBLISHED = {"longmemeval": [
     "0.732 and Recall@10 0.862; BM25 session Recall@5 0.634. Public LLM-free systems claim session "
     "Recall@5 of 0.95-0.98 on S; those are claims, not our measurements."]}
 UPDATES = [("newest evidence session first (LongMemEval knowledge-update)", "newest_first"),
+           ("the asked state's session first: newest, or oldest when the question asks about "
+            "an earlier state (LongMemEval knowledge-update)", "asked_state_first"),
            ("updated_info above original_info (BEAM knowledge_update)", "updated_above_original@10"),
            ("both statements in top 10 (BEAM contradiction_resolution)", "both_statements@10")]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from engram.bench.datasets import BenchCase
 from engram.bench.metrics import ndcg_at_k, recall_at_k
-from engram.retrieve.analysis import content_words, shared_words
+from engram.retrieve.analysis import PAST_CUE, content_words, shared_words
 from engram.retrieve.excerpt import sentences
 
 KS = (1, 3, 5, 10)
@@ -48,19 +48,40 @@ def rank_of(turns: Sequence[Sequence[str]], wanted: set[str], depth: int = 10) -
     return None
 
 
-def newest_first(case: BenchCase, sessions: Sequence[str]) -> float | None:
-    """LongMemEval knowledge-update: with evidence in two or more sessions, 1.0 when a
-    round of the newest evidence session ranks above every older evidence session's."""
+def _evidence_times(case: BenchCase) -> dict[str, datetime] | None:
+    """The evidence sessions' dates, when there are two or more and all are dated."""
     times = {s.session_id: s.time for s in case.sessions if s.session_id in case.evidence_sessions}
     if len(times) < 2 or any(t is None for t in times.values()):
         return None
-    newest = max(times, key=lambda s: times[s] or datetime.min)
+    return {s: t for s, t in times.items() if t is not None}
+
+
+def _leads(target: str, times: Mapping[str, datetime], sessions: Sequence[str]) -> float:
+    """1.0 when a round of ``target`` ranks above every other evidence session's."""
     ranks = {s: next((n for n, got in enumerate(sessions, 1) if got == s), None) for s in times}
-    mine = ranks[newest]
-    others = [r for s, r in ranks.items() if s != newest]
+    mine = ranks[target]
     if mine is None:
         return 0.0
-    return 1.0 if all(r is None or mine < r for r in others) else 0.0
+    return 1.0 if all(r is None or mine < r for s, r in ranks.items() if s != target) else 0.0
+
+
+def newest_first(case: BenchCase, sessions: Sequence[str]) -> float | None:
+    """LongMemEval knowledge-update: with evidence in two or more sessions, 1.0 when a
+    round of the newest evidence session ranks above every older evidence session's."""
+    times = _evidence_times(case)
+    return None if times is None else _leads(max(times, key=times.__getitem__), times, sessions)
+
+
+def asked_state_first(case: BenchCase, sessions: Sequence[str]) -> float | None:
+    """The same check, read by what the question asks: most knowledge-update questions ask
+    for the current value (newest evidence session first), a few for the earlier one
+    ("before the 7/22 trip", "initially": :data:`engram.retrieve.analysis.PAST_CUE`),
+    whose session should then lead. :func:`newest_first` is the literal check."""
+    times = _evidence_times(case)
+    if times is None:
+        return None
+    pick = min if PAST_CUE.search(case.question) else max
+    return _leads(pick(times, key=times.__getitem__), times, sessions)
 
 
 def part_checks(case: BenchCase, turns: Sequence[Sequence[str]]) -> dict[str, float | None]:
@@ -95,5 +116,6 @@ def score_case(case: BenchCase, turns: Sequence[Sequence[str]], sessions: Sequen
             if evidence else None)
     if case.question_type == "knowledge-update":
         record["newest_first"] = newest_first(case, sessions)
+        record["asked_state_first"] = asked_state_first(case, sessions)
     record.update(part_checks(case, turns))
     return record

@@ -67,7 +67,7 @@ def lexical_text(text: str) -> str:
 
 
 # Words that ask for an earlier state, not just an earlier date ("my previous job") ...
-_PAST_STATE = (r"used to", r"previous(?:ly)?", r"before", r"formerly", r"former", r"originally",
+_PAST_STATE = (r"used to", r"previous(?:ly)?", r"before", r"formerly", r"former", r"originally", r"initially",
                r"at first", r"first", r"in the past", r"back then", r"prior", r"earlier", r"no longer",
                r"any ?more", r"was i", r"were")
 PAST_CUE = re.compile(rf"\b(?:{'|'.join(_PAST_STATE)})\b", re.IGNORECASE)

@@ -129,3 +129,17 @@ def test_question_types_select_cases_and_unknown_types_are_refused() -> None:
     assert [c.question_type for c in select_cases(cases, config)] == ["knowledge-update"] * 2
     with pytest.raises(InvalidInputError, match="multi-session"):
         select_cases(cases, BenchConfig(dataset="longmemeval", data=Path("."), types=("multi-session",)))
+
+
+def test_asked_state_first_follows_the_question() -> None:
+    from engram.bench.scoring import asked_state_first
+
+    old = BenchSession("old", datetime(2024, 1, 1, tzinfo=UTC), [BenchTurn("o", "user", "x")])
+    new = BenchSession("new", datetime(2024, 6, 1, tzinfo=UTC), [BenchTurn("n", "user", "y")])
+    now = _case("knowledge-update", [old, new], {"old", "new"})
+    before = BenchCase(**{**now.__dict__, "question": "Where did I initially keep my sneakers?"})
+    assert asked_state_first(now, ["new", "old"]) == 1.0
+    assert asked_state_first(now, ["old", "new"]) == 0.0
+    assert asked_state_first(before, ["old", "new"]) == 1.0  # the earlier state was asked for
+    assert asked_state_first(before, ["new", "old"]) == 0.0
+    assert newest_first(before, ["old", "new"]) == 0.0  # the literal check does not read the question
