@@ -24,6 +24,7 @@ from engram.errors import (
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
+from engram.store.postgres_bulk import UPSERT_LINK, insert_new
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_schema import (
     check_embedder,
@@ -37,10 +38,7 @@ from engram.store.postgres_sql import (
     CONTEXT_SQL,
     HISTORY_COLUMNS,
     ITEM_COLUMNS,
-    NEIGHBOR_KIND,
     NEIGHBORS_SQL,
-    PLACE_SQL,
-    SET_CONTEXTS_SQL,
     WRITE_COLUMNS,
     PgVector,
     adjacent,
@@ -62,19 +60,12 @@ from engram.store.sql_common import recent_texts as newest_texts
 T = TypeVar("T")
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
-_INSERT_ITEM = (f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}) "
-                f"VALUES ({', '.join(['%s'] * len(WRITE_COLUMNS))})")
-_INSERT_PLACED = (f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}, seq, context_text) "
-                  f"VALUES ({', '.join(['%s'] * (len(WRITE_COLUMNS) + 2))})")
 _UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
                 "WHERE id = %s")
 _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
                    f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
 _UPSERT_VECTOR = ("INSERT INTO vectors (id, embedding) VALUES (%s, %b) "
                   "ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding")
-_UPSERT_LINK = ("INSERT INTO links (src, dst, reason, score, created_at) VALUES (%s,%s,%s,%s,%s)"
-                " ON CONFLICT (src, dst) DO UPDATE SET reason = EXCLUDED.reason,"
-                " score = EXCLUDED.score")
 _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
 # with C, the neighbour context, raised from 0.2 to 0.5
@@ -203,44 +194,10 @@ class PostgresStore(VectorReads):
         if not items:
             return
         scopes = {item.id: item.scope for item in items}
-        link_rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at)
-                     for l in links_among(links, scopes)]
-        rows = [item_to_row(item) for item in items]
-        history_rows = [history_to_row(h, scopes[h.memory_id]) for h in history]
+        kept = links_among(links, scopes)
         matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
-        vector_rows = ([] if matrix is None else
-                       [(item.id, PgVector(vec)) for item, vec in zip(items, matrix, strict=True)])
-
-        live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
-                and i.scope.session_id is not None for i in items]  # rounds with neighbours
-        batch = [live, *([session_of(i.scope)[k] for i in items] for k in range(4)),
-                 [i.event_time for i in items], [i.content for i in items]]
-
-        def work(conn: Any) -> None:
-            joined: list[tuple[str, str]] = []  # existing rounds that gain a new neighbour
-            with conn.pipeline(), conn.cursor() as cur:  # round trips only where results are read
-                if any(live):  # seq and context of each new item, before it is written
-                    lock_sessions(conn, [session_of(i.scope) for i in items])  # first
-                    # planning PLACE_SQL costs more than running it: plan it once per connection
-                    conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-                    placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
-                    conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
-                    at = {r[0]: (r[1], r[2]) for r in placed if r[0] is not None}
-                    joined = [(r[3], r[2]) for r in placed if r[3] is not None]
-                    cur.executemany(_INSERT_PLACED,
-                                    [(*row, *at[n]) for n, row in enumerate(rows, start=1)])
-                else:
-                    cur.executemany(_INSERT_ITEM, rows)
-                if joined:
-                    conn.execute(SET_CONTEXTS_SQL, [[j[0] for j in joined], [j[1] for j in joined]])
-                cur.executemany(_INSERT_HISTORY, history_rows)
-                if link_rows:
-                    cur.executemany(_UPSERT_LINK, link_rows)
-                if matrix is not None:
-                    check_embedder(conn, model_id, matrix.shape[1], self._index)
-                    cur.executemany(_UPSERT_VECTOR, vector_rows)
-
-        self._write(work)
+        self._write(lambda conn: insert_new(conn, items, matrix, history, kept,
+                                            model_id=model_id, index=self._index))
 
     def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
                 expected_version: int, model_id: str | None = None) -> None:
@@ -435,7 +392,7 @@ class PostgresStore(VectorReads):
             rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at) for l in links
                     if l.src in inside and l.dst in inside and l.src != l.dst]
             with conn.cursor() as cur:
-                cur.executemany(_UPSERT_LINK, rows)
+                cur.executemany(UPSERT_LINK, rows)
             return len(rows)
 
         return self._write(work)

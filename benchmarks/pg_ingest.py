@@ -1,0 +1,186 @@
+"""PostgreSQL ingest with vectors supplied: rows/s of ``PostgresStore.add`` (issue #17,
+target >= 3,000 rows/s).
+
+Writes conversation rounds (episodic, active, in sessions of 20 rounds, spread over
+``--users`` users) with their history rows and 384-d vectors through the store's real
+write path, in batches of ``--batch`` items, one transaction each (``Memory.add_many``
+and ``import`` call ``Store.add`` this way). The embedder is not involved: vectors are
+synthetic clustered unit vectors (``benchmarks/quantization.py``). Four cases, on the
+same server in the same run:
+
+* ``copy``: the store as shipped (``COPY`` into each table, binary vectors);
+* ``executemany``: the same statements sent as pipelined ``executemany`` INSERTs,
+  the write path before ``COPY`` (``postgres_bulk.copy_rows`` swapped for it);
+* each with pgvector's HNSW index maintained (the default), and with the index
+  dropped after the first batch, which shows what the graph insertions cost.
+
+PostgreSQL is the tests' throwaway server (``tests/store/pg_server.py``: fsync off,
+shared_buffers 64 MB), or ``ENGRAM_TEST_DATABASE_URL``.
+
+    python benchmarks/pg_ingest.py --rows 4000 --batch 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
+
+from quantization import clustered  # noqa: E402
+
+from engram.model import HistoryEntry, MemoryItem, Scope, utcnow  # noqa: E402
+from engram.store import postgres_bulk  # noqa: E402
+
+WORDS = ("alice bob lisbon hiking coffee guitar paris dentist promotion marathon garden sister "
+         "painting novel vacation puppy recipe concert chess python tokyo").split()
+ROUNDS_PER_SESSION = 20
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def rounds(start: int, n: int, users: int, rng: random.Random) -> tuple[list[MemoryItem], list[HistoryEntry]]:
+    """Rounds ``start``..``start+n``: round i belongs to user i % users, and each user's
+    rounds run in sessions of ROUNDS_PER_SESSION, so batches extend existing sessions."""
+    now = utcnow()
+    items = []
+    for i in range(start, start + n):
+        user, nth = i % users, i // users
+        scope = Scope(user_id=f"u{user}", session_id=f"s{nth // ROUNDS_PER_SESSION}")
+        text = f"round {i}: " + " ".join(rng.choice(WORDS) for _ in range(24))
+        items.append(MemoryItem(scope=scope, content=text, role="user",
+                                event_time=now + timedelta(minutes=nth), created_at=now,
+                                updated_at=now))
+    history = [HistoryEntry(memory_id=it.id, version=1, op="add", at=now,
+                            new={"content": it.content}) for it in items]
+    return items, history
+
+
+def executemany_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                     *, binary: bool = False) -> None:
+    """The write path before COPY: one pipelined INSERT per row."""
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join(['%b' if binary else '%s'] * len(columns))})")
+    with conn.pipeline(), conn.cursor() as cur:
+        cur.executemany(sql, list(rows))
+
+
+def run_case(url: str, path: str, hnsw: bool, vectors: Any, users: int, batch: int) -> dict[str, Any]:
+    from engram.store.postgres import PostgresStore
+
+    real_copy = postgres_bulk.copy_rows
+    postgres_bulk.copy_rows = real_copy if path == "copy" else executemany_rows  # type: ignore[assignment]
+    rng = random.Random(0)
+    store = PostgresStore(url)
+    try:
+        # the first batch fixes the vector dimension and creates the HNSW index(es)
+        items, history = rounds(0, batch, users, rng)
+        store.add(items, vectors[:batch], history, model_id="bench-384")
+        if not hnsw:
+            with store._pool.connection() as conn:  # noqa: SLF001 - benchmark set-up only
+                for (name,) in conn.execute(
+                        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                        " AND indexdef ILIKE '%USING hnsw%'").fetchall():
+                    conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+        seconds, written = 0.0, 0
+        for start in range(batch, len(vectors), batch):
+            n = min(batch, len(vectors) - start)
+            items, history = rounds(start, n, users, rng)
+            t0 = time.perf_counter()
+            store.add(items, vectors[start:start + n], history, model_id="bench-384")
+            seconds += time.perf_counter() - t0
+            written += n
+    finally:
+        store.close()
+        postgres_bulk.copy_rows = real_copy  # type: ignore[assignment]
+    return {"path": path, "hnsw": hnsw, "rows": written, "seconds": round(seconds, 2),
+            "rows_per_s": round(written / seconds, 1), "loadavg": load()}
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = [f"# PostgreSQL ingest, {result['date']}", "",
+             f"Command: `{result['command']}`", "",
+             f"Machine: {result['machine']}. Load average (1/5/15 min) at start "
+             f"{result['loadavg_start']}, at end {result['loadavg_end']}.", "",
+             f"Data: {result['rows']:,} conversation rounds per case (384-d synthetic vectors, "
+             f"{result['users']:,} users, sessions of {ROUNDS_PER_SESSION} rounds), batches of "
+             f"{result['batch']:,} items, one transaction each; the first batch (index set-up) "
+             "is not timed.", "",
+             "| write path | HNSW index | rows | seconds | rows/s | load |", "|---|---|---|---|---|---|"]
+    for r in result["runs"]:
+        lines.append(f"| {r['path']} | {'maintained' if r['hnsw'] else 'dropped'} | {r['rows']:,} "
+                     f"| {r['seconds']} | {r['rows_per_s']:,.0f} | {' '.join(map(str, r['loadavg']))} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    runs = result["runs"]
+    labels = [f"{r['path']}\nHNSW {'on' if r['hnsw'] else 'off'}" for r in runs]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.bar(labels, [r["rows_per_s"] for r in runs], color="#4c72b0")
+    ax.axhline(3000, color="#c44e52", linestyle="--", label="target 3,000 rows/s")
+    ax.set_ylabel("rows/s (vectors supplied)")
+    ax.set_title("PostgresStore.add ingest")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=4000, help="rows per case, the untimed first batch included")
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--paths", nargs="+", default=["copy", "executemany"])
+    parser.add_argument("--out", type=Path, default=ROOT / "results")
+    parser.add_argument("--tag", default="")
+    args = parser.parse_args()
+
+    from pg_server import PgServer
+
+    result: dict[str, Any] = {
+        "date": date.today().isoformat(), "command": "python " + " ".join(sys.argv),
+        "machine": f"{os.cpu_count()} CPU cores shared with other jobs", "rows": args.rows,
+        "batch": args.batch, "users": args.users, "runs": [], "loadavg_start": load()}
+    vectors = clustered(args.rows, seed=2)
+    server = PgServer()
+    try:
+        for hnsw in (True, False):
+            for path in args.paths:
+                url = server.fresh_url()
+                try:
+                    result["runs"].append(run_case(url, path, hnsw, vectors, args.users, args.batch))
+                    print(result["runs"][-1], flush=True)
+                finally:
+                    server.release(url)
+    finally:
+        server.stop()
+    result["loadavg_end"] = load()
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = args.out / f"pg-ingest-{result['date']}{args.tag}"
+    stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+    stem.with_suffix(".md").write_text(markdown(result))
+    plot(result, stem.with_suffix(".png"))
+    print(markdown(result))
+
+
+if __name__ == "__main__":
+    main()
