@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # recall in benchmarks/results/quantization-*.md; old blobs stay readable). PostgreSQL: float32 or halfvec
     # (a float16 HNSW index over float32 vectors; fixed at the first vector write).
     vector_dtype: Literal["float32", "int8", "halfvec"] = "float32"
+    # PostgreSQL: hash partitions of the memory tables by tenant, fixed when the store is
+    # created (engram/store/postgres_tenant.py, docs/scaling.md)
+    pg_partitions: int = Field(default=16, ge=1, le=256)
     retriever: str = "hybrid"  # hybrid, bm25, dense
     # Candidates taken from each channel whatever `limit` is, so the top k never depend on
     # how many hits were asked for (chosen by measurement: benchmarks/results/README.md).

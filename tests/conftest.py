@@ -49,10 +49,16 @@ def pg_server() -> Iterator[Any]:
         if os.environ.get("ENGRAM_REQUIRE_POSTGRES") == "1":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
+    # every test makes a fresh store: 2 hash partitions instead of the default 16 keep that
+    # cheap (~0.3 s, not ~3 s, on 2 busy cores); tests/store/test_postgres_partitions.py
+    # covers the default count
+    partitions = os.environ.setdefault("ENGRAM_PG_PARTITIONS", "2")
     try:
         yield server
     finally:
         server.stop()
+        if partitions == "2":
+            os.environ.pop("ENGRAM_PG_PARTITIONS", None)
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ def _postgres(settings: Settings, create: bool) -> Store:
     from engram.store.postgres import PostgresStore  # psycopg is the `postgres` extra
 
     return PostgresStore(dsn=settings.database_url, create=create,
-                         ann_threshold=settings.ann_threshold, vector_dtype=settings.vector_dtype)
+                         ann_threshold=settings.ann_threshold, vector_dtype=settings.vector_dtype,
+                         partitions=settings.pg_partitions)
 
 
 # name -> factory(settings, create); backends import their heavy dependencies lazily.

@@ -24,7 +24,7 @@ from engram.errors import (
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
-from engram.store.postgres_bulk import UPSERT_LINK, insert_new
+from engram.store.postgres_bulk import UPSERT_LINK, insert_new, link_row
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_schema import (
     check_embedder,
@@ -52,6 +52,7 @@ from engram.store.postgres_sql import (
     vector_dumper,
     where,
 )
+from engram.store.postgres_tenant import DEFAULT_PARTITIONS, check_partitions, tenant_of
 from engram.store.postgres_vectors import VectorReads
 from engram.store.sql_common import collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
@@ -61,11 +62,11 @@ T = TypeVar("T")
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
-                "WHERE id = %s")
+                "WHERE tenant = %s AND id = %s")
 _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
                    f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
-_UPSERT_VECTOR = ("INSERT INTO vectors (id, embedding) VALUES (%s, %b) "
-                  "ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding")
+_UPSERT_VECTOR = ("INSERT INTO vectors (tenant, id, embedding) VALUES (%s, %s, %b) "
+                  "ON CONFLICT (tenant, id) DO UPDATE SET embedding = EXCLUDED.embedding")
 _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
 # with C, the neighbour context, raised from 0.2 to 0.5
@@ -91,7 +92,9 @@ class PostgresStore(VectorReads):
 
     ``dsn`` is the connection URL (default: ``ENGRAM_DATABASE_URL``); ``create=False``
     refuses a database without an Engram schema. Vector search is exact up to
-    ``ann_threshold`` candidate rows, HNSW above.
+    ``ann_threshold`` candidate rows, HNSW above. The memory tables are hash-partitioned
+    by tenant into ``partitions`` parts (default: ``ENGRAM_PG_PARTITIONS``, else 16)
+    when the store is created (postgres_tenant.py).
     """
 
     def __init__(
@@ -104,6 +107,7 @@ class PostgresStore(VectorReads):
         connect_timeout_s: float = 10.0,
         ef_search: int = 100,
         vector_dtype: str = "float32",
+        partitions: int | None = None,
     ) -> None:
         if vector_dtype not in ("float32", "halfvec"):
             raise InvalidInputError(f"PostgreSQL vector_dtype must be 'float32' or 'halfvec' (a "
@@ -132,7 +136,8 @@ class PostgresStore(VectorReads):
                         f"no Engram store in {self._server}; add a memory first (with create "
                         "enabled) or point ENGRAM_DATABASE_URL at the right database"
                     )
-                migrate(conn)
+                migrate(conn, partitions=check_partitions(partitions if partitions is not None else
+                        os.environ.get("ENGRAM_PG_PARTITIONS") or DEFAULT_PARTITIONS))
                 version, oid = conn.execute(
                     "SELECT extversion, 'vector'::regtype::oid FROM pg_extension"
                     " WHERE extname = 'vector'").fetchone()
@@ -207,7 +212,7 @@ class PostgresStore(VectorReads):
         def work(conn: Any) -> None:
             lock_sessions(conn, [session_of(item.scope)])
             row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at, m.user_id,"
-                               " m.agent_id, m.app_id, m.session_id FROM memories m"
+                               " m.agent_id, m.app_id, m.session_id, m.tenant FROM memories m"
                                f" WHERE m.id = %s AND {sql} FOR UPDATE", [item.id, *params]).fetchone()
             if row is None:
                 raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
@@ -216,17 +221,22 @@ class PostgresStore(VectorReads):
                     f"memory {item.id} is at version {row[0]}, not {expected_version}; "
                     "reload it and apply your change again"
                 )
+            tenant = row[7]
+            if tenant != tenant_of(item.scope):
+                raise InvalidInputError(
+                    f"memory {item.id} is stored under tenant {tenant!r}; an update cannot move it "
+                    "to another one: keep its user_id (or add a new memory and delete this one)")
             fresh = keep_access_stats(item, row[1], row[2])
             lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
-            before = conn.execute(NEIGHBORS_SQL, [[item.id]]).fetchall()
-            conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), item.id))
+            before = conn.execute(NEIGHBORS_SQL, [[tenant], [item.id]]).fetchall()
+            conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), tenant, item.id))
             # its text, status or time may have changed: it, its old and its new neighbours
-            after = conn.execute(CONTEXT_SQL, [[item.id]]).fetchall()
-            recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id})
+            after = conn.execute(CONTEXT_SQL, [[tenant], [item.id], [tenant]]).fetchall()
+            recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id}, [tenant])
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             if vec is not None:
                 check_embedder(conn, model_id, vec.shape[0], self._index)
-                conn.execute(_UPSERT_VECTOR, (item.id, PgVector(vec)))
+                conn.execute(_UPSERT_VECTOR, (tenant, item.id, PgVector(vec)))
 
         self._write(work)
 
@@ -276,10 +286,12 @@ class PostgresStore(VectorReads):
         scopes = {r[0]: Scope(user_id=r[1], agent_id=r[2], session_id=r[3], app_id=r[4])
                   for r in rows}
         lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
-        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [ids]).fetchall()) - set(ids)
-        conn.execute("DELETE FROM memories WHERE id = ANY(%s)", [ids])
-        recontext(conn, survivors)
-        conn.execute("UPDATE history SET old = NULL, new = NULL WHERE memory_id = ANY(%s)", [ids])
+        tenants = sorted({tenant_of(scope) for scope in scopes.values()})
+        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [tenants, ids]).fetchall()) - set(ids)
+        conn.execute("DELETE FROM memories WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
+        recontext(conn, survivors, tenants)
+        conn.execute("UPDATE history SET old = NULL, new = NULL"
+                     " WHERE tenant = ANY(%s) AND memory_id = ANY(%s)", [tenants, ids])
         with conn.cursor() as cur:
             cur.executemany(_INSERT_HISTORY,
                             [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
@@ -289,13 +301,15 @@ class PostgresStore(VectorReads):
         if not ids:
             return
         sql, params = scope_clause(scope)
+        outer, outer_params = scope_clause(scope, "u")  # the tenant prunes the updated side too
 
         def work(conn: Any) -> None:
             conn.execute(
-                "UPDATE memories SET access_count = access_count + 1, last_accessed_at = %s"
-                " WHERE id IN (SELECT m.id FROM memories m"
-                f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE)",
-                [utcnow(), list(ids), *params])
+                "UPDATE memories u SET access_count = u.access_count + 1, last_accessed_at = %s"
+                " FROM (SELECT m.tenant, m.id FROM memories m"
+                f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE) s"
+                f" WHERE u.tenant = s.tenant AND u.id = s.id AND {outer}",
+                [utcnow(), list(ids), *params, *outer_params])
 
         self._write(work)
 
@@ -376,7 +390,7 @@ class PostgresStore(VectorReads):
     def stats(self, scope: Scope | None) -> Stats:
         sql, params = scope_clause(scope)
         hsql, hparams = scope_clause(scope, "h")
-        return collect_stats(self._read, sql, params, hsql, hparams, vector_join="m.id = v.id",
+        return collect_stats(self._read, sql, params, hsql, hparams, vector_join="v.tenant = m.tenant AND v.id = m.id",
                              db_bytes=self._read("SELECT pg_database_size(current_database())")[0][0])
 
     # -- links --------------------------------------------------------------
@@ -387,9 +401,9 @@ class PostgresStore(VectorReads):
         ends = sorted({i for link in links for i in (link.src, link.dst)})
 
         def work(conn: Any) -> int:
-            inside = {r[0] for r in conn.execute(
-                f"SELECT m.id FROM memories m WHERE m.id = ANY(%s) AND {sql}", [ends, *params])}
-            rows = [(l.src, l.dst, l.reason, float(l.score), l.created_at) for l in links
+            inside = dict(conn.execute(f"SELECT m.id, m.tenant FROM memories m"
+                                       f" WHERE m.id = ANY(%s) AND {sql}", [ends, *params]).fetchall())
+            rows = [link_row(l, inside) for l in links
                     if l.src in inside and l.dst in inside and l.src != l.dst]
             with conn.cursor() as cur:
                 cur.executemany(UPSERT_LINK, rows)
@@ -404,7 +418,8 @@ class PostgresStore(VectorReads):
         b_sql, b_params = scope_clause(scope, "b")
         rows = self._read(
             "SELECT l.src, l.dst, l.reason, l.score, l.created_at FROM links l"
-            " JOIN memories a ON a.id = l.src JOIN memories b ON b.id = l.dst"
+            " JOIN memories a ON a.tenant = l.tenant AND a.id = l.src"
+            " JOIN memories b ON b.tenant = l.dst_tenant AND b.id = l.dst"
             f" WHERE (l.src = ANY(%s) OR l.dst = ANY(%s)) AND {a_sql} AND {b_sql}"
             " ORDER BY l.score DESC, l.src, l.dst", [list(ids), list(ids), *a_params, *b_params])
         return [Link(r[0], r[1], r[2], float(r[3]), r[4]) for r in rows]

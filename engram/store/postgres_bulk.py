@@ -10,11 +10,12 @@ one item or thousands: a single path to test. ``benchmarks/pg_ingest.py`` measur
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
+from engram.errors import ConflictError
 from engram.model import HistoryEntry, MemoryItem
 from engram.store.base import Link
 from engram.store.postgres_context import lock_sessions, session_of
@@ -29,10 +30,17 @@ from engram.store.postgres_sql import (
     history_to_row,
     item_to_row,
 )
+from engram.store.postgres_tenant import tenant_of
 
-UPSERT_LINK = ("INSERT INTO links (src, dst, reason, score, created_at) VALUES (%s,%s,%s,%s,%s)"
-               " ON CONFLICT (src, dst) DO UPDATE SET reason = EXCLUDED.reason,"
-               " score = EXCLUDED.score")
+UPSERT_LINK = ("INSERT INTO links (tenant, src, dst_tenant, dst, reason, score, created_at)"
+               " VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (tenant, src, dst)"
+               " DO UPDATE SET reason = EXCLUDED.reason, score = EXCLUDED.score")
+
+
+def link_row(link: Link, tenants: Mapping[str, str]) -> tuple[Any, ...]:
+    """Values for UPSERT_LINK; ``tenants`` maps both ends' ids to their tenants."""
+    return (tenants[link.src], link.src, tenants[link.dst], link.dst, link.reason,
+            float(link.score), link.created_at)
 
 
 def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
@@ -46,6 +54,16 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
             copy.write_row(row)
 
 
+def check_new_ids(conn: Any, ids: Sequence[str]) -> None:
+    """Refuse ids already used in any tenant (or twice in this batch). The primary key
+    ``(tenant, id)`` catches a duplicate within one tenant, and this lookup one across
+    tenants (two concurrent writers of one id into two tenants could both pass it: ids
+    are UUIDv7, so only a caller reusing ids on purpose can meet that)."""
+    if len(set(ids)) != len(ids) or conn.execute(
+            "SELECT 1 FROM memories WHERE id = ANY(%s) LIMIT 1", [list(ids)]).fetchone():
+        raise ConflictError("a memory with one of these ids already exists; use update() to change it")
+
+
 def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None,
                history: Sequence[HistoryEntry], links: Sequence[Link], *,
                model_id: str | None, index: str) -> None:
@@ -54,34 +72,38 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     neighbour context from ``PLACE_SQL`` first, so each row is written once; existing
     rounds that gain a new neighbour are rewritten by one UPDATE."""
     scopes = {item.id: item.scope for item in items}
+    tenants = {item.id: tenant_of(item.scope) for item in items}
     rows = [item_to_row(item) for item in items]
     vectors = ([] if matrix is None else  # checked (finite) before anything is written
-               [(item.id, PgVector(vec)) for item, vec in zip(items, matrix, strict=True)])
+               [(tenants[item.id], item.id, PgVector(vec))
+                for item, vec in zip(items, matrix, strict=True)])
     live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
             and i.scope.session_id is not None for i in items]  # rounds with neighbours
     columns: tuple[str, ...] = WRITE_COLUMNS
+    check_new_ids(conn, list(scopes) if len(scopes) == len(items) else [i.id for i in items])
     if any(live):
         lock_sessions(conn, [session_of(i.scope) for i in items])  # before reading neighbours
-        batch = [live, *([session_of(i.scope)[k] for i in items] for k in range(4)),
+        batch = [live, [tenants[i.id] for i in items],
+                 *([session_of(i.scope)[k] for i in items] for k in range(4)),
                  [i.event_time for i in items], [i.content for i in items]]
         # planning PLACE_SQL costs more than running it: plan it once per connection
         conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
         placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
         conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
         at = {r[0]: (r[1], r[2]) for r in placed if r[0] is not None}
-        joined = [(r[3], r[2]) for r in placed if r[3] is not None]
+        joined = [(r[4], r[3], r[2]) for r in placed if r[3] is not None]
         columns = (*WRITE_COLUMNS, "seq", "context_text")
         rows = [(*row, *at[n]) for n, row in enumerate(rows, start=1)]
         if joined:
-            conn.execute(SET_CONTEXTS_SQL, [[j[0] for j in joined], [j[1] for j in joined]])
+            conn.execute(SET_CONTEXTS_SQL, [*([j[k] for j in joined] for k in range(3)),
+                                            sorted({j[0] for j in joined})])
     copy_rows(conn, "memories", columns, rows)
     copy_rows(conn, "history", HISTORY_COLUMNS,
               (history_to_row(h, scopes[h.memory_id]) for h in history))
     if links:
         with conn.cursor() as cur:
-            cur.executemany(UPSERT_LINK, [(l.src, l.dst, l.reason, float(l.score), l.created_at)
-                                          for l in links])
+            cur.executemany(UPSERT_LINK, [link_row(link, tenants) for link in links])
     if matrix is not None:
         check_embedder(conn, model_id, matrix.shape[1], index)
         # new ids: no vector row can exist for them (it would cascade from its memory)
-        copy_rows(conn, "vectors", ("id", "embedding"), vectors, binary=True)
+        copy_rows(conn, "vectors", ("tenant", "id", "embedding"), vectors, binary=True)

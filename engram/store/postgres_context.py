@@ -42,8 +42,9 @@ def adjacent_ids(rows: Iterable[Sequence[Any]]) -> set[str]:
     return {i for row in rows for i in row[1:3] if i is not None}
 
 
-def recontext(conn: Any, ids: set[str]) -> None:
+def recontext(conn: Any, ids: set[str], tenants: Iterable[str]) -> None:
     """Rewrite the context of these rows where it changed: only the rows a write
-    affected, never whole sessions."""
+    affected, never whole sessions. ``tenants`` holds (at least) theirs."""
     if ids:
-        conn.execute(CONTEXT_SQL, [sorted(ids)])
+        keys = sorted(set(tenants))
+        conn.execute(CONTEXT_SQL, [keys, sorted(ids), keys])

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 
 from engram.errors import ConflictError, EngramError, SchemaVersionError, StoreError, upgrade_hint
+from engram.store.postgres_tenant import DEFAULT_PARTITIONS, partition_tables
 
-# Each entry upgrades the schema by one version. Never edit a shipped entry:
-# append a new one.
-MIGRATIONS: list[list[str]] = [
+# Each entry upgrades the schema by one version: statements, or a function of the
+# connection and the store's options. Never edit a shipped entry: append a new one.
+Migration = list[str] | Callable[[Any, "dict[str, Any]"], None]
+MIGRATIONS: list[Migration] = [
     # v1: memories (+ lexical index), vectors, history, meta
     [
         """
@@ -145,6 +148,9 @@ MIGRATIONS: list[list[str]] = [
         WHERE memories.id = w.id AND w.context <> ''
         """,
     ],
+    # v4: memories, vectors, history and links hash-partitioned by tenant
+    # (postgres_tenant.py; the tables are rebuilt with every row kept)
+    lambda conn, options: partition_tables(conn, options.get("partitions", DEFAULT_PARTITIONS)),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -158,9 +164,10 @@ MIGRATION_LOCK = 0x656E6772
 VECTOR_DIM_LOCK = 0x7664696D
 
 
-def migrate(conn: Any) -> int:
+def migrate(conn: Any, **options: Any) -> int:
     """Bring the schema to :data:`SCHEMA_VERSION` in one transaction; returns the
-    version found. ``conn`` is a psycopg connection in autocommit mode."""
+    version found. ``conn`` is a psycopg connection in autocommit mode; ``options``
+    (``partitions``) shape the tables a migration creates."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
@@ -173,8 +180,12 @@ def migrate(conn: Any) -> int:
         if found < SCHEMA_VERSION:
             _ensure_pgvector(conn)
         for version in range(found + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[version - 1]:
-                conn.execute(statement)
+            step = MIGRATIONS[version - 1]
+            if callable(step):
+                step(conn, options)
+            else:
+                for statement in step:
+                    conn.execute(statement)
             conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
         return found
 
@@ -211,21 +222,24 @@ def fix_vector_dim(conn: Any, dim: int, index: str = "vector") -> None:
     The choice is recorded in ``meta.vector_index`` and fixed from then on."""
     conn.execute(f"ALTER TABLE vectors ALTER COLUMN embedding TYPE vector({int(dim)})")
     conn.execute("INSERT INTO meta VALUES ('vector_index', %s)", (index,))
-    if index == "halfvec" and dim <= HALFVEC_MAX_DIM:
-        conn.execute(
-            "CREATE INDEX IF NOT EXISTS vectors_hnsw_half ON vectors "
-            f"USING hnsw ((embedding::halfvec({int(dim)})) halfvec_cosine_ops)"
-        )
-        return
-    if dim > HNSW_MAX_DIM:
+    statement = vector_index_sql(dim, index)
+    if statement is None:
         logger.warning("vectors have %d dimensions, above pgvector's HNSW limit of %d: "
                        "vector search stays exact (slower on large scopes)", dim, HNSW_MAX_DIM)
         return
+    conn.execute(statement)
+
+
+def vector_index_sql(dim: int, index: str) -> str | None:
+    """The HNSW index over ``vectors`` (on the partitioned table: PostgreSQL builds one
+    per partition), or None when pgvector cannot index this many dimensions."""
+    if index == "halfvec" and dim <= HALFVEC_MAX_DIM:
+        return ("CREATE INDEX IF NOT EXISTS vectors_hnsw_half ON vectors "
+                f"USING hnsw ((embedding::halfvec({int(dim)})) halfvec_cosine_ops)")
+    if dim > HNSW_MAX_DIM:
+        return None
     # HNSW with cosine distance; m/ef_construction are pgvector's defaults.
-    conn.execute(
-        "CREATE INDEX IF NOT EXISTS vectors_hnsw ON vectors "
-        "USING hnsw (embedding vector_cosine_ops)"
-    )
+    return "CREATE INDEX IF NOT EXISTS vectors_hnsw ON vectors USING hnsw (embedding vector_cosine_ops)"
 
 
 def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vector") -> None:

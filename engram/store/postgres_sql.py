@@ -16,6 +16,7 @@ import numpy as np
 
 from engram.errors import InvalidInputError
 from engram.model import SCOPE_FIELDS, Filters, HistoryEntry, MemoryItem, Scope
+from engram.store.postgres_tenant import scope_tenant, tenant_of
 
 ITEM_COLUMNS = (
     "id", "user_id", "agent_id", "session_id", "app_id", "kind", "status", "content", "role",
@@ -23,9 +24,9 @@ ITEM_COLUMNS = (
     "valid_to", "importance", "access_count", "last_accessed_at", "provenance", "version",
     "metadata",
 )
-WRITE_COLUMNS = (*ITEM_COLUMNS, "key_text")
+WRITE_COLUMNS = (*ITEM_COLUMNS, "key_text", "tenant")
 HISTORY_COLUMNS = ("id", "memory_id", "version", "op", "actor", "at", "old", "new",
-                   "user_id", "agent_id", "session_id", "app_id")
+                   "user_id", "agent_id", "session_id", "app_id", "tenant")
 _JSON_COLUMNS = ("keys", "entities", "tags", "provenance", "metadata")
 _METADATA_KEY = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -56,7 +57,7 @@ def item_to_row(item: MemoryItem) -> tuple[Any, ...]:
             values.append(data[column])
         else:  # times stay aware datetimes; numbers and text as they are
             values.append(getattr(item, column))
-    values.append(key_text(item))
+    values += [key_text(item), tenant_of(item.scope)]
     return tuple(values)
 
 
@@ -73,7 +74,7 @@ def history_to_row(entry: HistoryEntry, scope: Scope) -> tuple[Any, ...]:
         entry.id, entry.memory_id, entry.version, entry.op, entry.actor, entry.at,
         None if entry.old is None else jsonb(entry.old),
         None if entry.new is None else jsonb(entry.new),
-        scope.user_id, scope.agent_id, scope.session_id, scope.app_id,
+        scope.user_id, scope.agent_id, scope.session_id, scope.app_id, tenant_of(scope),
     )
 
 
@@ -85,11 +86,17 @@ def row_to_history(row: tuple[Any, ...]) -> HistoryEntry:
 
 def scope_clause(scope: Scope | None, alias: str = "m") -> tuple[str, list[Any]]:
     """Conditions confining a query to ``scope`` (every set field must match);
-    ``None`` (administrative, whole store) matches everything."""
+    ``None`` (administrative, whole store) matches everything. When the scope fixes
+    the tenant, the condition on it comes first, and the planner reads one partition."""
     if scope is None:
         return "TRUE", []
     parts = [f"{alias}.{name} = %s" for name in scope.fields()]
-    return " AND ".join(parts), list(scope.fields().values())
+    params: list[Any] = list(scope.fields().values())
+    tenant = scope_tenant(scope)
+    if tenant is not None:
+        parts.insert(0, f"{alias}.tenant = %s")
+        params.insert(0, tenant)
+    return " AND ".join(parts), params
 
 
 def filter_clause(filters: Filters, alias: str = "m") -> tuple[str, list[Any]]:
@@ -203,29 +210,34 @@ def adjacent(which: str, target: str = "t", column: str = "id") -> str:
                         for c in ("user_id", "agent_id", "app_id"))
     key = f"(coalesce(nb.event_time, {_NULL_TIME}), nb.seq)"
     mine = f"(coalesce({target}.event_time, {_NULL_TIME}), {target}.seq)"
-    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.session_id = {target}.session_id"
-            f" AND {same} AND nb.status = 'active' AND nb.kind = '{NEIGHBOR_KIND}'"
+    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.tenant = {target}.tenant"
+            f" AND nb.session_id = {target}.session_id AND {same} AND nb.status = 'active' AND nb.kind = '{NEIGHBOR_KIND}'"
             f" AND {target}.kind = '{NEIGHBOR_KIND}' AND {key} {'<' if before else '>'} {mine}"
             f" ORDER BY {session_order('nb', descending=before)} LIMIT 1)")
 
 
-# (id, prev id, next id) of the rows whose ids are bound as one array; only active
-# rows have neighbours (an archived round is nobody's neighbour).
+# (id, prev id, next id, tenant) of the rows whose tenants and ids are bound as two
+# arrays (the tenants prune partitions; a superset is fine); only active rows have
+# neighbours (an archived round is nobody's neighbour).
 NEIGHBORS_SQL = (
     "SELECT t.id,"
     f" CASE WHEN t.status = 'active' THEN {adjacent('prev')} END AS prev,"
-    f" CASE WHEN t.status = 'active' THEN {adjacent('next')} END AS next"
-    " FROM memories t WHERE t.id = ANY(%s)"
+    f" CASE WHEN t.status = 'active' THEN {adjacent('next')} END AS next, t.tenant"
+    " FROM memories t WHERE t.tenant = ANY(%s) AND t.id = ANY(%s)"
 )
 
 # Rewrites ``context_text`` (the neighbours' content joined by a newline) of the rows
-# whose ids are bound as one array, where it changed; returns NEIGHBORS_SQL's rows.
+# whose tenants and ids are bound as two arrays, then the tenants again, where it
+# changed; returns (id, prev, next). Neighbours share their row's tenant.
 CONTEXT_SQL = (
     f"WITH x AS MATERIALIZED ({NEIGHBORS_SQL}),"
-    " c AS (SELECT x.id, x.prev, x.next, concat_ws(chr(10), p.content, n.content) AS context"
-    " FROM x LEFT JOIN memories p ON p.id = x.prev LEFT JOIN memories n ON n.id = x.next),"
+    " c AS (SELECT x.tenant, x.id, x.prev, x.next,"
+    " concat_ws(chr(10), p.content, n.content) AS context FROM x"
+    " LEFT JOIN memories p ON p.tenant = x.tenant AND p.id = x.prev"
+    " LEFT JOIN memories n ON n.tenant = x.tenant AND n.id = x.next),"
     " u AS (UPDATE memories m SET context_text = c.context FROM c"
-    " WHERE m.id = c.id AND m.context_text <> c.context)"
+    " WHERE m.tenant = ANY(%s) AND m.tenant = c.tenant AND m.id = c.id"
+    " AND m.context_text <> c.context)"
     " SELECT id, prev, next FROM c"
 )
 
@@ -233,46 +245,50 @@ CONTEXT_SQL = (
 # once with its context (inserting, then updating, would index every new row twice)
 # and each existing round that gains a new neighbour is rewritten by a plain UPDATE.
 # Binds arrays, one element per item: is-a-round (active, episodic, with a session),
-# user_id, agent_id, app_id, session_id, event_time, content. Returns, per item
-# (1-based ``ord``), (ord, seq to insert it with, its context, NULL); then, per
-# existing round that gains a new neighbour, (NULL, NULL, its new context, its id).
+# tenant, user_id, agent_id, app_id, session_id, event_time, content. Returns, per item
+# (1-based ``ord``), (ord, seq to insert it with, its context, NULL, NULL); then, per
+# existing round that gains a new neighbour, (NULL, NULL, its new context, its id,
+# its tenant).
 # Candidates are the new rounds plus the existing rounds right around each of them
 # (adjacent: one seek each), merged in session_order; an existing round's far side,
 # where no new round lands, keeps its current neighbour. The caller must hold the
 # session locks (postgres._lock_sessions), so that nobody else moves these rows.
 PLACE_SQL = (
-    "WITH v AS MATERIALIZED (SELECT u.ord, u.live, u.user_id, u.agent_id, u.app_id,"
+    "WITH v AS MATERIALIZED (SELECT u.ord, u.live, u.tenant, u.user_id, u.agent_id, u.app_id,"
     " u.session_id, u.event_time, u.content, 'episodic'::text AS kind,"
     " nextval('memories_seq') AS seq"
-    " FROM unnest(%s::bool[], %s::text[], %s::text[], %s::text[], %s::text[],"
-    " %s::timestamptz[], %s::text[])"
-    " WITH ORDINALITY AS u(live, user_id, agent_id, app_id, session_id, event_time, content, ord)"
+    " FROM unnest(%s::bool[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
+    " %s::timestamptz[], %s::text[]) WITH ORDINALITY"
+    " AS u(live, tenant, user_id, agent_id, app_id, session_id, event_time, content, ord)"
     " ORDER BY u.ord),"
-    " cand AS (SELECT NULL::text AS id, v.ord, v.user_id, v.agent_id, v.app_id, v.session_id,"
-    " v.event_time, v.seq, v.content FROM v WHERE v.live"
-    " UNION SELECT m.id, NULL::bigint, m.user_id, m.agent_id, m.app_id, m.session_id,"
+    " cand AS (SELECT NULL::text AS id, v.ord, v.tenant, v.user_id, v.agent_id, v.app_id,"
+    " v.session_id, v.event_time, v.seq, v.content FROM v WHERE v.live"
+    " UNION SELECT m.id, NULL::bigint, m.tenant, m.user_id, m.agent_id, m.app_id, m.session_id,"
     " m.event_time, m.seq, m.content FROM v"
     f" CROSS JOIN LATERAL (VALUES ({adjacent('prev', 'v')}), ({adjacent('next', 'v')})) AS nb(id)"
-    " JOIN memories m ON m.id = nb.id WHERE v.live),"
-    " w AS (SELECT cand.id, cand.ord, lag(cand.ord) OVER s AS prev_ord,"
+    " JOIN memories m ON m.tenant = v.tenant AND m.id = nb.id WHERE v.live),"
+    " w AS (SELECT cand.id, cand.tenant, cand.ord, lag(cand.ord) OVER s AS prev_ord,"
     " lead(cand.ord) OVER s AS next_ord, lag(cand.content) OVER s AS before,"
     " lead(cand.content) OVER s AS after"
     " FROM cand WINDOW s AS (PARTITION BY cand.user_id, cand.agent_id, cand.app_id,"
     f" cand.session_id ORDER BY {session_order('cand')}))"
-    " SELECT v.ord, v.seq, concat_ws(chr(10), w.before, w.after), NULL::text"
+    " SELECT v.ord, v.seq, concat_ws(chr(10), w.before, w.after), NULL::text, NULL::text"
     " FROM v LEFT JOIN w ON w.ord = v.ord"
     " UNION ALL SELECT NULL, NULL, concat_ws(chr(10),"
     " CASE WHEN w.prev_ord IS NOT NULL THEN w.before"
-    f" ELSE (SELECT p.content FROM memories p WHERE p.id = {adjacent('prev', 'e')}) END,"
+    " ELSE (SELECT p.content FROM memories p WHERE p.tenant = e.tenant"
+    f" AND p.id = {adjacent('prev', 'e')}) END,"
     " CASE WHEN w.next_ord IS NOT NULL THEN w.after"
-    f" ELSE (SELECT n.content FROM memories n WHERE n.id = {adjacent('next', 'e')}) END), w.id"
-    " FROM w JOIN memories e ON e.id = w.id"
+    " ELSE (SELECT n.content FROM memories n WHERE n.tenant = e.tenant"
+    f" AND n.id = {adjacent('next', 'e')}) END), w.id, w.tenant"
+    " FROM w JOIN memories e ON e.tenant = w.tenant AND e.id = w.id"
     " WHERE w.prev_ord IS NOT NULL OR w.next_ord IS NOT NULL"
 )
 
-# Sets the context of existing rows: arrays of ids and their contexts (from PLACE_SQL).
+# Sets the context of existing rows: arrays of tenants, ids and contexts (from PLACE_SQL).
 SET_CONTEXTS_SQL = (
     "UPDATE memories AS m SET context_text = c.context"
-    " FROM unnest(%s::text[], %s::text[]) AS c(id, context)"
-    " WHERE m.id = c.id AND m.context_text <> c.context"
+    " FROM unnest(%s::text[], %s::text[], %s::text[]) AS c(tenant, id, context)"
+    " WHERE m.tenant = ANY(%s) AND m.tenant = c.tenant AND m.id = c.id"
+    " AND m.context_text <> c.context"
 )

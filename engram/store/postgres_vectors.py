@@ -48,7 +48,8 @@ class VectorReads:
                              f"vectors {dim}; embed queries with the store's embedder")
         probe = PgVector(query)
         sql, params = where(scope, filters)
-        joined = f"FROM memories m JOIN vectors v ON v.id = m.id WHERE {sql}"
+        # the join on the tenant carries the scope's tenant over to vectors: one partition each
+        joined = f"FROM memories m JOIN vectors v ON v.tenant = m.tenant AND v.id = m.id WHERE {sql}"
         with self._guard(), self._pool.connection() as conn, conn.transaction():
             candidates = conn.execute(f"SELECT count(*) FROM (SELECT 1 {joined} LIMIT %s) s",
                                       [*params, self._ann_threshold + 1]).fetchone()[0]
@@ -87,6 +88,7 @@ class VectorReads:
             return {}
         sql, params = scope_clause(scope)
         rows = self._read(
-            "SELECT m.id, v.embedding::text FROM memories m JOIN vectors v ON v.id = m.id"
+            "SELECT m.id, v.embedding::text FROM memories m"
+            " JOIN vectors v ON v.tenant = m.tenant AND v.id = m.id"
             f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params])
         return {r[0]: parse_vector(r[1]) for r in rows}

@@ -346,9 +346,10 @@ def test_postgres_v2_database_gains_contexts_on_open(pg_url: str) -> None:
             for statement in statements:
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version VALUES (%s)", (version,))
+        v2 = WRITE_COLUMNS[:-1]  # without v4's tenant (last)
         for item in items:
-            conn.execute(f"INSERT INTO memories ({', '.join(WRITE_COLUMNS)}) VALUES "
-                         f"({', '.join(['%s'] * len(WRITE_COLUMNS))})", item_to_row(item))
+            conn.execute(f"INSERT INTO memories ({', '.join(v2)}) VALUES "
+                         f"({', '.join(['%s'] * len(v2))})", item_to_row(item)[:-1])
     store = PostgresStore(pg_url)
     try:
         assert store._read("SELECT max(version) FROM schema_version")[0][0] == SCHEMA_VERSION

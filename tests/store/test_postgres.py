@@ -125,10 +125,13 @@ def test_hnsw_path_returns_k_filtered_rows(pg_url: str) -> None:
         with psycopg.connect(forced, autocommit=True) as conn:
             conn.execute("ANALYZE")
             plan = "\n".join(r[0] for r in conn.execute(
-                "EXPLAIN SELECT v.id FROM vectors v JOIN memories m ON m.id = v.id"
-                " WHERE m.user_id = 'alice' ORDER BY v.embedding <=> %s::vector LIMIT 10",
-                [str(_unit(1).tolist())]))
-        assert "vectors_hnsw" in plan
+                "EXPLAIN SELECT v.id FROM vectors v JOIN memories m ON m.tenant = v.tenant"
+                " AND m.id = v.id WHERE m.tenant = 'alice' AND m.user_id = 'alice'"
+                " ORDER BY v.embedding <=> %s::vector LIMIT 10", [str(_unit(1).tolist())]))
+            hnsw = [r[0] for r in conn.execute(  # one index per partition, named after it
+                "SELECT c.relname FROM pg_class c JOIN pg_am a ON a.oid = c.relam"
+                " WHERE a.amname = 'hnsw' AND c.relnamespace = current_schema()::regnamespace")]
+        assert any(f" {name} " in plan for name in hnsw), plan
         hits = store.vector_search(ALICE, _unit(12), Filters(), limit=10)
         assert hits[0][0] == mine[12].id and hits[0][1] == pytest.approx(1.0, abs=1e-4)
         assert len(hits) == 10 and {h[0] for h in hits} <= {i.id for i in mine}
