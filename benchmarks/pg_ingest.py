@@ -38,17 +38,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
 
 from quantization import clustered  # noqa: E402
+from scale import WORDS, load  # noqa: E402
 
 from engram.model import HistoryEntry, MemoryItem, Scope, utcnow  # noqa: E402
 from engram.store import postgres_bulk  # noqa: E402
 
-WORDS = ("alice bob lisbon hiking coffee guitar paris dentist promotion marathon garden sister "
-         "painting novel vacation puppy recipe concert chess python tokyo").split()
 ROUNDS_PER_SESSION = 20
-
-
-def load() -> list[float]:
-    return [round(x, 2) for x in os.getloadavg()]
 
 
 def rounds(start: int, n: int, users: int, rng: random.Random) -> tuple[list[MemoryItem], list[HistoryEntry]]:

@@ -276,8 +276,8 @@ class PostgresStore(VectorReads):
     @staticmethod
     def _purge(conn: Any, rows: Sequence[tuple[Any, ...]],
                tombstones: Sequence[HistoryEntry]) -> int:
-        """Remove locked rows everywhere (vectors cascade; the tsvector lives in the
-        row) and blank their history, inside the caller's transaction. Their neighbours'
+        """Remove locked rows everywhere (vectors too; links cascade; the tsvector lives
+        in the row) and blank their history, inside the caller's transaction. Their neighbours'
         contexts are rebuilt without them: no surviving row's tsvector may keep a
         deleted memory's text."""
         if not rows:
@@ -289,6 +289,7 @@ class PostgresStore(VectorReads):
         tenants = sorted({tenant_of(scope) for scope in scopes.values()})
         survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [tenants, ids]).fetchall()) - set(ids)
         conn.execute("DELETE FROM memories WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
+        conn.execute("DELETE FROM vectors WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
         recontext(conn, survivors, tenants)
         conn.execute("UPDATE history SET old = NULL, new = NULL"
                      " WHERE tenant = ANY(%s) AND memory_id = ANY(%s)", [tenants, ids])
@@ -444,6 +445,12 @@ class PostgresStore(VectorReads):
         if orphans:
             problems.append(f"{orphans} history rows belong to memories that neither exist "
                             "nor have a delete tombstone")
+        loose = self._read("SELECT count(*) FROM vectors v WHERE NOT EXISTS (SELECT 1 FROM"
+                           " memories m WHERE m.tenant = v.tenant AND m.id = v.id)")[0][0]
+        if loose:
+            problems.append(f"{loose} vectors belong to no memory; delete them with `DELETE FROM "
+                            "vectors v WHERE NOT EXISTS (SELECT 1 FROM memories m WHERE "
+                            "m.tenant = v.tenant AND m.id = v.id)`")
         return problems
 
     def close(self) -> None:

@@ -105,5 +105,5 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
             cur.executemany(UPSERT_LINK, [link_row(link, tenants) for link in links])
     if matrix is not None:
         check_embedder(conn, model_id, matrix.shape[1], index)
-        # new ids: no vector row can exist for them (it would cascade from its memory)
+        # new ids: no vector row can exist for them (deletes remove vectors with memories)
         copy_rows(conn, "vectors", ("tenant", "id", "embedding"), vectors, binary=True)

@@ -58,6 +58,10 @@ def check_partitions(partitions: int | str) -> int:
     return int(partitions)
 
 
+# No foreign key from vectors to memories: checking it against a partitioned table cost
+# 7x the COPY itself (1,700 vs 12,000 rows/s, measured). Vectors are written only for
+# rows the same transaction inserted or locked, and PostgresStore._purge deletes them with
+# their memories; integrity_check() reports any orphan.
 _TABLES_DDL = [
     """
     CREATE TABLE memories (
@@ -100,8 +104,7 @@ _TABLES_DDL = [
         tenant TEXT COLLATE "C" NOT NULL,
         id TEXT COLLATE "C" NOT NULL,
         embedding vector NOT NULL,
-        PRIMARY KEY (tenant, id),
-        FOREIGN KEY (tenant, id) REFERENCES memories (tenant, id) ON DELETE CASCADE
+        PRIMARY KEY (tenant, id)
     ) PARTITION BY HASH (tenant)
     """,
     """

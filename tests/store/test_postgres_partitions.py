@@ -275,3 +275,16 @@ def test_partition_count_is_checked(pg_url: str) -> None:
 
     with pytest.raises(InvalidInputError, match="partitions must be between"):
         PostgresStore(pg_url, partitions=0)
+
+
+def test_deleting_a_memory_deletes_its_vector(partitioned: Any) -> None:
+    """vectors has no foreign key to memories (too slow to check on partitions):
+    the delete path removes them itself, and integrity_check would see a leftover."""
+    items = _fill(partitioned, per_user=3)[USERS[2]]
+    assert partitioned.delete(USERS[2], [items[0].id], [tombstone(items[0].id, 1, "t")]) == 1
+    assert partitioned.delete_scope(USERS[2].narrowed(session_id="s1"), actor="t") == 2
+    assert partitioned._read("SELECT count(*) FROM vectors WHERE tenant = %s", [USERS[2].user_id]) == [(0,)]
+    assert partitioned.integrity_check() == []
+    with partitioned._pool.connection() as conn:  # an orphan is reported
+        conn.execute("INSERT INTO vectors SELECT 'nobody', 'x', embedding FROM vectors LIMIT 1")
+    assert "1 vectors belong to no memory" in partitioned.integrity_check()[0]
