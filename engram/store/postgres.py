@@ -382,7 +382,8 @@ class PostgresStore(VectorReads):
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         sql, params = scope_clause(scope, "t")
         return session_neighbors(self._read, list(ids), sql, params, mark="%s", adjacent=adjacent,
-                                 filter_on=lambda a: filter_clause(filters or Filters(), a))
+                                 filter_on=lambda a: filter_clause(filters or Filters(), a),
+                                 key="tenant")
 
     def recent_texts(self, scope: Scope, filters: Filters, *, limit: int) -> builtins.list[str]:
         sql, params = where(scope, filters)

@@ -49,23 +49,28 @@ def collect_stats(read: Read, scope_sql: str, params: Sequence[Any], history_sql
 
 def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[Any], *,
               mark: str, adjacent: Callable[[str], str],
-              filter_on: Callable[[str], tuple[str, list[Any]]]) -> dict[str, Neighbors]:
+              filter_on: Callable[[str], tuple[str, list[Any]]],
+              key: str | None = None) -> dict[str, Neighbors]:
     """Session id and prev/next active episodic items of each id (alias ``t`` in ``scope_sql``) in
     its session. ``adjacent("prev"|"next")`` is the dialect's lookup (the same one
     that maintains the lexical context field, so both agree on the order); it only
     matches items of the same user, agent, app and session, never another tenant's
     even when two tenants reuse a session id. ``filter_on(alias)`` is the caller's
-    filters as SQL: a neighbour they exclude is reported as ``None``."""
+    filters as SQL: a neighbour they exclude is reported as ``None``. ``key`` names a
+    column a neighbour shares with its item (PostgreSQL's partition key), so that the
+    neighbour lookups read the item's partition only."""
     if not ids:
         return {}
     prev_sql, prev_params = filter_on("p")
     next_sql, next_params = filter_on("n")
+    same = ("", "", "") if key is None else (
+        f", t.{key} AS k", f" AND p.{key} = x.k", f" AND n.{key} = x.k")
     rows = read(
         f"WITH x AS MATERIALIZED (SELECT t.id, {adjacent('prev')} AS prev, {adjacent('next')} AS nxt,"
-        " t.session_id AS session"
+        f" t.session_id AS session{same[0]}"
         f" FROM memories t WHERE t.id IN ({','.join([mark] * len(ids))}) AND {scope_sql})"
-        f" SELECT x.id, p.id, n.id, x.session FROM x LEFT JOIN memories p ON p.id = x.prev AND {prev_sql}"
-        f" LEFT JOIN memories n ON n.id = x.nxt AND {next_sql}",
+        f" SELECT x.id, p.id, n.id, x.session FROM x LEFT JOIN memories p ON p.id = x.prev{same[1]}"
+        f" AND {prev_sql} LEFT JOIN memories n ON n.id = x.nxt{same[2]} AND {next_sql}",
         [*ids, *params, *prev_params, *next_params])
     return {r[0]: Neighbors(r[1], r[2], r[3]) for r in rows}
 

@@ -135,7 +135,7 @@ def test_rows_land_in_their_tenants_partition(partitioned: Any) -> None:
     assert len({p for parts in where.values() for p in parts}) > 1  # 12 users spread over 8
 
 
-def test_get_list_search_and_delete_each_read_one_partition(partitioned: Any) -> None:
+def test_get_list_search_neighbors_and_delete_each_read_one_partition(partitioned: Any) -> None:
     stored = _fill(partitioned)
     with partitioned._pool.connection() as conn:
         conn.execute("ANALYZE")
@@ -147,6 +147,7 @@ def test_get_list_search_and_delete_each_read_one_partition(partitioned: Any) ->
         "list": lambda: partitioned.list(alice, Filters(), limit=5),
         "lexical": lambda: partitioned.lexical_search(alice, "zebra note", Filters(), limit=5),
         "vector": lambda: partitioned.vector_search(alice, _unit(305), Filters(), limit=3),
+        "neighbors": lambda: partitioned.neighbors(alice, [i.id for i in items[1:3]]),
         "delete": lambda: partitioned.delete(alice, [items[4].id], [tombstone(items[4].id, 1, "t")]),
     }
     try:
