@@ -150,7 +150,8 @@ MIGRATIONS: list[Migration] = [
     ],
     # v4: memories, vectors, history and links hash-partitioned by tenant
     # (postgres_tenant.py; the tables are rebuilt with every row kept)
-    lambda conn, options: partition_tables(conn, options.get("partitions", DEFAULT_PARTITIONS)),
+    lambda conn, options: partition_tables(conn, options.get("partitions", DEFAULT_PARTITIONS),
+                                           vector_index_sql),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

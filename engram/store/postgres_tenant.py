@@ -23,6 +23,7 @@ graph of its own partition only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from engram.errors import InvalidInputError
@@ -164,12 +165,12 @@ _HISTORY_COLUMNS = ("id, memory_id, version, op, actor, at, old, new,"
                     " user_id, agent_id, session_id, app_id")
 
 
-def partition_tables(conn: Any, partitions: int) -> None:
+def partition_tables(conn: Any, partitions: int, index_sql: Callable[[int, str], str | None]) -> None:
     """Schema v4: rebuild the four memory tables hash-partitioned by tenant, keeping
     every row (inside the migration's transaction). Rows are parked in temporary
     tables, the v3 tables dropped and recreated partitioned, and the rows copied back
     with their tenant; a database of any size migrates, at the cost of rewriting it
-    (and rebuilding the HNSW index) once."""
+    (and rebuilding the HNSW index, whose statement ``index_sql(dim, kind)`` gives) once."""
     parts = check_partitions(partitions)
     for table in TABLES:
         conn.execute(f"CREATE TEMP TABLE v3_{table} ON COMMIT DROP AS SELECT * FROM {table}")
@@ -195,12 +196,10 @@ def partition_tables(conn: Any, partitions: int) -> None:
                  " SELECT s.tenant, l.src, d.tenant, l.dst, l.reason, l.score, l.created_at"
                  " FROM v3_links l JOIN memories s ON s.id = l.src JOIN memories d ON d.id = l.dst")
     if dim is not None:
-        from engram.store.postgres_schema import vector_index_sql
-
         conn.execute(f"ALTER TABLE vectors ALTER COLUMN embedding TYPE vector({int(dim[0])})")
         conn.execute("INSERT INTO vectors (tenant, id, embedding) SELECT m.tenant, v.id, v.embedding"
                      " FROM v3_vectors v JOIN memories m ON m.id = v.id")
-        index = vector_index_sql(int(dim[0]), kind[0] if kind else "vector")
+        index = index_sql(int(dim[0]), kind[0] if kind else "vector")
         if index:
             conn.execute(index)
     conn.execute("INSERT INTO meta VALUES ('partitions', %s)"
