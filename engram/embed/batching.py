@@ -79,7 +79,9 @@ class MicroBatcher:
         try:
             with self._lock:
                 head = self._queue[0]
-                batch, rest, size = [], [], 0
+                batch: list[_Call] = []
+                rest: list[_Call] = []
+                size = 0
                 for call in self._queue:  # one role per model run; the head always fits
                     if call.role == head.role and (not batch or size + len(call.texts) <= self.max_batch):
                         batch.append(call)
