@@ -30,7 +30,6 @@ from engram.cli.app import (
     print_json,
 )
 from engram.errors import EngramError, InvalidInputError
-from engram.model import SCOPE_FIELDS
 
 MAX_SHOWN = 10  # bad lines named in the error
 
@@ -93,6 +92,8 @@ def add_many(
     {"content": "I moved to Lisbon", "user_id": "alice"} or {"messages": [...], "session_id": "s1"};
     --user/--agent/--session/--app fill in the ids a line leaves out.
     """
+    from engram.model import SCOPE_FIELDS  # here: the CLI imports no pydantic before a command runs
+
     defaults = dict(zip(SCOPE_FIELDS, (user, agent, session, app_id), strict=True))
     requests = parse_requests(_lines(file), defaults)
     results: list[list[Any]] = []
