@@ -90,7 +90,9 @@ class Settings(BaseSettings):
     # national phone formats read by the pii enricher (ISO 3166 codes); "+"/"00" numbers always
     pii_phone_regions: list[str] = Field(
         default_factory=lambda: ["US", "GB", "DE", "FR", "ES", "IT", "NL"])
-    vault_key_path: Path | None = None  # default: <data_dir>/vault.key
+    # default: <data_dir>/vault.key. The vault's rows live in the store; every server on
+    # one PostgreSQL database must be given the same key file to reveal what others wrote.
+    vault_key_path: Path | None = None
 
     @classmethod
     def settings_customise_sources(
@@ -111,11 +113,6 @@ class Settings(BaseSettings):
     @property
     def vault_key_file(self) -> Path:
         return self.vault_key_path or self.data_dir / "vault.key"
-
-    @property
-    def vault_path(self) -> Path:
-        """The PII vault's rows (``pii_mode="vault"``), beside its key."""
-        return self.vault_key_file.with_suffix(".sqlite")
 
     @property
     def embedding_cache_path(self) -> Path:

@@ -47,7 +47,7 @@ from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
 from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
-from engram.store import Store, check_store, open_store
+from engram.store import Store, backend, check_store, open_store
 from engram.store.access_buffer import AccessBuffer
 from engram.validation import (
     ScopeLike,
@@ -96,11 +96,12 @@ class Memory:
         if path is not None:
             self.settings = self.settings.model_copy(update={"db": Path(path)})
         store = check_store(store) if store is not None else open_store(self.settings, create=create)
+        self._own_embedder = embedder is None  # then its cache (a file or a pool) is ours to close
         if embedder is None:
             # MicroBatcher: threads embedding at once (server requests) share one model run
             embedder = MicroBatcher(make_embedder(self.settings.embedder, **self.settings.embedder_options))
             if self.settings.embedding_cache:
-                embedder = CachedEmbedder(embedder, self.settings.embedding_cache_path)
+                embedder = CachedEmbedder(embedder, backend(self.settings).vector_cache(self.settings))
             embedder = QueryLRU(embedder)  # repeated questions skip the model and the disk cache
         self.retriever: Retriever = retriever or RETRIEVERS.lookup(self.settings.retriever)(
             depth=self.settings.search_depth)
@@ -108,14 +109,14 @@ class Memory:
         self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
             ENRICHERS.lookup(name)(self.settings) for name in self.settings.enrichers]
         self._lifecycle: Lifecycle | None = None  # built on first use (it may open an LLM client)
+        for enricher in self.enrichers:  # the guard's lessons, the PII vault's rows
+            if isinstance(enricher, ReadsStore):
+                enricher.bind_store(store)
         self.vault = _vault_of(self.enrichers)  # -- privacy hook: the PII vault --
         # -- the one write path, shared with the lifecycle and imports --
         self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars,
                              vault=self.vault)
         self.access = AccessBuffer(store, self.settings.access_flush_s)  # search statistics
-        for enricher in self.enrichers:
-            if isinstance(enricher, ReadsStore):  # the guard's lessons read flagged memories
-                enricher.bind_store(store)
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -123,6 +124,8 @@ class Memory:
             self.access.close()  # buffered access statistics go in before the store closes
         finally:
             self.store.close()
+        if self._own_embedder and isinstance(self.embedder, Closeable):
+            self.embedder.close()
         if isinstance(self.reranker, Closeable):
             self.reranker.close()
 
@@ -209,7 +212,7 @@ class Memory:
                                session_id=session_id, app_id=app_id)
         check_actor(actor)
         current = self._one(memory_id, target)
-        if status is not None and str(getattr(status, "value", status)) == MemoryStatus.DELETED.value:
+        if status is not None and status == MemoryStatus.DELETED:  # a str enum: "deleted" too
             raise InvalidInputError(
                 "status=deleted would hide the memory but keep its content; delete it with "
                 "delete() (REST: DELETE /v1/memories/{id}), which erases it for good")
@@ -397,12 +400,11 @@ class Memory:
     # Logic lives in engram.lifecycle.audit, engram.ingest.guard and engram.ingest.pii;
     # see docs/trust.md. These methods only wire it to the facade's scope rules.
     def _erase(self, residue: Any, actor: str | None) -> int:
-        return _privacy.erase(self.store, residue, embedder=self.embedder, vault=self.vault,
-                              actor=actor)
+        return _privacy.erase(self.store, residue, embedder=self.embedder, actor=actor)
 
     def _settle(self) -> None:
         """No bytes of deleted text may outlive the delete call (docs/trust.md)."""
-        _privacy.settle(self.store, embedder=self.embedder, vault=self.vault)
+        _privacy.settle(self.store, embedder=self.embedder)
 
     def forget(self, user_id: str, *, actor: str | None = None, purge: bool = True) -> int:
         """Right to erasure: delete everything of ``user_id`` in every app, agent and
@@ -418,7 +420,7 @@ class Memory:
     def purge(self) -> None:
         """Make past deletions physical: merge the FTS index, checkpoint and VACUUM the
         store, embedding cache and PII vault (slow on big stores; run it off-peak)."""
-        _privacy.compact(self.store, embedder=self.embedder, vault=self.vault)
+        _privacy.compact(self.store, embedder=self.embedder)
 
     def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
               **ids: str | None) -> builtins.list[AuditEntry]:

@@ -7,8 +7,11 @@ attributes by name, so the contract is written down and type-checked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from engram.store.base import SecretRow
 
 
 @runtime_checkable
@@ -38,29 +41,30 @@ class Settleable(Protocol):
 class ForgetsTexts(Protocol):
     """Caches something derived from texts (an embedding cache) that must be erasable."""
 
-    def forget(self, texts: Sequence[str]) -> int:
-        """Drop every entry derived from these texts; returns how many went."""
+    def forget(self, texts: Sequence[str], roles: Sequence[str] = ("passage", "query")) -> int:
+        """Drop every entry derived from these texts (embedded in these roles); returns
+        how many went."""
         ...
 
 
 @runtime_checkable
 class SecretVault(Protocol):
-    """Keeps originals that redaction replaced by tokens (the PII vault)."""
+    """Keeps originals that redaction replaced by tokens (the PII vault). Its rows live
+    in the store: they are written with their memory and deleted with it."""
+
+    def take(self, memory_ids: Iterable[str]) -> list[SecretRow]:
+        """The rows redaction staged for these memories, for the store write."""
+        ...
 
     def reveal(self, memory_id: str, text: str) -> str:
         """``text`` with this memory's tokens replaced by their originals."""
         ...
 
-    def forget(self, memory_ids: Sequence[str]) -> int:
-        """Drop these memories' originals for good; returns how many rows went."""
-        ...
-
-    def compact(self) -> None: ...
-
 
 @runtime_checkable
 class ReadsStore(Protocol):
-    """An enricher that reads the store it writes to (the guard's lessons)."""
+    """An enricher that needs the store it writes to (the guard's lessons read flagged
+    memories; the PII vault keeps its rows there)."""
 
     def bind_store(self, store: Any) -> None: ...
 

@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from engram.embed.base import Embedder
-from engram.errors import ConflictError, ContentTooLargeError, EngramError
+from engram.errors import ConflictError, ContentTooLargeError
 from engram.ingest.pipeline import Enricher
-from engram.model import HistoryEntry, MemoryItem, Scope
+from engram.model import HistoryEntry, MemoryItem
 from engram.protocols import SecretVault
-from engram.store.base import Link, Store
+from engram.store.base import Link, SecretRow, Store
 from engram.validation import validated
 from engram.versioning import revise
 
@@ -37,7 +37,7 @@ class Writer:
     embedder: Embedder
     enrichers: list[Enricher]
     max_content_chars: int
-    vault: SecretVault | None = None  # written by the PII enricher during enrich()
+    vault: SecretVault | None = None  # staged by the PII enricher, stored with the items
 
     # -- the steps ----------------------------------------------------------------
     def check_size(self, text: str) -> None:
@@ -77,9 +77,14 @@ class Writer:
         return out
 
     def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
+        """Run the enrichers in order; vault rows they stage wait for :meth:`write`."""
         out = list(items)
-        for enricher in self.enrichers:
-            out = enricher.enrich(out)
+        try:
+            for enricher in self.enrichers:
+                out = enricher.enrich(out)
+        except BaseException:
+            self._secrets(items)  # drop what was staged before the failure
+            raise
         return out
 
     # -- entry points ---------------------------------------------------------------
@@ -92,41 +97,24 @@ class Writer:
         stored = self.enrich(items)
         history = [HistoryEntry(memory_id=i.id, version=1, op="add", actor=actor,
                                 at=at or i.created_at, new=i.snapshot()) for i in stored]
-        try:
-            self.write(stored, history)
-        except BaseException:
-            self._drop_orphans(stored)
-            raise
+        self.write(stored, history)
         return stored
-
-    def _drop_orphans(self, items: Sequence[MemoryItem]) -> None:
-        """After a failed add, erase the vault rows enrich() wrote for items that were
-        not stored: nothing would ever delete them (a forgotten user's PII would stay)."""
-        if self.vault is None:
-            return
-        by_scope: dict[Scope, list[str]] = {}
-        for item in items:
-            by_scope.setdefault(item.scope, []).append(item.id)
-        try:  # an add is atomic, but an id that already existed keeps its own vault rows
-            stored = {i.id for scope, ids in by_scope.items() for i in self.store.get(scope, ids)}
-        except EngramError as exc:
-            log.warning("could not check which items a failed add stored (%s); their vault "
-                        "rows stay until those ids are deleted", type(exc).__name__)
-            return
-        orphans = [i.id for i in items if i.id not in stored]
-        if orphans:
-            self.vault.forget(orphans)
 
     def write(self, items: Sequence[MemoryItem], history: Sequence[HistoryEntry], *,
               links: Sequence[Link] = (),
               progress: Callable[[int, int], None] | None = None) -> None:
         """Store already-built (and enriched) items with their history rows as given, and
         the links among them, in one store transaction (an import): size check, embed,
-        store — no new history."""
+        store — no new history. The vault rows enrichment staged for these items are
+        written in that same transaction, so a failed write leaves none behind."""
+        secrets = self._secrets(items)  # taken first: a failure below must not leave them staged
         for item in items:
             self.check_size(item.content)
         self.store.add(items, self.embed([i.content for i in items], progress=progress), history,
-                       model_id=self.embedder.model_id, links=links)
+                       model_id=self.embedder.model_id, links=links, secrets=secrets)
+
+    def _secrets(self, items: Sequence[MemoryItem]) -> list[SecretRow]:
+        return self.vault.take(i.id for i in items) if self.vault is not None else []
 
     def revise(self, current: MemoryItem, changes: dict[str, Any], *, actor: str | None,
                expected_version: int | None = None) -> MemoryItem:
@@ -140,10 +128,13 @@ class Writer:
         content = changes.get("content")
         if isinstance(content, str):
             self.check_size(content)
-        updated, entry = revise(current, changes, actor=actor, enrichers=self.enrichers)
-        vector = self.embed([updated.content])[0] if "content" in changes else None
+        try:
+            updated, entry = revise(current, changes, actor=actor, enrichers=self.enrichers)
+            vector = self.embed([updated.content])[0] if "content" in changes else None
+        finally:
+            secrets = self._secrets([current])
         self.store.replace(updated, vector, entry, expected_version=current.version,
-                           model_id=self.embedder.model_id)
+                           model_id=self.embedder.model_id, secrets=secrets)
         return updated
 
 

@@ -114,7 +114,7 @@ def test_the_cycle_finder_finds_cycles() -> None:
 def test_the_graph_sees_lazy_and_type_only_imports() -> None:
     graph = _graph()
     assert "engram.lifecycle.engine" in graph["engram.memory"]  # imported inside a property
-    assert "engram.store.sqlite" in graph["engram.store"]  # imported inside a factory
+    assert "engram.store.sqlite" in graph["engram.store.backends"]  # imported inside a method
 
 
 def test_no_import_cycles() -> None:
@@ -133,3 +133,27 @@ def test_token_counting_uses_no_optional_library() -> None:
     depended on whether (and where) its private cache held the encoding."""
     assert "tiktoken" not in _imports("engram.retrieve.pack", _modules()["engram.retrieve.pack"],
                                       {"tiktoken"})
+
+
+def _attribute_probes(tree: ast.AST) -> list[int]:
+    """Lines that probe for an attribute by name: ``hasattr(x, n)``, ``getattr(x, n, default)``
+    or a ``__getattr__`` method forwarding to a wrapped object (module-level ``__getattr__``,
+    PEP 562 lazy imports, is not a probe)."""
+    lines = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Name)
+             and (node.func.id == "hasattr" or (node.func.id == "getattr" and len(node.args) > 2))]
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        lines += [f.lineno for f in cls.body
+                  if isinstance(f, ast.FunctionDef) and f.name == "__getattr__"]
+    return sorted(lines)
+
+
+def test_no_feature_is_found_by_probing_attributes() -> None:
+    """Optional features are runtime-checked protocols or typed attributes (issue #16),
+    never a name probed with hasattr/getattr, which no type checker can follow."""
+    found = {str(path.relative_to(PACKAGE)): lines for path in sorted(PACKAGE.rglob("*.py"))
+             if (lines := _attribute_probes(ast.parse(path.read_text())))}
+    assert found == {}
+    assert _attribute_probes(ast.parse(
+        "class W:\n    def __getattr__(self, n):\n        return getattr(self.inner, n, None)\n"
+        "hasattr(W(), 'close')\n")) == [2, 3, 4]

@@ -21,7 +21,7 @@ from engram.cli.app import JsonOpt, app, command, err, is_loopback, out, print_j
 from engram.errors import ConfigError, MissingDependencyError
 
 if TYPE_CHECKING:
-    from engram.store.keys import KeyStore
+    from engram.store.keys import ApiKeys
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,14 +31,17 @@ app.add_typer(keys_app, name="keys")
 
 KeysDbOpt = Annotated[Path | None, typer.Option(
     "--keys-db", envvar="ENGRAM_KEYS_DB",
-    help="API keys file (default: keys.sqlite in your data dir).")]
+    help="API keys file for the SQLite store (default: keys.sqlite in your data dir); "
+         "under PostgreSQL the keys live in the database.")]
 
 
-def open_keys(path: Path | None) -> KeyStore:
+def open_keys(path: Path | None) -> ApiKeys:
+    """The configured backend's key store (a file under SQLite, a table under PostgreSQL)."""
     from engram.config import Settings  # deferred: keeps `engram --help` fast
-    from engram.store.keys import KeyStore
+    from engram.store import backend
 
-    return KeyStore(path or KeyStore.default_path(Settings().data_dir))
+    settings = Settings()
+    return backend(settings).key_store(settings, path)
 
 
 def _keys_command(name: str) -> Callable[[F], F]:
@@ -89,7 +92,7 @@ def serve(
         if not is_loopback(host):
             raise ConfigError(
                 f"refusing to listen on {host} without authentication: no API key exists in "
-                f"{keys.path}. Create one with `engram keys create --app APP`, or listen on "
+                f"{keys.where}. Create one with `engram keys create --app APP`, or listen on "
                 "127.0.0.1 for local development")
         err.print("[bold yellow]WARNING: no API keys exist, so this server requires NO "
                   "authentication.[/] Anyone who can reach "
@@ -97,8 +100,10 @@ def serve(
                   "create a key with `engram keys create --app APP` to turn on auth.",
                   markup=True, highlight=False)
     else:
-        err.print(f"API keys required ({keys.path}).", highlight=False)
-    options = {"db": str(ctx.obj.db) if ctx.obj.db else None, "keys_db": str(keys.path),
+        err.print(f"API keys required ({keys.where}).", highlight=False)
+    keys.close()
+    options = {"db": str(ctx.obj.db) if ctx.obj.db else None,
+               "keys_db": str(keys_db) if keys_db else None,
                "require_auth": require_auth, "rate_limit": rate_limit,
                "max_body_bytes": max_body_bytes, "allowed_hosts": hosts_for(host, allowed_host or ()),
                "cors_origins": list(cors_origin or ())}
@@ -119,6 +124,7 @@ def serve(
     finally:
         signal.signal(signal.SIGTERM, previous)
         memory.close()
+        api.state.engram.keys.close()
 
 
 class _Stopped(Exception):
@@ -134,14 +140,14 @@ def _build_app(options: dict[str, Any]) -> tuple[Any, Any]:
     from engram.config import Settings
     from engram.memory import Memory
     from engram.server.app import create_app
-    from engram.store.keys import KeyStore
 
     settings = Settings()
     if "access_flush_s" not in settings.model_fields_set:  # a server batches search statistics
         settings = settings.model_copy(update={"access_flush_s": SERVER_ACCESS_FLUSH_S})
     memory = Memory(options["db"], settings=settings)
+    keys = open_keys(Path(options["keys_db"]) if options["keys_db"] else None)
     hosts = options["allowed_hosts"]
-    api = create_app(memory, keys=KeyStore(Path(options["keys_db"])),
+    api = create_app(memory, keys=keys,
                      require_auth=options["require_auth"], rate_limit_per_minute=options["rate_limit"],
                      max_body_bytes=options["max_body_bytes"],
                      allowed_hosts=None if hosts is None else list(hosts),
@@ -156,6 +162,7 @@ def worker_app() -> Any:
         raise ConfigError(f"{_WORKER_OPTIONS} is not set; start workers with `engram serve --workers N`")
     api, memory = _build_app(json.loads(raw))
     api.router.on_shutdown.append(memory.close)
+    api.router.on_shutdown.append(api.state.engram.keys.close)
     return api
 
 
@@ -170,7 +177,10 @@ def keys_create(
 ) -> None:
     """Create an API key. The secret is printed once and cannot be shown again."""
     keys = open_keys(keys_db)
-    key_id, secret = keys.create(app_id, user_id=user, name=name)
+    try:
+        key_id, secret = keys.create(app_id, user_id=user, name=name)
+    finally:
+        keys.close()
     if as_json:
         print_json({"id": key_id, "secret": secret, "app_id": app_id, "user_id": user,
                     "name": name})
@@ -178,14 +188,18 @@ def keys_create(
     out.print(f"key id: {key_id}", highlight=False)
     out.print(f"secret: {secret}", highlight=False)
     err.print("Store the secret now: only its hash is kept. Send it as "
-              "'Authorization: Bearer <secret>'. Servers using this keys file now require a key.",
+              f"'Authorization: Bearer <secret>'. Servers using {keys.where} now require a key.",
               highlight=False)
 
 
 @_keys_command("list")
 def keys_list(keys_db: KeysDbOpt = None, as_json: JsonOpt = False) -> None:
     """List API keys (never their secrets)."""
-    found = open_keys(keys_db).list()
+    keys = open_keys(keys_db)
+    try:
+        found = keys.list()
+    finally:
+        keys.close()
     if as_json:
         print_json([k.model_dump(mode="json") for k in found])
         return
@@ -209,7 +223,11 @@ def keys_revoke(
     as_json: JsonOpt = False,
 ) -> None:
     """Revoke a key; a running server rejects it from the next request on."""
-    key = open_keys(keys_db).revoke(key_id)
+    keys = open_keys(keys_db)
+    try:
+        key = keys.revoke(key_id)
+    finally:
+        keys.close()
     if as_json:
         print_json(key.model_dump(mode="json"))
         return

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
 from engram.embed.base import Embedder, TextRole
+from engram.protocols import Closeable
 
 MAX_BATCH = 64  # texts per combined model call; larger calls go straight through
 
@@ -52,10 +52,10 @@ class MicroBatcher:
     def dim(self) -> int:
         return self.inner.dim
 
-    def __getattr__(self, name: str) -> Any:  # close(), forget() ... of the wrapped model
-        if name == "inner":
-            raise AttributeError(name)
-        return getattr(self.inner, name)
+    def close(self) -> None:
+        """Close the wrapped model if it holds a resource (an HTTP client, a session)."""
+        if isinstance(self.inner, Closeable):
+            self.inner.close()
 
     def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
         if isinstance(texts, str) or not texts or len(texts) >= self.max_batch:

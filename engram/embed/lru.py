@@ -11,11 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
 from engram.embed.base import Embedder, TextRole
+from engram.protocols import Closeable, Compactable, ForgetsTexts, Settleable
 
 QUERY_CACHE_SIZE = 1024  # ~1.5 MB of 384-d float32 vectors
 
@@ -67,26 +67,22 @@ class QueryLRU:
             with self._lock:
                 for text in texts:
                     self._cache.pop(text, None)
-        inner_forget = getattr(self.inner, "forget", None)
-        return int(inner_forget(texts, roles)) if inner_forget is not None else 0
+        return self.inner.forget(texts, roles) if isinstance(self.inner, ForgetsTexts) else 0
 
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
 
+    def settle(self) -> None:
+        if isinstance(self.inner, Settleable):
+            self.inner.settle()
+
     def compact(self) -> None:
         self.clear()
-        inner_compact = getattr(self.inner, "compact", None)
-        if inner_compact is not None:
-            inner_compact()
+        if isinstance(self.inner, Compactable):
+            self.inner.compact()
 
     def close(self) -> None:
         self.clear()
-        inner_close = getattr(self.inner, "close", None)
-        if inner_close is not None:
-            inner_close()
-
-    def __getattr__(self, name: str) -> Any:  # hits, misses, path, ... of the inner embedder
-        if name == "inner":  # not set yet (copy, unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.inner, name)
+        if isinstance(self.inner, Closeable):
+            self.inner.close()

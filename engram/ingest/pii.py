@@ -7,8 +7,8 @@ before anything is stored, indexed or embedded:
 
 * ``mask`` (default) is irreversible: ``alice@example.com`` → ``[EMAIL]``;
 * ``vault`` is reversible: ``[PII:EMAIL:3f9a01c2]``, with the original encrypted
-  (Fernet, key file under the data dir, ``0600``) in a separate vault file, keyed by
-  memory id. :meth:`engram.Memory.reveal` restores the text for a caller who can read the
+  (Fernet, key file under the data dir, ``0600``) in the store's ``vault`` table, keyed
+  by memory id and written in the memory's own transaction. :meth:`engram.Memory.reveal` restores the text for a caller who can read the
   memory's scope; deleting the memory deletes its vault rows (crypto-shredding).
 
 Structured ids are validated by well-kept libraries (the ``pii`` extra); free-form
@@ -24,7 +24,6 @@ import hashlib
 import hmac
 import os
 import re
-import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +34,8 @@ from engram.config import Settings
 from engram.errors import ConfigError, MissingDependencyError
 from engram.ingest.pii_detect import DEFAULT_REGIONS, KINDS, Finding
 from engram.ingest.pii_detect import find_pii as detect
-from engram.model import MemoryItem, Scope
+from engram.model import MemoryItem
+from engram.store.base import SecretRow, SecretRows
 
 MODES = ("mask", "vault")
 TOKEN = re.compile(r"\[PII:([A-Z_]+):([0-9a-f]{8,16})\]")
@@ -65,18 +65,21 @@ def redact(text: str, replace: Any, regions: Sequence[str] = DEFAULT_REGIONS
 class Vault:
     """Encrypted originals of vaulted PII, keyed by (memory id, token).
 
-    The Fernet key lives in its own file (created ``0600`` on first use); the vault
-    rows in a small SQLite file beside it. Losing the key makes the vault unreadable
-    by design; deleting a memory's rows makes its originals unrecoverable.
+    The Fernet key lives in its own file (created ``0600`` on first use); the rows live
+    in the configured store (:class:`~engram.store.base.SecretRows`: a table of the
+    SQLite file or of the PostgreSQL database), never beside the key. Redaction stages a
+    memory's rows (:meth:`stage`); the writer takes them (:meth:`take`) and stores them in
+    the memory's own transaction, so a failed add leaves none, and deleting the memory
+    deletes them (crypto-shredding). Every server on a shared database needs the same
+    key file to reveal what another wrote.
     """
 
-    def __init__(self, key_path: str | Path, path: str | Path | None = None) -> None:
+    def __init__(self, key_path: str | Path, rows: SecretRows | None = None) -> None:
         try:
-            from cryptography.fernet import Fernet
+            from cryptography.fernet import Fernet, InvalidToken
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise MissingDependencyError("the PII vault", "pii") from exc
         self.key_path = Path(key_path)
-        self.path = Path(path) if path else self.key_path.with_suffix(".sqlite")
         self.key_path.parent.mkdir(parents=True, exist_ok=True)
         if not self.key_path.exists():
             fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -84,71 +87,58 @@ class Vault:
                 fh.write(Fernet.generate_key())
         key = self.key_path.read_bytes().strip()
         self._fernet = Fernet(key)
+        self._invalid = InvalidToken
         self._mac_key = hashlib.sha256(b"engram-pii-token\x00" + key).digest()
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                     timeout=30)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA secure_delete=ON")
-        self._conn.execute(
-            "CREATE TABLE IF NOT EXISTS vault (memory_id TEXT NOT NULL, token TEXT NOT NULL, "
-            "kind TEXT NOT NULL, secret BLOB NOT NULL, user_id TEXT, agent_id TEXT, "
-            "session_id TEXT, app_id TEXT, PRIMARY KEY (memory_id, token))")
+        self._staged: dict[str, list[SecretRow]] = {}
+        self.rows = rows
+
+    def bind(self, rows: SecretRows) -> None:
+        """Keep (and read) the rows in this store."""
+        self.rows = rows
 
     def token(self, kind: str, value: str) -> str:
         """A stable token per value: the same email gets the same token everywhere."""
         digest = hmac.new(self._mac_key, f"{kind}\x00{value}".encode(), hashlib.sha256).hexdigest()
         return f"[PII:{kind}:{digest[:8]}]"
 
-    def put(self, memory_id: str, scope: Scope, entries: Iterable[tuple[str, str, str]]) -> None:
-        """Store ``(token, kind, original)`` rows for one memory."""
-        rows = [(memory_id, tok, kind, self._fernet.encrypt(value.encode()), scope.user_id,
-                 scope.agent_id, scope.session_id, scope.app_id) for tok, kind, value in entries]
+    def stage(self, memory_id: str, entries: Iterable[tuple[str, str, str]]) -> None:
+        """Encrypt ``(token, kind, original)`` rows for one memory, to be stored with it."""
+        rows = [SecretRow(memory_id, tok, kind, self._fernet.encrypt(value.encode()))
+                for tok, kind, value in entries]
         if rows:
             with self._lock:
-                self._conn.executemany("INSERT OR IGNORE INTO vault VALUES (?,?,?,?,?,?,?,?)", rows)
+                self._staged.setdefault(memory_id, []).extend(rows)
+
+    def take(self, memory_ids: Iterable[str]) -> list[SecretRow]:
+        """The staged rows of these memories, removed from the stage (the writer passes
+        them to the store's write; if that fails they are simply gone)."""
+        with self._lock:
+            return [row for i in dict.fromkeys(memory_ids) for row in self._staged.pop(i, ())]
+
+    def _store(self) -> SecretRows:
+        if self.rows is None:
+            raise ConfigError("the PII vault has no store to keep its rows in; use it through "
+                              "engram.Memory (which binds the configured store)")
+        return self.rows
 
     def originals(self, memory_id: str) -> dict[str, str]:
-        with self._lock:
-            rows = self._conn.execute("SELECT token, secret FROM vault WHERE memory_id = ?",
-                                      (memory_id,)).fetchall()
-        return {tok: self._fernet.decrypt(secret).decode() for tok, secret in rows}
+        try:
+            return {tok: self._fernet.decrypt(secret).decode()
+                    for tok, secret in self._store().secrets(memory_id).items()}
+        except self._invalid:
+            raise ConfigError(
+                f"the vault key {self.key_path} does not open memory {memory_id}'s originals: "
+                "they were written with another key. Every server on one database must use "
+                "the same key file (ENGRAM_VAULT_KEY_PATH)") from None
 
     def reveal(self, memory_id: str, text: str) -> str:
         found = self.originals(memory_id)
         return TOKEN.sub(lambda m: found.get(m.group(0), m.group(0)), text)
 
-    def forget(self, memory_ids: Sequence[str]) -> int:
-        """Delete the originals of these memories; returns rows removed."""
-        removed = 0
-        with self._lock:
-            for start in range(0, len(memory_ids), 500):
-                chunk = list(memory_ids[start:start + 500])
-                cur = self._conn.execute(
-                    f"DELETE FROM vault WHERE memory_id IN ({','.join('?' * len(chunk))})", chunk)
-                removed += cur.rowcount
-        return removed
-
     def count(self) -> int:
-        with self._lock:
-            return int(self._conn.execute("SELECT count(*) FROM vault").fetchone()[0])
-
-    def settle(self) -> None:
-        """Truncate the WAL after :meth:`forget`: it would keep the deleted ciphertexts,
-        which the key still opens."""
-        from engram.store.sql_common import checkpoint
-
-        checkpoint(self._conn, self._lock, self.path)
-
-    def compact(self) -> None:
-        with self._lock:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._conn.execute("VACUUM")
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        """Vault rows in the store (every memory's)."""
+        return self._store().secret_count()
 
 
 @dataclass
@@ -169,8 +159,17 @@ class PIIRedactor:
         self.mode = settings.pii_mode
         self.regions = tuple(settings.pii_phone_regions)
         self.__post_init__()
-        if self.mode == "vault" and self.vault is None:  # Settings owns the paths
-            self.vault = Vault(settings.vault_key_file, settings.vault_path)
+        if self.mode == "vault" and self.vault is None:  # Settings owns the key path
+            self.vault = Vault(settings.vault_key_file)
+
+    def bind_store(self, store: object) -> None:
+        """The vault keeps its rows in the memory's store (:class:`ReadsStore`)."""
+        if self.vault is None:
+            return
+        if not isinstance(store, SecretRows):
+            raise ConfigError(f"{type(store).__name__} cannot keep the PII vault's rows (it "
+                              "lacks secrets/secret_count); use pii_mode='mask' or another store")
+        self.vault.bind(store)
 
     def _replacement(self, finding: Finding) -> str:
         if self.mode == "vault":
@@ -213,7 +212,7 @@ class PIIRedactor:
                 update["metadata"] = {**update["metadata"],
                                       "pii": sorted({f.kind for f, _ in found})}
                 if self.vault is not None and self.mode == "vault":
-                    self.vault.put(item.id, item.scope, [(tok, f.kind, f.text) for f, tok in found])
+                    self.vault.stage(item.id, [(tok, f.kind, f.text) for f, tok in found])
             out.append(item.model_copy(update=update))
         return out
 

@@ -57,7 +57,7 @@ def _pii(settings: Settings) -> Enricher:
     from engram.ingest.pii import PIIRedactor
 
     redactor = PIIRedactor()
-    redactor.configure(settings)  # mode, phone regions, and the vault at Settings.vault_path
+    redactor.configure(settings)  # mode, phone regions, and the vault's key file
     return redactor
 
 

@@ -10,8 +10,9 @@ log still shows that (and by whom) they were deleted.
 the store drops the row, FTS entry and vector and blanks the history content; this
 module finds and removes what the store cannot see — items derived from the deleted
 ones (summaries and profiles whose ``provenance.source_ids`` point at them, followed
-transitively), embedding-cache rows for every version of the text, and PII-vault rows.
-:func:`compact` then checkpoints and VACUUMs each file, so the bytes are gone from disk
+transitively) and embedding-cache rows for every version of the text (the store's own
+delete removes PII-vault rows, in the same transaction). :func:`compact` then
+checkpoints and VACUUMs each file, so the bytes are gone from disk
 (``tests/reliability/test_deletion.py`` greps the raw files for canaries).
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from engram.model import Filters, HistoryEntry, MemoryItem, MemoryKind, MemoryStatus, Scope, tombstone
-from engram.protocols import Compactable, ForgetsTexts, SecretVault, Settleable
+from engram.protocols import Compactable, ForgetsTexts, Settleable
 from engram.store.base import ItemStore, Maintenance
 
 _DERIVED_KINDS: list[MemoryKind] = [k for k in MemoryKind if k != MemoryKind.EPISODIC]
@@ -172,7 +173,7 @@ def collect_scope(store: ItemStore, scope: Scope) -> Residue:
 
 
 def erase(store: ItemStore, residue: Residue, *, embedder: object = None,
-          vault: SecretVault | None = None, actor: str | None = None) -> int:
+          actor: str | None = None) -> int:
     """Remove the residue (after the main delete); returns how many derived items went."""
     removed = 0
     for layer in residue.erase_order():
@@ -185,28 +186,24 @@ def erase(store: ItemStore, residue: Residue, *, embedder: object = None,
                                     [tombstone(i, v, actor) for i, v in current.items()])
     if isinstance(embedder, ForgetsTexts) and residue.texts:  # an embedding cache
         embedder.forget(sorted(residue.texts))
-    if vault is not None:
-        vault.forget(sorted(residue.memory_ids | set(residue.derived)))
     return removed
 
 
-def settle(store: Maintenance, *, embedder: object = None, vault: SecretVault | None = None) -> None:
+def settle(store: Maintenance, *, embedder: object = None) -> None:
     """Make a delete physical before it returns: each file that can settle (the SQLite
-    store, embedding cache and vault) drops what its WAL and indexes still keep of the
+    store, with its vault table, and the embedding cache) drops what its WAL and indexes still keep of the
     deleted rows. Cheaper than :func:`compact`, which also VACUUMs."""
-    for target in (store, embedder, vault):
+    for target in (store, embedder):
         if isinstance(target, Settleable):
             target.settle()
 
 
-def compact(store: Maintenance, *, embedder: object = None, vault: SecretVault | None = None) -> None:
+def compact(store: Maintenance, *, embedder: object = None) -> None:
     """Make deletions physical: merge FTS segments, checkpoint WALs and VACUUM every file
-    (the store, and the embedding cache when the embedder is one)."""
+    or table (the store with its vault, and the embedding cache when the embedder is one)."""
     store.compact()
     if isinstance(embedder, Compactable):
         embedder.compact()
-    if vault is not None:
-        vault.compact()
 
 
 __all__ = ["AuditEntry", "Residue", "audit", "changed_fields", "collect", "collect_scope", "compact", "erase", "settle"]

@@ -55,7 +55,7 @@ from engram.server.schemas import (
     UpdateRequest,
 )
 from engram.server.ui import mount_ui
-from engram.store.keys import KeyStore
+from engram.store.keys import ApiKeys
 
 NDJSON = "application/x-ndjson"
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -216,7 +216,7 @@ def _require_admin(who: Principal, what: str) -> None:
 def create_app(
     memory: Memory,
     *,
-    keys: KeyStore | None = None,
+    keys: ApiKeys | None = None,
     require_auth: bool = False,
     rate_limit_per_minute: int | None = None,
     max_body_bytes: int = 2_000_000,
@@ -235,7 +235,7 @@ def create_app(
     bounds invalid-key attempts per client address.
     """
     if require_auth and keys is None:
-        raise ConfigError("require_auth=True needs a KeyStore; pass keys=KeyStore(path)")
+        raise ConfigError("require_auth=True needs a key store; pass keys=KeyStore(path)")
     if max_body_bytes < 1:
         raise ConfigError("max_body_bytes must be positive")
     # FastAPIOffline: FastAPI whose /docs and /redoc load their assets from the package,

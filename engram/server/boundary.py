@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -161,8 +162,7 @@ _DECLARED: dict[int, dict[str, bool]] = {}  # by id(route): routes live as long 
 def _declared(route: object) -> dict[str, bool]:
     found = _DECLARED.get(id(route))
     if found is None:
-        dependant = getattr(route, "dependant", None)
-        found = _query_names(dependant) if isinstance(dependant, Dependant) else {}
+        found = _query_names(route.dependant) if isinstance(route, APIRoute) else {}
         _DECLARED[id(route)] = found
     return found
 

@@ -10,7 +10,6 @@ checks then do the rest.
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from engram.memory import Memory
 from engram.server import wire
 from engram.server.errors import ApiError, drain_body, send_error
-from engram.store.keys import ApiKey, KeyStore
+from engram.store.keys import ApiKey, ApiKeys
 
 PRUNE_AT = 10_000  # buckets kept before idle ones are dropped
 PRINCIPAL = "engram_principal"
@@ -78,7 +77,7 @@ class ServerState:
     """What the request handlers need; stored on ``app.state.engram``."""
 
     memory: Memory
-    keys: KeyStore | None
+    keys: ApiKeys | None
     require_auth: bool
     limiter: RateLimiter | None = None
     max_body_bytes: int = 2_000_000
@@ -92,11 +91,11 @@ class ServerState:
         revoking every key afterwards keeps it locked (it never silently reopens
         anonymous access; restarting the server is the explicit way back).
 
-        The keys file is only queried when its stamp changed: opening it on every
-        anonymous request was a per-request cost under load (issue #17)."""
+        The keys are only queried when their stamp (:meth:`ApiKeys.stamp`) changed: opening
+        the keys file on every anonymous request was a per-request cost under load (#17)."""
         if self.require_auth or self.keys is None:
             return self.require_auth
-        stamp = _stamp(self.keys)
+        stamp = self.keys.stamp()
         if stamp is not None and stamp == self._no_keys_at:
             return False
         if self.keys.active_count() > 0:
@@ -110,32 +109,8 @@ class ServerState:
         database (so the middleware may decide on the event loop, without a thread hop)."""
         if self.require_auth or self.keys is None:
             return not self.require_auth
-        stamp = _stamp(self.keys)
+        stamp = self.keys.stamp()
         return stamp is not None and stamp == self._no_keys_at
-
-
-def _stamp(keys: KeyStore) -> bytes | None:
-    """What changes whenever the keys file is written: its size, inode and mtime, plus
-    SQLite's file change counter (header bytes 24-27, bumped by every committed write in
-    rollback-journal mode, whatever the clock's resolution). None when there is no such
-    file to watch, or it is in WAL mode, where commits skip the header: then the database
-    is asked every time."""
-    path = getattr(keys, "path", None)
-    if path is None or not hasattr(os, "pread"):  # no pread on Windows: ask every time
-        return None
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:  # os-level calls: a Python file object cost more than the rest of the check
-        head, info = os.pread(fd, 28, 0), os.fstat(fd)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    if len(head) < 28 or head[18] != 1:  # write version 2: WAL mode (or not SQLite at all)
-        return None
-    return b"%d:%d:%d:" % (info.st_ino, info.st_size, info.st_mtime_ns) + head[24:28]
 
 
 @dataclass(frozen=True)
@@ -289,7 +264,7 @@ async def authenticate(request: Request) -> Principal:
     """FastAPI dependency: the caller identified by :class:`AuthMiddleware`. Async (it
     runs on the event loop) so that it costs no thread hop; only a request that bypassed
     the middleware is identified here, in a worker thread."""
-    principal = getattr(request.state, PRINCIPAL, None)
+    principal = request.scope.get("state", {}).get(PRINCIPAL)  # where the middleware put it
     if isinstance(principal, Principal):
         return principal
     state: ServerState = request.app.state.engram

@@ -69,9 +69,8 @@ STATUS_BY_CODE: dict[str, int] = {
 def status_for(exc: E.EngramError) -> int:
     """The HTTP status for a facade error, walking up its class hierarchy."""
     for cls in type(exc).__mro__:
-        code = getattr(cls, "code", None)
-        if isinstance(code, str) and code in STATUS_BY_CODE:
-            return STATUS_BY_CODE[code]
+        if issubclass(cls, E.EngramError) and cls.code in STATUS_BY_CODE:
+            return STATUS_BY_CODE[cls.code]
     return 500
 
 

@@ -1,43 +1,45 @@
-"""Storage backends, chosen by name (``ENGRAM_STORE``) through :data:`STORES`."""
+"""Storage backends, chosen by name (``ENGRAM_STORE``) through :data:`STORES`.
+
+A backend (:class:`~engram.store.backends.Backend`) opens the memory store and the side
+stores that belong with it: API keys and the embedding cache (the PII vault's rows are
+a table of the store itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from engram.registry import Registry
-from engram.store.base import ROLES, ItemStore, LinkStore, Maintenance, SearchIndex, Store, check_store
+from engram.store.backends import Backend, PostgresBackend, SQLiteBackend
+from engram.store.base import (
+    ROLES,
+    ItemStore,
+    LinkStore,
+    Maintenance,
+    SearchIndex,
+    SecretRows,
+    Store,
+    check_store,
+)
 
 if TYPE_CHECKING:
     from engram.config import Settings
 
-
-def _sqlite(settings: Settings, create: bool) -> Store:
-    from engram.store.sqlite import SQLiteStore
-
-    return SQLiteStore(settings.db_path, create=create, ann_threshold=settings.ann_threshold,
-                       vector_dtype=settings.vector_dtype)
-
-
-def _postgres(settings: Settings, create: bool) -> Store:
-    from engram.store.postgres import PostgresStore  # psycopg is the `postgres` extra
-
-    return PostgresStore(dsn=settings.database_url, create=create,
-                         ann_threshold=settings.ann_threshold, vector_dtype=settings.vector_dtype,
-                         partitions=settings.pg_partitions)
-
-
-# name -> factory(settings, create); backends import their heavy dependencies lazily.
-STORES: Registry[Callable[[Settings, bool], Store]] = Registry("store", {
-    "sqlite": _sqlite,
-    "postgres": _postgres,
+# name -> backend; backends import their heavy dependencies lazily.
+STORES: Registry[Backend] = Registry("store", {
+    "sqlite": SQLiteBackend(),
+    "postgres": PostgresBackend(),
 })
 
 
+def backend(settings: Settings) -> Backend:
+    """The backend that ``settings.store`` names."""
+    return STORES.lookup(settings.store)
+
+
 def open_store(settings: Settings, *, create: bool = True) -> Store:
-    """Instantiate the backend that ``settings.store`` names."""
-    return check_store(STORES.lookup(settings.store)(settings, create))
+    """Instantiate the store of the backend that ``settings.store`` names."""
+    return check_store(backend(settings).open_store(settings, create))
 
 
-__all__ = ["ROLES", "STORES", "ItemStore", "LinkStore", "Maintenance", "SearchIndex", "Store", "check_store",
-           "open_store"]
+__all__ = ["ROLES", "STORES", "Backend", "ItemStore", "LinkStore", "Maintenance", "SearchIndex",
+           "SecretRows", "Store", "backend", "check_store", "open_store"]

@@ -1,8 +1,9 @@
 """The Store protocol: what every storage backend (SQLite, PostgreSQL) provides.
 
-It is the sum of four role protocols, so code can ask for only the role it uses:
+It is the sum of five role protocols, so code can ask for only the role it uses:
 :class:`ItemStore` (items, vectors, history), :class:`SearchIndex` (lexical and
-vector ranking, neighbours), :class:`LinkStore` (memory links) and
+vector ranking, neighbours), :class:`LinkStore` (memory links), :class:`SecretRows`
+(the PII vault's encrypted originals, written with their memory) and
 :class:`Maintenance` (compaction, integrity checks). :func:`check_store` verifies
 a backend at run time when it is opened or handed to the facade.
 
@@ -51,6 +52,18 @@ class Neighbors:
     session: str | None = field(default=None, compare=False)  # an annotation, not identity
 
 
+@dataclass(frozen=True)
+class SecretRow:
+    """One vaulted PII original of a memory: its token in the stored text and the
+    ciphertext (the store never sees the key). Written in the memory's own transaction
+    and deleted with it."""
+
+    memory_id: str
+    token: str
+    kind: str
+    secret: bytes
+
+
 @runtime_checkable
 class ItemStore(Protocol):
     """Items, their vectors and their history: the role every write and read needs.
@@ -67,10 +80,12 @@ class ItemStore(Protocol):
         *,
         model_id: str | None = None,
         links: Sequence[Link] = (),
+        secrets: Sequence[SecretRow] = (),
     ) -> None:
-        """Insert new items (ids must be new) with their vectors, history rows and the
-        ``links`` between them (links with an end outside ``items`` are ignored), all in
-        one transaction: an import of a whole file commits completely or not at all."""
+        """Insert new items (ids must be new) with their vectors, history rows, the
+        ``links`` between them (links with an end outside ``items`` are ignored) and their
+        vaulted ``secrets``, all in one transaction: an import of a whole file commits
+        completely or not at all, and a failed add leaves no vault row behind."""
         ...
 
     def replace(
@@ -81,8 +96,10 @@ class ItemStore(Protocol):
         *,
         expected_version: int,
         model_id: str | None = None,
+        secrets: Sequence[SecretRow] = (),
     ) -> None:
-        """Overwrite an existing item if its stored version is ``expected_version``.
+        """Overwrite an existing item if its stored version is ``expected_version``,
+        adding the new version's vaulted ``secrets`` in the same transaction.
 
         Raises ConflictError when the version moved, NotFoundError when missing.
         ``vector=None`` keeps the stored vector.
@@ -119,8 +136,9 @@ class ItemStore(Protocol):
         ...
 
     def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:
-        """Remove items completely (row, lexical index, vectors) and blank the content
-        of their history, leaving the given tombstone rows. Returns how many were removed."""
+        """Remove items completely (row, lexical index, vectors, links, vault rows) and
+        blank the content of their history, leaving the given tombstone rows. Returns how
+        many were removed."""
         ...
 
     def delete_scope(self, scope: Scope, *, actor: str | None) -> int:
@@ -196,6 +214,21 @@ class LinkStore(Protocol):
 
 
 @runtime_checkable
+class SecretRows(Protocol):
+    """The PII vault's rows (:class:`SecretRow`), kept beside the memories so that every
+    server process on the backend reads the same vault. Rows are written by
+    :meth:`ItemStore.add` / :meth:`ItemStore.replace` and removed by the deletes."""
+
+    def secrets(self, memory_id: str) -> dict[str, bytes]:
+        """Token -> ciphertext of one memory (the caller has checked its scope)."""
+        ...
+
+    def secret_count(self) -> int:
+        """How many vault rows the backend holds (all memories)."""
+        ...
+
+
+@runtime_checkable
 class Maintenance(Protocol):
     """Upkeep an operator runs: making deletions physical and checking the files."""
 
@@ -210,12 +243,12 @@ class Maintenance(Protocol):
 
 
 @runtime_checkable
-class Store(ItemStore, SearchIndex, LinkStore, Maintenance, Protocol):
+class Store(ItemStore, SearchIndex, LinkStore, SecretRows, Maintenance, Protocol):
     """A complete backend: every role above (what :func:`engram.store.open_store`
     returns and :class:`engram.Memory` requires)."""
 
 
-ROLES: tuple[type, ...] = (ItemStore, SearchIndex, LinkStore, Maintenance)
+ROLES: tuple[type, ...] = (ItemStore, SearchIndex, LinkStore, SecretRows, Maintenance)
 
 
 def check_store(store: object) -> Store:

@@ -1,8 +1,13 @@
-"""API keys for the REST server, in a small SQLite file of their own.
+"""API keys for the REST server, kept by the configured backend.
 
-Why a separate file: keys are credentials, not memories. Keeping them out of
-the memory database means an ``engram export`` or a copied ``engram.db`` never
-carries them, and the keys file can get tighter permissions (0600).
+Where they live follows the store (:class:`engram.store.Backend`): under SQLite, a
+small SQLite file of their own (:class:`KeyStore`, ``keys.sqlite`` in the data dir);
+under PostgreSQL, the ``api_keys`` table of the shared database
+(:class:`engram.store.postgres_side.PostgresKeyStore`), so every server process on
+every host sees the same keys. Why a separate file under SQLite: keys are
+credentials, not memories. Keeping them out of the memory database means a copied
+``engram.db`` never carries them, and the keys file can get tighter permissions (0600);
+a SQLite store serves one host, so nothing needs to share that file.
 
 A secret is ``egk_`` + 32 random bytes (base64url). Only its SHA-256 is
 stored: the tokens are high-entropy, so a slow password hash would add cost
@@ -15,14 +20,17 @@ tenant's memories.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import hashlib
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,7 +41,8 @@ from engram.model import Scope, as_utc, utcnow
 SECRET_PREFIX = "egk_"
 KEYS_FILENAME = "keys.sqlite"
 
-_SCHEMA = """
+# The same table on every SQL backend (times as ISO text, so one decoder reads both).
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS api_keys (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL UNIQUE,
@@ -44,6 +53,7 @@ CREATE TABLE IF NOT EXISTS api_keys (
     revoked_at  TEXT
 )
 """
+_SELECT = "SELECT id, app_id, user_id, name, created_at, revoked_at FROM api_keys"
 
 
 class ApiKey(BaseModel):
@@ -72,8 +82,98 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-class KeyStore:
-    """Create, verify, list and revoke API keys.
+@runtime_checkable
+class ApiKeys(Protocol):
+    """What the server and ``engram keys`` need of a key store (any backend)."""
+
+    where: str  # for messages: the file or database holding the keys
+
+    def create(self, app_id: str, user_id: str | None = None,
+               name: str | None = None) -> tuple[str, str]: ...
+    def verify(self, secret: str) -> ApiKey | None: ...
+    def get(self, key_id: str) -> ApiKey: ...
+    def revoke(self, key_id: str) -> ApiKey: ...
+    def list(self, *, include_revoked: bool = True) -> builtins.list[ApiKey]: ...
+    def active_count(self) -> int: ...
+
+    def stamp(self) -> bytes | None:
+        """A cheap token that changes whenever the keys change, or None when there is none
+        (then callers ask :meth:`active_count` every time)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SQLKeys:
+    """The key operations over any SQL backend: ``run(sql, params)`` executes one
+    statement in its own committed transaction and returns the rows; ``mark`` is the
+    backend's placeholder. Subclasses supply both (and ``where``)."""
+
+    where = "the keys database"
+    mark = "?"
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", self.mark)
+
+    def create(self, app_id: str, user_id: str | None = None,
+               name: str | None = None) -> tuple[str, str]:
+        """Make a key; returns ``(key_id, secret)``. The secret cannot be recovered later."""
+        try:
+            Scope(app_id=app_id, user_id=user_id)
+        except ValueError as exc:
+            raise InvalidInputError(f"invalid key scope: {exc}") from None
+        if not app_id:
+            raise InvalidInputError("a key needs an app_id (--app)")
+        key_id = new_id()
+        secret = SECRET_PREFIX + secrets.token_urlsafe(32)
+        self._run(self._sql("INSERT INTO api_keys (id, hash, app_id, user_id, name, created_at)"
+                            " VALUES (?, ?, ?, ?, ?, ?)"),
+                  (key_id, hash_secret(secret), app_id, user_id, name, utcnow().isoformat()))
+        return key_id, secret
+
+    def verify(self, secret: str) -> ApiKey | None:
+        """The active key with this secret, or None (unknown, malformed or revoked)."""
+        if not secret or not secret.startswith(SECRET_PREFIX) or len(secret) > 200:
+            return None
+        rows = self._run(self._sql(f"{_SELECT} WHERE hash = ?"), (hash_secret(secret),))
+        if not rows:
+            return None
+        key = _row_to_key(rows[0])
+        return key if key.active else None
+
+    def get(self, key_id: str) -> ApiKey:
+        rows = self._run(self._sql(f"{_SELECT} WHERE id = ?"), (key_id,))
+        if not rows:
+            raise NotFoundError(f"no API key {key_id!r}; run `engram keys list` to see the ids")
+        return _row_to_key(rows[0])
+
+    def revoke(self, key_id: str) -> ApiKey:
+        """Revoke a key (idempotent); the record stays so audits can name it."""
+        self.get(key_id)
+        self._run(self._sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                  (utcnow().isoformat(), key_id))
+        return self.get(key_id)
+
+    def list(self, *, include_revoked: bool = True) -> builtins.list[ApiKey]:
+        """Every key, oldest first."""
+        sql = _SELECT + ("" if include_revoked else " WHERE revoked_at IS NULL")
+        return [_row_to_key(r) for r in self._run(sql + " ORDER BY id")]
+
+    def active_count(self) -> int:
+        return int(self._run("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL")[0][0])
+
+    def stamp(self) -> bytes | None:
+        return None  # a database table: no cheaper check than asking it
+
+    def close(self) -> None:
+        """Release connections (none are held by the SQLite file store)."""
+
+
+class KeyStore(SQLKeys):
+    """API keys in a SQLite file (the SQLite backend's key store).
 
     Each call opens its own short-lived connection, so the CLI can create or
     revoke keys while a server process is using the same file: a revoked key
@@ -82,11 +182,11 @@ class KeyStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.where = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fresh = not self.path.exists()
-            with self._connect() as conn:
-                conn.execute(_SCHEMA)
+            self._run(SCHEMA)
             if fresh:
                 with contextlib.suppress(OSError):
                     os.chmod(self.path, 0o600)  # credentials: owner-only
@@ -101,76 +201,33 @@ class KeyStore:
     def default_path(cls, data_dir: str | Path) -> Path:
         return Path(data_dir) / KEYS_FILENAME
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def stamp(self) -> bytes | None:
+        """What changes whenever the keys file is written: its size, inode and mtime, plus
+        SQLite's file change counter (header bytes 24-27, bumped by every committed write in
+        rollback-journal mode, whatever the clock's resolution). None when there is no such
+        file to watch, or it is in WAL mode, where commits skip the header."""
+        if sys.platform == "win32":  # no os.pread: ask every time
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return None
+        try:  # os-level calls: a Python file object cost more than the rest of the check
+            head, info = os.pread(fd, 28, 0), os.fstat(fd)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        if len(head) < 28 or head[18] != 1:  # write version 2: WAL mode (or not SQLite at all)
+            return None
+        return b"%d:%d:%d:" % (info.st_ino, info.st_size, info.st_mtime_ns) + head[24:28]
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
         conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
         try:
-            yield conn
+            return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
-
-    # -- operations -----------------------------------------------------------
-    def create(self, app_id: str, user_id: str | None = None,
-               name: str | None = None) -> tuple[str, str]:
-        """Make a key; returns ``(key_id, secret)``. The secret cannot be recovered later."""
-        try:
-            Scope(app_id=app_id, user_id=user_id)
-        except ValueError as exc:
-            raise InvalidInputError(f"invalid key scope: {exc}") from None
-        if not app_id:
-            raise InvalidInputError("a key needs an app_id (--app)")
-        key_id = new_id()
-        secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-        with self._connect() as conn:
-            conn.execute(
-                "INSERT INTO api_keys (id, hash, app_id, user_id, name, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (key_id, hash_secret(secret), app_id, user_id, name, utcnow().isoformat()))
-        return key_id, secret
-
-    def verify(self, secret: str) -> ApiKey | None:
-        """The active key with this secret, or None (unknown, malformed or revoked)."""
-        if not secret or not secret.startswith(SECRET_PREFIX) or len(secret) > 200:
-            return None
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT id, app_id, user_id, name, created_at, revoked_at FROM api_keys"
-                " WHERE hash = ?", (hash_secret(secret),)).fetchone()
-        if row is None:
-            return None
-        key = _row_to_key(row)
-        return key if key.active else None
-
-    def get(self, key_id: str) -> ApiKey:
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT id, app_id, user_id, name, created_at, revoked_at FROM api_keys"
-                " WHERE id = ?", (key_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no API key {key_id!r}; run `engram keys list` to see the ids")
-        return _row_to_key(row)
-
-    def revoke(self, key_id: str) -> ApiKey:
-        """Revoke a key (idempotent); the record stays so audits can name it."""
-        self.get(key_id)
-        with self._connect() as conn:
-            conn.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                         (utcnow().isoformat(), key_id))
-        return self.get(key_id)
-
-    def list(self, *, include_revoked: bool = True) -> list[ApiKey]:
-        """Every key, oldest first."""
-        sql = "SELECT id, app_id, user_id, name, created_at, revoked_at FROM api_keys"
-        if not include_revoked:
-            sql += " WHERE revoked_at IS NULL"
-        with self._connect() as conn:
-            rows = conn.execute(sql + " ORDER BY id").fetchall()
-        return [_row_to_key(r) for r in rows]
-
-    def active_count(self) -> int:
-        with self._connect() as conn:
-            return int(conn.execute(
-                "SELECT count(*) FROM api_keys WHERE revoked_at IS NULL").fetchone()[0])
 
 
 def _row_to_key(row: tuple[str, str, str | None, str | None, str, str | None]) -> ApiKey:
@@ -180,4 +237,4 @@ def _row_to_key(row: tuple[str, str, str | None, str | None, str, str | None]) -
                   revoked_at=as_utc(datetime.fromisoformat(revoked)) if revoked else None)
 
 
-__all__ = ["SECRET_PREFIX", "ApiKey", "KeyStore", "hash_secret"]
+__all__ = ["SCHEMA", "SECRET_PREFIX", "ApiKey", "ApiKeys", "KeyStore", "SQLKeys", "hash_secret"]

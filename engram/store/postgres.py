@@ -23,7 +23,7 @@ from engram.errors import (
     StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
+from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, keep_access_stats, links_among
 from engram.store.postgres_bulk import UPSERT_LINK, insert_new, link_row
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_schema import (
@@ -34,6 +34,7 @@ from engram.store.postgres_schema import (
     translate_error,
     version_tuple,
 )
+from engram.store.postgres_side import VAULT_SCHEMA, delete_secrets, ensure_tables, put_secrets
 from engram.store.postgres_sql import (
     CONTEXT_SQL,
     HISTORY_COLUMNS,
@@ -138,6 +139,7 @@ class PostgresStore(VectorReads):
                     )
                 migrate(conn, partitions=check_partitions(partitions if partitions is not None else
                         os.environ.get("ENGRAM_PG_PARTITIONS") or DEFAULT_PARTITIONS))
+                ensure_tables(conn, VAULT_SCHEMA)  # the PII vault's rows (postgres_side)
                 version, oid = conn.execute(
                     "SELECT extversion, 'vector'::regtype::oid FROM pg_extension"
                     " WHERE extname = 'vector'").fetchone()
@@ -195,17 +197,24 @@ class PostgresStore(VectorReads):
     # -- writes -------------------------------------------------------------
     def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
             history: Sequence[HistoryEntry], *, model_id: str | None = None,
-            links: Sequence[Link] = ()) -> None:
+            links: Sequence[Link] = (), secrets: Sequence[SecretRow] = ()) -> None:
         if not items:
             return
         scopes = {item.id: item.scope for item in items}
         kept = links_among(links, scopes)
         matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
-        self._write(lambda conn: insert_new(conn, items, matrix, history, kept,
-                                            model_id=model_id, index=self._index))
+        vaulted = [s for s in secrets if s.memory_id in scopes]
+
+        def work(conn: Any) -> None:
+            insert_new(conn, items, matrix, history, kept, model_id=model_id, index=self._index)
+            with conn.cursor() as cur:  # the vault rows commit (or roll back) with the items
+                put_secrets(cur, vaulted)
+
+        self._write(work)
 
     def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
-                expected_version: int, model_id: str | None = None) -> None:
+                expected_version: int, model_id: str | None = None,
+                secrets: Sequence[SecretRow] = ()) -> None:
         sql, params = scope_clause(item.scope)
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
 
@@ -234,6 +243,8 @@ class PostgresStore(VectorReads):
             after = conn.execute(CONTEXT_SQL, [[tenant], [item.id], [tenant]]).fetchall()
             recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id}, [tenant])
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
+            with conn.cursor() as cur:
+                put_secrets(cur, [s for s in secrets if s.memory_id == item.id])
             if vec is not None:
                 check_embedder(conn, model_id, vec.shape[0], self._index)
                 conn.execute(_UPSERT_VECTOR, (tenant, item.id, PgVector(vec)))
@@ -290,6 +301,7 @@ class PostgresStore(VectorReads):
         survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [tenants, ids]).fetchall()) - set(ids)
         conn.execute("DELETE FROM memories WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
         conn.execute("DELETE FROM vectors WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
+        delete_secrets(conn, ids)
         recontext(conn, survivors, tenants)
         conn.execute("UPDATE history SET old = NULL, new = NULL"
                      " WHERE tenant = ANY(%s) AND memory_id = ANY(%s)", [tenants, ids])
@@ -429,11 +441,19 @@ class PostgresStore(VectorReads):
     def embedding_model(self) -> str | None:
         return self._meta("embed_model")
 
+    # -- the PII vault's rows (SecretRows; tables in postgres_side) ----------
+    def secrets(self, memory_id: str) -> dict[str, bytes]:
+        rows = self._read("SELECT token, secret FROM vault WHERE memory_id = %s", (memory_id,))
+        return {tok: bytes(secret) for tok, secret in rows}
+
+    def secret_count(self) -> int:
+        return int(self._read("SELECT count(*) FROM vault")[0][0])
+
     def compact(self) -> None:
         """Rewrite the tables (VACUUM FULL) so deleted text leaves no dead tuples
         behind; it locks them meanwhile. WAL segments age out on their own."""
         with self._guard(), self._pool.connection() as conn:
-            for table in ("memories", "vectors", "history"):
+            for table in ("memories", "vectors", "history", "vault"):
                 conn.execute(f"VACUUM (FULL, ANALYZE) {table}")
 
     def integrity_check(self) -> builtins.list[str]:

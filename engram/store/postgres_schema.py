@@ -302,12 +302,13 @@ def translate_error(exc: Exception, server: str) -> EngramError:
     from psycopg_pool import PoolTimeout
 
     if isinstance(exc, psycopg.errors.UniqueViolation):
-        if getattr(exc.diag, "table_name", None) == "history":
+        if exc.diag.table_name == "history":
             return ConflictError("a history entry with this id already exists; "
                                  "give each history entry a new id")
         return ConflictError(
             "a memory with one of these ids already exists; use update() to change it")
-    sqlstate = getattr(exc, "sqlstate", None)
+    pg_error = exc if isinstance(exc, psycopg.Error) else None  # PoolTimeout is one too
+    sqlstate = pg_error.sqlstate if pg_error is not None else None
     if isinstance(exc, PoolTimeout) or (
         isinstance(exc, psycopg.OperationalError)
         and (sqlstate is None or sqlstate[:2] in ("08", "57", "28", "3D"))
@@ -316,7 +317,6 @@ def translate_error(exc: Exception, server: str) -> EngramError:
         reason = text.splitlines()[0] if text else type(exc).__name__
         return StoreError(f"cannot reach the PostgreSQL store at {server} ({reason}); "
                           "start PostgreSQL or set ENGRAM_DATABASE_URL to a reachable server")
-    diag = getattr(exc, "diag", None)
-    message = getattr(diag, "message_primary", None) or type(exc).__name__
+    message = (pg_error.diag.message_primary if pg_error is not None else None) or type(exc).__name__
     return StoreError(f"PostgreSQL refused the operation ({sqlstate or 'no sqlstate'}: "
                       f"{message}); check the server log and the store's schema")

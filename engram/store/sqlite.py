@@ -20,7 +20,7 @@ from engram.index import ann_file
 from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds, keep_access_stats, links_among
+from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, keep_access_stats, links_among
 from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
@@ -175,7 +175,7 @@ class SQLiteStore(VectorReads):
     # -- writes -------------------------------------------------------------
     def add(self, items: Sequence[MemoryItem], vectors: np.ndarray | None,
             history: Sequence[HistoryEntry], *, model_id: str | None = None,
-            links: Sequence[Link] = ()) -> None:
+            links: Sequence[Link] = (), secrets: Sequence[SecretRow] = ()) -> None:
         if not items:
             return
         scopes = {item.id: item.scope for item in items}
@@ -209,6 +209,7 @@ class SQLiteStore(VectorReads):
             conn.executemany(_UPSERT_LINK, [(l.src, l.dst, l.reason, float(l.score),
                                              ts(l.created_at))
                                             for l in links_among(links, scopes)])
+            _put_secrets(conn, [s for s in secrets if s.memory_id in scopes])
             new_vectors: builtins.list[tuple[int, np.ndarray]] = []
             if vectors is not None:
                 vectors = np.asarray(vectors, dtype=np.float32)
@@ -224,7 +225,8 @@ class SQLiteStore(VectorReads):
             self._after_vector_write(epoch, upsert=new_vectors)
 
     def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
-                expected_version: int, model_id: str | None = None) -> None:
+                expected_version: int, model_id: str | None = None,
+                secrets: Sequence[SecretRow] = ()) -> None:
         with self._write() as conn:
             rowid = self._rowids(conn, item.scope, [item.id]).get(item.id)
             if rowid is None:
@@ -248,6 +250,7 @@ class SQLiteStore(VectorReads):
             self._recontext(conn, (_adjacent(before) | _adjacent(after)) - {rowid})
             conn.execute("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          history_to_row(history, item.scope))
+            _put_secrets(conn, [s for s in secrets if s.memory_id == item.id])
             if vector is not None:
                 vec = np.asarray(vector, dtype=np.float32).reshape(-1)
                 self._check_model(conn, model_id, vec.shape[0])
@@ -307,6 +310,7 @@ class SQLiteStore(VectorReads):
             conn.execute(f"DELETE FROM vectors WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM memories WHERE rowid IN ({rmarks})", rowids)
             conn.execute(f"DELETE FROM links WHERE src IN ({marks}) OR dst IN ({marks})", chunk * 2)
+            conn.execute(f"DELETE FROM vault WHERE memory_id IN ({marks})", chunk)
             conn.execute(f"UPDATE history SET old = NULL, new = NULL WHERE memory_id IN ({marks})", chunk)
         conn.executemany("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
@@ -487,6 +491,14 @@ class SQLiteStore(VectorReads):
                 out[(r[0], r[1])] = Link(r[0], r[1], r[2], float(r[3]), parse_ts(r[4]) or utcnow())
         return list(out.values())
 
+    # -- the PII vault's rows (SecretRows) -----------------------------------
+    def secrets(self, memory_id: str) -> dict[str, bytes]:
+        rows = self._read("SELECT token, secret FROM vault WHERE memory_id = ?", (memory_id,))
+        return {tok: bytes(secret) for tok, secret in rows}
+
+    def secret_count(self) -> int:
+        return int(self._read("SELECT count(*) FROM vault")[0][0])
+
     def settle(self) -> None:
         """Make the deletions committed so far physical, before a delete call returns.
 
@@ -528,6 +540,12 @@ class SQLiteStore(VectorReads):
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
+
+
+def _put_secrets(conn: sqlite3.Connection, secrets: Sequence[SecretRow]) -> None:
+    """Vault rows of the items being written (a token already stored keeps its row)."""
+    conn.executemany("INSERT OR IGNORE INTO vault(memory_id, token, kind, secret) VALUES (?,?,?,?)",
+                     [(s.memory_id, s.token, s.kind, s.secret) for s in secrets])
 
 
 def _key_text(item: MemoryItem) -> str:

@@ -101,6 +101,18 @@ MIGRATIONS: list[str] = [
     ) w ON w.rid = f.rowid;
     DROP TABLE memories_fts_v2;
     """,
+    # v4: the PII vault's encrypted originals (engram.ingest.pii.Vault), in the memory
+    # database so that a memory and its vault rows commit (and are deleted) together.
+    # Ciphertext only: the key stays in its own file, never beside these rows.
+    """
+    CREATE TABLE vault (
+        memory_id TEXT NOT NULL,
+        token TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        secret BLOB NOT NULL,
+        PRIMARY KEY (memory_id, token)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

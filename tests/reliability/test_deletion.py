@@ -34,8 +34,7 @@ def open_memory(tmp_path: Path, **extra: Any) -> Memory:
 
 
 def files_of(mem: Memory) -> list[Path]:
-    data = mem.settings.data_dir
-    paths = [Path(mem.store.path), mem.settings.embedding_cache_path, data / "vault.sqlite"]
+    paths = [Path(mem.store.path), mem.settings.embedding_cache_path]  # the vault is a table of the store
     return [p.with_name(p.name + suffix) for p in paths for suffix in ("", "-wal", "-shm")
             if p.with_name(p.name + suffix).exists()]
 

@@ -1,0 +1,95 @@
+"""The PII vault's rows live in the configured store, on both backends: written in the
+memory's own transaction (a failed add or update leaves none), deleted with it, and
+readable by any Memory on the same store that holds the same key file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
+from engram.errors import ConfigError, StoreError
+from engram.store import Store
+
+pytest.importorskip("cryptography", reason="the vault needs the `pii` extra")
+OpenStore = Callable[[], Store]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OpenStore]:
+    """Opens a new store handle on one location (a file, or a PostgreSQL schema)."""
+    opened: list[Store] = []
+
+    def make() -> Store:
+        if request.param == "postgres":
+            from engram.store.postgres import PostgresStore
+
+            store: Store = PostgresStore(request.getfixturevalue("pg_url"))
+        else:
+            from engram.store.sqlite import SQLiteStore
+
+            store = SQLiteStore(tmp_path / "m.db")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def _memory(open_store: OpenStore, tmp_path: Path, dim: int = 64, **options: Any) -> Memory:
+    settings = Settings(data_dir=tmp_path / "data", enrichers=["pii", "keys"], pii_mode="vault",
+                        embedding_cache=False, **options)
+    return Memory(settings=settings, store=open_store(), embedder=HashingEmbedder(dim=dim))
+
+
+def test_a_failed_add_leaves_no_vault_row(open_store: OpenStore, tmp_path: Path) -> None:
+    mem = _memory(open_store, tmp_path)
+    [kept] = mem.add("mail ana.canary@example.org", user_id="u")
+    before = mem.store.secret_count()
+    assert before == 1
+    # the store refuses vectors of another embedder, after enrich() encrypted the email
+    other = _memory(open_store, tmp_path, dim=32)
+    with pytest.raises(StoreError, match="re-embeds"):
+        other.add("call bob.canary@example.org", user_id="u")
+    assert other.store.secret_count() == before
+    assert other.vault is not None and other.vault.take([kept.id]) == []  # nothing left staged
+    assert "ana.canary@example.org" in other.reveal(kept.id, user_id="u").content
+
+
+def test_a_failed_update_leaves_no_vault_row(open_store: OpenStore, tmp_path: Path) -> None:
+    mem = _memory(open_store, tmp_path)
+    [item] = mem.add("nothing personal here", user_id="u")
+    other = _memory(open_store, tmp_path, dim=32)
+    with pytest.raises(StoreError, match="re-embeds"):
+        other.update(item.id, user_id="u", content="now mail bob.canary@example.org")
+    assert other.store.secret_count() == 0
+    edited = mem.update(item.id, user_id="u", content="now mail bob.canary@example.org")
+    assert "[PII:EMAIL:" in edited.content and mem.store.secret_count() == 1
+    assert mem.reveal(item.id, user_id="u").content == "now mail bob.canary@example.org"
+
+
+def test_rows_live_in_the_store_key_in_its_file_and_go_with_the_memory(
+        open_store: OpenStore, tmp_path: Path) -> None:
+    key = tmp_path / "secrets" / "v.key"
+    mem = _memory(open_store, tmp_path, vault_key_path=key)
+    [item] = mem.add("mail ana.canary@example.org", user_id="u")
+    assert key.exists() and mem.store.secret_count() == 1
+    assert not list(tmp_path.rglob("vault*.sqlite"))  # no side file: the rows are the store's
+    reader = _memory(open_store, tmp_path, vault_key_path=key)  # another process, same store
+    assert reader.reveal(item.id, user_id="u").content == "mail ana.canary@example.org"
+    mem.delete(item.id, user_id="u")
+    assert reader.store.secret_count() == 0
+
+
+def test_a_different_key_says_which_key_to_share(open_store: OpenStore, tmp_path: Path) -> None:
+    mem = _memory(open_store, tmp_path)
+    [item] = mem.add("mail ana.canary@example.org", user_id="u")
+    stranger = _memory(open_store, tmp_path, vault_key_path=tmp_path / "other.key")
+    with pytest.raises(ConfigError, match="ENGRAM_VAULT_KEY_PATH"):
+        stranger.reveal(item.id, user_id="u")

@@ -1,0 +1,113 @@
+"""The side stores of each backend (API keys, embedding cache), one contract for both:
+chosen through the backend that ``Settings.store`` names, never by an if on the name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engram import Memory
+from engram.config import Settings
+from engram.embed.cache import CachedEmbedder, VectorCache, cache_key
+from engram.embed.hashing import HashingEmbedder
+from engram.errors import ConfigError, NotFoundError
+from engram.store import backend
+from engram.store.keys import ApiKeys
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    url = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    return Settings(data_dir=tmp_path / "data", store=request.param, database_url=url)
+
+
+@pytest.fixture
+def keys(settings: Settings) -> Iterator[ApiKeys]:
+    store = backend(settings).key_store(settings)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def cache(settings: Settings) -> Iterator[VectorCache]:
+    store = backend(settings).vector_cache(settings)
+    yield store
+    store.close()
+
+
+def test_keys_contract(keys: ApiKeys, settings: Settings) -> None:
+    assert isinstance(keys, ApiKeys) and keys.active_count() == 0
+    key_id, secret = keys.create("acme", user_id="alice", name="laptop")
+    found = keys.verify(secret)
+    assert found is not None and (found.id, found.app_id, found.user_id) == (key_id, "acme", "alice")
+    assert keys.verify(secret + "x") is None and keys.verify("nope") is None
+    other = backend(settings).key_store(settings)  # another process's handle: same keys
+    try:
+        assert [k.id for k in other.list()] == [key_id] and other.active_count() == 1
+        assert other.revoke(key_id).revoked_at is not None
+    finally:
+        other.close()
+    assert keys.verify(secret) is None and keys.active_count() == 0
+    assert [k.id for k in keys.list(include_revoked=True)] == [key_id]
+    assert keys.list(include_revoked=False) == []
+    with pytest.raises(NotFoundError, match="engram keys list"):
+        keys.get("missing")
+
+
+def test_cache_contract(cache: VectorCache) -> None:
+    assert isinstance(cache, VectorCache) and cache.count() == 0
+    k1, k2 = cache_key("m", "passage", "one"), cache_key("m", "passage", "two")
+    vectors = np.arange(8, dtype=np.float32).reshape(2, 4)
+    cache.put("m", [k1, k2], vectors)
+    cache.put("m", [k1], vectors[1:])  # a racing writer of the same key: first one wins
+    found = cache.lookup([k1, k2, cache_key("m", "query", "one")], 4)
+    assert set(found) == {k1, k2} and np.array_equal(found[k1], vectors[0])
+    assert cache.lookup([k1], 8) == {}  # rows of another size are skipped, not misread
+    assert cache.delete([k1]) == 1 and cache.count() == 1 and cache.delete([k1]) == 0
+
+
+def test_memory_caches_vectors_on_its_backend(settings: Settings) -> None:
+    configured = settings.model_copy(update={"embedder": "hashing", "enrichers": []})
+    with Memory(settings=configured) as mem:
+        mem.add("I moved to Lisbon", user_id="u")
+        mem.search("where do I live?", user_id="u")
+    cache = backend(configured).vector_cache(configured)
+    try:
+        model = HashingEmbedder()
+        assert cache.count() == 2  # the passage and the query, on the configured backend
+        assert cache.lookup([cache_key(model.model_id, "query", "where do I live?")], model.dim)
+    finally:
+        cache.close()
+    inner = HashingEmbedder()
+    wrapped = CachedEmbedder(inner, backend(configured).vector_cache(configured))
+    wrapped.embed(["I moved to Lisbon"])
+    assert (wrapped.hits, wrapped.misses) == (1, 0)
+    wrapped.close()
+
+
+def test_closing_the_memory_closes_the_cache_pool_it_opened(pg_url: str, tmp_path: Path) -> None:
+    configured = Settings(data_dir=tmp_path / "data", store="postgres", database_url=pg_url,
+                          embedder="hashing", enrichers=[])
+    import psycopg
+
+    def connections() -> int:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            row = conn.execute("SELECT count(*) FROM pg_stat_activity"
+                               " WHERE datname = current_database()").fetchone()
+            return int(row[0]) - 1 if row else 0  # less this one
+
+    before = connections()
+    mem = Memory(settings=configured)
+    mem.add("I moved to Lisbon", user_id="u")
+    assert connections() > before
+    mem.close()
+    assert connections() == before  # the store's pool and the cache's pool are both closed
+
+
+def test_a_keys_file_is_refused_under_postgres(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, store="postgres", database_url="postgresql://x/y")
+    with pytest.raises(ConfigError, match="drop --keys-db"):
+        backend(settings).key_store(settings, tmp_path / "keys.sqlite")
