@@ -82,9 +82,7 @@ class Vault:
         self.key_path = Path(key_path)
         self.key_path.parent.mkdir(parents=True, exist_ok=True)
         if not self.key_path.exists():
-            fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(Fernet.generate_key())
+            _create_key(self.key_path, Fernet.generate_key())
         key = self.key_path.read_bytes().strip()
         self._fernet = Fernet(key)
         self._invalid = InvalidToken
@@ -139,6 +137,25 @@ class Vault:
     def count(self) -> int:
         """Vault rows in the store (every memory's)."""
         return self._store().secret_count()
+
+
+def _create_key(path: Path, key: bytes) -> None:
+    """Write a new key file whole, or keep the one another process made first: the key is
+    written to a private temporary file and hard-linked into place (atomic, never
+    overwrites), so servers starting together never read a half-written key."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process won the race: use its key
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass

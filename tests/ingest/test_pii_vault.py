@@ -93,3 +93,32 @@ def test_a_different_key_says_which_key_to_share(open_store: OpenStore, tmp_path
     stranger = _memory(open_store, tmp_path, vault_key_path=tmp_path / "other.key")
     with pytest.raises(ConfigError, match="ENGRAM_VAULT_KEY_PATH"):
         stranger.reveal(item.id, user_id="u")
+
+
+def test_vaults_created_together_share_one_whole_key(tmp_path: Path) -> None:
+    """Two servers starting at once on a shared key path: each must read the complete key
+    the first one wrote (a reader once saw the empty file mid-write and failed)."""
+    import threading
+
+    from engram.ingest.pii import Vault
+
+    def open_vault(key: Path, barrier: threading.Barrier, tokens: list[str],
+                   errors: list[Exception]) -> None:
+        barrier.wait()
+        try:
+            tokens.append(Vault(key).token("EMAIL", "ana@example.org"))
+        except Exception as exc:  # noqa: BLE001 - the failure under test
+            errors.append(exc)
+
+    for n in range(10):
+        path, start = tmp_path / f"k{n}" / "vault.key", threading.Barrier(6)
+        tokens: list[str] = []
+        errors: list[Exception] = []
+        threads = [threading.Thread(target=open_vault, args=(path, start, tokens, errors))
+                   for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [] and len(set(tokens)) == 1 and len(tokens) == 6
+        assert [p.name for p in path.parent.iterdir()] == ["vault.key"]  # no temporary left
