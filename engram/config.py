@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     guard_mode: str = "flag"  # flag | downweight | quarantine
     guard_trusted_sources: list[str] = Field(default_factory=list)  # empty: provenance not judged
     guard_lessons: bool = True  # flag memories carrying the payload of a flagged one in the scope
+    guard_consensus: bool = True  # judge instruction-like memories against the scope's others
+    guard_judge: Literal["auto", "heuristic", "llm"] = "auto"  # auto: llm when llm_base_url is set
     pii_mode: str = "mask"  # mask (irreversible) | vault (reversible, encrypted originals)
     # national phone formats read by the pii enricher (ISO 3166 codes); "+"/"00" numbers always
     pii_phone_regions: list[str] = Field(
@@ -113,6 +115,11 @@ class Settings(BaseSettings):
     @property
     def vault_key_file(self) -> Path:
         return self.vault_key_path or self.data_dir / "vault.key"
+
+    @property
+    def guard_lessons_path(self) -> Path:
+        """The guard's lesson store (``Memory.guard_feedback``), beside the database."""
+        return self.db_path.with_name(self.db_path.stem + ".lessons.sqlite")
 
     @property
     def embedding_cache_path(self) -> Path:

@@ -41,7 +41,7 @@ from engram.model import (
     utcnow,
 )
 from engram.portability import check_on_conflict, export_lines, parse_import, restore
-from engram.protocols import Closeable, HasVault, ReadsStore, SecretVault
+from engram.protocols import Closeable, HasVault, LearnsVerdicts, ReadsStore, SecretVault, UsesEmbedder
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
@@ -117,6 +117,10 @@ class Memory:
         self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars,
                              vault=self.vault)
         self.access = AccessBuffer(store, self.settings.access_flush_s)  # search statistics
+        for enricher in self.enrichers:
+            if isinstance(enricher, UsesEmbedder):  # the guard's consensus compares vectors
+                enricher.bind_embedder(self.embedder)
+        self.lessons = _lessons_of(self.enrichers)  # -- privacy hook: the guard's lessons --
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -124,6 +128,8 @@ class Memory:
             self.access.close()  # buffered access statistics go in before the store closes
         finally:
             self.store.close()
+            if self.lessons is not None:
+                self.lessons.close()
         if self._own_embedder and isinstance(self.embedder, Closeable):
             self.embedder.close()
         if isinstance(self.reranker, Closeable):
@@ -244,7 +250,8 @@ class Memory:
         check_actor(actor)
         erased = self._erase(_privacy.collect_scope(self.store, target), actor)  # -- privacy hook --
         deleted = self.store.delete_scope(target, actor=actor) + erased
-        if deleted:
+        lessons = self.lessons.forget_scope(target) if self.lessons is not None else 0
+        if deleted or lessons:
             self._settle()
         return deleted
 
@@ -400,11 +407,12 @@ class Memory:
     # Logic lives in engram.lifecycle.audit, engram.ingest.guard and engram.ingest.pii;
     # see docs/trust.md. These methods only wire it to the facade's scope rules.
     def _erase(self, residue: Any, actor: str | None) -> int:
-        return _privacy.erase(self.store, residue, embedder=self.embedder, actor=actor)
+        return _privacy.erase(self.store, residue, embedder=self.embedder, lessons=self.lessons,
+                              actor=actor)
 
     def _settle(self) -> None:
         """No bytes of deleted text may outlive the delete call (docs/trust.md)."""
-        _privacy.settle(self.store, embedder=self.embedder)
+        _privacy.settle(self.store, embedder=self.embedder, lessons=self.lessons)
 
     def forget(self, user_id: str, *, actor: str | None = None, purge: bool = True) -> int:
         """Right to erasure: delete everything of ``user_id`` in every app, agent and
@@ -420,7 +428,7 @@ class Memory:
     def purge(self) -> None:
         """Make past deletions physical: merge the FTS index, checkpoint and VACUUM the
         store, embedding cache and PII vault (slow on big stores; run it off-peak)."""
-        _privacy.compact(self.store, embedder=self.embedder)
+        _privacy.compact(self.store, embedder=self.embedder, lessons=self.lessons)
 
     def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
               **ids: str | None) -> builtins.list[AuditEntry]:
@@ -439,6 +447,21 @@ class Memory:
                                     "pii_mode='vault' to store reversible redactions")
         return item.model_copy(update={"content": self.vault.reveal(item.id, item.content)})
 
+
+    def guard_feedback(self, memory_id: str, verdict: str, *, scope: ScopeLike = None,
+                       actor: str | None = None, **ids: str | None) -> MemoryItem:
+        """Confirm the guard's judgement of a memory: ``"benign"`` (a false alarm: the flag
+        goes, a quarantined memory is released) or ``"malicious"`` (flagged for good). The
+        verdict is kept as a lesson of the scope; later near-duplicates follow it
+        (engram.ingest.guard_lesson_store). Needs ``"guard"`` in ``Settings.enrichers``."""
+        target = resolve_scope(scope, **ids)
+        current = self._one(memory_id, target)
+        guard = next((e for e in self.enrichers if isinstance(e, LearnsVerdicts)), None)
+        if guard is None:
+            raise InvalidInputError("guard feedback needs the guard: add 'guard' to "
+                                    "Settings.enrichers (ENGRAM_ENRICHERS)")
+        guard.learn(current, verdict, actor)
+        return self.writer.revise(current, {"metadata": current.metadata}, actor=actor)
 
     # -- lifecycle (consolidation, links, procedures) --------------------------------
     # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
@@ -494,6 +517,13 @@ def _chose_statuses(filters: Filters | dict[str, Any] | None) -> bool:
     if isinstance(filters, Filters):
         return "statuses" in filters.model_fields_set
     return isinstance(filters, dict) and "statuses" in filters
+
+
+def _lessons_of(enrichers: Sequence[Enricher]) -> Any:
+    """The guard's lesson store, if any (delete, delete_all, forget and purge reach it)."""
+    found = [e.lesson_store for e in enrichers
+             if isinstance(e, LearnsVerdicts) and e.lesson_store is not None]
+    return found[-1] if found else None
 
 
 def _vault_of(enrichers: Sequence[Enricher]) -> SecretVault | None:

@@ -70,10 +70,28 @@ class ReadsStore(Protocol):
 
 
 @runtime_checkable
+class UsesEmbedder(Protocol):
+    """An enricher that compares vectors (the guard's consensus and lessons)."""
+
+    def bind_embedder(self, embedder: Any) -> None: ...
+
+
+@runtime_checkable
+class LearnsVerdicts(Protocol):
+    """An enricher that keeps confirmed verdicts as lessons (``Memory.guard_feedback``).
+    Its ``lesson_store`` holds memory-derived data, so deletions reach it."""
+
+    lesson_store: Any
+
+    def learn(self, item: Any, verdict: str, actor: str | None = None) -> None: ...
+
+
+@runtime_checkable
 class HasVault(Protocol):
     """An enricher that writes to a :class:`SecretVault` (``None`` when not in vault mode)."""
 
     vault: SecretVault | None
 
 
-__all__ = ["Closeable", "Compactable", "ForgetsTexts", "HasVault", "ReadsStore", "SecretVault", "Settleable"]
+__all__ = ["Closeable", "Compactable", "ForgetsTexts", "HasVault", "LearnsVerdicts", "ReadsStore",
+           "SecretVault", "Settleable", "UsesEmbedder"]

@@ -20,10 +20,20 @@ model about its future behaviour*, after undoing the tricks that hide one.
    A weak cue alone (how benign preferences look) does not flag; two do.
 3. An instruction that was readable only after a trick was undone is strong on its own.
 4. Provenance: a ``provenance.source`` outside ``trusted_sources`` (when configured).
-5. Lessons (guard_lessons.py, after A-MemGuard's separate lesson memory): a memory that
-   carries the payload (domain, address, brand) of one already flagged in the same user's
-   scope is flagged too (``Settings.guard_lessons``). A-MemGuard's consensus of reasoning
-   paths over related memories needs an LLM judge and is not implemented.
+5. Consensus (guard_consensus.py, A-MemGuard's first mechanism): an instruction-like item
+   is compared with the scope's own memories (a recent sample and vector search with the
+   facade's embedder; same app/user/agent only). Naming the user or the agent from
+   outside, or a payload no memory of the scope mentions, where the scope rarely does,
+   each add a weak cue; a weak verdict very close to a stored memory is lowered
+   (``Settings.guard_consensus``).
+6. Lessons (A-MemGuard's separate lesson memory): ``Memory.guard_feedback(id, verdict)``
+   keeps a confirmed verdict in a lesson store of its own (guard_lesson_store.py); later
+   near-duplicates in the scope follow it. Payload markers (hosts, emails, brands) of the
+   scope's flagged memories flag a memory that repeats them (guard_lessons.py,
+   ``Settings.guard_lessons``).
+7. With an LLM configured (``Settings.guard_judge``), the LLM judges every item the steps
+   above found instruction-like, shown the scope's related memories (guard_judge.py); it
+   may raise any verdict but lower only weak ones, since it reads the attacker's text too.
 
 Every field a prompt may show is scanned on every write, updates included: content,
 metadata keys and values, tags, keys and entities.
@@ -43,10 +53,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
+
+import numpy as np
 
 from engram.config import Settings
 from engram.errors import ConfigError
+from engram.ingest.guard_consensus import Consensus, lowered, third_person
+from engram.ingest.guard_judge import LLMJudge, apply_lesson, make_judge
+from engram.ingest.guard_lesson_store import LessonStore
 from engram.ingest.guard_lessons import LESSON_WEIGHT, Lessons, item_markers
 from engram.ingest.guard_signals import signals
 from engram.ingest.guard_text import views
@@ -64,17 +80,34 @@ HIDDEN_WEIGHT = 0.5
 COMMON_CUES = frozenset({"response_rule"})
 
 
+#: a verdict whose strongest signal is below this may be lowered (by the scope's consensus,
+#: a benign lesson or the LLM judge); a stronger one is never argued away
+LOWERABLE_BELOW = 0.5
+
+
 @dataclass
 class Verdict:
     """The guard's judgement of one text: a score in [0, 1] and the reasons behind it."""
 
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    strongest: float = 0.0
+    lesson: str | None = None  # "benign" / "malicious" when a confirmed lesson decided
 
     def add(self, reason: str, weight: float) -> None:
         if reason not in self.reasons:
             self.reasons.append(reason)
             self.score = 1.0 - (1.0 - self.score) * (1.0 - weight)
+            self.strongest = max(self.strongest, weight)
+
+    @property
+    def weak(self) -> bool:
+        """Made of weak cues only (and nothing hidden): open to a second opinion."""
+        return self.strongest < LOWERABLE_BELOW
+
+    def lower(self, reason: str, score: float) -> None:
+        self.reasons.append(reason)
+        self.score = score
 
 
 def _judge_text(text: str, verdict: Verdict) -> None:
@@ -112,6 +145,12 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=4096)
+def _score(text: str) -> float:
+    """The text rules' score of a stored memory (the consensus reads a scope's texts often)."""
+    return scan(text).score
+
+
 @dataclass
 class PoisonGuard:
     """The ``guard`` enricher. ``threshold`` is the score at which an item is flagged."""
@@ -120,20 +159,31 @@ class PoisonGuard:
     trusted_sources: Sequence[str] = ()
     threshold: float = 0.5
     use_lessons: bool = True
+    use_consensus: bool = True
     lessons: Lessons | None = field(default=None, repr=False)
+    lesson_store: LessonStore | None = field(default=None, repr=False)
+    consensus: Consensus | None = field(default=None, repr=False)
+    llm_judge: LLMJudge | None = field(default=None, repr=False)
+    embedder: Any = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ConfigError(f"unknown guard_mode {self.mode!r}; choose one of: {', '.join(MODES)}")
 
     def configure(self, settings: Settings) -> None:
-        """Take ``guard_mode``, ``guard_trusted_sources`` and ``guard_lessons`` from the settings."""
+        """Take ``guard_mode``, ``guard_trusted_sources``, ``guard_lessons``,
+        ``guard_consensus`` and ``guard_judge`` from the settings; open the lesson store."""
         self.mode = settings.guard_mode
         self.trusted_sources = list(settings.guard_trusted_sources)
         self.use_lessons = settings.guard_lessons
+        self.use_consensus = settings.guard_consensus
         self.__post_init__()
+        self.lesson_store = LessonStore(settings.guard_lessons_path)
+        self.llm_judge = make_judge(settings)
 
     def judge(self, item: MemoryItem) -> Verdict:
+        """The text rules over every field of ``item``, and its provenance."""
         verdict = Verdict()
         content = item.content
         if item.role and "system" in item.role.split("+"):
@@ -152,17 +202,66 @@ class PoisonGuard:
         verdict.score = round(verdict.score, 3)
         return verdict
 
+    # -- the store-reading steps (bound by the facade) ---------------------------------
     def bind_store(self, store: Any) -> None:
-        """Let the guard read the scope's flagged memories (its lessons; guard_lessons.py)."""
+        """Let the guard read the scope's memories (consensus) and flagged ones (markers)."""
+        self._store = store
         self.lessons = Lessons(store) if self.use_lessons else None
+        self._bind()
+
+    def bind_embedder(self, embedder: Any) -> None:
+        """The facade's embedder: the consensus and the lessons compare vectors."""
+        self.embedder = embedder
+        self._bind()
+
+    def _bind(self) -> None:
+        if self.use_consensus and self._store is not None and self.embedder is not None:
+            self.consensus = Consensus(self._store, self.embedder,
+                                       passes=lambda t: _score(t) < self.threshold)
+
+    def _vector(self, item: MemoryItem) -> np.ndarray:
+        return np.asarray(self.embedder.embed([item.content])[0], dtype=np.float32)
+
+    def learn(self, item: MemoryItem, verdict: str, actor: str | None = None) -> None:
+        """Keep a confirmed verdict on ``item`` as a lesson of its scope (guard_feedback)."""
+        if self.lesson_store is None or self.embedder is None:
+            raise ConfigError("guard feedback needs the guard enricher on a Memory (add "
+                              "'guard' to Settings.enrichers)")
+        self.lesson_store.learn(item, self._vector(item), verdict, actor)
+
+    def review(self, item: MemoryItem, verdict: Verdict) -> Verdict:
+        """Second opinions on the text rules' verdict: lessons, consensus, the LLM judge."""
+        vector = None
+        if (self.lesson_store is not None and self.embedder is not None
+                and self.lesson_store.has(item.scope)):
+            vector = self._vector(item)
+            lesson = self.lesson_store.nearest(item, vector)
+            if lesson is not None:
+                apply_lesson(verdict, lesson)
+        if verdict.lesson is not None or not (self.consensus or self.llm_judge):
+            return verdict
+        if self.consensus is not None and self.consensus.wanted(item, verdict.score):
+            opinion = self.consensus.judge(item, weak=verdict.weak, vector=vector)
+            for reason, weight in opinion.raises:
+                verdict.add(reason, weight)
+            if opinion.lower is not None and verdict.weak:
+                verdict.lower(opinion.lower, lowered(verdict.score))
+            related = opinion.related_texts
+        else:
+            related = []
+        if self.llm_judge is not None and (verdict.score > 0 or third_person(item.content)):
+            self.llm_judge.decide(item.content, related, verdict)
+        verdict.score = round(verdict.score, 3)
+        return verdict
 
     def enrich(self, items: Sequence[MemoryItem]) -> list[MemoryItem]:
         out: list[MemoryItem] = []
         known: dict[Scope, set[str]] = {}  # lesson markers per scope, this batch's included
         for item in items:
-            verdict = self.judge(item)
+            verdict = self.review(item, self.judge(item))
             markers = item_markers(item) if self.lessons is not None else set()
-            if markers and verdict.score < self.threshold and self.lessons is not None:
+            if (markers and verdict.score < self.threshold and verdict.lesson is None
+                    and self.lessons is not None):
                 scope = item.scope.across_sessions()
                 if scope not in known:
                     known[scope] = self.lessons.markers(scope, exclude=[item.id])
@@ -180,9 +279,17 @@ class PoisonGuard:
         tags = [t for t in item.tags if t != SUSPICIOUS_TAG]
         if verdict.score < self.threshold:
             # clean (again): an update that removed the payload also removes the warning
-            return item.model_copy(update={"metadata": metadata, "tags": tags})
+            clean: dict[str, Any] = {"metadata": metadata, "tags": tags}
+            if verdict.lesson == "benign":  # confirmed by a person: say so, and release it
+                metadata["guard"] = {"flagged": False, "lesson": "benign"}
+                if QUARANTINE_TAG in tags:
+                    clean["tags"] = [t for t in tags if t != QUARANTINE_TAG]
+                    clean["status"] = MemoryStatus.ACTIVE
+            return item.model_copy(update=clean)
         metadata["guard"] = {"flagged": True, "reasons": verdict.reasons, "score": verdict.score,
                              "mode": self.mode}
+        if verdict.lesson is not None:
+            metadata["guard"]["lesson"] = verdict.lesson
         update: dict[str, Any] = {"metadata": metadata, "tags": [*tags, SUSPICIOUS_TAG]}
         previous = item.metadata.get("guard")
         if self.mode == "downweight":  # once: a re-scan keeps the importance it already set

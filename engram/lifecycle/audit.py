@@ -173,7 +173,7 @@ def collect_scope(store: ItemStore, scope: Scope) -> Residue:
 
 
 def erase(store: ItemStore, residue: Residue, *, embedder: object = None,
-          actor: str | None = None) -> int:
+          lessons: Any = None, actor: str | None = None) -> int:
     """Remove the residue (after the main delete); returns how many derived items went."""
     removed = 0
     for layer in residue.erase_order():
@@ -186,24 +186,28 @@ def erase(store: ItemStore, residue: Residue, *, embedder: object = None,
                                     [tombstone(i, v, actor) for i, v in current.items()])
     if isinstance(embedder, ForgetsTexts) and residue.texts:  # an embedding cache
         embedder.forget(sorted(residue.texts))
+    if lessons is not None:  # the guard's benign lessons are the user's own text
+        lessons.forget(sorted(residue.memory_ids | set(residue.derived)))
     return removed
 
 
-def settle(store: Maintenance, *, embedder: object = None) -> None:
+def settle(store: Maintenance, *, embedder: object = None, lessons: object = None) -> None:
     """Make a delete physical before it returns: each file that can settle (the SQLite
     store, with its vault table, and the embedding cache) drops what its WAL and indexes still keep of the
     deleted rows. Cheaper than :func:`compact`, which also VACUUMs."""
-    for target in (store, embedder):
+    for target in (store, embedder, lessons):
         if isinstance(target, Settleable):
             target.settle()
 
 
-def compact(store: Maintenance, *, embedder: object = None) -> None:
+def compact(store: Maintenance, *, embedder: object = None, lessons: object = None) -> None:
     """Make deletions physical: merge FTS segments, checkpoint WALs and VACUUM every file
     or table (the store with its vault, and the embedding cache when the embedder is one)."""
     store.compact()
     if isinstance(embedder, Compactable):
         embedder.compact()
+    if isinstance(lessons, Compactable):  # the guard's lesson store
+        lessons.compact()
 
 
 __all__ = ["AuditEntry", "Residue", "audit", "changed_fields", "collect", "collect_scope", "compact", "erase", "settle"]

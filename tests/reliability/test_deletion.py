@@ -34,7 +34,8 @@ def open_memory(tmp_path: Path, **extra: Any) -> Memory:
 
 
 def files_of(mem: Memory) -> list[Path]:
-    paths = [Path(mem.store.path), mem.settings.embedding_cache_path]  # the vault is a table of the store
+    paths = [Path(mem.store.path), mem.settings.embedding_cache_path,  # the vault is a table
+             mem.settings.guard_lessons_path]                          # of the store
     return [p.with_name(p.name + suffix) for p in paths for suffix in ("", "-wal", "-shm")
             if p.with_name(p.name + suffix).exists()]
 
@@ -73,7 +74,11 @@ def seed_victim(mem: Memory) -> list[str]:
 
 def test_forget_leaves_no_bytes_behind(tmp_path: Path) -> None:
     mem = open_memory(tmp_path)
-    seed_victim(mem)
+    victim_ids = seed_victim(mem)
+    # guard lessons (memory-derived): a malicious one outlives its memory, not its user
+    mem.guard_feedback(victim_ids[0], "malicious", user_id="victim", app_id="a")
+    mem.guard_feedback(victim_ids[1], "benign", user_id="victim", app_id="a")
+    assert mem.lessons is not None and mem.lessons.count() == 2
     [keep] = mem.add(f"Bystander {BYSTANDER} likes Lisbon trams", user_id="bystander", app_id="a")
     texts = [i.content for i in mem.store.iter_items(None)]
     mem.purge()
@@ -105,6 +110,7 @@ def test_forget_leaves_no_bytes_behind(tmp_path: Path) -> None:
     assert not cached & {cache_key(mem.embedder.model_id, r, t) for t in victim_texts
                          for r in ("passage", "query")}
     assert mem.vault is not None and mem.vault.count() == 0
+    assert mem.lessons.count() == 0
     sizes = {p.name: p.stat().st_size for p in files_of(mem) if p.name.endswith("-wal")}
     mem.close()
     record("deletion", {"canaries": len(CANARIES), "files_scanned": len(files_of(mem)),
@@ -158,6 +164,7 @@ def seed_one(mem: Memory) -> tuple[str, list[str]]:
     secret = ["qjkwombatfig", "xqzpelicanjot", "zvkotterbun", "jxqheronmop", "vqzlynxtub"]
     [item] = mem.add(f"first version {secret[0]} about trams, mail {secret[1]}@example.com",
                      user_id="victim", session_id="s1", tags=[secret[2]], metadata={"k": secret[3]})
+    mem.guard_feedback(item.id, "benign", user_id="victim")  # a lesson of the first version
     mem.update(item.id, user_id="victim", content=f"second version {secret[4]} about trams")
     mem.store.settle()  # both versions now in the database file itself, not just the WAL
     mem.add("a neighbour round about trams", user_id="victim", session_id="s1")  # its context: WAL
@@ -224,6 +231,7 @@ def test_delete_through_every_door_leaves_no_bytes(door: str, tmp_path: Path,
         mem = door_memory(tmp_path)  # the CLI closed its own Memory; reopen to scan and check
     tails = [s[3:] for s in secret]
     assert leaks(mem, secret + tails) == {}  # db, WAL, SHM, FTS segments, cache, vault; no purge()
+    assert mem.lessons is not None and mem.lessons.count() == 0  # its benign lesson went too
     assert [h.op for h in mem.history(memory_id, user_id="victim")][-1] == "delete"
     assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
     scanned = sorted(p.name for p in files_of(mem))
