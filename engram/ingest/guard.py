@@ -66,6 +66,7 @@ from engram.ingest.guard_lesson_store import LessonStore
 from engram.ingest.guard_lessons import LESSON_WEIGHT, Lessons, item_markers
 from engram.ingest.guard_signals import signals
 from engram.ingest.guard_text import views
+from engram.ingest.guard_verdict import Verdict
 from engram.model import MemoryItem, MemoryStatus, Scope
 
 GuardMode = Literal["flag", "downweight", "quarantine"]
@@ -78,36 +79,6 @@ QUARANTINE_TAG = "quarantined"
 HIDDEN_WEIGHT = 0.5
 #: cues too common in ordinary notes ("always", "from now on") to make hidden text suspicious
 COMMON_CUES = frozenset({"response_rule"})
-
-
-#: a verdict whose strongest signal is below this may be lowered (by the scope's consensus,
-#: a benign lesson or the LLM judge); a stronger one is never argued away
-LOWERABLE_BELOW = 0.5
-
-
-@dataclass
-class Verdict:
-    """The guard's judgement of one text: a score in [0, 1] and the reasons behind it."""
-
-    score: float = 0.0
-    reasons: list[str] = field(default_factory=list)
-    strongest: float = 0.0
-    lesson: str | None = None  # "benign" / "malicious" when a confirmed lesson decided
-
-    def add(self, reason: str, weight: float) -> None:
-        if reason not in self.reasons:
-            self.reasons.append(reason)
-            self.score = 1.0 - (1.0 - self.score) * (1.0 - weight)
-            self.strongest = max(self.strongest, weight)
-
-    @property
-    def weak(self) -> bool:
-        """Made of weak cues only (and nothing hidden): open to a second opinion."""
-        return self.strongest < LOWERABLE_BELOW
-
-    def lower(self, reason: str, score: float) -> None:
-        self.reasons.append(reason)
-        self.score = score
 
 
 def _judge_text(text: str, verdict: Verdict) -> None:

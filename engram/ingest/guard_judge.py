@@ -24,9 +24,9 @@ from engram.config import Settings
 from engram.errors import ConfigError, LLMError
 from engram.ingest.guard_consensus import lowered
 from engram.ingest.guard_lesson_store import Lesson
+from engram.ingest.guard_verdict import Verdict
 
 if TYPE_CHECKING:
-    from engram.ingest.guard import Verdict
     from engram.llm.client import LLMClient
 
 log = logging.getLogger(__name__)
