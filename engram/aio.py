@@ -91,6 +91,10 @@ class AsyncMemory:
                       **args: Unpack[op.ScopeArgs]) -> builtins.list[RelatedMemory]:
         return await asyncio.to_thread(self.sync.related, memory_id, **args)
 
+    async def guard_feedback(self, memory_id: str, verdict: str,
+                             **args: Unpack[op.FeedbackArgs]) -> MemoryItem:
+        return await asyncio.to_thread(self.sync.guard_feedback, memory_id, verdict, **args)
+
     async def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
                             **args: Unpack[op.ProcedureArgs]) -> MemoryItem:
         return await asyncio.to_thread(self.sync.add_procedure, task, steps, outcome, **args)

@@ -182,6 +182,12 @@ class EngramClient:
             "related", self._send(more_calls("related", memory_id, **args)))
         return result
 
+    def guard_feedback(self, memory_id: str, verdict: str,
+                       **args: Unpack[op.FeedbackArgs]) -> MemoryItem:
+        call = more_calls("guard_feedback", memory_id, verdict, **args)
+        result: MemoryItem = parse_op("guard_feedback", self._send(call))
+        return result
+
     def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
                       **args: Unpack[op.ProcedureArgs]) -> MemoryItem:
         call = more_calls("add_procedure", task, steps, outcome=outcome, **args)
@@ -312,6 +318,12 @@ class AsyncEngramClient:
     async def related(self, memory_id: str, **args: Unpack[op.ScopeArgs]) -> builtins.list[RelatedMemory]:
         result: builtins.list[RelatedMemory] = parse_op(
             "related", await self._send(more_calls("related", memory_id, **args)))
+        return result
+
+    async def guard_feedback(self, memory_id: str, verdict: str,
+                             **args: Unpack[op.FeedbackArgs]) -> MemoryItem:
+        call = more_calls("guard_feedback", memory_id, verdict, **args)
+        result: MemoryItem = parse_op("guard_feedback", await self._send(call))
         return result
 
     async def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",

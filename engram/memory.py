@@ -449,12 +449,15 @@ class Memory:
 
 
     def guard_feedback(self, memory_id: str, verdict: str, *, scope: ScopeLike = None,
-                       actor: str | None = None, **ids: str | None) -> MemoryItem:
+                       user_id: str | None = None, agent_id: str | None = None,
+                       session_id: str | None = None, app_id: str | None = None,
+                       actor: str | None = None) -> MemoryItem:
         """Confirm the guard's judgement of a memory: ``"benign"`` (a false alarm: the flag
         goes, a quarantined memory is released) or ``"malicious"`` (flagged for good). The
         verdict is kept as a lesson of the scope; later near-duplicates follow it
         (engram.ingest.guard_lesson_store). Needs ``"guard"`` in ``Settings.enrichers``."""
-        target = resolve_scope(scope, **ids)
+        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
+                               session_id=session_id, app_id=app_id)
         current = self._one(memory_id, target)
         guard = next((e for e in self.enrichers if isinstance(e, LearnsVerdicts)), None)
         if guard is None:

@@ -132,6 +132,10 @@ class ArchiveArgs(TypedDict, total=False):
     actor: str | None
 
 
+class FeedbackArgs(ScopeArgs, total=False):
+    actor: str | None
+
+
 class ProcedureArgs(ScopeArgs, total=False):
     success: bool
     actor: str | None
@@ -169,6 +173,9 @@ _BULK = ("bulk ingest, not an agent tool: an agent stores what it learns with ad
          "already takes a whole conversation; batches come from imports (REST, Python, CLI)")
 _ERASE = ("erasure beyond the pinned scope: an agent gets delete and delete_all, confined to "
           "the user it serves; erasing a user everywhere is the operator's call (REST, Python)")
+
+_VERDICT = ("the guard's judge, not an agent tool: a prompt-injected agent must not be able to "
+            "clear the flag on the memory it is being poisoned with; use REST, Python or the CLI")
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation("add", (("data", Conversation),), AddArgs, list[m.MemoryItem],
@@ -217,6 +224,10 @@ OPERATIONS: tuple[Operation, ...] = (
               cli="archive"),
     Operation("related", (("memory_id", str),), ScopeArgs, list[RelatedMemory],
               Route("GET", "/v1/memories/{memory_id}/related"), absent={"mcp": _AGENT}, cli="related"),
+    # An operator's verdict on a flagged memory ("benign" or "malicious"), kept as a lesson.
+    Operation("guard_feedback", (("memory_id", str), ("verdict", str)), FeedbackArgs, m.MemoryItem,
+              Route("POST", "/v1/memories/{memory_id}/guard-feedback"), absent={"mcp": _VERDICT},
+              cli="guard-feedback"),
     Operation("add_procedure", (("task", str), ("steps", Sequence[str])), ProcedureArgs,
               m.MemoryItem, Route("POST", "/v1/procedures"), absent={"mcp": _AGENT},
               optional=(("outcome", str),), cli="procedure"),
@@ -252,6 +263,8 @@ class MemoryAPI(Protocol):
     def consolidate(self, **args: Unpack[ScopeArgs]) -> ConsolidationReport: ...
     def archive_stale(self, **args: Unpack[ArchiveArgs]) -> builtins.list[str]: ...
     def related(self, memory_id: str, **args: Unpack[ScopeArgs]) -> builtins.list[RelatedMemory]: ...
+    def guard_feedback(self, memory_id: str, verdict: str,
+                       **args: Unpack[FeedbackArgs]) -> m.MemoryItem: ...
     def add_procedure(self, task: str, steps: Sequence[str], outcome: str = "",
                       **args: Unpack[ProcedureArgs]) -> m.MemoryItem: ...
 
@@ -260,6 +273,6 @@ __all__ = [
     "BY_NAME", "DOORS", "MCP_TOOLS", "OPERATIONS", "PYTHON_ONLY", "ActorArgs", "AddArgs",
     "AddBatch", "AddRequest",
     "AdminArgs", "ArchiveArgs", "AuditArgs", "Conversation", "CountArgs", "ForgetArgs",
-    "ImportArgs", "ListArgs", "MemoryAPI", "NoArgs", "Operation", "ProcedureArgs", "Route",
+    "FeedbackArgs", "ImportArgs", "ListArgs", "MemoryAPI", "NoArgs", "Operation", "ProcedureArgs", "Route",
     "ScopeArgs", "SearchArgs", "UpdateArgs",
 ]

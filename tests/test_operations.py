@@ -364,8 +364,6 @@ def _iter_ops() -> Iterator[str]:
 NOT_OPERATIONS = {
     "close": "releases the object's own resources; every door has its own close",
     "pipeline": "returns the in-process ranking pipeline object (benchmarks, tuning)",
-    # guard (issue #14): facade-only for now; an operator's verdict on a flagged memory.
-    "guard_feedback": "NOT YET IN THE TABLE: facade-only (Python API); to be added to every door",
 }
 
 

@@ -93,6 +93,25 @@ def related(
         out.print(f"{r.score:.2f}  {r.item.id}  [{r.item.kind.value}]  {r.reason}")
 
 
+@command("guard-feedback")
+def guard_feedback(
+    ctx: typer.Context,
+    memory_id: Annotated[str, typer.Argument(help="the memory the guard judged")],
+    verdict: Annotated[str, typer.Argument(help="benign (a false alarm) or malicious")],
+    user: UserOpt = None, agent: AgentOpt = None, session: SessionOpt = None, app_id: AppOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Confirm or overrule the poisoning guard on one memory; the verdict is kept as a lesson."""
+    if verdict not in ("benign", "malicious"):
+        raise InvalidInputError(f"verdict must be 'benign' or 'malicious', not {verdict!r}")
+    with open_memory(ctx) as memory:
+        item = memory.guard_feedback(memory_id, verdict, scope=scope_of(user, agent, session, app_id))
+    if as_json:
+        print_json(json.loads(item.model_dump_json()))
+    else:
+        out.print(f"{verdict}: {item.id} (tags: {', '.join(item.tags) or 'none'})")
+
+
 @command("procedure")
 def procedure(
     ctx: typer.Context,

@@ -1,5 +1,5 @@
 """REST routes for the facade operations beyond CRUD and search: add_many, count, forget,
-purge, audit, reveal, consolidate, archive_stale, related and add_procedure.
+purge, audit, reveal, consolidate, archive_stale, related, guard_feedback and add_procedure.
 
 Same rules as :mod:`engram.server.app`: each handler confines the scope to the caller's
 key and calls one facade method. Paths are those of :data:`engram.operations.OPERATIONS`.
@@ -32,6 +32,7 @@ from engram.server.schemas import (
     CountQuery,
     Deleted,
     ForgetRequest,
+    GuardFeedbackRequest,
     ProcedureRequest,
     ScopeBody,
     ScopeQuery,
@@ -126,6 +127,15 @@ def archive_stale(body: ArchiveRequest, who: Caller, mem: Mem) -> Archived:
         **who.confine(body.scope_fields()), now=body.now, min_retention=body.min_retention,
         max_importance=body.max_importance, kinds=[k.value for k in body.kinds], dry_run=body.dry_run,
         actor=who.actor(body.actor)))
+
+
+@router.post("/memories/{memory_id}/guard-feedback", response_model=MemoryItem, tags=["privacy"])
+def guard_feedback(memory_id: str, body: GuardFeedbackRequest, who: Caller, mem: Mem) -> MemoryItem:
+    """An operator's verdict on the guard's judgement of a memory: ``benign`` (a false alarm:
+    the flag goes, a quarantined memory is released) or ``malicious``; kept as a lesson of
+    the scope that later near-duplicates follow."""
+    return mem.guard_feedback(memory_id, body.verdict, actor=who.actor(body.actor),
+                              **who.confine(body.scope_fields()))
 
 
 @router.post("/procedures", status_code=201, response_model=MemoryItem, tags=["lifecycle"])

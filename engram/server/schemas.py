@@ -10,7 +10,7 @@ stored items: a caller sends ``text`` or ``messages``, never an ``id`` or
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -168,6 +168,11 @@ class ArchiveRequest(_Strict):
         return {"user_id": self.user_id, "agent_id": self.agent_id, "app_id": self.app_id}
 
 
+class GuardFeedbackRequest(ScopeFields):
+    verdict: Literal["benign", "malicious"]
+    actor: str | None = None
+
+
 class ProcedureRequest(ScopeFields):
     task: str
     steps: list[str]
@@ -226,7 +231,7 @@ class AddManyResponse(BaseModel):
 __all__ = [
     "AddManyRequest", "AddManyResponse", "AddRequest", "AddResponse", "AdminScopeQuery", "ArchiveRequest", "Archived", "AuditQuery",
     "Count", "CountQuery", "DeleteAllQuery", "DeleteQuery", "Deleted", "FilterQuery", "ForgetRequest",
-    "Health", "ImportQuery", "ListQuery", "ProcedureRequest", "ScopeBody", "ScopeFields",
+    "GuardFeedbackRequest", "Health", "ImportQuery", "ListQuery", "ProcedureRequest", "ScopeBody", "ScopeFields",
     "ScopeQuery", "SearchRequest", "UpdateRequest",
 ]
 

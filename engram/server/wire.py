@@ -270,6 +270,9 @@ def more_calls(name: str, *positional: Any, **args: Any) -> Call:
     if name == "archive_stale":
         return route_call(name, args, **{k: v for k, v in args.items()
                                          if k not in ("scope", "user_id", "agent_id", "app_id")})
+    if name == "guard_feedback":
+        memory_id, verdict = positional
+        return route_call(name, args, memory_id=memory_id, verdict=verdict, actor=args.get("actor"))
     if name == "add_procedure":
         task, steps = positional
         return route_call(name, args, task=task, steps=list(steps), outcome=args.get("outcome"),

@@ -84,3 +84,4 @@ def test_missing_inputs_are_errors(db: Path, tmp_path: Path) -> None:
     typo = runner.invoke(app, ["add-many", str(src), "--db", str(tmp_path / "typo.db"), "-u", "u"])
     assert typo.exit_code == 2 and "--create" in said(typo)
     assert not (tmp_path / "typo.db").exists()
+
