@@ -25,12 +25,15 @@ from engram.model import Filters, MemoryItem, MemoryStatus, Scope
 LESSON_WEIGHT = 0.5
 MAX_LESSONS = 200
 
-_HOST = re.compile(r"https?://([^/\s)\"'?#:]+)", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_DOMAIN = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})\b", re.IGNORECASE)
+# Bounded repeats (RFC 5321/1035 lengths: a local part <= 64, a label <= 63, a name <= 253):
+# unbounded ones backtracked quadratically on a long run of word characters (16,000 letters
+# in a metadata value took 9 s to add).
+_HOST = re.compile(r"https?://([^/\s)\"'?#:]{1,253})", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE)
+_DOMAIN = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})\b", re.IGNORECASE)
 _NOT_A_DOMAIN = re.compile(r"\.(?:py|js|ts|json|ya?ml|toml|txt|md|csv|png|jpe?g|gif|svg|pdf|"
                            r"html?|sh|exe|zip|tar|gz|log|ini|cfg|e\.g|i\.e)$", re.IGNORECASE)
-_BRAND = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+\b")
+_BRAND = re.compile(r"(?<![\w-])[A-Z][a-z]{1,40}[A-Z][A-Za-z]{1,40}\b")
 
 
 def payload_markers(text: str) -> set[str]:

@@ -19,3 +19,14 @@ def test_hidden_and_encoded_payloads_count() -> None:
 
 def test_ordinary_text_has_no_markers() -> None:
     assert payload_markers("I moved to Lisbon in May. It was great, e.g. the trams.") == set()
+
+
+def test_payload_markers_keep_finding_hosts_emails_and_brands_with_bounded_patterns() -> None:
+    """The marker patterns have bounded repeats (RFC lengths), so a long run of word
+    characters costs linear time; real markers are still found whole."""
+    from engram.ingest.guard_lessons import payload_markers
+
+    text = "Visit https://www.evil-bank.example.com/login, write to Bob.Smith+x@evil-bank.example.com; QuickBank pays"
+    assert payload_markers(text) == {"evil-bank.example.com", "bob.smith+x@evil-bank.example.com", "quickbank"}
+    assert payload_markers("x" * 16_000 + "@") == set()
+    assert payload_markers("word " * 10 + "a" * 20_000 + ".example.org") == set()  # no label is 20k long
