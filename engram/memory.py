@@ -461,8 +461,9 @@ class Memory:
         current = self._one(memory_id, target)
         guard = next((e for e in self.enrichers if isinstance(e, LearnsVerdicts)), None)
         if guard is None:
-            raise InvalidInputError("guard feedback needs the guard: add 'guard' to "
-                                    "Settings.enrichers (ENGRAM_ENRICHERS)")
+            raise InvalidInputError("guard feedback needs the guard: add 'guard' to Settings."
+                                    "enrichers (a JSON list in the environment: "
+                                    "ENGRAM_ENRICHERS='[\"keys\", \"guard\"]')")
         guard.learn(current, verdict, actor)
         return self.writer.revise(current, {"metadata": current.metadata}, actor=actor)
 
