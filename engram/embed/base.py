@@ -28,3 +28,20 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
         """Return an array of shape ``(len(texts), dim)``, dtype float32, rows unit-norm."""
         ...
+
+
+class WrappedEmbedder:
+    """Base of the layers around a model (disk cache, query LRU, micro-batching): each
+    produces exactly the inner model's vectors, so it reports the inner ``model_id`` and
+    ``dim`` (the cache and the store key vectors by them)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim

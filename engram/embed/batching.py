@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engram.embed.base import Embedder, TextRole
+from engram.embed.base import Embedder, TextRole, WrappedEmbedder
 from engram.protocols import Closeable
 
 MAX_BATCH = 64  # texts per combined model call; larger calls go straight through
@@ -32,25 +32,17 @@ class _Call:
         self.error: BaseException | None = None
 
 
-class MicroBatcher:
+class MicroBatcher(WrappedEmbedder):
     """Wraps ``inner``; the same vectors, with overlapping calls combined into one run."""
 
     def __init__(self, inner: Embedder, *, max_batch: int = MAX_BATCH) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.max_batch = max_batch
         self._lock = threading.Lock()
         self._queue: list[_Call] = []
         self._busy = False
         self.runs = 0  # model calls made for combined batches (observability, tests)
         self.calls = 0  # embed() calls that went through the queue
-
-    @property
-    def model_id(self) -> str:
-        return self.inner.model_id
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
 
     def close(self) -> None:
         """Close the wrapped model if it holds a resource (an HTTP client, a session)."""

@@ -27,7 +27,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from engram.embed.base import Embedder, TextRole
+from engram.embed.base import Embedder, TextRole, WrappedEmbedder
 from engram.errors import EmbedderError
 from engram.protocols import Compactable, Settleable
 from engram.store.sql_common import checkpoint
@@ -73,7 +73,7 @@ class VectorCache(Protocol):
     def close(self) -> None: ...
 
 
-class CachedEmbedder:
+class CachedEmbedder(WrappedEmbedder):
     """Wraps an :class:`Embedder`; only cache misses reach it.
 
     ``cache`` is a :class:`VectorCache`, or a path for a :class:`SQLiteVectorCache`.
@@ -82,19 +82,11 @@ class CachedEmbedder:
     """
 
     def __init__(self, inner: Embedder, cache: VectorCache | str | Path) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache if isinstance(cache, VectorCache) else SQLiteVectorCache(cache)
         self._counter_lock = threading.Lock()
         self.hits = 0
         self.misses = 0
-
-    @property
-    def model_id(self) -> str:
-        return self.inner.model_id
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
 
     @property
     def path(self) -> Path | None:

@@ -14,29 +14,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engram.embed.base import Embedder, TextRole
+from engram.embed.base import Embedder, TextRole, WrappedEmbedder
 from engram.protocols import Closeable, Compactable, ForgetsTexts, Settleable
 
 QUERY_CACHE_SIZE = 1024  # ~1.5 MB of 384-d float32 vectors
 
 
-class QueryLRU:
+class QueryLRU(WrappedEmbedder):
     """Wraps ``inner``; the same vectors, minus repeated model runs for repeated queries."""
 
     def __init__(self, inner: Embedder, size: int = QUERY_CACHE_SIZE) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.size = size
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self.query_hits = 0
-
-    @property
-    def model_id(self) -> str:
-        return self.inner.model_id
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
 
     def embed(self, texts: Sequence[str], *, role: TextRole = "passage") -> np.ndarray:
         if role != "query" or self.size <= 0 or isinstance(texts, str):
