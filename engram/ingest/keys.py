@@ -223,18 +223,26 @@ def _dates(text: str, event_time: datetime | None) -> list[str]:
     text = text[:TIME_MAX_CHARS]  # what parse_time_query itself would read
     out: dict[str, None] = {}
     for lo, hi in _time_windows(text, event_time is not None):
-        part = text[lo:hi]
-        tq = parse_time_query(part, anchor)
-        for (start, end), (s, e), grain in zip(tq.ranges, tq.spans, tq.grains):
-            if event_time is None and not re.search(r"\d{4}|'\d\d", part[s:e]):
-                continue
-            if grain == "year":
-                out[f"{start.year:04d}"] = None
-            elif grain in ("month", "season"):
-                out[f"{start.year:04d}-{start.month:02d}"] = None
-            elif grain in ("day", "week", "weekend", "fuzzy"):
-                out[(start + (end - start) / 2).date().isoformat() if grain != "day"
-                    else start.date().isoformat()] = None
+        out.update(dict.fromkeys(date_keys(text[lo:hi], anchor, event_time is not None)))
+    return list(out)
+
+
+def date_keys(text: str, anchor: datetime, anchored: bool) -> list[str]:
+    """The date keys of one parse of ``text``: a year, a month, or a day (the middle of a
+    week, weekend or fuzzy period); without an ``anchored`` event time only expressions
+    that name a year count."""
+    tq = parse_time_query(text, anchor)
+    out: dict[str, None] = {}
+    for (start, end), (s, e), grain in zip(tq.ranges, tq.spans, tq.grains):
+        if not anchored and not re.search(r"\d{4}|'\d\d", text[s:e]):
+            continue
+        if grain == "year":
+            out[f"{start.year:04d}"] = None
+        elif grain in ("month", "season"):
+            out[f"{start.year:04d}-{start.month:02d}"] = None
+        elif grain in ("day", "week", "weekend", "fuzzy"):
+            out[(start + (end - start) / 2).date().isoformat() if grain != "day"
+                else start.date().isoformat()] = None
     return list(out)
 
 
