@@ -42,25 +42,10 @@ def close_rivals(fraction: float) -> Stage:
         order = currency.wanted_order(analysis)
         if order is None or not ranked:
             return ranked
-        wanted = currency.attribute_of(analysis.text)
-        slots = frozenset(currency.query_slots(analysis.text))
-        head = ranked[:currency.HEAD]
-        rivals = [p for p, r in enumerate(head) if r.id in items and r.score >= currency.RIVAL_SCORE
-                  and currency.is_rival(items[r.id], wanted, analysis.words, slots)]
-        if not rivals:
-            return ranked
-        best = max(head[p].score for p in rivals)
-        keep = [p for p in rivals if head[p].score >= fraction * best]
-        if len(keep) < 2:
-            return ranked
-        chosen = [head[p] for p in keep]
-        newest = sorted(chosen, key=lambda r: items[r.id].event_time or items[r.id].created_at,
-                        reverse=order == "newest")
-        out = list(ranked)
-        for position, r, score in zip(keep, newest, [r.score for r in chosen], strict=True):
-            r.score = score
-            out[position] = r
-        return out
+        rivals = currency.rival_positions(ranked, items, analysis)
+        best = max((ranked[p].score for p in rivals), default=0.0)
+        keep = [p for p in rivals if ranked[p].score >= fraction * best]
+        return currency.in_time_order(ranked, keep, items, order)
     return stage
 
 

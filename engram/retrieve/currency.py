@@ -120,19 +120,31 @@ def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     order = wanted_order(analysis)
     if order is None or not ranked:
         return ranked
+    return in_time_order(ranked, rival_positions(ranked, items, analysis), items, order)
+
+
+def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
+                    analysis: QueryAnalysis) -> list[int]:
+    """Positions in the first :data:`HEAD` hits of the strong hits that state a value for
+    what the query asks about (:func:`is_rival`)."""
     wanted = attribute_of(analysis.text)
     slots = frozenset(query_slots(analysis.text))
-    head = ranked[:HEAD]
-    rivals = [p for p, r in enumerate(head) if r.id in items and r.score >= RIVAL_SCORE
-              and is_rival(items[r.id], wanted, analysis.words, slots)]
-    if len(rivals) < 2:
+    return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and r.score >= RIVAL_SCORE
+            and is_rival(items[r.id], wanted, analysis.words, slots)]
+
+
+def in_time_order(ranked: list[Ranked], positions: list[int], items: Mapping[str, MemoryItem],
+                  order: str) -> list[Ranked]:
+    """The hits at ``positions`` reordered newest (``order="newest"``) or oldest first among
+    those positions; with fewer than two there is nothing to reorder."""
+    if len(positions) < 2:
         return ranked
-    chosen = [head[p] for p in rivals]
+    chosen = [ranked[p] for p in positions]
     newest = sorted(chosen, key=lambda r: items[r.id].event_time or items[r.id].created_at,
                     reverse=order == "newest")
     scores = [r.score for r in chosen]  # each position keeps its score, so the order stays sorted
     out = list(ranked)
-    for position, r, score in zip(rivals, newest, scores):
+    for position, r, score in zip(positions, newest, scores):
         if r is not out[position]:
             r.channels = {**r.channels, "current": 1.0}
         r.score = score
