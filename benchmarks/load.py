@@ -39,6 +39,8 @@ from typing import Any
 import httpx
 import numpy as np
 
+from engram.testing.live_server import wait_until_ready
+
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
 sys.path.insert(0, str(ROOT))
@@ -85,16 +87,7 @@ def server(workdir: Path, workers: int, env: dict[str, str]) -> Iterator[tuple[s
                             stderr=open(workdir / "server.log", "w"))
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {(workdir / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
+        wait_until_ready(url, proc, log=lambda: (workdir / "server.log").read_text()[-2000:])
         yield url, proc.pid
     finally:
         proc.terminate()

@@ -7,8 +7,10 @@ local Engram): ``with LiveServer(create_app(memory)) as server: httpx.get(server
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 
@@ -43,3 +45,24 @@ class LiveServer:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+def wait_until_ready(url: str, proc: subprocess.Popen[Any], *, timeout_s: float = 120.0,
+                     log: Callable[[], str] | None = None) -> None:
+    """Poll ``url``/readyz until an ``engram serve`` process answers 200; raise
+    ``RuntimeError`` (with ``log()``, e.g. the server's stderr) if it exits or times out."""
+    import httpx
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        exited = proc.poll() is not None
+        if exited or time.monotonic() > deadline:
+            state = "exited" if exited else "did not become ready"
+            raise RuntimeError(f"server {state}: {log() if log else ''}")
+        time.sleep(0.3)
+

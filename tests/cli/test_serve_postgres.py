@@ -10,12 +10,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from engram.testing.live_server import wait_until_ready
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("uvicorn")
@@ -39,16 +40,7 @@ def host_env(tmp_path: Path, name: str, pg_url: str) -> dict[str, str]:
 
 
 def wait_ready(url: str, proc: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-        assert time.monotonic() < deadline, "server did not become ready"
-        time.sleep(0.3)
+    wait_until_ready(url, proc, log=lambda: proc.stderr.read() if proc.stderr else "")
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from engram.testing.live_server import wait_until_ready
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("uvicorn")
@@ -34,16 +35,7 @@ def test_two_workers_share_one_store(tmp_path: Path) -> None:
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline, "server did not become ready"
-            time.sleep(0.3)
+        wait_until_ready(url, proc, log=lambda: proc.stderr.read() if proc.stderr else "")
 
         def add(n: int) -> str:
             with httpx.Client(base_url=url, timeout=60) as http:  # a new connection each
