@@ -48,6 +48,7 @@ from engram.ids import derived_id, is_valid_id
 from engram.lifecycle.audit import changed_fields
 from engram.model import HistoryEntry, ImportReport, MemoryItem, OnConflict, Scope, utcnow
 from engram.store.base import Link, Store
+from engram.validation import loads_unique
 from engram.write import Writer
 
 FORMAT = "engram-export"
@@ -122,7 +123,7 @@ def _claim(entry: HistoryEntry) -> dict[str, Any]:
 def _parse(text: str, confine: Scope | None,
            check: Callable[[MemoryItem], None]) -> ImportRecord | None:
     try:
-        data: Any = json.loads(text)
+        data: Any = loads_unique(text)  # a repeated key is an error, not last-wins
     except RecursionError:
         raise ValueError("the line is nested too deeply to be an export line") from None
     if not isinstance(data, dict):

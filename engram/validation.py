@@ -5,6 +5,7 @@ Pydantic errors become :class:`InvalidInputError` with a short, readable message
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -71,3 +72,30 @@ def utc_time(value: Any, what: str) -> datetime:
         return as_utc(value)
     except ValueError as exc:
         raise InvalidInputError(f"{what}: {exc}") from None
+
+
+class RepeatedKeyError(ValueError):
+    """A JSON object names the same key twice (``json`` keeps the last one silently)."""
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        shown = key if len(key) <= 40 else key[:40] + "..."
+        raise RepeatedKeyError(f"the key {shown!r} appears twice in one object; give each key once")
+    return data
+
+
+def loads_unique(text: str | bytes) -> Any:
+    """``json.loads`` that refuses a repeated key at any depth, as a ``JSONDecodeError``.
+
+    Why: ``{"user_id": "a", "user_id": "b"}`` is last-wins in ``json``, so a proxy or
+    a check that reads the first value and Engram, which would use the second, could
+    disagree about the scope (issue #14, item 4).
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_unique_pairs)
+    except RepeatedKeyError as exc:
+        raise json.JSONDecodeError(str(exc), text if isinstance(text, str) else "", 0) from None

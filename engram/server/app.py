@@ -29,7 +29,7 @@ from engram import __version__
 from engram.memory import Memory
 from engram.model import HistoryEntry, ImportReport, MemoryItem, Page, SearchResult, Stats
 from engram.server import routes_more, wire
-from engram.server.boundary import LOOPBACK_HOSTS, BoundaryMiddleware, strict_query
+from engram.server.boundary import LOOPBACK_HOSTS, BoundaryMiddleware, StrictJSONRoute, strict_query
 from engram.server.deps import (
     AuthMiddleware,
     Principal,
@@ -78,7 +78,7 @@ Caller = Annotated[Principal, Depends(authenticate)]
 
 Mem = Annotated[Memory, Depends(current_memory)]
 router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)],
-                   responses=_ERRORS)
+                   responses=_ERRORS, route_class=StrictJSONRoute)
 
 
 # -- writes ---------------------------------------------------------------------

@@ -8,7 +8,8 @@ a cross-origin ``fetch`` carries an ``Origin`` header, refused unless allow-list
 and a "simple" cross-origin request (``text/plain``, no preflight) is refused
 because every body must be ``application/json`` (``application/x-ndjson`` for
 imports). Strict queries (item 4): a parameter the route does not take, or a
-scalar given twice, is a 422 instead of being silently ignored or last-wins.
+scalar given twice, is a 422 instead of being silently ignored or last-wins; the
+same holds for a key repeated inside a JSON body (:class:`StrictJSONRoute`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from __future__ import annotations
 import ipaddress
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
@@ -28,6 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from engram.server import wire
 from engram.server.errors import ApiError, drain_body, send_error
+from engram.validation import loads_unique
 
 LOOPBACK_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 ANY_HOST = "*"
@@ -130,6 +133,29 @@ def _has_body(headers: Headers) -> bool:
     return "transfer-encoding" in headers
 
 
+# -- strict JSON bodies -----------------------------------------------------------------
+class StrictJSONRequest(Request):
+    """A request whose JSON body refuses repeated keys; FastAPI turns the
+    ``JSONDecodeError`` into its usual 422 ``json_invalid`` answer."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = loads_unique(await self.body())
+        return self._json
+
+
+class StrictJSONRoute(APIRoute):
+    """The route class of every ``/v1`` router: parses bodies with :class:`StrictJSONRequest`."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def strict(request: Request) -> Response:
+            return await handler(StrictJSONRequest(request.scope, request.receive))
+
+        return strict
+
+
 # -- strict query strings -------------------------------------------------------------
 def _is_multi(annotation: object) -> bool:
     """True for list-like annotations (``list[str] | None``), which may repeat."""
@@ -187,4 +213,5 @@ async def strict_query(request: Request) -> None:
                        f"query parameter(s) {repeated} are given more than once; pass each once")
 
 
-__all__ = ["LOOPBACK_HOSTS", "BoundaryMiddleware", "host_name", "hosts_for", "strict_query"]
+__all__ = ["LOOPBACK_HOSTS", "BoundaryMiddleware", "StrictJSONRoute", "host_name", "hosts_for",
+           "strict_query"]

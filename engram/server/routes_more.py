@@ -19,7 +19,7 @@ from engram.lifecycle.links import RelatedMemory
 from engram.memory import Memory
 from engram.model import MemoryItem
 from engram.server import wire
-from engram.server.boundary import strict_query
+from engram.server.boundary import StrictJSONRoute, strict_query
 from engram.server.deps import Principal, authenticate, current_memory
 from engram.server.errors import ApiError
 from engram.server.schemas import (
@@ -40,7 +40,8 @@ from engram.server.schemas import (
 
 Caller = Annotated[Principal, Depends(authenticate)]
 Mem = Annotated[Memory, Depends(current_memory)]
-router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)])
+router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(strict_query)],
+                   route_class=StrictJSONRoute)
 
 
 def require_admin(who: Principal, what: str) -> None:

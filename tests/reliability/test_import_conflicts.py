@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 from engram import Memory
 from engram.client import EngramClient
+from engram.config import Settings
+from engram.embed.hashing import HashingEmbedder
 from engram.errors import ImportConflictError, InvalidInputError
 from engram.ids import new_id
 from engram.portability import IMPORT_KEY
@@ -137,6 +139,9 @@ def test_cli(owned: tuple[Memory, str], tmp_path: Path, monkeypatch: pytest.Monk
     runner = CliRunner()
     refused = runner.invoke(app, ["--db", str(db), "import", str(dump)])
     assert refused.exit_code == 2 and "line 3" in refused.output and "--on-conflict" in refused.output
+    settings = Settings(data_dir=tmp_path / "data", embedding_cache=False)
+    with Memory(db, settings=settings, embedder=HashingEmbedder()) as reopened:  # item 1 over the CLI: all or nothing
+        assert reopened.count(user_id="u") == 0
     wrong = runner.invoke(app, ["--db", str(db), "import", str(dump), "--on-conflict", "overwrite"])
     assert wrong.exit_code == 2 and "on_conflict must be one of" in wrong.output
     done = runner.invoke(app, ["--db", str(db), "import", str(dump), "--on-conflict", "skip", "--json"])

@@ -66,6 +66,24 @@ def test_repeated_scalar_query_parameter_is_an_error(tenants: Deployment) -> Non
     assert tags.status_code == 200
 
 
+@pytest.mark.parametrize("body", [
+    '{"content": "carol keeps wasps", "user_id": "carol", "user_id": "dave"}',
+    '{"content": "carol keeps wasps", "user_id": "carol", "metadata": {"k": 1, "k": 2}}',
+])
+def test_repeated_key_in_a_json_body_is_an_error(tenants: Deployment, body: str) -> None:
+    """Was 201 with the last value: a repeated key, at any depth, is a 422 that names it."""
+    auth = {"x-api-key": tenants.secrets["acme"], "content-type": "application/json"}
+    before = tenants.total()
+    response = httpx.post(tenants.url + "/v1/memories", content=body, headers=auth)
+    assert _code(response) == (422, "invalid_request")
+    message = response.json()["error"]["message"]
+    assert "appears twice" in message and ("'user_id'" in message or "'k'" in message)
+    assert tenants.total() == before
+    search = httpx.post(tenants.url + "/v1/search", headers=auth,
+                        content='{"query": "bees", "user_id": "carol", "user_id": "dave"}')
+    assert _code(search) == (422, "invalid_request")
+
+
 def test_unknown_query_parameter_is_refused(tenants: Deployment) -> None:
     auth = {"x-api-key": tenants.secrets["acme"]}
     for method, path in (("GET", "/v1/memories"), ("GET", "/v1/stats"), ("POST", "/v1/memories")):
