@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # PostgreSQL: hash partitions of the memory tables by tenant, fixed when the store is
     # created (engram/store/postgres_tenant.py, docs/scaling.md)
     pg_partitions: int = Field(default=16, ge=1, le=256)
+    # PostgreSQL: after a delete, rewrite (VACUUM FULL) the touched tenants' partitions so no
+    # table file keeps the deleted text ("off": only purge() does; docs/trust.md)
+    pg_erase: Literal["rewrite", "off"] = "rewrite"
     retriever: str = "hybrid"  # hybrid, bm25, dense
     # Candidates taken from each channel whatever `limit` is, so the top k never depend on
     # how many hits were asked for (chosen by measurement: benchmarks/results/README.md).

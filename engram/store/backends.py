@@ -66,7 +66,7 @@ class PostgresBackend:
 
         return PostgresStore(dsn=_dsn(settings), create=create,
                              ann_threshold=settings.ann_threshold, vector_dtype=settings.vector_dtype,
-                             partitions=settings.pg_partitions)
+                             partitions=settings.pg_partitions, erase=settings.pg_erase)
 
     def key_store(self, settings: Settings, path: Path | None = None) -> ApiKeys:
         if path is not None:

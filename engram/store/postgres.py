@@ -26,6 +26,7 @@ from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombst
 from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, keep_access_stats, links_among
 from engram.store.postgres_bulk import UPSERT_LINK, insert_new, link_row
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
+from engram.store.postgres_erase import PartitionEraser
 from engram.store.postgres_schema import (
     check_embedder,
     describe,
@@ -109,6 +110,7 @@ class PostgresStore(VectorReads):
         ef_search: int = 100,
         vector_dtype: str = "float32",
         partitions: int | None = None,
+        erase: str = "rewrite",
     ) -> None:
         if vector_dtype not in ("float32", "halfvec"):
             raise InvalidInputError(f"PostgreSQL vector_dtype must be 'float32' or 'halfvec' (a "
@@ -125,6 +127,7 @@ class PostgresStore(VectorReads):
                 "ENGRAM_DATABASE_URL=postgresql://user:password@host:5432/dbname"
             )
         self._server = describe(url)
+        self._eraser = PartitionEraser(erase)  # what deletes touched, rewritten by settle()
         self._ann_threshold = ann_threshold
         self._ef_search = ef_search
         self._pool_timeout = pool_module.PoolTimeout
@@ -265,6 +268,7 @@ class PostgresStore(VectorReads):
                 "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id FROM memories m"
                 f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE",
                 [list(ids), *params]).fetchall()
+            self._eraser.note(conn, rows)
             return self._purge(conn, rows, [by_id[r[0]] for r in rows if r[0] in by_id])
 
         return self._write(work)
@@ -279,6 +283,7 @@ class PostgresStore(VectorReads):
             rows = conn.execute(
                 "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id, m.version"
                 f" FROM memories m WHERE {sql} ORDER BY m.id FOR UPDATE", params).fetchall()
+            self._eraser.note(conn, rows)
             return self._purge(conn, [r[:5] for r in rows],
                                [tombstone(r[0], r[5], actor) for r in rows])
 
@@ -448,6 +453,12 @@ class PostgresStore(VectorReads):
 
     def secret_count(self) -> int:
         return int(self._read("SELECT count(*) FROM vault")[0][0])
+
+    def settle(self) -> None:
+        """After a delete: rewrite the partitions it touched (``pg_erase``; see
+        :mod:`engram.store.postgres_erase` for what that does and does not reach)."""
+        with self._guard(), self._pool.connection() as conn:
+            self._eraser.settle(conn)
 
     def compact(self) -> None:
         """Rewrite the tables (VACUUM FULL) so deleted text leaves no dead tuples

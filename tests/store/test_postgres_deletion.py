@@ -1,15 +1,19 @@
 """What a delete leaves on disk in PostgreSQL (issue #14, item 6), checked by scanning
 the real cluster's files (tests/store/pg_server.py) after a CHECKPOINT.
 
-The claims (docs/trust.md, "PostgreSQL"): a delete hides the rows at once, but their
-bytes stay in the table and index files, even after a plain VACUUM (it frees the space
-without zeroing it); ``purge()`` (REST ``POST /v1/purge``, ``engram purge``,
-``forget(purge=True)``) rewrites the tables with VACUUM FULL, after which no table or
-index file holds the text. WAL segments still do until PostgreSQL recycles them: that,
-backups and replicas are the operator's to rotate."""
+The claims (docs/trust.md, "PostgreSQL"): a bare SQL delete hides the rows at once, but
+their bytes stay in the table and index files, even after a plain VACUUM (it frees the
+space without zeroing it, and GIN keeps the stemmed words); so by default
+(``pg_erase="rewrite"``) every delete through the API, REST, the CLI or MCP rewrites
+the partitions it touched before it returns, after which no table, TOAST or index file
+holds the text. ``purge()`` rewrites everything. WAL segments still hold it until
+PostgreSQL recycles them: that, backups and replicas are the operator's to rotate."""
 
 from __future__ import annotations
 
+import json
+import random
+import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,11 @@ def files_holding(root: Path, needle: bytes) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
+def needles(words: list[str]) -> list[bytes]:
+    """Each word, and its head and tail without 3 letters: GIN keeps stemmed words."""
+    return [w.encode() for word in words for w in (word, word[:-3], word[3:])]
+
+
 @pytest.fixture
 def pg_memory(pg_server: Any, pg_url: str, tmp_path: Path) -> Iterator[tuple[Memory, Path, Any]]:
     if pg_server.data_dir is None:
@@ -34,7 +43,8 @@ def pg_memory(pg_server: Any, pg_url: str, tmp_path: Path) -> Iterator[tuple[Mem
     import psycopg
 
     mem = Memory(settings=Settings(store="postgres", database_url=pg_url, embedding_cache=False,
-                                   data_dir=tmp_path / "data"), embedder=HashingEmbedder())
+                                   data_dir=tmp_path / "data", pg_erase="off"),
+                 embedder=HashingEmbedder())
 
     def checkpoint() -> None:
         with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
@@ -53,7 +63,7 @@ def test_purge_leaves_no_table_or_index_file_with_the_text(
         mem.add(f"an ordinary memory number {n}", user_id="keep")
     [item] = mem.add(f"my secret {MARK.decode()} here", user_id="gone")
     mem.update(item.id, user_id="gone", content=f"edited {MARK.decode()} again")
-    mem.delete(item.id, user_id="gone")
+    mem.delete(item.id, user_id="gone")  # pg_erase="off": what PostgreSQL does on its own
     checkpoint()
     assert files_holding(data / "base", MARK), "a delete alone leaves the bytes in the heap"
     with psycopg.connect(pg_url, autocommit=True) as conn:
@@ -75,3 +85,89 @@ def test_forget_purges_by_default(pg_memory: tuple[Memory, Path, Any]) -> None:
     checkpoint()
     assert files_holding(data / "base", MARK) == []
     assert mem.count(user_id="frank") == 1
+
+
+# -- the default: every door rewrites what it touched before it returns -----------------
+def pg_door_settings(pg_url: str, tmp_path: Path) -> dict[str, Any]:
+    return {"store": "postgres", "database_url": pg_url, "data_dir": tmp_path / "data",
+            "embedder": "hashing", "embedding_cache": True, "pii_mode": "vault",
+            "enrichers": ["pii", "keys"]}
+
+
+def pg_delete_through(door: str, mem: Memory, memory_id: str, settings: dict[str, Any],
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    if door == "api":
+        mem.delete(memory_id, user_id="victim")
+    elif door == "rest":
+        import httpx
+
+        from engram.server.app import create_app
+        from engram.testing.live_server import LiveServer
+
+        with LiveServer(create_app(mem)) as server:
+            response = httpx.delete(f"{server.url}/v1/memories/{memory_id}",
+                                    params={"user_id": "victim"})
+            assert response.status_code == 204
+    elif door == "cli":
+        from typer.testing import CliRunner
+
+        from engram.cli import app
+
+        for name, value in settings.items():
+            monkeypatch.setenv(f"ENGRAM_{name.upper()}",
+                               json.dumps(value) if isinstance(value, list) else str(value))
+        result = CliRunner().invoke(app, ["delete", memory_id, "-u", "victim"])
+        assert result.exit_code == 0, result.output
+    elif door == "mcp":
+        import anyio
+        from mcp import Client
+
+        from engram.server.mcp import build_mcp
+
+        async def main() -> None:
+            async with Client(build_mcp(mem), raise_exceptions=False) as client:
+                result = await client.call_tool("delete", {"memory_id": memory_id,
+                                                           "user_id": "victim"})
+                assert not result.is_error, result.content
+
+        anyio.run(main)
+
+
+@pytest.mark.parametrize("door", ["api", "rest", "cli", "mcp"])
+def test_a_delete_through_every_door_leaves_no_table_file_with_the_text(
+        door: str, pg_server: Any, pg_url: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: the text stayed in the heap, TOAST and GIN files until purge()."""
+    if pg_server.data_dir is None:
+        pytest.skip("an external PostgreSQL server: its files cannot be scanned")
+    for module in {"rest": "fastapi", "mcp": "mcp"}.get(door, "").split():
+        pytest.importorskip(module)
+    import psycopg
+
+    words = ["qjkwombatfig", "xqzpelicanjot", "zvkotterbun", "jxqheronmop", "vqzlynxtub"]
+    rng = random.Random(14)  # a long, incompressible tail: stored out of line, in TOAST
+    toasted = " ".join("".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(500))
+    settings = pg_door_settings(pg_url, tmp_path)
+    mem = Memory(settings=Settings(**settings))
+    for n in range(20):
+        mem.add(f"an ordinary memory number {n} about gardens", user_id="keep")
+    [item] = mem.add(f"first version {words[0]} mail {words[1]}@example.com {toasted}",
+                     user_id="victim", session_id="s1", tags=[words[2]], metadata={"k": words[3]})
+    mem.update(item.id, user_id="victim", content=f"second version {words[4]} about trams")
+    mem.add("a neighbour round about trams", user_id="victim", session_id="s1")
+    probes = needles(words) + [toasted[1000:1040].encode()]
+
+    def leaks() -> list[str]:
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
+        return sorted(str(p.relative_to(pg_server.data_dir)) for p in
+                      (pg_server.data_dir / "base").rglob("*")
+                      if p.is_file() and any(n in p.read_bytes() for n in probes))
+
+    assert leaks(), "the text should be in the table files before the delete"
+    pg_delete_through(door, mem, item.id, settings, monkeypatch)
+    assert leaks() == []  # heap, TOAST, GIN and b-tree files of every partition; no purge()
+    assert [h.op for h in mem.history(item.id, user_id="victim")][-1] == "delete"
+    assert mem.count(user_id="keep") == 20
+    assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
+    mem.close()

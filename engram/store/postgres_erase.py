@@ -1,0 +1,99 @@
+"""Physical deletion on PostgreSQL: rewrite the partitions a delete touched.
+
+Why: a PostgreSQL ``DELETE`` (or the ``UPDATE`` that blanks a memory's history) only
+marks the old row versions dead; their bytes stay in the heap, its TOAST table and the
+GIN index of the text until the table is rewritten. A plain ``VACUUM`` does not help
+much: it frees the space for reuse without zeroing it, and GIN keeps the entry keys
+(the stemmed words) of rows it no longer points to (measured: benchmarks/reliability.md,
+"Verifiable deletion"). Only a rewrite leaves no copy in the table files, so after a
+delete the store rewrites (``VACUUM FULL``) the text-bearing partitions of the tenants
+it touched, and the vault when it held rows of the deleted memories. The memory tables
+are hash-partitioned by tenant (:mod:`engram.store.postgres_tenant`), so this costs one
+partition per tenant, not the table. The ``vectors`` partitions are left to autovacuum
+and ``purge()``: they hold numbers, not text, and rewriting them rebuilds an HNSW graph.
+
+What no rewrite can reach: WAL segments (and archives, replicas, backups) keep the old
+pages until PostgreSQL recycles them, and the blocks of the replaced files stay on the
+disk until the file system reuses them. docs/trust.md says so.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from engram.errors import InvalidInputError
+from engram.model import Scope
+from engram.store.postgres_tenant import tenant_of
+
+EraseMode = Literal["rewrite", "off"]
+ERASE_MODES: tuple[str, ...] = ("rewrite", "off")
+TEXT_TABLES = ("memories", "history", "links")  # the partitions that hold a memory's text
+
+
+def check_mode(mode: str) -> EraseMode:
+    if mode not in ERASE_MODES:
+        raise InvalidInputError(f"pg_erase must be one of {list(ERASE_MODES)}, not {mode!r}: "
+                                "'rewrite' leaves no deleted text in the table files, 'off' "
+                                "leaves it until purge()")
+    return mode  # type: ignore[return-value]
+
+
+def partition_names(parent_names: Iterable[str]) -> set[str]:
+    """The text tables' partitions with the suffixes of ``parent_names``: ``memories_p3``
+    -> ``memories_p3``, ``history_p3``, ``links_p3`` (every table shares the tenant hash
+    and the modulus); an unpartitioned ``memories`` -> the tables themselves."""
+    names: set[str] = set()
+    for name in parent_names:
+        suffix = name.rpartition(".")[2].removeprefix("memories")
+        names.update(f"{table}{suffix}" for table in TEXT_TABLES)
+    return names
+
+
+class PartitionEraser:
+    """Collects the relations deletes have touched and rewrites them on :meth:`settle`.
+
+    Thread-safe: each store thread notes what its delete touched inside the delete's
+    transaction; whoever settles next rewrites it (``VACUUM FULL`` waits for a
+    transaction still holding the partition, so its dead rows are included)."""
+
+    def __init__(self, mode: str = "rewrite") -> None:
+        self.mode = check_mode(mode)
+        self._dirty: set[str] = set()
+        self._lock = threading.Lock()
+
+    def note(self, conn: Any, rows: Sequence[Sequence[Any]]) -> None:
+        """Inside a delete's transaction, before its rows go: remember their partitions
+        (``rows``: the locked ``id, user_id, agent_id, session_id, app_id`` rows)."""
+        if self.mode == "off" or not rows:
+            return
+        ids = [r[0] for r in rows]
+        tenants = sorted({tenant_of(Scope(user_id=r[1], agent_id=r[2], session_id=r[3],
+                                          app_id=r[4])) for r in rows})
+        rows = conn.execute("SELECT DISTINCT tableoid::regclass::text FROM memories"
+                            " WHERE tenant = ANY(%s) AND id = ANY(%s)",
+                            [tenants, ids]).fetchall()
+        dirty = partition_names(r[0] for r in rows)
+        if conn.execute("SELECT EXISTS (SELECT 1 FROM vault WHERE memory_id = ANY(%s))",
+                        [ids]).fetchone()[0]:
+            dirty.add("vault")
+        with self._lock:
+            self._dirty |= dirty
+
+    def settle(self, conn: Any) -> list[str]:
+        """Rewrite every noted relation (``conn`` in autocommit: VACUUM runs outside a
+        transaction); returns what it rewrote."""
+        with self._lock:
+            dirty, self._dirty = sorted(self._dirty), set()
+        for done, name in enumerate(dirty):
+            try:
+                conn.execute(f'VACUUM (FULL) "{name}"')  # names come from pg_class, not callers
+            except Exception:
+                with self._lock:  # not rewritten: the next settle (or purge) tries again
+                    self._dirty.update(dirty[done:])
+                raise
+        return dirty
+
+
+__all__ = ["ERASE_MODES", "EraseMode", "PartitionEraser", "check_mode", "partition_names"]
