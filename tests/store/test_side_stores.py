@@ -95,8 +95,9 @@ def test_closing_the_memory_closes_the_cache_pool_it_opened(pg_url: str, tmp_pat
 
     def connections() -> int:
         with psycopg.connect(pg_url, autocommit=True) as conn:
-            row = conn.execute("SELECT count(*) FROM pg_stat_activity"
-                               " WHERE datname = current_database()").fetchone()
+            row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                               " current_database() AND backend_type = 'client backend'"
+                               ).fetchone()  # not autovacuum workers, which come and go
             return int(row[0]) - 1 if row else 0  # less this one
 
     before = connections()
