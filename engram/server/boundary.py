@@ -139,9 +139,7 @@ class StrictJSONRequest(Request):
     ``JSONDecodeError`` into its usual 422 ``json_invalid`` answer."""
 
     async def json(self) -> Any:
-        if not hasattr(self, "_json"):
-            self._json = loads_unique(await self.body())
-        return self._json
+        return loads_unique(await self.body())  # FastAPI reads it once; body() is cached
 
 
 class StrictJSONRoute(APIRoute):
