@@ -34,6 +34,7 @@ from engram.config import Settings
 from engram.errors import ConfigError, MissingDependencyError
 from engram.ingest.pii_detect import DEFAULT_REGIONS, KINDS, Finding
 from engram.ingest.pii_detect import find_pii as detect
+from engram.ingest.pii_legacy import migrate_legacy_vault
 from engram.model import MemoryItem
 from engram.store.base import SecretRow, SecretRows
 
@@ -89,10 +90,14 @@ class Vault:
         self._mac_key = hashlib.sha256(b"engram-pii-token\x00" + key).digest()
         self._lock = threading.Lock()
         self._staged: dict[str, list[SecretRow]] = {}
-        self.rows = rows
+        self.rows: SecretRows | None = None
+        if rows is not None:
+            self.bind(rows)
 
     def bind(self, rows: SecretRows) -> None:
-        """Keep (and read) the rows in this store."""
+        """Keep (and read) the rows in this store; an old data dir's ``vault.sqlite``
+        is moved into it first (:mod:`engram.ingest.pii_legacy`)."""
+        migrate_legacy_vault(self.key_path, rows)
         self.rows = rows
 
     def token(self, kind: str, value: str) -> str:

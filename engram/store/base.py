@@ -227,6 +227,11 @@ class SecretRows(Protocol):
         """How many vault rows the backend holds (all memories)."""
         ...
 
+    def add_secrets(self, secrets: Sequence[SecretRow]) -> None:
+        """Insert rows outside a memory write, one transaction (a stored token keeps its
+        row): only to move an old data dir's ``vault.sqlite`` in (engram.ingest.pii_legacy)."""
+        ...
+
 
 @runtime_checkable
 class Maintenance(Protocol):

@@ -454,6 +454,13 @@ class PostgresStore(VectorReads):
     def secret_count(self) -> int:
         return int(self._read("SELECT count(*) FROM vault")[0][0])
 
+    def add_secrets(self, secrets: Sequence[SecretRow]) -> None:
+        def work(conn: Any) -> None:
+            with conn.cursor() as cur:
+                put_secrets(cur, secrets)
+
+        self._write(work)
+
     def settle(self) -> None:
         """After a delete: rewrite the partitions it touched (``pg_erase``; see
         :mod:`engram.store.postgres_erase` for what that does and does not reach)."""

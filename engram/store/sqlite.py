@@ -20,7 +20,7 @@ from engram.index import ann_file
 from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds
+from engram.store.base import Link, Neighbors, ScoredIds, SecretRow
 from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
@@ -38,7 +38,7 @@ from engram.store.sqlite_sql import (
     ts,
     where,
 )
-from engram.store.sqlite_writes import SQLiteWrites
+from engram.store.sqlite_writes import SQLiteWrites, put_secrets
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
@@ -253,6 +253,10 @@ class SQLiteStore(SQLiteWrites):
 
     def secret_count(self) -> int:
         return int(self._read("SELECT count(*) FROM vault")[0][0])
+
+    def add_secrets(self, secrets: Sequence[SecretRow]) -> None:
+        with self._write(changes_rows=False) as conn:
+            put_secrets(conn, secrets)
 
     def settle(self) -> None:
         """Make the deletions committed so far physical, before a delete call returns.

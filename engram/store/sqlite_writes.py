@@ -128,7 +128,7 @@ class SQLiteWrites(VectorReads):
             conn.executemany(_UPSERT_LINK, [(l.src, l.dst, l.reason, float(l.score),
                                              ts(l.created_at))
                                             for l in links_among(links, scopes)])
-            _put_secrets(conn, [s for s in secrets if s.memory_id in scopes])
+            put_secrets(conn, [s for s in secrets if s.memory_id in scopes])
             new_vectors: builtins.list[tuple[int, np.ndarray]] = []
             if vectors is not None:
                 vectors = np.asarray(vectors, dtype=np.float32)
@@ -169,7 +169,7 @@ class SQLiteWrites(VectorReads):
             self._recontext(conn, (_adjacent(before) | _adjacent(after)) - {rowid})
             conn.execute("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          history_to_row(history, item.scope))
-            _put_secrets(conn, [s for s in secrets if s.memory_id == item.id])
+            put_secrets(conn, [s for s in secrets if s.memory_id == item.id])
             if vector is not None:
                 vec = np.asarray(vector, dtype=np.float32).reshape(-1)
                 self._check_model(conn, model_id, vec.shape[0])
@@ -282,7 +282,7 @@ class SQLiteWrites(VectorReads):
         return len(rows)
 
 
-def _put_secrets(conn: sqlite3.Connection, secrets: Sequence[SecretRow]) -> None:
+def put_secrets(conn: sqlite3.Connection, secrets: Sequence[SecretRow]) -> None:
     """Vault rows of the items being written (a token already stored keeps its row)."""
     conn.executemany("INSERT OR IGNORE INTO vault(memory_id, token, kind, secret) VALUES (?,?,?,?)",
                      [(s.memory_id, s.token, s.kind, s.secret) for s in secrets])
@@ -297,4 +297,4 @@ def _adjacent(contexts: dict[int, tuple[int | None, int | None, str]]) -> set[in
     return {r for prev, nxt, _ in contexts.values() for r in (prev, nxt) if r is not None}
 
 
-__all__ = ["SQLiteWrites"]
+__all__ = ["SQLiteWrites", "put_secrets"]

@@ -122,3 +122,77 @@ def test_vaults_created_together_share_one_whole_key(tmp_path: Path) -> None:
             t.join()
         assert errors == [] and len(set(tokens)) == 1 and len(tokens) == 6
         assert [p.name for p in path.parent.iterdir()] == ["vault.key"]  # no temporary left
+
+
+def write_old_vault_file(path: Path, rows: list[tuple[str, str, str, bytes, str]]) -> None:
+    """The vault file as Engram wrote it before its rows moved into the store (issue
+    #16): ``vault.sqlite`` beside the key, WAL mode, rows with their scope columns."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA secure_delete=ON")
+    conn.execute("CREATE TABLE IF NOT EXISTS vault (memory_id TEXT NOT NULL, token TEXT NOT NULL, "
+                 "kind TEXT NOT NULL, secret BLOB NOT NULL, user_id TEXT, agent_id TEXT, "
+                 "session_id TEXT, app_id TEXT, PRIMARY KEY (memory_id, token))")
+    conn.executemany("INSERT OR IGNORE INTO vault VALUES (?,?,?,?,?,?,?,?)",
+                     [(m, t, k, s, u, None, None, None) for m, t, k, s, u in rows])
+    conn.close()
+
+
+def test_an_old_vault_file_is_moved_into_the_store_once(open_store: OpenStore,
+                                                        tmp_path: Path) -> None:
+    """Was: an old data dir's vault.sqlite was ignored, so its memories could not be revealed."""
+    from engram.ids import new_id
+    from engram.ingest.pii import Vault
+
+    key = tmp_path / "data" / "vault.key"
+    old = Vault(key)  # the data dir's key, as the old version created it
+    token = old.token("EMAIL", "ana.canary@example.org")
+    store = open_store()
+    plain = Memory(settings=Settings(data_dir=tmp_path / "data", enrichers=[],
+                                     embedding_cache=False), store=store, embedder=HashingEmbedder())
+    [item] = plain.add(f"mail {token}", user_id="u")  # stored redacted, as the old version did
+    gone = new_id()  # a memory deleted since: its row must not come back
+    for memory_id in (item.id, gone):
+        old.stage(memory_id, [(token, "EMAIL", "ana.canary@example.org")])
+    staged = old.take([item.id, gone])
+    write_old_vault_file(key.with_suffix(".sqlite"),
+                         [(r.memory_id, r.token, r.kind, r.secret, "u") for r in staged])
+    assert store.secret_count() == 0
+
+    mem = Memory(settings=Settings(data_dir=tmp_path / "data", enrichers=["pii"],
+                                   pii_mode="vault", embedding_cache=False),
+                 store=store, embedder=HashingEmbedder())
+    assert mem.reveal(item.id, user_id="u").content == "mail ana.canary@example.org"
+    assert store.secret_count() == 1  # the deleted memory's row was dropped
+    assert sorted(p.name for p in key.parent.iterdir()) == ["vault.key"]  # file, -wal, -shm gone
+    again = Memory(settings=Settings(data_dir=tmp_path / "data", enrichers=["pii"],
+                                     pii_mode="vault", embedding_cache=False),
+                   store=open_store(), embedder=HashingEmbedder())  # idempotent
+    assert again.store.secret_count() == 1
+    assert again.reveal(item.id, user_id="u").content == "mail ana.canary@example.org"
+    mem.delete(item.id, user_id="u")
+    assert again.store.secret_count() == 0
+
+
+def test_a_crash_after_moving_before_removing_the_file_is_harmless(tmp_path: Path) -> None:
+    """A second run over the same file (the first died before unlinking it) adds nothing."""
+    from engram.ingest.pii import Vault
+    from engram.ingest.pii_legacy import migrate_legacy_vault
+    from engram.store.sqlite import SQLiteStore
+
+    key = tmp_path / "vault.key"
+    store = SQLiteStore(tmp_path / "m.db")
+    plain = Memory(settings=Settings(data_dir=tmp_path, enrichers=[], embedding_cache=False),
+                   store=store, embedder=HashingEmbedder())
+    [item] = plain.add("mail [PII:EMAIL:00000000]", user_id="u")
+    vault = Vault(key)
+    vault.stage(item.id, [("[PII:EMAIL:00000000]", "EMAIL", "x@example.org")])
+    rows = [(r.memory_id, r.token, r.kind, r.secret, "u") for r in vault.take([item.id])]
+    write_old_vault_file(key.with_suffix(".sqlite"), rows)
+    assert migrate_legacy_vault(key, store) == 1
+    write_old_vault_file(key.with_suffix(".sqlite"), rows)  # as if the unlink never happened
+    assert migrate_legacy_vault(key, store) == 1 and store.secret_count() == 1
+    assert migrate_legacy_vault(key, store) == 0  # no file: nothing to do
+    plain.close()
