@@ -32,25 +32,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
+sys.path.insert(0, str(ROOT))
+
+from deletion import SESSION, turns  # noqa: E402  (the LoCoMo turns of benchmarks/deletion.py)
 
 from engram import Memory  # noqa: E402
 from engram.config import Settings  # noqa: E402
 from engram.embed.hashing import HashingEmbedder  # noqa: E402
-
-LOCOMO = Path("/work/shared/datasets/locomo")
-SESSION = 20
-
-
-def turns() -> list[str]:
-    out = []
-    for path in sorted(LOCOMO.glob("*.json")):
-        conv = json.loads(path.read_text())
-        conv = conv.get("conversation", conv)
-        for value in conv.values():
-            if isinstance(value, list):
-                out += [f"{t.get('speaker', 'user')}: {t['text']}" for t in value
-                        if isinstance(t, dict) and t.get("text")]
-    return out
 
 
 def fill(mem: Memory, size: int, users: int, texts: list[str]) -> None:

@@ -16,6 +16,7 @@ from engram.config import Settings
 from engram.embed.cache import CachedEmbedder, cache_key
 from engram.embed.hashing import HashingEmbedder
 from engram.model import Filters, MemoryStatus
+from engram.testing import doors
 
 from .conftest import record
 
@@ -174,45 +175,15 @@ def seed_one(mem: Memory) -> tuple[str, list[str]]:
 
 def delete_through(door: str, mem: Memory, memory_id: str, tmp_path: Path,
                    monkeypatch: pytest.MonkeyPatch) -> None:
-    if door == "api":
-        mem.delete(memory_id, user_id="victim")
-    elif door == "rest":
-        import httpx
-
-        from engram.server.app import create_app
-        from engram.testing.live_server import LiveServer
-
-        with LiveServer(create_app(mem)) as server:
-            response = httpx.delete(f"{server.url}/v1/memories/{memory_id}",
-                                    params={"user_id": "victim"})
-            assert response.status_code == 204
-    elif door == "cli":
-        from typer.testing import CliRunner
-
-        from engram.cli import app
-
-        mem.close()
+    cli_args: list[str] = []
+    if door == "cli":
+        mem.close()  # the CLI opens the file itself
         monkeypatch.setenv("ENGRAM_DATA_DIR", str(tmp_path / "data"))
         for name, value in DOOR_SETTINGS.items():
             monkeypatch.setenv(f"ENGRAM_{name.upper()}",
                                json.dumps(value) if isinstance(value, list) else str(value))
-        result = CliRunner().invoke(app, ["--db", str(tmp_path / "engram.db"), "delete", memory_id,
-                                          "-u", "victim"])
-        assert result.exit_code == 0, result.output
-    elif door == "mcp":
-        import anyio
-        from mcp import Client
-
-        from engram.server.mcp import build_mcp
-
-        async def main() -> None:
-            async with Client(build_mcp(mem), raise_exceptions=False) as client:
-                names = {t.name for t in (await client.list_tools()).tools}
-                tool = "delete" if "delete" in names else "forget"  # the tool's name changed
-                result = await client.call_tool(tool, {"memory_id": memory_id, "user_id": "victim"})
-                assert not result.is_error, result.content
-
-        anyio.run(main)
+        cli_args = ["--db", str(tmp_path / "engram.db")]
+    doors.delete_through(door, mem, memory_id, user_id="victim", cli_args=cli_args)
 
 
 @pytest.mark.parametrize("door", ["api", "rest", "cli", "mcp"])

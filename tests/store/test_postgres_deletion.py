@@ -23,6 +23,7 @@ import pytest
 from engram import Memory
 from engram.config import Settings
 from engram.embed.hashing import HashingEmbedder
+from engram.testing import doors
 
 MARK = b"zqxdeletedmarker"
 
@@ -96,41 +97,11 @@ def pg_door_settings(pg_url: str, tmp_path: Path) -> dict[str, Any]:
 
 def pg_delete_through(door: str, mem: Memory, memory_id: str, settings: dict[str, Any],
                       monkeypatch: pytest.MonkeyPatch) -> None:
-    if door == "api":
-        mem.delete(memory_id, user_id="victim")
-    elif door == "rest":
-        import httpx
-
-        from engram.server.app import create_app
-        from engram.testing.live_server import LiveServer
-
-        with LiveServer(create_app(mem)) as server:
-            response = httpx.delete(f"{server.url}/v1/memories/{memory_id}",
-                                    params={"user_id": "victim"})
-            assert response.status_code == 204
-    elif door == "cli":
-        from typer.testing import CliRunner
-
-        from engram.cli import app
-
+    if door == "cli":  # the CLI opens its own Memory on the same database
         for name, value in settings.items():
             monkeypatch.setenv(f"ENGRAM_{name.upper()}",
                                json.dumps(value) if isinstance(value, list) else str(value))
-        result = CliRunner().invoke(app, ["delete", memory_id, "-u", "victim"])
-        assert result.exit_code == 0, result.output
-    elif door == "mcp":
-        import anyio
-        from mcp import Client
-
-        from engram.server.mcp import build_mcp
-
-        async def main() -> None:
-            async with Client(build_mcp(mem), raise_exceptions=False) as client:
-                result = await client.call_tool("delete", {"memory_id": memory_id,
-                                                           "user_id": "victim"})
-                assert not result.is_error, result.content
-
-        anyio.run(main)
+    doors.delete_through(door, mem, memory_id, user_id="victim")
 
 
 @pytest.mark.parametrize("door", ["api", "rest", "cli", "mcp"])
