@@ -470,9 +470,11 @@ class PostgresStore(VectorReads):
     def compact(self) -> None:
         """Rewrite the tables (VACUUM FULL) so deleted text leaves no dead tuples
         behind; it locks them meanwhile. WAL segments age out on their own."""
+        pending = self._eraser.pending()  # rewritten below; later deletes' marks stay
         with self._guard(), self._pool.connection() as conn:
             for table in ("memories", "vectors", "history", "vault"):
                 conn.execute(f"VACUUM (FULL, ANALYZE) {table}")
+        self._eraser.discard(pending)
 
     def integrity_check(self) -> builtins.list[str]:
         """Cross-table checks PostgreSQL's own constraints do not cover."""

@@ -19,6 +19,7 @@ disk until the file system reuses them. docs/trust.md says so.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
@@ -27,6 +28,7 @@ from engram.errors import InvalidInputError
 from engram.model import Scope
 from engram.store.postgres_tenant import tenant_of
 
+log = logging.getLogger(__name__)
 EraseMode = Literal["rewrite", "off"]
 ERASE_MODES: tuple[str, ...] = ("rewrite", "off")
 TEXT_TABLES = ("memories", "history", "links")  # the partitions that hold a memory's text
@@ -83,17 +85,32 @@ class PartitionEraser:
 
     def settle(self, conn: Any) -> list[str]:
         """Rewrite every noted relation (``conn`` in autocommit: VACUUM runs outside a
-        transaction); returns what it rewrote."""
+        transaction); returns what it rewrote. A rewrite that fails (a deadlock with
+        concurrent writers, a dropped partition) does not fail the delete, which has
+        committed: it is logged and kept for the next settle, as SQLite's checkpoint is."""
         with self._lock:
             dirty, self._dirty = sorted(self._dirty), set()
-        for done, name in enumerate(dirty):
+        done: list[str] = []
+        for name in dirty:
             try:
                 conn.execute(f'VACUUM (FULL) "{name}"')  # names come from pg_class, not callers
-            except Exception:
-                with self._lock:  # not rewritten: the next settle (or purge) tries again
-                    self._dirty.update(dirty[done:])
-                raise
-        return dirty
+                done.append(name)
+            except Exception as exc:  # noqa: BLE001 - any failure: retried, never lost
+                log.warning("could not rewrite %s after a delete (%s); deleted text stays in its "
+                            "files until the next delete or purge()", name, type(exc).__name__)
+                with self._lock:
+                    self._dirty.add(name)
+        return done
+
+    def pending(self) -> list[str]:
+        """What deletes touched and no settle has rewritten yet."""
+        with self._lock:
+            return sorted(self._dirty)
+
+    def discard(self, names: Iterable[str]) -> None:
+        """After a purge rewrote every table: what was pending before it is done."""
+        with self._lock:
+            self._dirty.difference_update(names)
 
 
 __all__ = ["ERASE_MODES", "EraseMode", "PartitionEraser", "check_mode", "partition_names"]

@@ -142,3 +142,36 @@ def test_a_delete_through_every_door_leaves_no_table_file_with_the_text(
     assert mem.count(user_id="keep") == 20
     assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
     mem.close()
+
+
+def test_a_rewrite_that_cannot_run_is_kept_for_the_next_one(
+        pg_memory: tuple[Memory, Path, Any], pg_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """A delete has committed when its rewrite runs: a lock conflict must not fail it,
+    nor be forgotten (the partition is rewritten by the next settle)."""
+    import psycopg
+
+    from engram.store.postgres_erase import PartitionEraser
+
+    mem, data, checkpoint = pg_memory
+    [item] = mem.add(f"locked {MARK.decode()} row", user_id="held")
+    eraser = PartitionEraser("rewrite")
+    with psycopg.connect(pg_url) as conn:
+        rows = conn.execute("SELECT id, user_id, agent_id, session_id, app_id FROM memories"
+                            " WHERE id = %s", [item.id]).fetchall()
+        eraser.note(conn, rows)
+        [(partition,)] = conn.execute("SELECT tableoid::regclass::text FROM memories"
+                                      " WHERE id = %s", [item.id]).fetchall()
+    assert partition in eraser.pending() and len(eraser.pending()) == 3  # memories, history, links
+    mem.delete(item.id, user_id="held")  # pg_erase="off": the text stays until a rewrite
+    with psycopg.connect(pg_url) as reader, psycopg.connect(pg_url, autocommit=True) as conn:
+        reader.execute(f'LOCK TABLE "{partition}" IN ACCESS SHARE MODE')  # a long read
+        conn.execute("SET lock_timeout = '300ms'")
+        done = eraser.settle(conn)
+        reader.rollback()
+    assert partition not in done and partition in eraser.pending()
+    assert "could not rewrite" in caplog.text and MARK.decode() not in caplog.text
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert partition in eraser.settle(conn)
+    assert eraser.pending() == []
+    checkpoint()
+    assert files_holding(data / "base", MARK) == []
