@@ -12,7 +12,10 @@ same server in the same run:
 * ``executemany``: the same statements sent as pipelined ``executemany`` INSERTs,
   the write path before ``COPY`` (``postgres_bulk.copy_rows`` swapped for it);
 * each with pgvector's HNSW index maintained (the default), and with the index
-  dropped after the first batch, which shows what the graph insertions cost.
+  dropped after the first batch, which shows what the graph insertions cost;
+* ``import``: every row in ONE ``Store.add`` into an empty store, as ``engram import``
+  writes a file; a batch at least as large as the store builds the HNSW index after its
+  COPY (``postgres_bulk.copy_vectors``), and that build is timed too.
 
 Each case reports wall-clock rows/s and rows per CPU-second (the client's CPU plus
 every process of the embedded server), since on a shared machine the wall clock mostly
@@ -94,6 +97,26 @@ def executemany_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterab
         cur.executemany(sql, list(rows))
 
 
+def run_import(server: Any, url: str, vectors: Any, users: int) -> dict[str, Any]:
+    """All rows in one ``Store.add`` into an empty store, the index build included."""
+    from engram.store.postgres import PostgresStore
+
+    items, history = rounds(0, len(vectors), users, random.Random(0))
+    store = PostgresStore(url)
+    try:
+        t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(server)
+        store.add(items, vectors, history, model_id="bench-384")
+        seconds = time.perf_counter() - t0
+        s1 = server_cpu(server)
+        cpu = time.process_time() - c0 + (s1 - s0 if s0 is not None and s1 is not None else 0.0)
+    finally:
+        store.close()
+    return {"path": "import", "hnsw": "built after", "rows": len(vectors),
+            "seconds": round(seconds, 2), "rows_per_s": round(len(vectors) / seconds, 1),
+            "cpu_seconds": round(cpu, 2), "rows_per_cpu_s": round(len(vectors) / cpu, 1) if cpu else None,
+            "loadavg": load()}
+
+
 def run_case(server: Any, url: str, path: str, hnsw: bool, vectors: Any, users: int,
              batch: int) -> dict[str, Any]:
     from engram.store.postgres import PostgresStore
@@ -138,7 +161,8 @@ def markdown(result: dict[str, Any]) -> str:
              f"Data: {result['rows']:,} conversation rounds per case (384-d synthetic vectors, "
              f"{result['users']:,} users, sessions of {ROUNDS_PER_SESSION} rounds), batches of "
              f"{result['batch']:,} items, one transaction each; the first batch (index set-up) "
-             "is not timed.", "",
+             "is not timed. `import` writes all rows in one transaction into an empty store, "
+             "the HNSW build after the COPY included.", "",
              "`rows/s` is wall-clock, so it moves with the machine's load; `rows per CPU-second` "
              "divides by the CPU the client process and the whole PostgreSQL server (every "
              "backend, autovacuum, writers) used meanwhile: what one otherwise idle core would do.",
@@ -146,7 +170,8 @@ def markdown(result: dict[str, Any]) -> str:
              "|---|---|---|---|---|---|---|---|"]
     for r in result["runs"]:
         per_cpu = f"{r['rows_per_cpu_s']:,.0f}" if r.get("rows_per_cpu_s") else "n/a"
-        lines.append(f"| {r['path']} | {'maintained' if r['hnsw'] else 'dropped'} | {r['rows']:,} "
+        hnsw = r["hnsw"] if isinstance(r["hnsw"], str) else "maintained" if r["hnsw"] else "dropped"
+        lines.append(f"| {r['path']} | {hnsw} | {r['rows']:,} "
                      f"| {r['seconds']} | {r['rows_per_s']:,.0f} | {r['cpu_seconds']} | {per_cpu} "
                      f"| {' '.join(map(str, r['loadavg']))} |")
     return "\n".join(lines) + "\n"
@@ -159,7 +184,8 @@ def plot(result: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     runs = result["runs"]
-    labels = [f"{r['path']}\nHNSW {'on' if r['hnsw'] else 'off'}" for r in runs]
+    labels = [f"{r['path']}\nHNSW {r['hnsw'] if isinstance(r['hnsw'], str) else 'on' if r['hnsw'] else 'off'}"
+              for r in runs]
     fig, ax = plt.subplots(figsize=(7, 4))
     x = range(len(runs))
     ax.bar([i - 0.2 for i in x], [r["rows_per_s"] for r in runs], 0.4, label="rows/s (wall)")
@@ -180,7 +206,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=4000, help="rows per case, the untimed first batch included")
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--users", type=int, default=100)
-    parser.add_argument("--paths", nargs="+", default=["copy", "executemany"])
+    parser.add_argument("--paths", nargs="+", default=["copy", "executemany", "import"],
+                        help="write paths: copy, executemany (batches), import (one add, empty store)")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     parser.add_argument("--tag", default="")
     args = parser.parse_args()
@@ -194,8 +221,15 @@ def main() -> None:
     vectors = clustered(args.rows, seed=2)
     server = PgServer()
     try:
+        if "import" in args.paths:
+            url = server.fresh_url()
+            try:
+                result["runs"].append(run_import(server, url, vectors, args.users))
+                print(result["runs"][-1], flush=True)
+            finally:
+                server.release(url)
         for hnsw in (True, False):
-            for path in args.paths:
+            for path in (p for p in args.paths if p != "import"):
                 url = server.fresh_url()
                 try:
                     result["runs"].append(run_case(server, url, path, hnsw, vectors, args.users,

@@ -96,7 +96,9 @@ class PostgresStore(VectorReads):
     refuses a database without an Engram schema. Vector search is exact up to
     ``ann_threshold`` candidate rows, HNSW above. The memory tables are hash-partitioned
     by tenant into ``partitions`` parts (default: ``ENGRAM_PG_PARTITIONS``, else 16)
-    when the store is created (postgres_tenant.py).
+    when the store is created (postgres_tenant.py). A write of at least ``defer_index_min``
+    vectors (0: never) into a store holding no more than that builds the HNSW index after
+    copying them instead of inserting each (postgres_bulk.py).
     """
 
     def __init__(
@@ -111,6 +113,7 @@ class PostgresStore(VectorReads):
         vector_dtype: str = "float32",
         partitions: int | None = None,
         erase: str = "rewrite",
+        defer_index_min: int = 1000,
     ) -> None:
         if vector_dtype not in ("float32", "halfvec"):
             raise InvalidInputError(f"PostgreSQL vector_dtype must be 'float32' or 'halfvec' (a "
@@ -129,6 +132,7 @@ class PostgresStore(VectorReads):
         self._server = describe(url)
         self._eraser = PartitionEraser(erase)  # what deletes touched, rewritten by settle()
         self._ann_threshold = ann_threshold
+        self._defer_index_min = max(0, defer_index_min)
         self._ef_search = ef_search
         self._pool_timeout = pool_module.PoolTimeout
         try:
@@ -209,7 +213,8 @@ class PostgresStore(VectorReads):
         vaulted = [s for s in secrets if s.memory_id in scopes]
 
         def work(conn: Any) -> None:
-            insert_new(conn, items, matrix, history, kept, model_id=model_id, index=self._index)
+            insert_new(conn, items, matrix, history, kept, model_id=model_id, index=self._index,
+                       defer_index_min=self._defer_index_min)
             with conn.cursor() as cur:  # the vault rows commit (or roll back) with the items
                 put_secrets(cur, vaulted)
 

@@ -6,6 +6,14 @@ the caller's transaction.
 vectors travel in pgvector's binary format, so no float is ever formatted as text.
 ``Store.add`` and therefore ``Memory.add_many`` and ``import`` use it for every batch,
 one item or thousands: a single path to test. ``benchmarks/pg_ingest.py`` measures it.
+
+Inserting into pgvector's HNSW graph one vector at a time costs ~6x building the graph
+over the same rows in one pass (1.6 vs 0.25 ms of server CPU per 384-d vector, measured
+in ``benchmarks/pg_ingest.py``), so a batch at least as large as the vectors already
+stored (an import into a new or small store) drops the index, copies its vectors and
+builds the index again, in the same transaction: the vectors table is locked meanwhile
+(searches of other scopes wait for the commit), and a failed batch rolls back to the old
+index. Smaller batches keep the index and insert into it.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from engram.errors import ConflictError
 from engram.model import HistoryEntry, MemoryItem
 from engram.store.base import Link
 from engram.store.postgres_context import lock_sessions, session_of
-from engram.store.postgres_schema import check_embedder
+from engram.store.postgres_schema import check_embedder, vector_index_statements
 from engram.store.postgres_sql import (
     HISTORY_COLUMNS,
     NEIGHBOR_KIND,
@@ -66,11 +74,12 @@ def check_new_ids(conn: Any, ids: Sequence[str]) -> None:
 
 def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None,
                history: Sequence[HistoryEntry], links: Sequence[Link], *,
-               model_id: str | None, index: str) -> None:
+               model_id: str | None, index: str, defer_index_min: int = 1000) -> None:
     """Write new ``items`` (with their vectors, history rows and links among them)
     inside the caller's transaction. Rounds that join a session get their ``seq`` and
     neighbour context from ``PLACE_SQL`` first, so each row is written once; existing
-    rounds that gain a new neighbour are rewritten by one UPDATE."""
+    rounds that gain a new neighbour are rewritten by one UPDATE. A batch of at least
+    ``defer_index_min`` vectors (0: never) may rebuild the HNSW index (module docs)."""
     scopes = {item.id: item.scope for item in items}
     tenants = {item.id: tenant_of(item.scope) for item in items}
     rows = [item_to_row(item) for item in items]
@@ -106,4 +115,19 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     if matrix is not None:
         check_embedder(conn, model_id, matrix.shape[1], index)
         # new ids: no vector row can exist for them (deletes remove vectors with memories)
-        copy_rows(conn, "vectors", ("tenant", "id", "embedding"), vectors, binary=True)
+        copy_vectors(conn, vectors, defer_index_min)
+
+
+def copy_vectors(conn: Any, vectors: Sequence[tuple[str, str, PgVector]], defer_index_min: int) -> None:
+    """COPY the vector rows; when there are at least ``defer_index_min`` of them and no
+    more already stored, without the HNSW index, built again afterwards (module docs)."""
+    index = None
+    if defer_index_min and len(vectors) >= defer_index_min:
+        stored = conn.execute("SELECT count(*) FROM (SELECT 1 FROM vectors LIMIT %s) s",
+                              [len(vectors) + 1]).fetchone()[0]  # reads at most the batch's size
+        index = vector_index_statements(conn) if stored <= len(vectors) else None
+    if index is not None:
+        conn.execute(index[0])
+    copy_rows(conn, "vectors", ("tenant", "id", "embedding"), vectors, binary=True)
+    if index is not None:
+        conn.execute(index[1])

@@ -231,16 +231,33 @@ def fix_vector_dim(conn: Any, dim: int, index: str = "vector") -> None:
     conn.execute(statement)
 
 
+VECTOR_INDEX_NAMES = {"vector": "vectors_hnsw", "halfvec": "vectors_hnsw_half"}
+
+
+def vector_index_statements(conn: Any) -> tuple[str, str] | None:
+    """(DROP, CREATE) for this store's HNSW index (each partition's), so that a bulk load
+    can drop it, copy its vectors and build the graph once (postgres_bulk.copy_vectors);
+    None before the first vector write or above pgvector's dimension limit."""
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN"
+                             " ('vector_dim', 'vector_index')").fetchall())
+    if "vector_dim" not in meta:
+        return None
+    kind = meta.get("vector_index", "vector")
+    create = vector_index_sql(int(meta["vector_dim"]), kind)
+    return None if create is None else (f"DROP INDEX IF EXISTS {VECTOR_INDEX_NAMES[kind]}", create)
+
+
 def vector_index_sql(dim: int, index: str) -> str | None:
     """The HNSW index over ``vectors`` (on the partitioned table: PostgreSQL builds one
     per partition), or None when pgvector cannot index this many dimensions."""
     if index == "halfvec" and dim <= HALFVEC_MAX_DIM:
-        return ("CREATE INDEX IF NOT EXISTS vectors_hnsw_half ON vectors "
+        return (f"CREATE INDEX IF NOT EXISTS {VECTOR_INDEX_NAMES['halfvec']} ON vectors "
                 f"USING hnsw ((embedding::halfvec({int(dim)})) halfvec_cosine_ops)")
     if dim > HNSW_MAX_DIM:
         return None
     # HNSW with cosine distance; m/ef_construction are pgvector's defaults.
-    return "CREATE INDEX IF NOT EXISTS vectors_hnsw ON vectors USING hnsw (embedding vector_cosine_ops)"
+    return (f"CREATE INDEX IF NOT EXISTS {VECTOR_INDEX_NAMES['vector']} ON vectors"
+            " USING hnsw (embedding vector_cosine_ops)")
 
 
 def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vector") -> None:
