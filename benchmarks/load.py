@@ -159,8 +159,18 @@ async def check_writes(url: str, ledger: dict[str, set[str]]) -> list[str]:
     return problems
 
 
+def postmaster_pid(pg: Any) -> int | None:
+    """The throwaway PostgreSQL's postmaster (its backends are its children), or None for
+    an external server: then the store's CPU is not measured."""
+    folder = getattr(pg, "data_dir", None)
+    try:
+        return int((folder / "postmaster.pid").read_text().split()[0]) if folder else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict[str, str],
-             workdir: Path, kind: str = "raw") -> dict[str, Any]:
+             workdir: Path, kind: str = "raw", store_pid: int | None = None) -> dict[str, Any]:
     with server(workdir, workers, env) as (url, pid):
         times: dict[str, list[float]] = {}
         errors: list[str] = []
@@ -175,12 +185,15 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
                 await asyncio.gather(*(warm_up(http, n) for n in range(clients)))
                 warm = time.monotonic() - started
                 cpu0, mine0 = tree_cpu_s(pid), time.process_time()
+                store0 = tree_cpu_s(store_pid) if store_pid else None
                 started = time.monotonic()
                 until = started + seconds
                 await asyncio.gather(*(client(http, n, until, times, errors, ledger)
                                        for n in range(clients)))
                 elapsed = time.monotonic() - started
                 cpu1, mine1 = tree_cpu_s(pid), time.process_time()
+                store1 = tree_cpu_s(store_pid) if store_pid else None
+                cpu["store"] = None if store0 is None or store1 is None else store1 - store0
                 cpu["server"] = None if cpu0 is None or cpu1 is None else cpu1 - cpu0
                 cpu["client"] = mine1 - mine0
             return await check_writes(url, ledger)
@@ -197,6 +210,7 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
            "p99_ms": round(1000 * float(np.percentile(every, 99)), 1),
            "server_cpu_ms_per_op": _per_op(cpu["server"], every.size),
            "client_cpu_ms_per_op": _per_op(cpu["client"], every.size),
+           "store_cpu_ms_per_op": _per_op(cpu["store"], every.size),
            "errors": len(errors), "error_kinds": sorted(set(errors))[:5], "lost_or_extra_writes": lost[:5],
            "per_op_p50_ms": {op: round(1000 * float(np.percentile(ts, 50)), 1) for op, ts in times.items()},
            "load": load()}
@@ -245,7 +259,8 @@ def main() -> None:
                             env.update(ENGRAM_STORE="postgres", ENGRAM_DATABASE_URL=url)
                         try:
                             rows.append(run_case(backend, workers, clients, args.seconds, env,
-                                                 Path(tmp), args.client))
+                                                 Path(tmp), args.client,
+                                                 postmaster_pid(pg) if url else None))
                         finally:
                             if url and pg:
                                 pg.release(url)

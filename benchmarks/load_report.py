@@ -25,8 +25,10 @@ def write(rows: list[Row], setup: dict[str, Any], out: Path, tag: str = "",
              "scope. Before the timed window every client makes one untimed add and search "
              f"(warm-up: connections, the server's first-use costs). {setup['cores']} cores shared "
              "with other jobs (load averages 1/5/15 after each row): read ops/s as a ratio within "
-             "one run; CPU ms per operation (server: its processes, not PostgreSQL's) is the figure "
-             "other jobs disturb least.", "", *_table(rows)]
+             "one run; CPU ms per operation is the figure other jobs disturb least (server: the "
+             "`engram serve` processes; PostgreSQL: the throwaway server's processes, where "
+             "measured). On 2 cores, ops/s cannot exceed 2000 / (server + PostgreSQL + client "
+             "CPU ms per op).", "", *_table(rows, setup["cores"] or 1)]
     if baseline is not None:
         lines += ["", f"## Against the baseline ({baseline.get('label') or baseline.get('command')})", "",
                   *_compare(baseline["rows"], rows)]
@@ -38,21 +40,37 @@ def write(rows: list[Row], setup: dict[str, Any], out: Path, tag: str = "",
     return stem.with_suffix(".md")
 
 
-def _table(rows: list[Row]) -> list[str]:
+def _or_dash(value: Any) -> str:
+    return "–" if value is None else str(value)
+
+
+def _ceiling(row: Row, cores: int) -> str:
+    """ops/s the measured CPU per operation allows on ``cores`` with nothing else running."""
+    parts = [row.get(k) for k in ("server_cpu_ms_per_op", "store_cpu_ms_per_op", "client_cpu_ms_per_op")]
+    if parts[0] is None or (row["backend"] == "postgres" and parts[1] is None):
+        return "–"
+    total = sum(p for p in parts if p is not None)
+    return str(round(1000 * cores / total)) if total else "–"
+
+
+def _table(rows: list[Row], setup_cores: int) -> list[str]:
     out = ["| backend | workers | clients | warm-up s | ops/s | p50 ms | p95 ms | p99 ms | errors "
-           "| lost/extra writes | server CPU ms/op | client CPU ms/op | load |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           "| lost/extra writes | server CPU ms/op | PostgreSQL CPU ms/op | client CPU ms/op "
+           "| CPU-bound ceiling ops/s | load |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     out += [f"| {r['backend']} | {r['workers']} | {r['clients']} | {r['warm_up_s']} | {r['ops_per_s']} | "
             f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} | "
             f"{len(r['lost_or_extra_writes'])} | {r['server_cpu_ms_per_op']} | "
-            f"{r['client_cpu_ms_per_op']} | {' '.join(map(str, r['load']))} |" for r in rows]
+            f"{_or_dash(r.get('store_cpu_ms_per_op'))} | {r['client_cpu_ms_per_op']} | "
+            f"{_ceiling(r, setup_cores)} | {' '.join(map(str, r['load']))} |" for r in rows]
     return out
 
 
 def _compare(before: list[Row], after: list[Row]) -> list[str]:
     old = {tuple(r[k] for k in KEY): r for r in before}
     out = ["| backend | workers | clients | ops/s before → after | p99 ms before → after "
-           "| server CPU ms/op before → after | errors before/after |", "|---|---|---|---|---|---|---|"]
+           "| server CPU ms/op before → after | PostgreSQL CPU ms/op before → after "
+           "| errors before/after |", "|---|---|---|---|---|---|---|---|"]
     for r in after:
         b = old.get(tuple(r[k] for k in KEY))
         if b is None:
@@ -61,6 +79,7 @@ def _compare(before: list[Row], after: list[Row]) -> list[str]:
         out.append(f"| {r['backend']} | {r['workers']} | {r['clients']} | {b['ops_per_s']} → "
                    f"{r['ops_per_s']}{ratio} | {b['p99_ms']} → {r['p99_ms']} | "
                    f"{b.get('server_cpu_ms_per_op')} → {r['server_cpu_ms_per_op']} | "
+                   f"{_or_dash(b.get('store_cpu_ms_per_op'))} → {_or_dash(r.get('store_cpu_ms_per_op'))} | "
                    f"{b['errors']}/{r['errors']} |")
     return out
 

@@ -39,6 +39,7 @@ from engram.server.deps import (
     current_memory,
 )
 from engram.server.errors import GuardMiddleware, envelope, install_error_handlers
+from engram.server.runtime import offload
 from engram.server.schemas import (
     AddRequest,
     AddResponse,
@@ -83,6 +84,7 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(authenticate), Depends(st
 
 # -- writes ---------------------------------------------------------------------
 @router.post("/memories", status_code=201, response_model=AddResponse, tags=["memories"])
+@offload
 def add_memories(body: AddRequest, who: Caller, mem: Mem) -> AddResponse:
     """Store ``content`` as one memory, or ``messages`` as one memory per conversation round."""
     items = mem.add(body.data(), **who.confine(body.scope_fields()), **body.options(),
@@ -91,6 +93,7 @@ def add_memories(body: AddRequest, who: Caller, mem: Mem) -> AddResponse:
 
 
 @router.patch("/memories/{memory_id}", response_model=MemoryItem, tags=["memories"])
+@offload
 def update_memory(memory_id: str, body: UpdateRequest, who: Caller, mem: Mem) -> MemoryItem:
     """Change a memory; the previous version stays in its history."""
     return mem.update(memory_id, **who.confine(body.scope_fields()), content=body.content,
@@ -101,6 +104,7 @@ def update_memory(memory_id: str, body: UpdateRequest, who: Caller, mem: Mem) ->
 
 @router.delete("/memories/{memory_id}", status_code=204, response_class=Response,
                tags=["memories"])
+@offload
 def delete_memory(memory_id: str, q: Annotated[DeleteQuery, Query()], who: Caller,
                   mem: Mem) -> Response:
     """Delete completely; the history keeps a content-free tombstone."""
@@ -109,6 +113,7 @@ def delete_memory(memory_id: str, q: Annotated[DeleteQuery, Query()], who: Calle
 
 
 @router.delete("/memories", response_model=Deleted, tags=["memories"])
+@offload
 def delete_all(q: Annotated[DeleteAllQuery, Query()], who: Caller, mem: Mem) -> Deleted:
     """Delete every memory in the scope. Requires ``confirm=true``."""
     scope = who.confine(q.scope_fields())
@@ -120,6 +125,7 @@ def delete_all(q: Annotated[DeleteAllQuery, Query()], who: Caller, mem: Mem) -> 
 
 # -- reads ----------------------------------------------------------------------
 @router.post("/search", response_model=SearchResult, tags=["search"])
+@offload
 def search(body: SearchRequest, who: Caller, mem: Mem) -> SearchResult:
     """Hybrid search inside the scope, best first; ``token_budget`` also packs a context."""
     return mem.search(body.query, **who.confine(body.scope_fields()), filters=body.filters,
@@ -128,12 +134,14 @@ def search(body: SearchRequest, who: Caller, mem: Mem) -> SearchResult:
 
 
 @router.get("/memories/{memory_id}", response_model=MemoryItem, tags=["memories"])
+@offload
 def get_memory(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
                mem: Mem) -> MemoryItem:
     return mem.get(memory_id, **who.confine(q.scope_fields()))
 
 
 @router.get("/memories", response_model=Page, tags=["memories"])
+@offload
 def list_memories(q: Annotated[ListQuery, Query()], who: Caller, mem: Mem) -> Page:
     """A page of memories, newest first; pass ``next_cursor`` back as ``cursor``."""
     return mem.list(**who.confine(q.scope_fields()), filters=q.filters(), limit=q.limit,
@@ -142,6 +150,7 @@ def list_memories(q: Annotated[ListQuery, Query()], who: Caller, mem: Mem) -> Pa
 
 @router.get("/memories/{memory_id}/history", response_model=list[HistoryEntry],
             tags=["memories"])
+@offload
 def history(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
             mem: Mem) -> list[HistoryEntry]:
     """Every version of a memory, oldest first (tombstones included)."""
@@ -149,6 +158,7 @@ def history(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
 
 
 @router.get("/stats", response_model=Stats, tags=["admin"])
+@offload
 def stats(q: Annotated[AdminScopeQuery, Query()], who: Caller, mem: Mem) -> Stats:
     if q.all_scopes:
         _require_admin(who, "all_scopes stats")
@@ -161,6 +171,7 @@ def stats(q: Annotated[AdminScopeQuery, Query()], who: Caller, mem: Mem) -> Stat
 # -- portability ------------------------------------------------------------------
 @router.get("/export", tags=["portability"], response_class=StreamingResponse,
             responses={200: {"content": {NDJSON: {}}, "description": "JSONL export"}})
+@offload
 def export(q: Annotated[AdminScopeQuery, Query()], who: Caller, mem: Mem) -> StreamingResponse:
     """Stream the scope as JSON lines (a header, then ``{"item", "history"}`` per memory)."""
     if q.all_scopes:

@@ -22,6 +22,7 @@ from engram.server import wire
 from engram.server.boundary import StrictJSONRoute, strict_query
 from engram.server.deps import Principal, authenticate, current_memory
 from engram.server.errors import ApiError
+from engram.server.runtime import offload
 from engram.server.schemas import (
     AddManyRequest,
     AddManyResponse,
@@ -52,6 +53,7 @@ def require_admin(who: Principal, what: str) -> None:
 
 @router.post("/memories/batch", status_code=201, response_model=AddManyResponse,
              tags=["memories"])
+@offload
 def add_many(body: AddManyRequest, who: Caller, mem: Mem) -> AddManyResponse:
     """Many adds in one request, embedded in one pass (bulk ingest). Each entry is a
     ``POST /v1/memories`` body, confined to the caller's key like one; the entries' rounds
@@ -69,6 +71,7 @@ def add_many(body: AddManyRequest, who: Caller, mem: Mem) -> AddManyResponse:
 
 
 @router.get("/count", response_model=Count, tags=["memories"])
+@offload
 def count(q: Annotated[CountQuery, Query()], who: Caller, mem: Mem) -> Count:
     """How many memories in the scope match the filters."""
     return Count(count=mem.count(**who.confine(q.scope_fields()), filters=q.filters()))
@@ -76,6 +79,7 @@ def count(q: Annotated[CountQuery, Query()], who: Caller, mem: Mem) -> Count:
 
 @router.get("/memories/{memory_id}/related", response_model=list[RelatedMemory],
             tags=["memories"])
+@offload
 def related(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
             mem: Mem) -> list[RelatedMemory]:
     """Memories linked to this one (A-MEM links), strongest first, with the reason."""
@@ -83,6 +87,7 @@ def related(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
 
 
 @router.get("/memories/{memory_id}/reveal", response_model=MemoryItem, tags=["privacy"])
+@offload
 def reveal(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
            mem: Mem) -> MemoryItem:
     """The memory with its vaulted PII restored (``pii_mode="vault"``)."""
@@ -90,6 +95,7 @@ def reveal(memory_id: str, q: Annotated[ScopeQuery, Query()], who: Caller,
 
 
 @router.post("/forget", response_model=Deleted, tags=["privacy"])
+@offload
 def forget(body: ForgetRequest, who: Caller, mem: Mem) -> Deleted:
     """Right to erasure: delete everything of ``user_id`` (every app, agent and session on a
     keyless server; the key's app with an app-bound key), then compact the files (``purge``)."""
@@ -102,6 +108,7 @@ def forget(body: ForgetRequest, who: Caller, mem: Mem) -> Deleted:
 
 
 @router.post("/purge", status_code=204, response_class=Response, tags=["privacy"])
+@offload
 def purge(who: Caller, mem: Mem) -> Response:
     """Make past deletions physical (FTS merge, checkpoint, VACUUM): store-wide, so keyless only."""
     require_admin(who, "purge")
@@ -110,18 +117,21 @@ def purge(who: Caller, mem: Mem) -> Response:
 
 
 @router.get("/audit", response_model=list[AuditEntry], tags=["privacy"])
+@offload
 def audit(q: Annotated[AuditQuery, Query()], who: Caller, mem: Mem) -> list[AuditEntry]:
     """Who changed what in the scope, newest first (content only if the server logs content)."""
     return mem.audit(**who.confine(q.scope_fields()), since=q.since, limit=q.limit)
 
 
 @router.post("/consolidate", response_model=ConsolidationReport, tags=["lifecycle"])
+@offload
 def consolidate(body: ScopeBody, who: Caller, mem: Mem) -> ConsolidationReport:
     """Update the scope's session summaries, rolling summary and profile (idempotent)."""
     return mem.consolidate(**who.confine(body.scope_fields()))
 
 
 @router.post("/archive-stale", response_model=Archived, tags=["lifecycle"])
+@offload
 def archive_stale(body: ArchiveRequest, who: Caller, mem: Mem) -> Archived:
     """Archive (never delete) long-unused, unimportant memories; returns their ids."""
     return Archived(archived=mem.archive_stale(
@@ -131,6 +141,7 @@ def archive_stale(body: ArchiveRequest, who: Caller, mem: Mem) -> Archived:
 
 
 @router.post("/memories/{memory_id}/guard-feedback", response_model=MemoryItem, tags=["privacy"])
+@offload
 def guard_feedback(memory_id: str, body: GuardFeedbackRequest, who: Caller, mem: Mem) -> MemoryItem:
     """An operator's verdict on the guard's judgement of a memory: ``benign`` (a false alarm:
     the flag goes, a quarantined memory is released) or ``malicious``; kept as a lesson of
@@ -140,6 +151,7 @@ def guard_feedback(memory_id: str, body: GuardFeedbackRequest, who: Caller, mem:
 
 
 @router.post("/procedures", status_code=201, response_model=MemoryItem, tags=["lifecycle"])
+@offload
 def add_procedure(body: ProcedureRequest, who: Caller, mem: Mem) -> MemoryItem:
     """Remember how a task was done, or the lesson of a failure (kind=procedure)."""
     return mem.add_procedure(body.task, body.steps, body.outcome, success=body.success,

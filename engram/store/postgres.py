@@ -27,6 +27,7 @@ from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, keep_access
 from engram.store.postgres_bulk import UPSERT_LINK, insert_new, link_row
 from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
 from engram.store.postgres_erase import PartitionEraser
+from engram.store.postgres_pool import open_pool
 from engram.store.postgres_schema import (
     check_embedder,
     describe,
@@ -157,11 +158,9 @@ class PostgresStore(VectorReads):
         self._vector_dumper = vector_dumper(int(oid))
         # pgvector >= 0.8 can keep scanning HNSW until enough rows pass the filter
         self._iterative_scan = version_tuple(version) >= (0, 8)
-        self._pool = pool_module.ConnectionPool(
-            url, min_size=1, max_size=max(1, pool_size), open=True, name="engram",
-            kwargs={"autocommit": True}, configure=self._configure,
-            check=pool_module.ConnectionPool.check_connection, timeout=connect_timeout_s,
-        )
+        # connections idle for a while are probed on check-out, not every one (postgres_pool)
+        self._pool, self.idle_check = open_pool(pool_module, url, size=pool_size,
+                                                timeout_s=connect_timeout_s, configure=self._configure)
 
     # -- plumbing -----------------------------------------------------------
     def _configure(self, conn: Any) -> None:
