@@ -121,7 +121,8 @@ class Settings(BaseSettings):
 
     @property
     def guard_lessons_path(self) -> Path:
-        """The guard's lesson store (``Memory.guard_feedback``), beside the database."""
+        """The guard's lesson store (``Memory.guard_feedback``) under the SQLite store,
+        beside the database (under PostgreSQL it is the ``guard_lessons`` table)."""
         return self.db_path.with_name(self.db_path.stem + ".lessons.sqlite")
 
     @property

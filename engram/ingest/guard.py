@@ -68,6 +68,7 @@ from engram.ingest.guard_signals import signals
 from engram.ingest.guard_text import views
 from engram.ingest.guard_verdict import Verdict
 from engram.model import MemoryItem, MemoryStatus, Scope
+from engram.store import backend
 
 GuardMode = Literal["flag", "downweight", "quarantine"]
 MODES: tuple[str, ...] = ("flag", "downweight", "quarantine")
@@ -150,7 +151,7 @@ class PoisonGuard:
         self.use_lessons = settings.guard_lessons
         self.use_consensus = settings.guard_consensus
         self.__post_init__()
-        self.lesson_store = LessonStore(settings.guard_lessons_path)
+        self.lesson_store = backend(settings).lesson_store(settings)  # the configured backend's
         self.llm_judge = make_judge(settings)
 
     def judge(self, item: MemoryItem) -> Verdict:

@@ -1,8 +1,8 @@
 """Storage backends, chosen by name (``ENGRAM_STORE``) through :data:`STORES`.
 
 A backend (:class:`~engram.store.backends.Backend`) opens the memory store and the side
-stores that belong with it: API keys and the embedding cache (the PII vault's rows are
-a table of the store itself)."""
+stores that belong with it: API keys, the embedding cache and the guard's lessons (the
+PII vault's rows are a table of the store itself)."""
 
 from __future__ import annotations
 

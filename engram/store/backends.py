@@ -2,8 +2,9 @@
 
 Everything Engram keeps belongs to the backend ``Settings.store`` names: the memories
 (:class:`~engram.store.base.Store`, whose vault table holds the PII vault's rows in
-the memories' own transactions), the API keys (:class:`~engram.store.keys.ApiKeys`)
-and the embedding cache (:class:`~engram.embed.cache.VectorCache`). So a PostgreSQL
+the memories' own transactions), the API keys (:class:`~engram.store.keys.ApiKeys`),
+the embedding cache (:class:`~engram.embed.cache.VectorCache`) and the guard's lessons
+(:class:`~engram.ingest.guard_lesson_store.LessonStore`). So a PostgreSQL
 deployment of N stateless server processes shares every piece of state, and a SQLite
 one keeps it on its host. Each backend is one :class:`Backend` in
 :data:`engram.store.STORES`; its modules are imported only when it is used.
@@ -20,6 +21,7 @@ from engram.errors import ConfigError, StoreError
 if TYPE_CHECKING:
     from engram.config import Settings
     from engram.embed.cache import VectorCache
+    from engram.ingest.guard_lesson_store import LessonStore
     from engram.store.base import Store
     from engram.store.keys import ApiKeys
 
@@ -35,11 +37,15 @@ class Backend(Protocol):
 
     def vector_cache(self, settings: Settings) -> VectorCache: ...
 
+    def lesson_store(self, settings: Settings) -> LessonStore:
+        """The guard's confirmed verdicts (``Memory.guard_feedback``)."""
+        ...
+
 
 class SQLiteBackend:
     """One host: the store file, plus a keys file and a cache file in the data dir
     (see :mod:`engram.store.keys` and :mod:`engram.embed.cache` for why those two are
-    files of their own)."""
+    files of their own) and the guard's lessons beside the store file."""
 
     def open_store(self, settings: Settings, create: bool) -> Store:
         from engram.store.sqlite import SQLiteStore
@@ -56,6 +62,11 @@ class SQLiteBackend:
         from engram.embed.cache import SQLiteVectorCache
 
         return SQLiteVectorCache(settings.embedding_cache_path)
+
+    def lesson_store(self, settings: Settings) -> LessonStore:
+        from engram.ingest.guard_lesson_store import SQLiteLessonStore
+
+        return SQLiteLessonStore(settings.guard_lessons_path)
 
 
 class PostgresBackend:
@@ -81,6 +92,11 @@ class PostgresBackend:
         from engram.store.postgres_side import PostgresVectorCache
 
         return PostgresVectorCache(_dsn(settings))
+
+    def lesson_store(self, settings: Settings) -> LessonStore:
+        from engram.store.postgres_side import PostgresLessonStore
+
+        return PostgresLessonStore(_dsn(settings))
 
 
 def _dsn(settings: Settings) -> str:

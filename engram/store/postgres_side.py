@@ -1,5 +1,5 @@
-"""The PostgreSQL backend's side stores: the PII vault's rows, the API keys and the
-embedding cache, as tables of the shared database.
+"""The PostgreSQL backend's side stores: the PII vault's rows, the API keys, the
+embedding cache and the guard's lessons, as tables of the shared database.
 
 A PostgreSQL deployment runs N stateless server processes on any number of hosts;
 anything kept in a local file would differ between them (a key made on one host would
@@ -7,7 +7,8 @@ not open another, a vaulted memory written by one could not be revealed by anoth
 So every piece of state lives here. The vault rows are written inside the memory's own
 transaction (:func:`put_secrets`, called by :class:`~engram.store.postgres.PostgresStore`)
 and deleted with it (:func:`delete_secrets`); keys and cached vectors are independent
-of memories and get their own small connection pools.
+of memories and get their own small connection pools, as do the guard's lessons (a
+confirmed verdict outlives the memory it was given on, so it has no transaction to join).
 
 The tables are created idempotently (``CREATE TABLE IF NOT EXISTS`` under an advisory
 lock, so processes starting together do not race) by whichever component opens first.
@@ -25,6 +26,9 @@ from typing import Any
 import numpy as np
 
 from engram.errors import EngramError, MissingDependencyError, StoreError
+from engram.ingest.guard_lesson_store import SQLLessons
+from engram.ingest.guard_lesson_store import index as lessons_index
+from engram.ingest.guard_lesson_store import schema as lessons_schema
 from engram.store.base import SecretRow
 from engram.store.keys import SCHEMA as KEYS_SCHEMA
 from engram.store.keys import SQLKeys
@@ -48,7 +52,9 @@ CREATE TABLE IF NOT EXISTS embedding_cache (
     model_id TEXT NOT NULL,
     vector BYTEA NOT NULL
 )"""
-SIDE_TABLES = ("vault", "api_keys", "embedding_cache")  # what compaction rewrites
+LESSONS_TABLE = "guard_lessons"
+LESSONS_SCHEMA = lessons_schema(LESSONS_TABLE, "BYTEA")
+SIDE_TABLES = ("vault", "api_keys", "embedding_cache", LESSONS_TABLE)  # what compaction rewrites
 
 
 def ensure_tables(conn: Any, *statements: str) -> None:
@@ -76,7 +82,7 @@ def delete_secrets(conn: Any, ids: Sequence[str]) -> None:
 class _Pooled:
     """A small autocommit connection pool on ``dsn`` with Engram's error messages."""
 
-    def __init__(self, dsn: str, schema: str, *, max_size: int = 4,
+    def __init__(self, dsn: str, *schema: str, max_size: int = 4,
                  connect_timeout_s: float = 10.0) -> None:
         try:
             import psycopg
@@ -89,7 +95,7 @@ class _Pooled:
         try:
             with psycopg.connect(dsn, autocommit=True,
                                  connect_timeout=max(1, int(connect_timeout_s))) as conn:
-                ensure_tables(conn, schema)
+                ensure_tables(conn, *schema)
         except psycopg.Error as exc:
             raise translate_error(exc, self.where) from None
         self._pool = psycopg_pool.ConnectionPool(
@@ -165,5 +171,25 @@ class PostgresVectorCache(_Pooled):
         self._execute("VACUUM (FULL, ANALYZE) embedding_cache")
 
 
-__all__ = ["CACHE_SCHEMA", "SIDE_TABLES", "VAULT_SCHEMA", "PostgresKeyStore", "PostgresVectorCache",
-           "delete_secrets", "ensure_tables", "put_secrets"]
+class PostgresLessonStore(_Pooled, SQLLessons):
+    """The guard's lessons (:mod:`engram.ingest.guard_lesson_store`) in the
+    ``guard_lessons`` table: a verdict given through one server process judges the next
+    write on every other."""
+
+    mark = "%s"
+    table = LESSONS_TABLE
+
+    def __init__(self, dsn: str) -> None:
+        super().__init__(dsn, LESSONS_SCHEMA, lessons_index(LESSONS_TABLE), max_size=2)
+
+    def _run(self, sql: str, params: Sequence[Any] = (), *, create: bool = False) -> Any:
+        return self._execute(sql, params)
+
+    def compact(self) -> None:
+        """Rewrite the table so forgotten lessons leave no dead tuples behind."""
+        self._execute(f"VACUUM (FULL, ANALYZE) {LESSONS_TABLE}")
+
+
+__all__ = ["CACHE_SCHEMA", "LESSONS_SCHEMA", "SIDE_TABLES", "VAULT_SCHEMA", "PostgresKeyStore",
+           "PostgresLessonStore", "PostgresVectorCache", "delete_secrets", "ensure_tables",
+           "put_secrets"]
