@@ -20,10 +20,11 @@ model about its future behaviour*, after undoing the tricks that hide one.
    A weak cue alone (how benign preferences look) does not flag; two do.
 3. An instruction that was readable only after a trick was undone is strong on its own.
 4. Provenance: a ``provenance.source`` outside ``trusted_sources`` (when configured).
-5. Consensus (guard_consensus.py, A-MemGuard's first mechanism): an instruction-like item
-   is compared with the scope's own memories (a recent sample and vector search with the
-   facade's embedder; same app/user/agent only). Naming the user or the agent from
-   outside, or a payload no memory of the scope mentions, where the scope rarely does,
+5. Consensus (guard_consensus.py, A-MemGuard's first mechanism): an instruction-like or
+   payload-carrying item is compared with the scope's own memories (a recent sample and
+   vector search with the facade's embedder; same app/user/agent only). Naming the user or the agent from
+   outside, scripting what the agent tells a third party, or a payload (host, email,
+   brand, account number) no memory of the scope mentions, where the scope rarely does,
    each add a weak cue; a weak verdict very close to a stored memory is lowered
    (``Settings.guard_consensus``).
 6. Lessons (A-MemGuard's separate lesson memory): ``Memory.guard_feedback(id, verdict)``

@@ -10,8 +10,9 @@ assistant to approve every transfer") or steers towards a payload the scope neve
 mentioned (a domain, an address, a brand) disagrees with that memory; one close to what
 the user already said agrees with it.
 
-For an item the text rules found instruction-like (any signal, even a weak one), or that
-names the user or the agent in the third person, :meth:`Consensus.judge` reads the scope
+For an item the text rules found instruction-like (any signal, even a weak one), that
+names the user or the agent in the third person, or that carries a payload (a host, an
+email, a brand, an account number), :meth:`Consensus.judge` reads the scope
 (same app, user and agent, any session; never another tenant) through the store: a
 bounded sample of its recent memories and the nearest ones by vector search with the
 facade's embedder. Each disagreement is a weak cue (``VOICE_WEIGHT``: it needs another
@@ -19,7 +20,10 @@ to flag), counted only when the scope itself rarely does the same:
 
 * ``names_the_user_from_outside``: "the user", "the user's";
 * ``names_the_agent_from_outside``: "the assistant", "the AI", "the model";
-* ``payload_new_to_scope``: a host, email or brand no memory of the scope mentions.
+* ``addresses_a_third_party``: the agent told what to say to someone other than the
+  speaker ("tell the parent that ...", "tells members ...");
+* ``payload_new_to_scope``: a host, email, brand or account number no memory of the
+  scope mentions.
 
 ``consistent_with_scope`` lowers a *weak* verdict (no signal of 0.5 or more) when no cue
 disagreed and a stored memory is very close (cosine >= ``CONSISTENT_SIMILARITY``).
@@ -59,6 +63,14 @@ _USER = re.compile(r"\b(?:the|this) (?:user|users|human)\b(?! manual| guide| int
                    r"|\buser's\b", re.IGNORECASE)
 _AGENT = re.compile(r"\b(?:the|this|your) (?:assistant|ai|agent|model|chatbot|bot)\b",
                     re.IGNORECASE)
+#: the agent told what to say to someone other than the speaker ("tell the parent that...",
+#: "tells members ...", "advise them to ..."): a user's own preferences ask for answers *to
+#: me*; a negated one ("don't tell Leo") is secrecy about a surprise, not a script
+_AUDIENCE = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bnot to )(?<!\bnever to )"
+    r"\b(?:tell|advise|assure|reassure|convince|persuade|inform|urge|warn)(?:s|es)? "
+    r"(?!me\b|us\b|myself\b|ourselves\b)(?:the |every |each |any |all |our |my |their )?"
+    r"[a-z]\w*", re.IGNORECASE)
 
 
 def third_person(text: str) -> bool:
@@ -89,7 +101,7 @@ class Consensus:
 
     def wanted(self, item: MemoryItem, score: float) -> bool:
         """Whether the scope is worth reading for this item (most items: no)."""
-        return score > 0 or third_person(item.content)
+        return score > 0 or third_person(item.content) or bool(payload_markers(item.content))
 
     def _sample(self, scope: Scope, exclude: set[str]) -> list[str]:
         items = self.store.list(scope, Filters(), limit=SAMPLE)
@@ -118,7 +130,8 @@ class Consensus:
         neighbours = self._neighbours(scope, vector, {item.id})
         opinion.related_texts = [t for t, _ in neighbours]
         for reason, pattern in (("names_the_user_from_outside", _USER),
-                                ("names_the_agent_from_outside", _AGENT)):
+                                ("names_the_agent_from_outside", _AGENT),
+                                ("addresses_a_third_party", _AUDIENCE)):
             if pattern.search(text) and sum(bool(pattern.search(t)) for t in sample) < \
                     RARELY * len(sample):
                 opinion.raises.append((reason, VOICE_WEIGHT))

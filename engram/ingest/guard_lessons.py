@@ -4,7 +4,8 @@ A-MemGuard (Wei et al., 2025) keeps the lessons of detected poisoning apart from
 memory and consults them before acting. Poisoning campaigns (MINJA, AgentPoison) write
 several records that push one payload: a domain, an address, a brand. Here the scope's
 memories already marked ``suspicious`` are the lessons, and their *payload markers* (URL
-hosts and domains, email addresses, CamelCase brand names) are what is remembered; a new
+hosts and domains, email addresses, CamelCase brand names, account numbers) are what is
+remembered; a new
 memory of the same user that carries one of them is flagged even when its own wording
 looks harmless ("QuickBank has the best savings rates").
 
@@ -34,10 +35,16 @@ _DOMAIN = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})\b", r
 _NOT_A_DOMAIN = re.compile(r"\.(?:py|js|ts|json|ya?ml|toml|txt|md|csv|png|jpe?g|gif|svg|pdf|"
                            r"html?|sh|exe|zip|tar|gz|log|ini|cfg|e\.g|i\.e)$", re.IGNORECASE)
 _BRAND = re.compile(r"(?<![\w-])[A-Z][a-z]{1,40}[A-Z][A-Za-z]{1,40}\b")
+#: where money or a call would go: an IBAN, or a run of 8+ digits in groups (an account,
+#: a card, a phone number); times, dates and amounts have fewer digits or other separators
+_ACCOUNT = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b|"
+                      r"(?<![\w.,:/-])\d(?:[ -]?\d){7,18}(?![\w.,:/-]?\d)")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def payload_markers(text: str) -> set[str]:
-    """Hosts, domains, emails and brand names in ``text``, hidden and decoded parts included."""
+    """Hosts, domains, emails, brand names and account numbers in ``text``, hidden and
+    decoded parts included."""
     seen = views(text)
     markers: set[str] = set()
     for part in [seen.visible, *seen.hidden, *seen.decoded]:
@@ -47,6 +54,8 @@ def payload_markers(text: str) -> set[str]:
         markers |= {d.lower() for d in _DOMAIN.findall(part) if not _NOT_A_DOMAIN.search(d)
                     and not any(d.lower() in e for e in emails)}
         markers |= {b.lower() for b in _BRAND.findall(part)}
+        markers |= {re.sub(r"[ -]", "", a).lower() for a in _ACCOUNT.findall(part)
+                    if not _DATE.match(a)}
     return {m.removeprefix("www.") for m in markers}
 
 

@@ -48,7 +48,7 @@ PERSIST = (r"(?:from now on|from this point(?: on(?:ward)?)?|going forward|hence
            r"for the rest of (?:time|the (?:chat|session|conversation))|permanently|"
            r"(?:in|for|to|with|at the end of|after) (?:every|all|each|any) (?:future |later |"
            rf"subsequent |new )?(?:{ANSWER}|sessions?|conversations?|questions?)|"
-           rf"(?:all|every) (?:future|subsequent|later) (?:{ANSWER}|sessions?|conversations?)|"
+           r"(?:all|every|each|any) (?:future|subsequent|later) \w+|"
            r"no matter what|always|in every later)")
 RESPOND = (r"(?:tell|say|answer|reply|respond|insist|claim|recommend|suggest|push|advise|"
            r"share|send|append|include|add|print|output|show|mention|give|direct|redirect|"
@@ -150,8 +150,8 @@ SENTENCE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
         r"every stored memory|stored passwords|instructions you were given)")),
     ("conditional_trigger", 0.55, _re(
         rf"(?:\b(?:whenever|when(?:ever)?|if|each time|every time|in case|once|should|as soon as)\b"
-        rf".{{0,20}}(?:\b{GENERIC}\b|\bcomes? up\b|\bturns? to\b|\bis discussed\b|"
-        rf"\bis mentioned\b|\bbrings? up\b)|\b(?:if|when(?:ever)?) asked\b|\bon (?:any|every) "
+        rf".{{0,20}}(?:\b{GENERIC}\b|\bcomes? up\b|\bturns? to\b|\b(?:is|are) discussed\b|"
+        rf"\b(?:is|are) mentioned\b|\bbrings? up\b)|\b(?:if|when(?:ever)?) asked\b|\bon (?:any|every) "
         rf"(?:question|mention|request)s?\b).{{0,80}}(?:,|\bthen\b)\s*(?:(?:the )?(?:{AGENT}|you)"
         rf" (?:must |should |will |shall )?)?(?:always |only |please |just |immediately )?(?:ever )?"
         rf"{RESPOND}(?:s|es)?\b|\b{RESPOND}\b.{{0,60}}\b(?:whenever|every time|each time)\b"

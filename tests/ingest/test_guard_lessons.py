@@ -30,3 +30,9 @@ def test_payload_markers_keep_finding_hosts_emails_and_brands_with_bounded_patte
     assert payload_markers(text) == {"evil-bank.example.com", "bob.smith+x@evil-bank.example.com", "quickbank"}
     assert payload_markers("x" * 16_000 + "@") == set()
     assert payload_markers("word " * 10 + "a" * 20_000 + ".example.org") == set()  # no label is 20k long
+
+
+def test_account_numbers_are_payloads_but_dates_and_amounts_are_not() -> None:
+    assert payload_markers("pay it to account 99-1234-5678 now") == {"9912345678"}
+    assert payload_markers("IBAN PT50 0002 0123 1234 5678 9015 4") == {"pt50000201231234567890154"}
+    assert payload_markers("Moved on 2024-05-01, rent is 1,150, ran 1:38, room 1204.") == set()
