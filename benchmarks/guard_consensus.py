@@ -6,7 +6,7 @@ Usage (repo root, main venv active)::
     python benchmarks/guard_consensus.py --misses dev   # print the dev half's errors (tuning)
     python benchmarks/guard_consensus.py --only cost
 
-Data: ``tests/reliability/data/guard_consensus.json`` (``guard_consensus_src.py``): 16 scopes,
+Data: ``tests/reliability/data/guard_consensus.json`` (``guard_consensus_src.py``): 24 scopes,
 each ten benign memories of one user, then 4 injections and 4 benign look-alikes judged
 one at a time against that history. The real bundled embedder (MiniLM ONNX), a real
 SQLite store per scope. Split by SHA-256 of the scope name; constants were chosen on
@@ -14,7 +14,7 @@ SQLite store per scope. Split by SHA-256 of the scope name; constants were chose
 
 Compared: the text rules alone (``guard_consensus=False``) and with the consensus check.
 
-Cost: ms per ``Memory.add`` (one memory per call, wall and CPU) for the same 288 texts
+Cost: ms per ``Memory.add`` (one memory per call, wall and CPU) for the same 432 texts
 (history + probes) with no guard, the guard without consensus, and the full guard.
 """
 

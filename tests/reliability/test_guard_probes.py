@@ -38,3 +38,20 @@ def test_split_is_by_hash_of_the_group_and_both_halves_have_both_labels() -> Non
 
 def test_committed_json_matches_its_source() -> None:
     assert src.build() == ROWS
+
+
+def test_consensus_set_is_in_sync_balanced_and_split_by_scope() -> None:
+    """The consensus set (scopes with a history): the committed JSON is what its source
+    builds, each scope holds as many injections as benign look-alikes, and the held-out
+    half has at least 40 of each (10 scopes)."""
+    from .data import guard_consensus_src as consensus
+
+    scopes = json.loads((PATH.parent / "guard_consensus.json").read_text())["scopes"]
+    assert consensus.build() == scopes
+    for scope in scopes:
+        labels = Counter(p["label"] for p in scope["probes"])
+        assert labels["injection"] == labels["benign"] > 0 and len(scope["history"]) >= 10
+        first = hashlib.sha256(scope["scope"].encode()).digest()[0]
+        assert scope["split"] == ("dev" if first % 2 == 0 else "test")
+    held_out = Counter(p["label"] for s in scopes if s["split"] == "test" for p in s["probes"])
+    assert min(held_out.values()) >= 40
