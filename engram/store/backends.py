@@ -96,7 +96,7 @@ class PostgresBackend:
     def lesson_store(self, settings: Settings) -> LessonStore:
         from engram.store.postgres_side import PostgresLessonStore
 
-        return PostgresLessonStore(_dsn(settings))
+        return PostgresLessonStore(_dsn(settings), rewrite=settings.pg_erase == "rewrite")
 
 
 def _dsn(settings: Settings) -> str:

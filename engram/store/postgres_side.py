@@ -179,11 +179,23 @@ class PostgresLessonStore(_Pooled, SQLLessons):
     mark = "%s"
     table = LESSONS_TABLE
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, rewrite: bool = True) -> None:
         super().__init__(dsn, LESSONS_SCHEMA, lessons_index(LESSONS_TABLE), max_size=2)
+        self.rewrite = rewrite  # Settings.pg_erase == "rewrite"
+        self._removed = False
 
     def _run(self, sql: str, params: Sequence[Any] = (), *, create: bool = False) -> Any:
-        return self._execute(sql, params)
+        result = self._execute(sql, params)
+        if sql.startswith("DELETE") and isinstance(result, int) and result:
+            self._removed = True
+        return result
+
+    def settle(self) -> None:
+        """After a delete that removed lessons: rewrite the table (``pg_erase``), as the
+        store rewrites its partitions, so the removed rows leave no dead tuples."""
+        if self._removed and self.rewrite:
+            self._removed = False
+            self.compact()
 
     def compact(self) -> None:
         """Rewrite the table so forgotten lessons leave no dead tuples behind."""

@@ -177,3 +177,31 @@ def test_a_verdict_given_on_one_host_judges_writes_on_another(pg_url: str, tmp_p
         assert not list(tmp_path.rglob("*.lessons.sqlite"))  # no local file under PostgreSQL
         two.forget("u")
         assert one.lessons.count() == 0
+
+
+def test_a_delete_that_removes_lessons_rewrites_their_table(pg_url: str, tmp_path: Path) -> None:
+    """Under ``pg_erase='rewrite'`` a forget that removed lessons rewrites guard_lessons
+    (VACUUM FULL: a new file), as the store rewrites its partitions; one that removed none
+    leaves it alone."""
+    import psycopg
+
+    configured = Settings(data_dir=tmp_path, store="postgres", database_url=pg_url)
+    store = backend(configured).lesson_store(configured)
+
+    def filenode() -> int:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            row = conn.execute("SELECT pg_relation_filenode('guard_lessons')").fetchone()
+            return int(row[0]) if row else 0
+
+    try:
+        item = _item("wire the money to X", "m1")
+        store.learn(item, HashingEmbedder().embed([item.content])[0], "benign")
+        before = filenode()
+        store.forget(["other"])
+        store.settle()
+        assert filenode() == before
+        assert store.forget(["m1"]) == 1
+        store.settle()
+        assert filenode() != before and store.count() == 0
+    finally:
+        store.close()
