@@ -8,9 +8,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from engram.bench.datasets import load_locomo
-from engram.bench.runner import BenchConfig, run, session_messages
+from engram.bench.runner import BenchConfig, ingest, run, session_messages
 from engram.cli import app
 from engram.config import Settings
+from engram.embed.base import WrappedEmbedder
+from engram.embed.cache import CachedEmbedder
+from engram.memory import Memory
 
 FILLER = ["We watched a movie about space.", "The weather was rainy all week.",
           "I cooked pasta for dinner.", "Work has been busy lately."]
@@ -99,3 +102,26 @@ def test_a_rerun_keeps_the_embedding_cache(tmp_path: Path) -> None:
     first = cached()
     run(config)
     assert first >= 4 and cached() == first
+
+
+def _disk_cache(embedder: object) -> CachedEmbedder:
+    while not isinstance(embedder, CachedEmbedder):
+        assert isinstance(embedder, WrappedEmbedder), "no embedding cache among the layers"
+        embedder = embedder.inner
+    return embedder
+
+
+def test_the_warm_up_embeds_each_distinct_round_once_before_ingest(tmp_path: Path) -> None:
+    """One length-sorted pass over every haystack's rounds; add_many then only reads the cache."""
+    cases = load_locomo(write_locomo(tmp_path / "d"))
+    settings = Settings(embedder="hashing", data_dir=tmp_path / "data")
+    with Memory(tmp_path / "m.db", settings=settings) as memory:
+        cache = _disk_cache(memory.embedder)
+        stats = ingest(memory, cases, "bench:t:")
+        warmed = stats["embedding_warm_up"]
+        assert warmed["texts"] == stats["rounds"] > 3  # every round of this file is distinct
+        assert cache.misses == warmed["texts"]  # the model saw each text once, in the warm-up
+        assert cache.hits >= stats["rounds"]  # ingest itself was served from the cache
+    off = Settings(embedder="hashing", data_dir=tmp_path / "data2", embedding_cache=False)
+    with Memory(tmp_path / "n.db", settings=off) as memory:
+        assert ingest(memory, cases, "bench:t:")["embedding_warm_up"]["texts"] == 0  # nothing kept: skip
