@@ -1,9 +1,10 @@
 """Ablation of the current-state stage on a dev split (never test): R@1/5/10 and the
 knowledge-update checks with the stage as shipped, off, restricted to close rivals, or gated
-by explicit present-tense cues. The variants are patched in for this measurement only.
+by explicit present-tense cues, or grouped by subject (cosine between rivals). The variants are patched in for this measurement only.
 
     python benchmarks/currency_ablation.py beam ../shared/datasets/beam/100K BENCH.db
     python benchmarks/currency_ablation.py locomo ../shared/datasets/locomo BENCH.db 300
+    python benchmarks/currency_ablation.py longmemeval LME.json.xz BENCH.db 12 knowledge-update
 
 BENCH.db is the database an ``engram bench ... --split dev`` run left in its workdir; the
 optional last argument samples N questions (seed 7) before the dev filter.
@@ -12,6 +13,7 @@ Results of 2026-12-01: benchmarks/results/currency-ablation-2026-12-01.md.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -19,26 +21,186 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from engram import Memory
 from engram.bench.metrics import aggregate
 from engram.bench.runner import LOADERS, BenchConfig, _ask, select_cases
+from engram.bench.splits import split_of
 from engram.config import Settings
-from engram.model import MemoryItem
+from engram.lifecycle.slots import SlotKey, slots_of
+from engram.model import MemoryItem, Scope
 from engram.retrieve import currency
-from engram.retrieve.analysis import QueryAnalysis
+from engram.retrieve.analysis import QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
            "updated_above_original@10", "both_statements@10", "asked_state_first")
 STRONG = re.compile(r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
                     r"most recent|recently|any ?more)\b", re.IGNORECASE)
-Stage = Callable[[list[Ranked], Mapping[str, MemoryItem], QueryAnalysis], list[Ranked]]
-SHIPPED: Stage = currency.current_state
+Stage = Callable[..., list[Ranked]]
+Vectors = Mapping[str, np.ndarray]
+_CURRENT = currency.current_state
+
+
+def SHIPPED(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,  # noqa: N802
+            vectors: Any = None) -> list[Ranked]:
+    """The stage as shipped (it takes no vectors)."""
+    return _CURRENT(ranked, items, analysis)
+
+
+def same_subject_groups(ranked: list[Ranked], positions: list[int], vectors: Vectors,
+                        items: Mapping[str, MemoryItem] | None = None,
+                        threshold: float = 0.6) -> list[list[int]]:
+    """``positions`` split into groups of hits that restate one subject: linked when their
+    embeddings' cosine is >= ``threshold``, or (given ``items``) when they state a value for
+    a common slot, or are both single-voice statements (:func:`is_statement`): short
+    statements of different values sit far apart in embedding space ("I live in Berlin" /
+    "We moved to Madrid"), and a statement that names the query's attribute is about it,
+    where a long round that names it may be about anything. Single link: an update of an
+    update belongs with the original. A hit with none of these stands alone."""
+    ids = [ranked[p].id for p in positions]
+    parent = list(range(len(positions)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    have = [n for n, i in enumerate(ids) if i in vectors]
+    if len(have) > 1:
+        mat = np.asarray([vectors[ids[n]] for n in have], dtype=np.float32)
+        mat /= np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
+        for a, b in np.argwhere(np.triu(mat @ mat.T >= threshold, k=1)):
+            parent[root(have[int(a)])] = root(have[int(b)])
+    if items is not None:
+        statements = [n for n, i in enumerate(ids) if i in items and is_statement(items[i])]
+        for n in statements[1:]:
+            parent[root(n)] = root(statements[0])
+        owner: dict[SlotKey, int] = {}
+        for n, i in enumerate(ids):
+            for slot in slots_of(items[i]) if i in items else ():
+                if slot in owner:
+                    parent[root(n)] = root(owner[slot])
+                owner.setdefault(slot, n)
+    groups: dict[int, list[int]] = {}
+    for n, p in enumerate(positions):
+        groups.setdefault(root(n), []).append(p)
+    return [sorted(g) for g in groups.values()]
+
+
+def is_statement(item: MemoryItem) -> bool:
+    """One voice (a note, a fact, a single message), not a conversation round of several
+    speakers (whose ``role`` joins theirs with "+", :class:`engram.ingest.rounds.Round`)."""
+    return "+" not in (item.role or "")
+
+
+def grouped(threshold: float | None, slots: bool = False) -> Stage:
+    """Rivals reordered inside groups that restate one subject (cosine >= ``threshold``, or
+    with ``slots`` also a common slot), or all rivals together (``None``: the stage before
+    grouping)."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        order = currency.wanted_order(analysis)
+        if order is None or not ranked:
+            return ranked
+        positions = currency.rival_positions(ranked, items, analysis)
+        groups = ([positions] if threshold is None
+                  else same_subject_groups(ranked, positions, vectors, items if slots else None,
+                                                    threshold))
+        for group in groups:
+            ranked = currency.in_time_order(ranked, group, items, order)
+        return ranked
+    return stage
+
+
+UPDATE_CUE = re.compile(
+    r"\b(?:now|currently|recently|just|updated?|updating|changed?|new|newly|moved|switched|instead|"
+    r"no longer|any ?more|increased|decreased|improved|dropped|raised|grew|revised|extended|"
+    r"postponed|pushed back|rescheduled|latest|since then|up to|down to)\b", re.IGNORECASE)
+
+
+def _user_part(text: str) -> str:
+    return text.split("\nassistant:", 1)[0]
+
+
+def grouped_cue(threshold: float, user_only: bool) -> Stage:
+    """Grouped by subject, and a group is reordered only when its newest member states a
+    change (:data:`UPDATE_CUE`), in the whole round or (``user_only``) in the user's turn."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        order = currency.wanted_order(analysis)
+        if order is None or not ranked:
+            return ranked
+        positions = currency.rival_positions(ranked, items, analysis)
+        for group in same_subject_groups(ranked, positions, vectors, None, threshold):
+            newest = max(group, key=lambda p: currency._when(items[ranked[p].id]))
+            text = items[ranked[newest].id].content
+            if order == "oldest" or UPDATE_CUE.search(_user_part(text) if user_only else text):
+                ranked = currency.in_time_order(ranked, group, items, order)
+        return ranked
+    return stage
+
+
+QUANTITY = re.compile(
+    r"\bhow (?:many|much|long|often|far|old)\b|\bwhat(?:'s| is| are| was)? (?:the |my |our )?(?:[\w-]+ ){0,5}?"
+    r"(?:time|percentage|percent|rate|number|count|total|deadline|date|score|price|cost|quota|size|"
+    r"amount|budget|average|limit|duration|speed|weight|distance|level|version|salary|accuracy|"
+    r"record|best|goal|target)s?\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def value_gated(threshold: float | None, numbers: bool, slot: bool = False) -> Stage:
+    """Reorder only for a question with an explicit present/past-state cue, or one that asks
+    for a quantity (:data:`QUANTITY`); for a quantity question without a cue, only rivals
+    that state a number (``numbers``). Grouped by subject unless ``threshold`` is None."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        order = currency.wanted_order(analysis)
+        if order is None or not ranked:
+            return ranked
+        cue = bool(STRONG.search(analysis.text)) or order == "oldest"
+        named = slot and bool(currency.query_slots(analysis.text))
+        if not cue and not named and not QUANTITY.search(analysis.text):
+            return ranked
+        positions = currency.rival_positions(ranked, items, analysis)
+        if not cue and numbers:
+            positions = [p for p in positions if _DIGIT.search(_user_part(items[ranked[p].id].content))]
+        groups = ([positions] if threshold is None
+                  else same_subject_groups(ranked, positions, vectors, None, threshold))
+        for group in groups:
+            ranked = currency.in_time_order(ranked, group, items, order)
+        return ranked
+    return stage
+
+
+def covering(coverage: float, threshold: float | None) -> Stage:
+    """Rivals are the head hits holding at least ``coverage`` of the query's content words
+    (and two or more): no attribute family or slot alone makes a rival. Grouped by subject
+    unless ``threshold`` is None."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        order = currency.wanted_order(analysis)
+        if order is None or not ranked:
+            return ranked
+        words = analysis.words
+        positions = [p for p, r in enumerate(ranked[:currency.HEAD]) if r.id in items
+                     and r.score >= currency.RIVAL_SCORE
+                     and (hits := shared_words(words, items[r.id].content)) >= 2
+                     and hits >= coverage * len(words)]
+        groups = ([positions] if threshold is None
+                  else same_subject_groups(ranked, positions, vectors, None, threshold))
+        for group in groups:
+            ranked = currency.in_time_order(ranked, group, items, order)
+        return ranked
+    return stage
 
 
 def close_rivals(fraction: float) -> Stage:
     """Only rivals scoring at least ``fraction`` of the best rival are reordered."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis) -> list[Ranked]:
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
         order = currency.wanted_order(analysis)
         if order is None or not ranked:
             return ranked
@@ -50,21 +212,31 @@ def close_rivals(fraction: float) -> Stage:
 
 
 def gated(or_attribute: bool) -> Stage:
-    """The shipped stage, only for questions with an explicit present cue ("now",
+    """The ungrouped stage, only for questions with an explicit present cue ("now",
     "currently" …) or a past-state cue, or (``or_attribute``) naming an attribute or slot."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis) -> list[Ranked]:
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
         order = currency.wanted_order(analysis)
         if order is None:
             return ranked
         named = bool(currency.attribute_of(analysis.text) or currency.query_slots(analysis.text))
         if not (STRONG.search(analysis.text) or order == "oldest" or (or_attribute and named)):
             return ranked
-        return SHIPPED(ranked, items, analysis)
+        return grouped(None)(ranked, items, analysis)
     return stage
 
 
 VARIANTS: dict[str, tuple[bool, Stage]] = {
-    "shipped": (True, SHIPPED), "off": (False, SHIPPED),
+    "shipped": (True, SHIPPED), "off": (False, SHIPPED), "all rivals, ungrouped": (True, grouped(None)),
+    **{f"same subject >= {t}": (True, grouped(t)) for t in (0.5, 0.55, 0.6, 0.65, 0.7)},
+    **{f"same subject >= {t} or same slot": (True, grouped(t, True)) for t in (0.5, 0.6, 0.7)},
+    **{f"same subject >= {t}, newest states a change{' (user turn)' if u else ''}": (True, grouped_cue(t, u))
+       for t in (0.5, 0.6) for u in (False, True)},
+    **{f"cue or quantity question{', numbers' if n else ''}{'' if t is None else f', same subject >= {t}'}":
+       (True, value_gated(t, n)) for t in (None, 0.5, 0.6) for n in (False, True)},
+    "cue, quantity or slot question": (True, value_gated(None, False, True)),
+    **{f"rivals cover >= {c} of the query{'' if t is None else f', same subject >= {t}'}":
+       (True, covering(c, t)) for c in (0.5, 0.67, 0.8) for t in (None, 0.5)},
     "close rivals 0.9": (True, close_rivals(0.9)), "close rivals 0.8": (True, close_rivals(0.8)),
     "explicit cue": (True, gated(False)), "explicit cue or attribute": (True, gated(True)),
 }
@@ -73,14 +245,30 @@ VARIANTS: dict[str, tuple[bool, Stage]] = {
 def main() -> None:
     dataset, path, db = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     sample = int(sys.argv[4]) if len(sys.argv) > 4 else None
-    config = BenchConfig(dataset=dataset, data=path, split="dev", sample=sample)
-    cases = [c for c in select_cases(LOADERS[dataset](path), config) if not c.abstention]
+    types = tuple(sys.argv[5].split(",")) if len(sys.argv) > 5 else ()
+    # with types: the sample ``engram bench --types T --sample N`` drew (both splits), then
+    # only its dev questions, so an existing bench database of that run can be reused
+    config = BenchConfig(dataset=dataset, data=path, split="all" if types else "dev", sample=sample,
+                         types=types)
+    cases = [c for c in select_cases(LOADERS[dataset](path), config) if not c.abstention
+             and split_of(dataset, c.case_id, c.haystack_id) == "dev"]
     memory = Memory(db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
+    wanted = [w for w in os.environ.get("ABLATION_VARIANTS", "").split(";") if w]  # names to run
+    scope: list[Scope] = []  # the question being asked: its scope last
     for name, (on, stage) in VARIANTS.items():
-        currency.current_state = stage  # type: ignore[assignment]
+        if wanted and name not in wanted:
+            continue
+        def with_vectors(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+                         _stage: Stage = stage) -> list[Ranked]:
+            """The variant, given the head's vectors (grouping by subject needs them)."""
+            return _stage(ranked, items, analysis,
+                          memory.store.vectors(scope[-1], [r.id for r in ranked[:currency.HEAD]]))
+
+        currency.current_state = with_vectors  # type: ignore[assignment]
         pipeline = replace(memory.pipeline(), current_state=on)
         records: list[dict[str, Any]] = []
         for case in cases:
+            scope.append(Scope(user_id=f"bench:{dataset}:{case.haystack_id}"))
             turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
             record = _ask(memory, replace(pipeline), case, f"bench:{dataset}:{case.haystack_id}", {},
                           turn_text, None, ())
@@ -89,7 +277,7 @@ def main() -> None:
         overall = aggregate(records, METRICS)["overall"]
         print(name, len(cases), {m: None if overall.get(m) is None else round(overall[m], 3) for m in METRICS},
               flush=True)
-    currency.current_state = SHIPPED  # type: ignore[assignment]
+    currency.current_state = _CURRENT  # type: ignore[assignment]
     memory.close()
 
 

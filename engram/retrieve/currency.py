@@ -9,11 +9,15 @@ Two signals, each applied once:
   it is left alone.
 * **Current state.** When several strong hits state a value for the same thing (a job,
   a home, a count, a personal best...), a question about the present wants the newest
-  one first. Among the head of the ranking, the hits that cover the query's content
-  words about equally well and share its attribute (:func:`attribute_of`) are
-  re-ordered newest first *inside the positions they already hold*: the set of top-k
+  one first. Among the head of the ranking, the hits that state a value for what the
+  query asks about (:func:`is_rival`: a slot, an attribute family, or two content words)
+  are re-ordered newest first *inside the positions they already hold*: the set of top-k
   hits never changes, only which of the rival values leads. Questions about the past
-  keep the relevance order, so "where did I use to work?" still reaches the old job.
+  keep the relevance order, so "where did I use to work?" still reaches the old job, and
+  one that asks for an earlier state ("before", "used to", "my first") gets the oldest first.
+  Restricting the reordering to rivals that restate one subject (embedding cosine) was
+  measured on the dev splits and lost the knowledge-update gains
+  (benchmarks/results/currency-ablation-2026-12-01.md).
 """
 
 from __future__ import annotations
@@ -48,9 +52,19 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "time": ("what time", "schedule", "deadline", "when do", "when does", "personal best",
              "record"),
 }
-_PRESENT = re.compile(
+# A question asks for the current value when it says so ("now", "these days"), asks for a
+# quantity (counts, durations, prices, scores, deadlines: values that change), or names a
+# single-valued slot (where I live, who my partner is). Any present tense ("is", "do I")
+# was the old rule: in a long chat about one project it reordered nearly every question
+# and displaced the best hit (benchmarks/results/currency-ablation-2026-12-01.md).
+_NOW_CUE = re.compile(
     r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
-    r"most recent|recently|do i|does|is|are|am i|have i|has|how many|how much)\b", re.IGNORECASE)
+    r"most recent|recently|any ?more)\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"\bhow (?:many|much|long|often|far|old)\b|\bwhat(?:'s| is| are| was)? (?:the |my |our )?"
+    r"(?:[\w-]+ ){0,5}?(?:time|percentage|percent|rate|number|count|total|deadline|date|score|"
+    r"price|cost|quota|size|amount|budget|average|limit|duration|speed|weight|distance|level|"
+    r"version|salary|accuracy|record|best|goal|target)s?\b", re.IGNORECASE)
 
 
 def is_current(item: MemoryItem, now: datetime) -> bool:
@@ -92,12 +106,15 @@ def attribute_of(text: str) -> frozenset[str]:
 
 
 def wanted_order(analysis: QueryAnalysis) -> str | None:
-    """"newest" for a question about the present, "oldest" for one that asks about an
-    earlier state in words ("before", "used to", "my first"), None otherwise (a date
-    named alone is the time channel's business)."""
+    """"newest" for a question that asks for a current value (see :data:`_NOW_CUE`),
+    "oldest" for one that asks about an earlier state in words ("before", "used to", "my
+    first"), None otherwise (a date named alone is the time channel's business)."""
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
-    return "newest" if _PRESENT.search(analysis.text) else None
+    text = analysis.text
+    asks_current = (_NOW_CUE.search(text) or _QUANTITY.search(text)
+                    or query_slots(text))  # the costliest check last
+    return "newest" if asks_current else None
 
 
 def is_rival(item: MemoryItem, wanted: frozenset[str], words: list[str],
@@ -133,6 +150,12 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
             and is_rival(items[r.id], wanted, analysis.words, slots)]
 
 
+def _when(item: MemoryItem) -> tuple[datetime, datetime]:
+    """When a memory's statement was made; rounds of one session share the session's date,
+    so the order they were written in breaks the tie."""
+    return (item.event_time or item.created_at, item.created_at)
+
+
 def in_time_order(ranked: list[Ranked], positions: list[int], items: Mapping[str, MemoryItem],
                   order: str) -> list[Ranked]:
     """The hits at ``positions`` reordered newest (``order="newest"``) or oldest first among
@@ -140,8 +163,7 @@ def in_time_order(ranked: list[Ranked], positions: list[int], items: Mapping[str
     if len(positions) < 2:
         return ranked
     chosen = [ranked[p] for p in positions]
-    newest = sorted(chosen, key=lambda r: items[r.id].event_time or items[r.id].created_at,
-                    reverse=order == "newest")
+    newest = sorted(chosen, key=lambda r: _when(items[r.id]), reverse=order == "newest")
     scores = [r.score for r in chosen]  # each position keeps its score, so the order stays sorted
     out = list(ranked)
     for position, r, score in zip(positions, newest, scores):

@@ -73,6 +73,29 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     assert currency.current_state(plain, items, QueryAnalysis.of("nurse", NOW)) == plain  # no cue
 
 
+@pytest.mark.parametrize(("query", "wanted"), [
+    ("where do I live?", "newest"),  # names a single-valued slot
+    ("how many cats do I have?", "newest"),  # asks for a quantity
+    ("what is the average response time of the dashboard API?", "newest"),
+    ("which editor do I use these days?", "newest"),  # says "now" in words
+    ("what is the dashboard API built with?", None),  # present tense alone asks for no current value
+    ("does the dashboard API use caching?", None),
+    ("where did I live before Madrid?", "oldest"),
+])
+def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
+    assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
+
+
+def test_a_present_tense_question_that_asks_no_current_value_keeps_relevance_order() -> None:
+    first, later = item("I built the dashboard API with Flask", 0), item("The dashboard API now caches queries", 50)
+    items = {first.id: first, later.id: later}
+    ranked = [Ranked(first.id, 0.9), Ranked(later.id, 0.6)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("what is the dashboard API built with?", NOW))
+    assert [r.id for r in out] == [first.id, later.id]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("what does the dashboard API use now?", NOW))
+    assert [r.id for r in out] == [later.id, first.id]  # the same rivals, asked for the current state
+
+
 def test_one_shared_word_does_not_make_rivals() -> None:
     pill, bus = item("I take sertraline every morning", 0), item("I take the bus every morning", 10)
     items = {pill.id: pill, bus.id: bus}
