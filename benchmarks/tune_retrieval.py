@@ -52,12 +52,13 @@ def memoize_channels() -> None:
 
 
 GRID = {
-    "dense": (0.5, 0.8, 1.2, 1.8, 2.5),
-    "session_weight": (0.0, 0.15),
-    "spread_weight": (0.5, 0.7),
+    "dense": (0.8, 1.5, 2.5),
+    "session_weight": (0.0,),
+    "spread_weight": (0.7, 0.35, 0.0),
 }
-METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1",
-           "budget_recall@2000", "budget_recall@4000")
+# packed-context recall is left out: packing every question at each grid point doubled the
+# run's time, and the objective does not read it
+METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1")
 
 
 def key(row: dict[str, Any]) -> float:
@@ -111,7 +112,7 @@ def main() -> None:
                 for case in cases:
                     user = f"bench:{name}:{case.haystack_id}"
                     turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-                    record = _ask(memory, replace(pipeline), case, user, {}, turn_text, None, (2000, 4000))
+                    record = _ask(memory, replace(pipeline), case, user, {}, turn_text, None, ())
                     record.pop("_packed")
                     records.append(record)
                 overall = aggregate(records, METRICS)["overall"]
