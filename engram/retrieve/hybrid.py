@@ -33,14 +33,15 @@ from engram.retrieve.context import focus_text, spread
 from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import Neighbors, ScoredIds, Store
 
-# The weights and the session prior are chosen on the dev split (engram.bench.splits);
-# benchmarks/results/README.md lists the runs that chose them.
-DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 0.8, "time": 0.5, "graph": 0.1}
+# The weights are chosen on the dev splits (engram.bench.splits) of LoCoMo and BEAM together:
+# benchmarks/results/tune-locomo+beam-dev-2026-12-01.md and tune-locomo+beam-dev-wide-2026-12-01.md
+# (python benchmarks/tune_retrieval.py). The time and graph weights were not tuned.
+DEFAULT_WEIGHTS = {"lexical": 1.0, "dense": 3.5, "time": 0.5, "graph": 0.1}
 DEFAULT_CHANNELS = ("lexical", "dense", "time")
 DEFAULT_DEPTH = 100  # candidates per channel, whatever ``limit`` is (issue: top-k must not move)
 DENSE_FLOOR = 0.10  # MiniLM cosine of unrelated texts sits below this
 DENSE_CEIL = 0.75  # ... and of close paraphrases above this
-SESSION_WEIGHT = 0.0  # off by default: it cost Recall@10 on the LoCoMo dev split (see README)
+SESSION_WEIGHT = 0.0  # off by default: it cost Recall@10 on the LoCoMo dev split (tune-locomo-2026-12-01.md)
 
 
 def relative(ranking: ScoredIds) -> dict[str, float]:
