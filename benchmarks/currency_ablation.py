@@ -28,10 +28,10 @@ from engram.bench.metrics import aggregate
 from engram.bench.runner import LOADERS, BenchConfig, _ask, select_cases
 from engram.bench.splits import split_of
 from engram.config import Settings
-from engram.lifecycle.slots import SlotKey, slots_of
+from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, Scope
 from engram.retrieve import currency
-from engram.retrieve.analysis import QueryAnalysis, shared_words
+from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
@@ -96,22 +96,46 @@ def is_statement(item: MemoryItem) -> bool:
     return "+" not in (item.role or "")
 
 
+# The rule every variant below starts from: the stage before this round reordered for any
+# present-tense question (the shipped stage now asks for a current value, see currency.py).
+_ANY_PRESENT = re.compile(
+    r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
+    r"most recent|recently|do i|does|is|are|am i|have i|has|how many|how much)\b", re.IGNORECASE)
+
+
+def any_present_order(analysis: QueryAnalysis) -> str | None:
+    if analysis.past:
+        return "oldest" if PAST_CUE.search(analysis.text) else None
+    return "newest" if _ANY_PRESENT.search(analysis.text) else None
+
+
+def groups_of(ranked: list[Ranked], positions: list[int], vectors: Vectors | None,
+              threshold: float | None, items: Mapping[str, MemoryItem] | None = None) -> list[list[int]]:
+    """All of ``positions`` as one group (``threshold`` None), or split by subject."""
+    if threshold is None or vectors is None:
+        return [positions]
+    return same_subject_groups(ranked, positions, vectors, items, threshold)
+
+
+def reorder(ranked: list[Ranked], items: Mapping[str, MemoryItem], order: str,
+            groups: list[list[int]]) -> list[Ranked]:
+    for group in groups:
+        ranked = currency.in_time_order(ranked, group, items, order)
+    return ranked
+
+
 def grouped(threshold: float | None, slots: bool = False) -> Stage:
     """Rivals reordered inside groups that restate one subject (cosine >= ``threshold``, or
     with ``slots`` also a common slot), or all rivals together (``None``: the stage before
     grouping)."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None or not ranked:
             return ranked
         positions = currency.rival_positions(ranked, items, analysis)
-        groups = ([positions] if threshold is None
-                  else same_subject_groups(ranked, positions, vectors, items if slots else None,
-                                                    threshold))
-        for group in groups:
-            ranked = currency.in_time_order(ranked, group, items, order)
-        return ranked
+        return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold,
+                                                       items if slots else None))
     return stage
 
 
@@ -130,7 +154,7 @@ def grouped_cue(threshold: float, user_only: bool) -> Stage:
     change (:data:`UPDATE_CUE`), in the whole round or (``user_only``) in the user's turn."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None or not ranked:
             return ranked
         positions = currency.rival_positions(ranked, items, analysis)
@@ -157,21 +181,17 @@ def value_gated(threshold: float | None, numbers: bool, slot: bool = False) -> S
     that state a number (``numbers``). Grouped by subject unless ``threshold`` is None."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None or not ranked:
             return ranked
         cue = bool(STRONG.search(analysis.text)) or order == "oldest"
-        named = slot and bool(currency.query_slots(analysis.text))
+        named = slot and bool(query_slots(analysis.text))
         if not cue and not named and not QUANTITY.search(analysis.text):
             return ranked
         positions = currency.rival_positions(ranked, items, analysis)
         if not cue and numbers:
             positions = [p for p in positions if _DIGIT.search(_user_part(items[ranked[p].id].content))]
-        groups = ([positions] if threshold is None
-                  else same_subject_groups(ranked, positions, vectors, None, threshold))
-        for group in groups:
-            ranked = currency.in_time_order(ranked, group, items, order)
-        return ranked
+        return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold))
     return stage
 
 
@@ -181,7 +201,7 @@ def covering(coverage: float, threshold: float | None) -> Stage:
     unless ``threshold`` is None."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None or not ranked:
             return ranked
         words = analysis.words
@@ -189,11 +209,7 @@ def covering(coverage: float, threshold: float | None) -> Stage:
                      and r.score >= currency.RIVAL_SCORE
                      and (hits := shared_words(words, items[r.id].content)) >= 2
                      and hits >= coverage * len(words)]
-        groups = ([positions] if threshold is None
-                  else same_subject_groups(ranked, positions, vectors, None, threshold))
-        for group in groups:
-            ranked = currency.in_time_order(ranked, group, items, order)
-        return ranked
+        return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold))
     return stage
 
 
@@ -201,7 +217,7 @@ def close_rivals(fraction: float) -> Stage:
     """Only rivals scoring at least ``fraction`` of the best rival are reordered."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None or not ranked:
             return ranked
         rivals = currency.rival_positions(ranked, items, analysis)
@@ -216,13 +232,13 @@ def gated(or_attribute: bool) -> Stage:
     "currently" …) or a past-state cue, or (``or_attribute``) naming an attribute or slot."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        order = currency.wanted_order(analysis)
+        order = any_present_order(analysis)
         if order is None:
             return ranked
-        named = bool(currency.attribute_of(analysis.text) or currency.query_slots(analysis.text))
+        named = bool(currency.attribute_of(analysis.text) or query_slots(analysis.text))
         if not (STRONG.search(analysis.text) or order == "oldest" or (or_attribute and named)):
             return ranked
-        return grouped(None)(ranked, items, analysis)
+        return reorder(ranked, items, order, [currency.rival_positions(ranked, items, analysis)])
     return stage
 
 
@@ -264,7 +280,7 @@ def main() -> None:
             return _stage(ranked, items, analysis,
                           memory.store.vectors(scope[-1], [r.id for r in ranked[:currency.HEAD]]))
 
-        currency.current_state = with_vectors  # type: ignore[assignment]
+        currency.current_state = with_vectors
         pipeline = replace(memory.pipeline(), current_state=on)
         records: list[dict[str, Any]] = []
         for case in cases:
@@ -275,9 +291,10 @@ def main() -> None:
             record.pop("_packed")
             records.append(record)
         overall = aggregate(records, METRICS)["overall"]
-        print(name, len(cases), {m: None if overall.get(m) is None else round(overall[m], 3) for m in METRICS},
+        print(name, len(cases), {m: None if overall.get(m) is None else round(float(overall[m]), 3)  # type: ignore[arg-type]
+                                  for m in METRICS},
               flush=True)
-    currency.current_state = _CURRENT  # type: ignore[assignment]
+    currency.current_state = _CURRENT
     memory.close()
 
 
