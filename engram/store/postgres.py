@@ -45,9 +45,11 @@ from engram.store.postgres_sql import (
     WRITE_COLUMNS,
     PgVector,
     adjacent,
+    context_params,
     filter_clause,
     history_to_row,
     item_to_row,
+    neighbors_params,
     row_to_history,
     row_to_item,
     scope_clause,
@@ -55,7 +57,7 @@ from engram.store.postgres_sql import (
     vector_dumper,
     where,
 )
-from engram.store.postgres_tenant import DEFAULT_PARTITIONS, check_partitions, tenant_of
+from engram.store.postgres_tenant import DEFAULT_PARTITIONS, check_partitions, scope_tenant, tenant_of
 from engram.store.postgres_vectors import VectorReads
 from engram.store.sql_common import collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
@@ -244,10 +246,10 @@ class PostgresStore(VectorReads):
                     "to another one: keep its user_id (or add a new memory and delete this one)")
             fresh = keep_access_stats(item, row[1], row[2])
             lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
-            before = conn.execute(NEIGHBORS_SQL, [[tenant], [item.id]]).fetchall()
+            before = conn.execute(NEIGHBORS_SQL, neighbors_params([tenant], [item.id])).fetchall()
             conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), tenant, item.id))
             # its text, status or time may have changed: it, its old and its new neighbours
-            after = conn.execute(CONTEXT_SQL, [[tenant], [item.id], [tenant]]).fetchall()
+            after = conn.execute(CONTEXT_SQL, context_params([tenant], [item.id])).fetchall()
             recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id}, [tenant])
             conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
             with conn.cursor() as cur:
@@ -307,7 +309,7 @@ class PostgresStore(VectorReads):
                   for r in rows}
         lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
         tenants = sorted({tenant_of(scope) for scope in scopes.values()})
-        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, [tenants, ids]).fetchall()) - set(ids)
+        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, neighbors_params(tenants, ids)).fetchall()) - set(ids)
         conn.execute("DELETE FROM memories WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
         conn.execute("DELETE FROM vectors WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
         delete_secrets(conn, ids)
@@ -402,9 +404,11 @@ class PostgresStore(VectorReads):
     def neighbors(self, scope: Scope, ids: Sequence[str],
                   filters: Filters | None = None) -> dict[str, Neighbors]:
         sql, params = scope_clause(scope, "t")
-        return session_neighbors(self._read, list(ids), sql, params, mark="%s", adjacent=adjacent,
+        tenant = scope_tenant(scope)  # pinned: the planner reads one partition (adjacent())
+        return session_neighbors(self._read, list(ids), sql, params, mark="%s",
+                                 adjacent=lambda which: adjacent(which, prune="%s" if tenant else None),
                                  filter_on=lambda a: filter_clause(filters or Filters(), a),
-                                 key="tenant")
+                                 key="tenant", pinned=tenant)
 
     def recent_texts(self, scope: Scope, filters: Filters, *, limit: int) -> builtins.list[str]:
         sql, params = where(scope, filters)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from engram.model import Scope
-from engram.store.postgres_sql import CONTEXT_SQL
+from engram.store.postgres_sql import CONTEXT_SQL, context_params
 
 # pg_advisory_xact_lock(class, key) namespace of per-session context upkeep ("ctxt")
 CONTEXT_LOCK = 0x63747874
@@ -47,4 +47,4 @@ def recontext(conn: Any, ids: set[str], tenants: Iterable[str]) -> None:
     affected, never whole sessions. ``tenants`` holds (at least) theirs."""
     if ids:
         keys = sorted(set(tenants))
-        conn.execute(CONTEXT_SQL, [keys, sorted(ids), keys])
+        conn.execute(CONTEXT_SQL, context_params(keys, sorted(ids)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import struct
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -197,12 +198,18 @@ def session_order(alias: str = "m", *, descending: bool = False) -> str:
     return f"coalesce({alias}.event_time, {_NULL_TIME}){way}, {alias}.seq{way}"
 
 
-def adjacent(which: str, target: str = "t", column: str = "id") -> str:
+def adjacent(which: str, target: str = "t", column: str = "id", *, prune: str | None = None) -> str:
     """A correlated scalar subquery: ``column`` of the active episodic item right
     before (``which="prev"``) or after (``"next"``) row ``target`` in
     :func:`session_order`, among items with the same user, agent, app (NULL-safe)
     and session; NULL when there is none, or when ``target`` has no session or is
-    not episodic. One index seek per call, whatever the session's length."""
+    not episodic. One index seek per call, whatever the session's length.
+
+    ``prune``: SQL the neighbour's tenant must also equal, naming values the caller binds
+    (``%s``, ``ANY(%s)``: the tenants of the ``target`` rows, or a superset).
+    ``nb.tenant = t.tenant`` alone names no value the planner can prune partitions with,
+    so each subquery was planned over every partition: with 16, planning was most of
+    PostgreSQL's CPU per search, update and delete (tests/store/test_postgres_planning.py)."""
     if which not in ("prev", "next"):
         raise ValueError(f"which must be 'prev' or 'next', not {which!r}")
     before = which == "prev"
@@ -210,36 +217,47 @@ def adjacent(which: str, target: str = "t", column: str = "id") -> str:
                         for c in ("user_id", "agent_id", "app_id"))
     key = f"(coalesce(nb.event_time, {_NULL_TIME}), nb.seq)"
     mine = f"(coalesce({target}.event_time, {_NULL_TIME}), {target}.seq)"
-    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.tenant = {target}.tenant"
+    pruned = f" AND nb.tenant = {prune}" if prune else ""
+    return (f"(SELECT nb.{column} FROM memories nb WHERE nb.tenant = {target}.tenant{pruned}"
             f" AND nb.session_id = {target}.session_id AND {same} AND nb.status = 'active' AND nb.kind = '{NEIGHBOR_KIND}'"
             f" AND {target}.kind = '{NEIGHBOR_KIND}' AND {key} {'<' if before else '>'} {mine}"
             f" ORDER BY {session_order('nb', descending=before)} LIMIT 1)")
 
 
-# (id, prev id, next id, tenant) of the rows whose tenants and ids are bound as two
-# arrays (the tenants prune partitions; a superset is fine); only active rows have
-# neighbours (an archived round is nobody's neighbour).
+# (id, prev id, next id, tenant) of the rows with the given tenants and ids
+# (:func:`neighbors_params`; the tenants prune partitions, a superset is fine); only active
+# rows have neighbours (an archived round is nobody's neighbour).
 NEIGHBORS_SQL = (
     "SELECT t.id,"
-    f" CASE WHEN t.status = 'active' THEN {adjacent('prev')} END AS prev,"
-    f" CASE WHEN t.status = 'active' THEN {adjacent('next')} END AS next, t.tenant"
+    f" CASE WHEN t.status = 'active' THEN {adjacent('prev', prune='ANY(%s)')} END AS prev,"
+    f" CASE WHEN t.status = 'active' THEN {adjacent('next', prune='ANY(%s)')} END AS next, t.tenant"
     " FROM memories t WHERE t.tenant = ANY(%s) AND t.id = ANY(%s)"
 )
 
-# Rewrites ``context_text`` (the neighbours' content joined by a newline) of the rows
-# whose tenants and ids are bound as two arrays, then the tenants again, where it
-# changed; returns (id, prev, next). Neighbours share their row's tenant.
+# Rewrites ``context_text`` (the neighbours' content joined by a newline) of the rows with
+# the given tenants and ids (:func:`context_params`) where it changed; returns (id, prev,
+# next). Neighbours share their row's tenant.
 CONTEXT_SQL = (
     f"WITH x AS MATERIALIZED ({NEIGHBORS_SQL}),"
     " c AS (SELECT x.tenant, x.id, x.prev, x.next,"
     " concat_ws(chr(10), p.content, n.content) AS context FROM x"
-    " LEFT JOIN memories p ON p.tenant = x.tenant AND p.id = x.prev"
-    " LEFT JOIN memories n ON n.tenant = x.tenant AND n.id = x.next),"
+    " LEFT JOIN memories p ON p.tenant = x.tenant AND p.tenant = ANY(%s) AND p.id = x.prev"
+    " LEFT JOIN memories n ON n.tenant = x.tenant AND n.tenant = ANY(%s) AND n.id = x.next),"
     " u AS (UPDATE memories m SET context_text = c.context FROM c"
     " WHERE m.tenant = ANY(%s) AND m.tenant = c.tenant AND m.id = c.id"
     " AND m.context_text <> c.context)"
     " SELECT id, prev, next FROM c"
 )
+
+
+def neighbors_params(tenants: Sequence[str], ids: Sequence[str]) -> list[Any]:
+    """What :data:`NEIGHBORS_SQL` binds: the tenants wherever a partition is read."""
+    return [list(tenants), list(tenants), list(tenants), list(ids)]
+
+
+def context_params(tenants: Sequence[str], ids: Sequence[str]) -> list[Any]:
+    """What :data:`CONTEXT_SQL` binds."""
+    return [*neighbors_params(tenants, ids), list(tenants), list(tenants), list(tenants)]
 
 # Places a batch of new items before they are inserted, so that each row is written
 # once with its context (inserting, then updating, would index every new row twice)

@@ -50,7 +50,7 @@ def collect_stats(read: Read, scope_sql: str, params: Sequence[Any], history_sql
 def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[Any], *,
               mark: str, adjacent: Callable[[str], str],
               filter_on: Callable[[str], tuple[str, list[Any]]],
-              key: str | None = None) -> dict[str, Neighbors]:
+              key: str | None = None, pinned: Any = None) -> dict[str, Neighbors]:
     """Session id and prev/next active episodic items of each id (alias ``t`` in ``scope_sql``) in
     its session. ``adjacent("prev"|"next")`` is the dialect's lookup (the same one
     that maintains the lexical context field, so both agree on the order); it only
@@ -58,20 +58,25 @@ def neighbors(read: Read, ids: Sequence[str], scope_sql: str, params: Sequence[A
     even when two tenants reuse a session id. ``filter_on(alias)`` is the caller's
     filters as SQL: a neighbour they exclude is reported as ``None``. ``key`` names a
     column a neighbour shares with its item (PostgreSQL's partition key), so that the
-    neighbour lookups read the item's partition only."""
+    neighbour lookups read the item's partition only; ``pinned`` is the value of ``key``
+    every item has when the scope fixes it: then it is bound (``adjacent`` binds it once per
+    call) instead of read from each row, so the planner reads that one partition."""
     if not ids:
         return {}
     prev_sql, prev_params = filter_on("p")
     next_sql, next_params = filter_on("n")
+    pin = pinned is not None and key is not None
+    side = mark if pin else "x.k"
     same = ("", "", "") if key is None else (
-        f", t.{key} AS k", f" AND p.{key} = x.k", f" AND n.{key} = x.k")
+        f", t.{key} AS k", f" AND p.{key} = {side}", f" AND n.{key} = {side}")
+    own = [pinned] if pin else []
     rows = read(
         f"WITH x AS MATERIALIZED (SELECT t.id, {adjacent('prev')} AS prev, {adjacent('next')} AS nxt,"
         f" t.session_id AS session{same[0]}"
         f" FROM memories t WHERE t.id IN ({','.join([mark] * len(ids))}) AND {scope_sql})"
         f" SELECT x.id, p.id, n.id, x.session FROM x LEFT JOIN memories p ON p.id = x.prev{same[1]}"
         f" AND {prev_sql} LEFT JOIN memories n ON n.id = x.nxt{same[2]} AND {next_sql}",
-        [*ids, *params, *prev_params, *next_params])
+        [*own, *own, *ids, *params, *own, *prev_params, *own, *next_params])
     return {r[0]: Neighbors(r[1], r[2], r[3]) for r in rows}
 
 
