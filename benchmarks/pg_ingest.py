@@ -8,7 +8,8 @@ and ``import`` call ``Store.add`` this way). The embedder is not involved: vecto
 synthetic clustered unit vectors (``benchmarks/quantization.py``). Four cases, on the
 same server in the same run:
 
-* ``copy``: the store as shipped (``COPY`` into each table, binary vectors);
+* ``copy``: the store as shipped (``COPY`` into each table, binary vectors), batches
+  adding to a populated store (``defer_index_min=0``, so no batch rebuilds the index);
 * ``executemany``: the same statements sent as pipelined ``executemany`` INSERTs,
   the write path before ``COPY`` (``postgres_bulk.copy_rows`` swapped for it);
 * each with pgvector's HNSW index maintained (the default), and with the index
@@ -124,7 +125,7 @@ def run_case(server: Any, url: str, path: str, hnsw: bool, vectors: Any, users: 
     real_copy = postgres_bulk.copy_rows
     postgres_bulk.copy_rows = real_copy if path == "copy" else executemany_rows
     rng = random.Random(0)
-    store = PostgresStore(url)
+    store = PostgresStore(url, defer_index_min=0)  # batches into a populated store: no rebuild
     try:
         # the first batch fixes the vector dimension and creates the HNSW index(es)
         items, history = rounds(0, batch, users, rng)

@@ -34,9 +34,9 @@ from engram.store.postgres_sql import (
     PLACE_SQL,
     SET_CONTEXTS_SQL,
     WRITE_COLUMNS,
-    PgVector,
     history_to_row,
     item_to_row,
+    vector_bytes,
 )
 from engram.store.postgres_tenant import tenant_of
 
@@ -62,13 +62,31 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
             copy.write_row(row)
 
 
+# Below this many items PLANNING PLACE_SQL costs more than running it, so it is planned
+# once per connection (a generic plan); from here on the generic plan, blind to the
+# arrays' sizes, probes every partition per row and a plan for the actual values is far
+# cheaper (PLACE_SQL alone, 3,000 rows stored: 21 vs 54 ms for 1 item, 112 vs 86 ms for
+# 50, 1.48 s vs 0.25 s for 1,000).
+GENERIC_PLAN_MAX = 32
+
+
+def place(conn: Any, batch: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Run PLACE_SQL over ``batch`` (its bound arrays), with the plan its size calls for."""
+    if len(batch[0]) >= GENERIC_PLAN_MAX:
+        return conn.execute(PLACE_SQL, batch, prepare=False).fetchall()  # type: ignore[no-any-return]
+    conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+    placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
+    conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
+    return placed  # type: ignore[no-any-return]
+
+
 def check_new_ids(conn: Any, ids: Sequence[str]) -> None:
     """Refuse ids already used in any tenant (or twice in this batch). The primary key
     ``(tenant, id)`` catches a duplicate within one tenant, and this lookup one across
     tenants (two concurrent writers of one id into two tenants could both pass it: ids
     are UUIDv7, so only a caller reusing ids on purpose can meet that)."""
     if len(set(ids)) != len(ids) or conn.execute(
-            "SELECT 1 FROM memories WHERE id = ANY(%s) LIMIT 1", [list(ids)]).fetchone():
+            "SELECT 1 FROM memories WHERE id = ANY(%b) LIMIT 1", [list(ids)]).fetchone():
         raise ConflictError("a memory with one of these ids already exists; use update() to change it")
 
 
@@ -84,8 +102,8 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     tenants = {item.id: tenant_of(item.scope) for item in items}
     rows = [item_to_row(item) for item in items]
     vectors = ([] if matrix is None else  # checked (finite) before anything is written
-               [(tenants[item.id], item.id, PgVector(vec))
-                for item, vec in zip(items, matrix, strict=True)])
+               [(tenants[item.id], item.id, raw)
+                for item, raw in zip(items, vector_bytes(matrix), strict=True)])
     live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
             and i.scope.session_id is not None for i in items]  # rounds with neighbours
     columns: tuple[str, ...] = WRITE_COLUMNS
@@ -95,10 +113,7 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
         batch = [live, [tenants[i.id] for i in items],
                  *([session_of(i.scope)[k] for i in items] for k in range(4)),
                  [i.event_time for i in items], [i.content for i in items]]
-        # planning PLACE_SQL costs more than running it: plan it once per connection
-        conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-        placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
-        conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
+        placed = place(conn, batch)
         at = {r[0]: (r[1], r[2]) for r in placed if r[0] is not None}
         joined = [(r[4], r[3], r[2]) for r in placed if r[3] is not None]
         columns = (*WRITE_COLUMNS, "seq", "context_text")
@@ -118,7 +133,7 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
         copy_vectors(conn, vectors, defer_index_min)
 
 
-def copy_vectors(conn: Any, vectors: Sequence[tuple[str, str, PgVector]], defer_index_min: int) -> None:
+def copy_vectors(conn: Any, vectors: Sequence[tuple[str, str, bytes]], defer_index_min: int) -> None:
     """COPY the vector rows; when there are at least ``defer_index_min`` of them and no
     more already stored, without the HNSW index, built again afterwards (module docs)."""
     index = None

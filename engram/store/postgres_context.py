@@ -26,9 +26,9 @@ def lock_sessions(conn: Any, sessions: Iterable[Sequence[str | None]]) -> None:
     Under READ COMMITTED, two writers adding rounds to one session would not see each
     other's rows and could leave a neighbour's context stale: holding the text of a
     round that is not its neighbour, which a later delete of that round would miss."""
-    keys = sorted({lock_key(s) for s in sessions if s[3] is not None})
+    keys = sorted({lock_key(s) for s in set(map(tuple, sessions)) if s[3] is not None})
     if keys:
-        conn.execute("SELECT pg_advisory_xact_lock(%s::int, k) FROM unnest(%s::int[]) AS k",
+        conn.execute("SELECT pg_advisory_xact_lock(%s::int, k) FROM unnest(%b::int[]) AS k",
                      [CONTEXT_LOCK, keys])
 
 
