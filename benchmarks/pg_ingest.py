@@ -41,6 +41,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
@@ -50,6 +52,7 @@ from scale import WORDS, load  # noqa: E402
 
 from engram.model import HistoryEntry, MemoryItem, Scope, utcnow  # noqa: E402
 from engram.store import postgres_bulk  # noqa: E402
+from engram.store.postgres_sql import PgVector  # noqa: E402
 
 ROUNDS_PER_SESSION = 20
 
@@ -91,7 +94,10 @@ def server_cpu(server: Any) -> float | None:
 
 def executemany_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
                      *, binary: bool = False) -> None:
-    """The write path before COPY: one pipelined INSERT per row."""
+    """The write path before COPY: one pipelined INSERT per row (vectors, which the COPY
+    takes as pgvector's binary bytes, go back to ``PgVector`` parameters as they were)."""
+    if binary:
+        rows = [(*row[:-1], PgVector(np.frombuffer(row[-1][4:], ">f4"))) for row in rows]
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join(['%b' if binary else '%s'] * len(columns))})")
     with conn.pipeline(), conn.cursor() as cur:
