@@ -65,6 +65,11 @@ _QUANTITY = re.compile(
     r"(?:[\w-]+ ){0,5}?(?:time|percentage|percent|rate|number|count|total|deadline|date|score|"
     r"price|cost|quota|size|amount|budget|average|limit|duration|speed|weight|distance|level|"
     r"version|salary|accuracy|record|best|goal|target)s?\b", re.IGNORECASE)
+# ... unless the quantity is an interval between two moments ("how many days between X and Y",
+# "how long did it take"): that relates two events, and neither is the value "now".
+_INTERVAL = re.compile(
+    r"\bbetween\b[^?]*\band\b|\b(?:passed|elapsed)\b|\bhow long did\b|\bdid it take\b|"
+    r"\bhow (?:many|much)\b[^?]*\b(?:after|before)\b", re.IGNORECASE)
 
 
 def is_current(item: MemoryItem, now: datetime) -> bool:
@@ -112,7 +117,7 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
-    asks_current = (_NOW_CUE.search(text) or _QUANTITY.search(text)
+    asks_current = (_NOW_CUE.search(text) or (_QUANTITY.search(text) and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 

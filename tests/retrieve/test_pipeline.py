@@ -80,6 +80,8 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("which editor do I use these days?", "newest"),  # says "now" in words
     ("what is the dashboard API built with?", None),  # present tense alone asks for no current value
     ("does the dashboard API use caching?", None),
+    ("how many days passed between the kickoff and the launch?", None),  # an interval, not a value now
+    ("how long did it take me to reach 85%?", None),
     ("where did I live before Madrid?", "oldest"),
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
