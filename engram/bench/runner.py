@@ -21,7 +21,7 @@ from engram.bench.metrics import aggregate, latency_summary
 from engram.bench.scoring import BUDGETS, KS, score_case
 from engram.bench.splits import split_of
 from engram.config import Settings
-from engram.embed.base import Embedder, WrappedEmbedder
+from engram.embed.base import find_layer
 from engram.embed.cache import CachedEmbedder
 from engram.errors import InvalidInputError
 from engram.ingest.rounds import to_units
@@ -110,14 +110,9 @@ def memory_scope(user: str) -> Scope:
 WARM_CHUNK = 256  # texts per call while warming the cache (already sorted by length)
 
 
-def has_disk_cache(embedder: Embedder) -> bool:
-    """Whether vectors embedded through ``embedder`` are kept (a :class:`CachedEmbedder`
-    somewhere among its layers)."""
-    while isinstance(embedder, WrappedEmbedder):
-        if isinstance(embedder, CachedEmbedder):
-            return True
-        embedder = embedder.inner
-    return False
+def rounds_of(session: BenchSession) -> list[Message]:
+    """The session's messages that hold any text (what ingest stores)."""
+    return [m for m in session_messages(session) if m.content.strip()]
 
 
 def warm_cache(memory: Memory, haystacks: Sequence[BenchCase],
@@ -129,12 +124,11 @@ def warm_cache(memory: Memory, haystacks: Sequence[BenchCase],
     rounds recur (LongMemEval_S: ~96k distinct rounds in ~250k), and one global sort pads
     the model's batches far less than a sort inside each haystack. Work done survives an
     interrupted run: the next run embeds only what is missing."""
-    if not has_disk_cache(memory.embedder):
+    if find_layer(memory.embedder, CachedEmbedder) is None:
         return {"texts": 0, "seconds": 0.0}
     started = time.perf_counter()
     texts = sorted({unit.text for case in haystacks for session in case.sessions
-                    for unit in to_units([m for m in session_messages(session) if m.content.strip()],
-                                         session.time)}, key=len)
+                    for unit in to_units(rounds_of(session), session.time)}, key=len)
     for start in range(0, len(texts), WARM_CHUNK):
         memory.embedder.embed(texts[start:start + WARM_CHUNK])
         if progress:
@@ -155,7 +149,7 @@ def ingest(memory: Memory, cases: Sequence[BenchCase], scope_prefix: str,
         user = f"{scope_prefix}{haystack_id}"
         requests: list[dict[str, Any]] = []
         for session in case.sessions:
-            messages = [m for m in session_messages(session) if m.content.strip()]
+            messages = rounds_of(session)
             if messages:
                 turns += len(messages)
                 requests.append({"data": messages, "user_id": user,

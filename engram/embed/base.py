@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, TypeVar, runtime_checkable
 
 import numpy as np
 
@@ -45,3 +45,18 @@ class WrappedEmbedder:
     @property
     def dim(self) -> int:
         return self.inner.dim
+
+
+L = TypeVar("L")
+
+
+def find_layer(embedder: Embedder, kind: type[L]) -> L | None:
+    """The first layer of type ``kind`` among ``embedder`` and the layers it wraps, if any
+    (e.g. whether a disk cache keeps what is embedded)."""
+    layer: object = embedder
+    while True:
+        if isinstance(layer, kind):
+            return layer
+        if not isinstance(layer, WrappedEmbedder):
+            return None
+        layer = layer.inner

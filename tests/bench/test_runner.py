@@ -11,7 +11,7 @@ from engram.bench.datasets import load_locomo
 from engram.bench.runner import BenchConfig, ingest, run, session_messages
 from engram.cli import app
 from engram.config import Settings
-from engram.embed.base import WrappedEmbedder
+from engram.embed.base import find_layer
 from engram.embed.cache import CachedEmbedder
 from engram.memory import Memory
 
@@ -104,19 +104,13 @@ def test_a_rerun_keeps_the_embedding_cache(tmp_path: Path) -> None:
     assert first >= 4 and cached() == first
 
 
-def _disk_cache(embedder: object) -> CachedEmbedder:
-    while not isinstance(embedder, CachedEmbedder):
-        assert isinstance(embedder, WrappedEmbedder), "no embedding cache among the layers"
-        embedder = embedder.inner
-    return embedder
-
-
 def test_the_warm_up_embeds_each_distinct_round_once_before_ingest(tmp_path: Path) -> None:
     """One length-sorted pass over every haystack's rounds; add_many then only reads the cache."""
     cases = load_locomo(write_locomo(tmp_path / "d"))
     settings = Settings(embedder="hashing", data_dir=tmp_path / "data")
     with Memory(tmp_path / "m.db", settings=settings) as memory:
-        cache = _disk_cache(memory.embedder)
+        cache = find_layer(memory.embedder, CachedEmbedder)
+        assert cache is not None, "no embedding cache among the layers"
         stats = ingest(memory, cases, "bench:t:")
         warmed = stats["embedding_warm_up"]
         assert warmed["texts"] == stats["rounds"] > 3  # every round of this file is distinct
