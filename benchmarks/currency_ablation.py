@@ -36,8 +36,6 @@ from engram.retrieve.base import Ranked
 
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
            "updated_above_original@10", "both_statements@10", "asked_state_first")
-STRONG = re.compile(r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
-                    r"most recent|recently|any ?more)\b", re.IGNORECASE)
 Stage = Callable[..., list[Ranked]]
 Vectors = Mapping[str, np.ndarray]
 _CURRENT = currency.current_state
@@ -117,6 +115,21 @@ def groups_of(ranked: list[Ranked], positions: list[int], vectors: Vectors | Non
     return same_subject_groups(ranked, positions, vectors, items, threshold)
 
 
+Body = Callable[[list[Ranked], Mapping[str, MemoryItem], QueryAnalysis, Any, str], list[Ranked]]
+
+
+def ordered(body: Body) -> Stage:
+    """A variant: ``body(ranked, items, analysis, vectors, order)`` runs only when the old rule
+    (:func:`any_present_order`) asks for an order and there are hits; otherwise nothing moves."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        order = any_present_order(analysis)
+        if order is None or not ranked:
+            return ranked
+        return body(ranked, items, analysis, vectors, order)
+    return stage
+
+
 def reorder(ranked: list[Ranked], items: Mapping[str, MemoryItem], order: str,
             groups: list[list[int]]) -> list[Ranked]:
     for group in groups:
@@ -128,15 +141,12 @@ def grouped(threshold: float | None, slots: bool = False) -> Stage:
     """Rivals reordered inside groups that restate one subject (cosine >= ``threshold``, or
     with ``slots`` also a common slot), or all rivals together (``None``: the stage before
     grouping)."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None or not ranked:
-            return ranked
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
         positions = currency.rival_positions(ranked, items, analysis)
         return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold,
                                                        items if slots else None))
-    return stage
+    return ordered(body)
 
 
 UPDATE_CUE = re.compile(
@@ -152,11 +162,8 @@ def _user_part(text: str) -> str:
 def grouped_cue(threshold: float, user_only: bool) -> Stage:
     """Grouped by subject, and a group is reordered only when its newest member states a
     change (:data:`UPDATE_CUE`), in the whole round or (``user_only``) in the user's turn."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None or not ranked:
-            return ranked
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
         positions = currency.rival_positions(ranked, items, analysis)
         for group in same_subject_groups(ranked, positions, vectors, None, threshold):
             newest = max(group, key=lambda p: currency._when(items[ranked[p].id]))
@@ -164,82 +171,65 @@ def grouped_cue(threshold: float, user_only: bool) -> Stage:
             if order == "oldest" or UPDATE_CUE.search(_user_part(text) if user_only else text):
                 ranked = currency.in_time_order(ranked, group, items, order)
         return ranked
-    return stage
+    return ordered(body)
 
 
-QUANTITY = re.compile(
-    r"\bhow (?:many|much|long|often|far|old)\b|\bwhat(?:'s| is| are| was)? (?:the |my |our )?(?:[\w-]+ ){0,5}?"
-    r"(?:time|percentage|percent|rate|number|count|total|deadline|date|score|price|cost|quota|size|"
-    r"amount|budget|average|limit|duration|speed|weight|distance|level|version|salary|accuracy|"
-    r"record|best|goal|target)s?\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
 def value_gated(threshold: float | None, numbers: bool, slot: bool = False) -> Stage:
     """Reorder only for a question with an explicit present/past-state cue, or one that asks
-    for a quantity (:data:`QUANTITY`); for a quantity question without a cue, only rivals
+    for a quantity (:data:`engram.retrieve.currency.QUANTITY`); for a quantity question without a cue, only rivals
     that state a number (``numbers``). Grouped by subject unless ``threshold`` is None."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None or not ranked:
-            return ranked
-        cue = bool(STRONG.search(analysis.text)) or order == "oldest"
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
+        cue = bool(currency.NOW_CUE.search(analysis.text)) or order == "oldest"
         named = slot and bool(query_slots(analysis.text))
-        if not cue and not named and not QUANTITY.search(analysis.text):
+        if not cue and not named and not currency.QUANTITY.search(analysis.text):
             return ranked
         positions = currency.rival_positions(ranked, items, analysis)
         if not cue and numbers:
             positions = [p for p in positions if _DIGIT.search(_user_part(items[ranked[p].id].content))]
         return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold))
-    return stage
+    return ordered(body)
 
 
 def covering(coverage: float, threshold: float | None) -> Stage:
     """Rivals are the head hits holding at least ``coverage`` of the query's content words
     (and two or more): no attribute family or slot alone makes a rival. Grouped by subject
     unless ``threshold`` is None."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None or not ranked:
-            return ranked
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
         words = analysis.words
         positions = [p for p, r in enumerate(ranked[:currency.HEAD]) if r.id in items
                      and r.score >= currency.RIVAL_SCORE
                      and (hits := shared_words(words, items[r.id].content)) >= 2
                      and hits >= coverage * len(words)]
         return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold))
-    return stage
+    return ordered(body)
 
 
 def close_rivals(fraction: float) -> Stage:
     """Only rivals scoring at least ``fraction`` of the best rival are reordered."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None or not ranked:
-            return ranked
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
         rivals = currency.rival_positions(ranked, items, analysis)
         best = max((ranked[p].score for p in rivals), default=0.0)
         keep = [p for p in rivals if ranked[p].score >= fraction * best]
         return currency.in_time_order(ranked, keep, items, order)
-    return stage
+    return ordered(body)
 
 
 def gated(or_attribute: bool) -> Stage:
     """The ungrouped stage, only for questions with an explicit present cue ("now",
     "currently" …) or a past-state cue, or (``or_attribute``) naming an attribute or slot."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        order = any_present_order(analysis)
-        if order is None:
-            return ranked
+    def body(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+             vectors: Any, order: str) -> list[Ranked]:
         named = bool(currency.attribute_of(analysis.text) or query_slots(analysis.text))
-        if not (STRONG.search(analysis.text) or order == "oldest" or (or_attribute and named)):
+        if not (currency.NOW_CUE.search(analysis.text) or order == "oldest" or (or_attribute and named)):
             return ranked
         return reorder(ranked, items, order, [currency.rival_positions(ranked, items, analysis)])
-    return stage
+    return ordered(body)
 
 
 VARIANTS: dict[str, tuple[bool, Stage]] = {

@@ -57,10 +57,10 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 # single-valued slot (where I live, who my partner is). Any present tense ("is", "do I")
 # was the old rule: in a long chat about one project it reordered nearly every question
 # and displaced the best hit (benchmarks/results/currency-ablation-2026-12-01.md).
-_NOW_CUE = re.compile(
+NOW_CUE = re.compile(
     r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
     r"most recent|recently|any ?more)\b", re.IGNORECASE)
-_QUANTITY = re.compile(
+QUANTITY = re.compile(
     r"\bhow (?:many|much|long|often|far|old)\b|\bwhat(?:'s| is| are| was)? (?:the |my |our )?"
     r"(?:[\w-]+ ){0,5}?(?:time|percentage|percent|rate|number|count|total|deadline|date|score|"
     r"price|cost|quota|size|amount|budget|average|limit|duration|speed|weight|distance|level|"
@@ -111,13 +111,13 @@ def attribute_of(text: str) -> frozenset[str]:
 
 
 def wanted_order(analysis: QueryAnalysis) -> str | None:
-    """"newest" for a question that asks for a current value (see :data:`_NOW_CUE`),
+    """"newest" for a question that asks for a current value (see :data:`NOW_CUE`),
     "oldest" for one that asks about an earlier state in words ("before", "used to", "my
     first"), None otherwise (a date named alone is the time channel's business)."""
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
-    asks_current = (_NOW_CUE.search(text) or (_QUANTITY.search(text) and not _INTERVAL.search(text))
+    asks_current = (NOW_CUE.search(text) or (QUANTITY.search(text) and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 
