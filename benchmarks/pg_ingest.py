@@ -31,7 +31,6 @@ shared_buffers 64 MB), or ``ENGRAM_TEST_DATABASE_URL``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import sys
@@ -48,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
 
 from quantization import clustered  # noqa: E402
+from results_files import write_results  # noqa: E402
 from scale import WORDS, load  # noqa: E402
 
 from engram.model import HistoryEntry, MemoryItem, Scope, utcnow  # noqa: E402
@@ -247,12 +247,7 @@ def main() -> None:
     finally:
         server.stop()
     result["loadavg_end"] = load()
-    args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"pg-ingest-{result['date']}{args.tag}"
-    stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
-    stem.with_suffix(".md").write_text(markdown(result))
-    plot(result, stem.with_suffix(".png"))
-    print(markdown(result))
+    print(write_results(args.out / f"pg-ingest-{result['date']}{args.tag}", result, markdown, plot))
 
 
 if __name__ == "__main__":

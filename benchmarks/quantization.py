@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from results_files import write_results  # benchmarks/ is on the path of its scripts
 
 from engram.bench.datasets import load_locomo
 from engram.bench.metrics import recall_at_k
@@ -348,12 +349,7 @@ def main() -> None:
         result["synthetic"] = run_synthetic(args.synthetic, args.queries)
         print(json.dumps(result["synthetic"], indent=1), flush=True)
     result["loadavg_end"] = load()
-    args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"quantization-{result['date']}"
-    stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
-    stem.with_suffix(".md").write_text(markdown(result))
-    plot(result, stem.with_suffix(".png"))
-    print(markdown(result))
+    print(write_results(args.out / f"quantization-{result['date']}", result, markdown, plot))
 
 
 if __name__ == "__main__":

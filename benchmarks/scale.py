@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import random
 import shutil
@@ -41,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests" / "store"))
 
 from quantization import clustered  # noqa: E402
+from results_files import write_results  # noqa: E402
 
 from engram.bench.metrics import latency_summary  # noqa: E402
 from engram.index.vector import top_k  # noqa: E402
@@ -290,8 +290,7 @@ def main() -> None:
 
     def save() -> None:
         result["loadavg_end"] = load()
-        stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
-        stem.with_suffix(".md").write_text(markdown(result))
+        write_results(stem, result, markdown)
 
     queries = clustered(args.queries, seed=1)
     try:

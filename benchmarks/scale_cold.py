@@ -35,6 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
+from results_files import write_results  # noqa: E402
 
 WARM = 100
 
@@ -340,13 +341,11 @@ def main() -> None:
             result["runs"].append(row)
             print(json.dumps(row), flush=True)
             result["loadavg_end"] = load()
-            stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
-            stem.with_suffix(".md").write_text(markdown(result))
+            write_results(stem, result, markdown)
     for spec in args.index_graph:
         n, folder = spec.split("=", 1)
         result.setdefault("index_only", []).append(index_only(int(n), Path(folder), args.repeats))
-        stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
-        stem.with_suffix(".md").write_text(markdown(result))
+        write_results(stem, result, markdown)
     plot(result, stem.with_suffix(".png"))
     print(markdown(result))
 
