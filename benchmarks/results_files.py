@@ -14,10 +14,10 @@ Result = dict[str, Any]
 
 
 def write_results(stem: Path, result: Result, markdown: Callable[[Result], str],
-                  plot: Callable[[Result, Path], None] | None = None) -> str:
+                  plot: Callable[[Result, Path], None] | None = None, *, indent: int = 2) -> str:
     """Write ``stem``.json and ``stem``.md (and ``stem``.png with ``plot``); returns the Markdown."""
     stem.parent.mkdir(parents=True, exist_ok=True)
-    stem.with_suffix(".json").write_text(json.dumps(result, indent=2) + "\n")
+    stem.with_suffix(".json").write_text(json.dumps(result, indent=indent) + "\n")
     text = markdown(result)
     stem.with_suffix(".md").write_text(text)
     if plot is not None:

@@ -32,6 +32,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from results_files import write_results  # noqa: E402  (benchmarks/ is on a script's path)
+
 DATA = ROOT / "tests" / "reliability" / "data"
 RESULTS = ROOT / "benchmarks" / "results"
 SPLITS = ("dev", "test", "all")
@@ -181,11 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         result["pii"] = pii_figures(args.misses)
     if args.misses:
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
     name = "trust-detection" + (f"-{args.only}" if args.only else "")
-    (args.out / f"{name}.json").write_text(json.dumps(result, indent=1) + "\n")
-    (args.out / f"{name}.md").write_text(_markdown(result))
-    print(_markdown(result))
+    print(write_results(args.out / name, result, _markdown, indent=1))
     return 0
 
 
