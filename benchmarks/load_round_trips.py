@@ -8,7 +8,7 @@ transaction and the pool's health probe (an empty query) on a connection check-o
 It runs the same operations as benchmarks/load.py (add, search, update, get, delete on one
 user scope, hashing embedder, search statistics buffered as under ``engram serve``) in one
 thread against the throwaway server of tests/store/pg_server.py, counting at the driver:
-``Cursor.execute``/``executemany`` (what ``Connection.execute`` calls too), transactions and
+``Cursor.execute``/``executemany``/``copy`` (what ``Connection.execute`` calls too), transactions and
 pool check-outs.
 
     python benchmarks/load_round_trips.py --rounds 60 --tag after
@@ -58,6 +58,7 @@ class Counter:
 
         wrap(psycopg.Cursor, "execute", lambda a: "probe" if not str(a[0]).strip() else "statement")
         wrap(psycopg.Cursor, "executemany", "statement")
+        wrap(psycopg.Cursor, "copy", "statement")  # COPY ... FROM STDIN: one per table written
         wrap(psycopg.Connection, "transaction", "begin+commit")
         wrap(psycopg_pool.ConnectionPool, "getconn", "checkout")
 

@@ -237,7 +237,7 @@ class Memory:
         check_actor(actor)
         current = self._one(memory_id, target)
         # -- privacy hook: derived items, cache rows, vault; first, so a crash never orphans them
-        self._erase(_privacy.collect(self.store, target, [memory_id]), actor)
+        self._erase(_privacy.collect(self.store, target, [memory_id], [current]), actor)
         self.store.delete(target, [memory_id], [tombstone(memory_id, current.version, actor)])
         self._settle()
 

@@ -90,9 +90,11 @@ class Residue:
         return layers
 
 
-def _texts(store: ItemStore, scope: Scope, ids: Sequence[str]) -> set[str]:
-    """Every version of the content these memories ever had (from their history)."""
-    found = {i.content for i in store.get(scope, list(ids))}
+def _texts(store: ItemStore, scope: Scope, ids: Sequence[str],
+           items: Sequence[MemoryItem] | None = None) -> set[str]:
+    """Every version of the content these memories ever had (from their history);
+    ``items``: these memories, when the caller has read them already."""
+    found = {i.content for i in (store.get(scope, list(ids)) if items is None else items)}
     for entry in store.history(scope, list(ids)):
         for snap in (entry.old, entry.new):
             if snap and isinstance(snap.get("content"), str):
@@ -141,11 +143,15 @@ def _owner_scope(scope: Scope, caller: Scope) -> Scope:
     return scope
 
 
-def collect(store: ItemStore, scope: Scope, ids: Sequence[str]) -> Residue:
-    """Gather the residue of deleting ``ids`` from ``scope`` (call before the delete)."""
+def collect(store: ItemStore, scope: Scope, ids: Sequence[str],
+            items: Sequence[MemoryItem] | None = None) -> Residue:
+    """Gather the residue of deleting ``ids`` from ``scope`` (call before the delete);
+    ``items``: what ``store.get(scope, ids)`` returns, when the caller holds it already
+    (Memory.delete has just read the item: each read is a round trip on PostgreSQL)."""
     residue = Residue(memory_ids=set(ids))
-    items = store.get(scope, list(ids))
-    residue.texts = _texts(store, scope, ids)
+    if items is None:
+        items = store.get(scope, list(ids))
+    residue.texts = _texts(store, scope, ids, items)
     owners = {_owner_scope(i.scope, scope) for i in items} or {scope}
     for owner in owners:
         _derived_from(store, owner, set(ids), residue)

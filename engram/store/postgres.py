@@ -19,37 +19,29 @@ from engram.errors import (
     EngramError,
     InvalidInputError,
     MissingDependencyError,
-    NotFoundError,
     StoreError,
 )
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, tombstone, utcnow
-from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, keep_access_stats, links_among
+from engram.store.base import Link, Neighbors, ScoredIds, SecretRow, links_among
 from engram.store.postgres_bulk import UPSERT_LINK, insert_new, link_row
-from engram.store.postgres_context import adjacent_ids, lock_sessions, recontext, session_of
+from engram.store.postgres_context import lock_sessions
 from engram.store.postgres_erase import PartitionEraser
 from engram.store.postgres_pool import open_pool
+from engram.store.postgres_purge import purge
+from engram.store.postgres_replace import replace_row
 from engram.store.postgres_schema import (
-    check_embedder,
     describe,
     has_schema,
     migrate,
     translate_error,
     version_tuple,
 )
-from engram.store.postgres_side import VAULT_SCHEMA, delete_secrets, ensure_tables, put_secrets
+from engram.store.postgres_side import VAULT_SCHEMA, ensure_tables, put_secrets
 from engram.store.postgres_sql import (
-    CONTEXT_SQL,
-    HISTORY_COLUMNS,
     ITEM_COLUMNS,
-    NEIGHBORS_SQL,
-    WRITE_COLUMNS,
     PgVector,
     adjacent,
-    context_params,
     filter_clause,
-    history_to_row,
-    item_to_row,
-    neighbors_params,
     row_to_history,
     row_to_item,
     scope_clause,
@@ -57,7 +49,7 @@ from engram.store.postgres_sql import (
     vector_dumper,
     where,
 )
-from engram.store.postgres_tenant import DEFAULT_PARTITIONS, check_partitions, scope_tenant, tenant_of
+from engram.store.postgres_tenant import DEFAULT_PARTITIONS, check_partitions, scope_tenant
 from engram.store.postgres_vectors import VectorReads
 from engram.store.sql_common import collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
@@ -66,12 +58,8 @@ from engram.store.sql_common import recent_texts as newest_texts
 T = TypeVar("T")
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
-_UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
-                "WHERE tenant = %s AND id = %s")
-_INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
-                   f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
-_UPSERT_VECTOR = ("INSERT INTO vectors (tenant, id, embedding) VALUES (%s, %s, %b) "
-                  "ON CONFLICT (tenant, id) DO UPDATE SET embedding = EXCLUDED.embedding")
+# what a delete locks and postgres_purge.purge takes: the row's scope and its partition
+_LOCKED = "m.id, m.user_id, m.agent_id, m.session_id, m.app_id, m.tableoid::regclass::text"
 _RETRIES = 5  # deadlock / serialization failures are retried, then reported
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
 # with C, the neighbour context, raised from 0.2 to 0.5
@@ -124,6 +112,9 @@ class PostgresStore(VectorReads):
         # Used when the first vector is written; the store keeps its first choice after that.
         self._index = "halfvec" if vector_dtype == "halfvec" else "vector"
         self._stored_index: str | None = None  # the index kind in the database, once known
+        # meta's embed_model / vector_dim once read: written once, never changed
+        # (postgres_schema.check_embedder), so writes skip re-reading them
+        self._embedder: dict[str, str] | None = None
         self._dim: str | None = None
         self._pg, pool_module = _driver()
         url = dsn or os.environ.get("ENGRAM_DATABASE_URL")
@@ -213,52 +204,27 @@ class PostgresStore(VectorReads):
         matrix = None if vectors is None else np.asarray(vectors, dtype=np.float32)
         vaulted = [s for s in secrets if s.memory_id in scopes]
 
-        def work(conn: Any) -> None:
-            insert_new(conn, items, matrix, history, kept, model_id=model_id, index=self._index,
-                       defer_index_min=self._defer_index_min)
+        def work(conn: Any) -> dict[str, str] | None:
+            stored = insert_new(conn, items, matrix, history, kept, model_id=model_id,
+                                index=self._index, defer_index_min=self._defer_index_min,
+                                embedder=self._embedder)
             with conn.cursor() as cur:  # the vault rows commit (or roll back) with the items
                 put_secrets(cur, vaulted)
+            return stored
 
-        self._write(work)
+        self._embedder = self._write(work) or self._embedder  # committed: safe to keep
 
     def replace(self, item: MemoryItem, vector: np.ndarray | None, history: HistoryEntry, *,
                 expected_version: int, model_id: str | None = None,
                 secrets: Sequence[SecretRow] = ()) -> None:
-        sql, params = scope_clause(item.scope)
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
 
-        def work(conn: Any) -> None:
-            lock_sessions(conn, [session_of(item.scope)])
-            row = conn.execute(f"SELECT m.version, m.access_count, m.last_accessed_at, m.user_id,"
-                               " m.agent_id, m.app_id, m.session_id, m.tenant FROM memories m"
-                               f" WHERE m.id = %s AND {sql} FOR UPDATE", [item.id, *params]).fetchone()
-            if row is None:
-                raise NotFoundError(f"no memory {item.id} in scope {item.scope}")
-            if row[0] != expected_version:
-                raise ConflictError(
-                    f"memory {item.id} is at version {row[0]}, not {expected_version}; "
-                    "reload it and apply your change again"
-                )
-            tenant = row[7]
-            if tenant != tenant_of(item.scope):
-                raise InvalidInputError(
-                    f"memory {item.id} is stored under tenant {tenant!r}; an update cannot move it "
-                    "to another one: keep its user_id (or add a new memory and delete this one)")
-            fresh = keep_access_stats(item, row[1], row[2])
-            lock_sessions(conn, [row[3:7]])  # the stored scope, if wider than item.scope
-            before = conn.execute(NEIGHBORS_SQL, neighbors_params([tenant], [item.id])).fetchall()
-            conn.execute(_UPDATE_ITEM, (*item_to_row(fresh), tenant, item.id))
-            # its text, status or time may have changed: it, its old and its new neighbours
-            after = conn.execute(CONTEXT_SQL, context_params([tenant], [item.id])).fetchall()
-            recontext(conn, (adjacent_ids(before) | adjacent_ids(after)) - {item.id}, [tenant])
-            conn.execute(_INSERT_HISTORY, history_to_row(history, item.scope))
-            with conn.cursor() as cur:
-                put_secrets(cur, [s for s in secrets if s.memory_id == item.id])
-            if vec is not None:
-                check_embedder(conn, model_id, vec.shape[0], self._index)
-                conn.execute(_UPSERT_VECTOR, (tenant, item.id, PgVector(vec)))
+        def work(conn: Any) -> dict[str, str] | None:
+            return replace_row(conn, item, vec, history, expected_version=expected_version,
+                               model_id=model_id, index=self._index, secrets=secrets,
+                               embedder=self._embedder)
 
-        self._write(work)
+        self._embedder = self._write(work) or self._embedder
 
     def delete(self, scope: Scope, ids: Sequence[str], tombstones: Sequence[HistoryEntry]) -> int:
         if not ids:
@@ -267,15 +233,15 @@ class PostgresStore(VectorReads):
         by_id = {t.memory_id: t for t in tombstones}
 
         def work(conn: Any) -> int:
-            lock_sessions(conn, conn.execute(  # before the rows, as add() and replace() do
+            held = lock_sessions(conn, conn.execute(  # before the rows, as add() and replace() do
                 "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
                 f" WHERE m.id = ANY(%s) AND {sql}", [list(ids), *params]).fetchall())
             rows = conn.execute(  # lock in id order: concurrent deletes cannot deadlock
-                "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id FROM memories m"
+                f"SELECT {_LOCKED} FROM memories m"
                 f" WHERE m.id = ANY(%s) AND {sql} ORDER BY m.id FOR UPDATE",
                 [list(ids), *params]).fetchall()
-            self._eraser.note(conn, rows)
-            return self._purge(conn, rows, [by_id[r[0]] for r in rows if r[0] in by_id])
+            return purge(conn, rows, [by_id[r[0]] for r in rows if r[0] in by_id],
+                         self._eraser, held)
 
         return self._write(work)
 
@@ -283,43 +249,15 @@ class PostgresStore(VectorReads):
         sql, params = scope_clause(scope)
 
         def work(conn: Any) -> int:
-            lock_sessions(conn, conn.execute(
+            held = lock_sessions(conn, conn.execute(
                 "SELECT DISTINCT m.user_id, m.agent_id, m.app_id, m.session_id FROM memories m"
                 f" WHERE {sql}", params).fetchall())
-            rows = conn.execute(
-                "SELECT m.id, m.user_id, m.agent_id, m.session_id, m.app_id, m.version"
-                f" FROM memories m WHERE {sql} ORDER BY m.id FOR UPDATE", params).fetchall()
-            self._eraser.note(conn, rows)
-            return self._purge(conn, [r[:5] for r in rows],
-                               [tombstone(r[0], r[5], actor) for r in rows])
+            rows = conn.execute(f"SELECT {_LOCKED}, m.version FROM memories m"
+                                f" WHERE {sql} ORDER BY m.id FOR UPDATE", params).fetchall()
+            return purge(conn, rows, [tombstone(r[0], r[6], actor) for r in rows],
+                         self._eraser, held)
 
         return self._write(work)
-
-    @staticmethod
-    def _purge(conn: Any, rows: Sequence[tuple[Any, ...]],
-               tombstones: Sequence[HistoryEntry]) -> int:
-        """Remove locked rows everywhere (vectors too; links cascade; the tsvector lives
-        in the row) and blank their history, inside the caller's transaction. Their neighbours'
-        contexts are rebuilt without them: no surviving row's tsvector may keep a
-        deleted memory's text."""
-        if not rows:
-            return 0
-        ids = [r[0] for r in rows]
-        scopes = {r[0]: Scope(user_id=r[1], agent_id=r[2], session_id=r[3], app_id=r[4])
-                  for r in rows}
-        lock_sessions(conn, [(r[1], r[2], r[4], r[3]) for r in rows])  # held already: no wait
-        tenants = sorted({tenant_of(scope) for scope in scopes.values()})
-        survivors = adjacent_ids(conn.execute(NEIGHBORS_SQL, neighbors_params(tenants, ids)).fetchall()) - set(ids)
-        conn.execute("DELETE FROM memories WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
-        conn.execute("DELETE FROM vectors WHERE tenant = ANY(%s) AND id = ANY(%s)", [tenants, ids])
-        delete_secrets(conn, ids)
-        recontext(conn, survivors, tenants)
-        conn.execute("UPDATE history SET old = NULL, new = NULL"
-                     " WHERE tenant = ANY(%s) AND memory_id = ANY(%s)", [tenants, ids])
-        with conn.cursor() as cur:
-            cur.executemany(_INSERT_HISTORY,
-                            [history_to_row(t, scopes[t.memory_id]) for t in tombstones])
-        return len(ids)
 
     def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
         if not ids:

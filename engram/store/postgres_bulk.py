@@ -92,12 +92,15 @@ def check_new_ids(conn: Any, ids: Sequence[str]) -> None:
 
 def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None,
                history: Sequence[HistoryEntry], links: Sequence[Link], *,
-               model_id: str | None, index: str, defer_index_min: int = 1000) -> None:
+               model_id: str | None, index: str, defer_index_min: int = 1000,
+               embedder: dict[str, str] | None = None) -> dict[str, str] | None:
     """Write new ``items`` (with their vectors, history rows and links among them)
     inside the caller's transaction. Rounds that join a session get their ``seq`` and
     neighbour context from ``PLACE_SQL`` first, so each row is written once; existing
     rounds that gain a new neighbour are rewritten by one UPDATE. A batch of at least
-    ``defer_index_min`` vectors (0: never) may rebuild the HNSW index (module docs)."""
+    ``defer_index_min`` vectors (0: never) may rebuild the HNSW index (module docs).
+    ``embedder`` and the result: the stored embedder, as ``check_embedder`` takes and
+    returns it."""
     scopes = {item.id: item.scope for item in items}
     tenants = {item.id: tenant_of(item.scope) for item in items}
     rows = [item_to_row(item) for item in items]
@@ -127,10 +130,12 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     if links:
         with conn.cursor() as cur:
             cur.executemany(UPSERT_LINK, [link_row(link, tenants) for link in links])
-    if matrix is not None:
-        check_embedder(conn, model_id, matrix.shape[1], index)
-        # new ids: no vector row can exist for them (deletes remove vectors with memories)
-        copy_vectors(conn, vectors, defer_index_min)
+    if matrix is None:
+        return embedder
+    stored = check_embedder(conn, model_id, matrix.shape[1], index, embedder)
+    # new ids: no vector row can exist for them (deletes remove vectors with memories)
+    copy_vectors(conn, vectors, defer_index_min)
+    return stored
 
 
 def copy_vectors(conn: Any, vectors: Sequence[tuple[str, str, bytes]], defer_index_min: int) -> None:

@@ -20,16 +20,20 @@ def session_of(scope: Scope) -> tuple[str | None, ...]:
     return (scope.user_id, scope.agent_id, scope.app_id, scope.session_id)
 
 
-def lock_sessions(conn: Any, sessions: Iterable[Sequence[str | None]]) -> None:
-    """Serialise context upkeep per session (user, agent, app, session), in key order.
+def lock_sessions(conn: Any, sessions: Iterable[Sequence[str | None]], *,
+                  held: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Serialise context upkeep per session (user, agent, app, session), in key order;
+    returns the keys this transaction now holds. ``held``: keys it already holds (a
+    previous call's result), which are not sent again.
 
     Under READ COMMITTED, two writers adding rounds to one session would not see each
     other's rows and could leave a neighbour's context stale: holding the text of a
     round that is not its neighbour, which a later delete of that round would miss."""
-    keys = sorted({lock_key(s) for s in set(map(tuple, sessions)) if s[3] is not None})
+    keys = {lock_key(s) for s in set(map(tuple, sessions)) if s[3] is not None} - held
     if keys:
         conn.execute("SELECT pg_advisory_xact_lock(%s::int, k) FROM unnest(%b::int[]) AS k",
-                     [CONTEXT_LOCK, keys])
+                     [CONTEXT_LOCK, sorted(keys)])
+    return held | keys
 
 
 def lock_key(session: Sequence[str | None]) -> int:

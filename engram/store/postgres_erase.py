@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from engram.errors import InvalidInputError
-from engram.model import Scope
-from engram.store.postgres_tenant import tenant_of
 
 log = logging.getLogger(__name__)
 EraseMode = Literal["rewrite", "off"]
@@ -65,20 +63,13 @@ class PartitionEraser:
         self._dirty: set[str] = set()
         self._lock = threading.Lock()
 
-    def note(self, conn: Any, rows: Sequence[Sequence[Any]]) -> None:
-        """Inside a delete's transaction, before its rows go: remember their partitions
-        (``rows``: the locked ``id, user_id, agent_id, session_id, app_id`` rows)."""
-        if self.mode == "off" or not rows:
+    def note(self, partitions: Iterable[str], *, vault: bool = False) -> None:
+        """Inside a delete's transaction: remember the ``memories`` partitions its rows lay
+        in (``tableoid::regclass::text``) and whether it removed vault rows."""
+        if self.mode == "off":
             return
-        ids = [r[0] for r in rows]
-        tenants = sorted({tenant_of(Scope(user_id=r[1], agent_id=r[2], session_id=r[3],
-                                          app_id=r[4])) for r in rows})
-        rows = conn.execute("SELECT DISTINCT tableoid::regclass::text FROM memories"
-                            " WHERE tenant = ANY(%s) AND id = ANY(%s)",
-                            [tenants, ids]).fetchall()
-        dirty = partition_names(r[0] for r in rows)
-        if conn.execute("SELECT EXISTS (SELECT 1 FROM vault WHERE memory_id = ANY(%s))",
-                        [ids]).fetchone()[0]:
+        dirty = partition_names(partitions)
+        if vault:
             dirty.add("vault")
         with self._lock:
             self._dirty |= dirty

@@ -260,12 +260,19 @@ def vector_index_sql(dim: int, index: str) -> str | None:
             " USING hnsw (embedding vector_cosine_ops)")
 
 
-def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vector") -> None:
+def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vector",
+                   known: dict[str, str] | None = None) -> dict[str, str] | None:
     """Record the embedder (and fix the vector dimension) on the first vector
     write; refuse vectors from another embedder afterwards. Runs inside the
-    caller's write transaction."""
+    caller's write transaction.
+
+    Returns the stored ``embed_model`` / ``vector_dim`` when it *read* them (committed
+    rows), for the caller to pass back as ``known`` on later writes, which then skip the
+    read: both rows are written once, by the first vector write, and never changed (a
+    new embedder means a new store), so no process can hold a stale copy. None when this
+    transaction wrote them: it may still roll back."""
     select = "SELECT key, value FROM meta WHERE key IN ('embed_model', 'vector_dim')"
-    stored = dict(conn.execute(select).fetchall())
+    stored = known or dict(conn.execute(select).fetchall())
     if "embed_model" not in stored:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (VECTOR_DIM_LOCK,))
         stored = dict(conn.execute(select).fetchall())  # another process may have won
@@ -273,7 +280,7 @@ def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vect
             conn.execute("INSERT INTO meta VALUES ('embed_model', %s), ('vector_dim', %s)",
                          (model_id or "unknown", str(dim)))
             fix_vector_dim(conn, dim, index)
-            return
+            return None
     if stored["embed_model"] != (model_id or "unknown"):
         raise StoreError(
             f"this store's vectors come from embedder {stored['embed_model']!r}, not "
@@ -286,6 +293,7 @@ def check_embedder(conn: Any, model_id: str | None, dim: int, index: str = "vect
             f"{stored['vector_dim']}-dimensional ones; use the same embedder, or move to the new one "
             "with `engram export --all` and `engram --db NEW.db import` (import re-embeds everything)"
         )
+    return stored
 
 
 # -- connection helpers --------------------------------------------------------

@@ -18,6 +18,20 @@ from engram.store.base import ScoredIds
 from engram.store.postgres_sql import PgVector, parse_vector, scope_clause, where
 
 
+def exact_sql(joined: str) -> str:
+    """How many rows the scope holds (up to the threshold + 1), and, only when that is at
+    most the threshold (a one-time filter: the distances are never computed otherwise),
+    its exact top ``limit`` by cosine distance: one round trip for a small scope instead of
+    a count and then a ranking. The MATERIALIZED CTE keeps the planner off the HNSW index.
+    Binds: the scope's params, threshold + 1, the probe, the params again, the threshold,
+    the limit. Always returns a row (with a NULL id when nothing matched)."""
+    return (f"WITH n AS (SELECT count(*) AS n FROM (SELECT 1 {joined} LIMIT %s) s),"
+            f" c AS MATERIALIZED (SELECT m.id, v.embedding <=> %b AS d {joined}"
+            " AND (SELECT n.n FROM n) <= %s)"
+            " SELECT n.n, h.id, 1 - h.d FROM n LEFT JOIN LATERAL"
+            " (SELECT c.id, c.d FROM c ORDER BY c.d, c.id LIMIT %s) h ON TRUE")
+
+
 class VectorReads:
     _dim: str | None
     _stored_index: str | None
@@ -50,32 +64,36 @@ class VectorReads:
         sql, params = where(scope, filters)
         # the join on the tenant carries the scope's tenant over to vectors: one partition each
         joined = f"FROM memories m JOIN vectors v ON v.tenant = m.tenant AND v.id = m.id WHERE {sql}"
-        with self._guard(), self._pool.connection() as conn, conn.transaction():
-            candidates = conn.execute(f"SELECT count(*) FROM (SELECT 1 {joined} LIMIT %s) s",
-                                      [*params, self._ann_threshold + 1]).fetchone()[0]
-            if candidates <= self._ann_threshold:
-                # exact: the MATERIALIZED CTE keeps the planner off the HNSW index
-                rows = conn.execute(
-                    f"WITH c AS MATERIALIZED (SELECT m.id, v.embedding <=> %b AS d {joined})"
-                    " SELECT id, 1 - d FROM c ORDER BY d, id LIMIT %s",
-                    [probe, *params, limit]).fetchall()
-                return [(r[0], float(r[1])) for r in rows]
-            # one round trip; iterative scan keeps walking HNSW until `limit` rows pass the filter
-            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)"
-                         + (", set_config('hnsw.iterative_scan', 'relaxed_order', true)"
-                            if self._iterative_scan else ""), [str(max(self._ef_search, limit))])
-            if self._index_kind(conn) == "halfvec":
-                # walk the float16 index (over-fetching 2x), rank by the exact float32 score
-                half = f"halfvec({int(dim)})"
-                order, fetch = f"v.embedding::{half} <=> %b::{half}", 2 * limit
-            else:
-                order, fetch = "v.embedding <=> %b", limit
-            rows = conn.execute(
-                f"SELECT m.id, 1 - (v.embedding <=> %b) {joined} ORDER BY {order} LIMIT %s",
-                [probe, *params, probe, fetch]).fetchall()
+        with self._guard(), self._pool.connection() as conn:
+            # one statement: the candidate count, and the exact ranking when it is small
+            rows = conn.execute(exact_sql(joined), [*params, self._ann_threshold + 1, probe,
+                                                    *params, self._ann_threshold, limit]).fetchall()
+            if rows[0][0] <= self._ann_threshold:
+                hits = [(r[1], float(r[2])) for r in rows if r[1] is not None]
+                hits.sort(key=lambda h: (-h[1], h[0]))
+                return hits
+            with conn.transaction():  # SET LOCAL: the HNSW settings end with it
+                rows = self._ann(conn, dim, joined, probe, params, limit)
         hits = [(r[0], float(r[1])) for r in rows]
         hits.sort(key=lambda h: (-h[1], h[0]))  # relaxed_order may return near-sorted rows
         return hits[:limit]
+
+    def _ann(self, conn: Any, dim: str, joined: str, probe: PgVector, params: list[Any],
+             limit: int) -> list[Any]:
+        """The HNSW query, in the caller's transaction; iterative scan keeps walking the
+        graph until ``limit`` rows pass the filter."""
+        conn.execute("SELECT set_config('hnsw.ef_search', %s, true)"
+                     + (", set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+                        if self._iterative_scan else ""), [str(max(self._ef_search, limit))])
+        if self._index_kind(conn) == "halfvec":
+            # walk the float16 index (over-fetching 2x), rank by the exact float32 score
+            half = f"halfvec({int(dim)})"
+            order, fetch = f"v.embedding::{half} <=> %b::{half}", 2 * limit
+        else:
+            order, fetch = "v.embedding <=> %b", limit
+        return conn.execute(  # type: ignore[no-any-return]
+            f"SELECT m.id, 1 - (v.embedding <=> %b) {joined} ORDER BY {order} LIMIT %s",
+            [probe, *params, probe, fetch]).fetchall()
 
     def _index_kind(self, conn: Any) -> str:
         if self._stored_index is None:
