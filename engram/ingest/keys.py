@@ -181,14 +181,16 @@ def query_entities(query: str) -> list[str]:
         return []
 
 
-# Every time expression parse_time_query can return contains one of these (a digit, a
-# month, weekday or season prefix, a unit, a day word, "recent"/"lately"); spans kept
-# without an anchoring event_time all contain a digit. Substring tests, no word
-# boundaries: a superset, so skipping text without a hit changes no result.
+# Every time expression parse_time_query can return contains one of these whole words (a
+# month, weekday, season, unit or day word, "recent"/"lately") or a digit; spans kept without
+# an anchoring event_time all contain a digit. Whole words, not prefixes: "money", "decide",
+# "friend" and "market" anchor nothing, so far less of a long round is parsed (issue #17).
 _TIME_ANCHOR = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|"
-    r"summer|fall|autumn|winter|day|week|month|year|yesterday|today|tonight|night|morning|"
-    r"afternoon|evening|recent|lately", re.IGNORECASE)
+    r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
+    r"(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)days?|spring|summer|fall|autumn|"
+    r"winter|(?:day|week|month|year)s?|weekends?|yesterday|today|tonight|night|morning|afternoon|"
+    r"evening|recent|recently|lately)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\S+")
 # Words kept around each anchor: a time expression spans at most ~7 words (its lookbehind,

@@ -69,3 +69,17 @@ def test_text_without_anchors_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> 
     long = "filler words " * 400 + "three days ago" + " more filler" * 400
     assert keys._dates(long, AT) == ["2023-05-05"]
     assert len(calls) == 1 and len(calls[0]) < 300
+
+
+def test_words_that_only_begin_like_a_time_word_do_not_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"money", "decide", "friend", "market": a month or weekday prefix inside a longer word
+    opens no window (they covered most of a long assistant turn before)."""
+    lookalikes = "money decide friendly market monitor satisfy sunny wedding separate novel junior augment "
+    text = lookalikes * 40 + "we met on Friday" + " " + lookalikes * 40
+    expected = whole_text_dates(text, AT)
+    calls: list[str] = []
+    monkeypatch.setattr(keys, "parse_time_query", lambda text, now: calls.append(text) or parse_time_query(text, now))
+    assert keys._dates(lookalikes * 40, AT) == []
+    assert calls == []
+    assert keys._dates(text, AT) == expected == ["2023-05-05"]
+    assert len(calls) == 1 and len(calls[0]) < 400
