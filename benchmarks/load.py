@@ -213,6 +213,7 @@ def run_case(backend: str, workers: int, clients: int, seconds: float, env: dict
            "store_cpu_ms_per_op": _per_op(cpu["store"], every.size),
            "errors": len(errors), "error_kinds": sorted(set(errors))[:5], "lost_or_extra_writes": lost[:5],
            "per_op_p50_ms": {op: round(1000 * float(np.percentile(ts, 50)), 1) for op, ts in times.items()},
+           "per_op_p99_ms": {op: round(1000 * float(np.percentile(ts, 99)), 1) for op, ts in times.items()},
            "load": load()}
     print(row, flush=True)
     return row
@@ -237,6 +238,10 @@ def main() -> None:
     parser.add_argument("--tag", default="", help="suffix of the result files (load-<date>-<tag>)")
     parser.add_argument("--label", default="", help="what was measured (a commit, 'before ...')")
     parser.add_argument("--baseline", type=Path, help="a load-*.json to compare against, row by row")
+    parser.add_argument("--before", type=Path, help="a checkout of the code to compare against: each "
+                        "case runs on its `engram` (PYTHONPATH) right before the current one, so both "
+                        "see the same machine load; written as <tag>-before and compared row by row")
+    parser.add_argument("--before-label", default="", help="what --before is (a commit)")
     args = parser.parse_args()
     base = {"ENGRAM_EMBEDDER": args.embedder, "ENGRAM_EMBEDDING_CACHE": "false"}
     backends: list[tuple[str, dict[str, str]]] = [] if args.no_sqlite else [("sqlite", {})]
@@ -245,25 +250,15 @@ def main() -> None:
         from pg_server import PgServer
 
         pg = PgServer()
-    rows = []
+    rows: list[dict[str, Any]] = []
+    before: list[dict[str, Any]] = []
+    versions = ([(before, {"PYTHONPATH": str(args.before.resolve())})] if args.before else []) + [(rows, {})]
     try:
         for workers in args.workers:
             for clients in args.clients:
                 for backend, extra in backends + ([("postgres", {})] if pg else []):
-                    with tempfile.TemporaryDirectory(prefix="engram-load-") as tmp:
-                        env = {**base, **extra, "ENGRAM_DATA_DIR": str(Path(tmp) / "data")}
-                        url = None
-                        if backend == "postgres":
-                            assert pg is not None
-                            url = pg.fresh_url()
-                            env.update(ENGRAM_STORE="postgres", ENGRAM_DATABASE_URL=url)
-                        try:
-                            rows.append(run_case(backend, workers, clients, args.seconds, env,
-                                                 Path(tmp), args.client,
-                                                 postmaster_pid(pg) if url else None))
-                        finally:
-                            if url and pg:
-                                pg.release(url)
+                    for into, code in versions:
+                        into.append(_case(backend, workers, clients, args, {**base, **extra, **code}, pg))
     finally:
         if pg:
             pg.stop()
@@ -271,7 +266,30 @@ def main() -> None:
     setup = {"command": command, "embedder": args.embedder, "client": args.client,
              "client_about": CLIENTS[args.client], "label": args.label, "cores": os.cpu_count()}
     baseline = json.loads(args.baseline.read_text()) if args.baseline else None
+    if before:
+        label = (f"before: {args.before_label or args.before} (its `engram`, this harness; same run, "
+                 "each case right before the current one)")
+        load_report.write(before, {**setup, "label": label}, args.out, f"{args.tag}-before" if args.tag else "before")
+        baseline = {"label": label, "rows": before}
     print(load_report.write(rows, setup, args.out, args.tag, baseline).read_text())
+
+
+def _case(backend: str, workers: int, clients: int, args: argparse.Namespace, env: dict[str, str],
+          pg: Any) -> dict[str, Any]:
+    """One row: a fresh store (a fresh PostgreSQL database) for this case."""
+    with tempfile.TemporaryDirectory(prefix="engram-load-") as tmp:
+        env = {**env, "ENGRAM_DATA_DIR": str(Path(tmp) / "data")}
+        url = None
+        if backend == "postgres":
+            assert pg is not None
+            url = pg.fresh_url()
+            env.update(ENGRAM_STORE="postgres", ENGRAM_DATABASE_URL=url)
+        try:
+            return run_case(backend, workers, clients, args.seconds, env, Path(tmp), args.client,
+                            postmaster_pid(pg) if url else None)
+        finally:
+            if url and pg:
+                pg.release(url)
 
 
 if __name__ == "__main__":

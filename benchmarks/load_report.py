@@ -28,7 +28,7 @@ def write(rows: list[Row], setup: dict[str, Any], out: Path, tag: str = "",
              "one run; CPU ms per operation is the figure other jobs disturb least (server: the "
              "`engram serve` processes; PostgreSQL: the throwaway server's processes, where "
              "measured). On 2 cores, ops/s cannot exceed 2000 / (server + PostgreSQL + client "
-             "CPU ms per op).", "", *_table(rows, setup["cores"] or 1)]
+             "CPU ms per op).", "", *_table(rows, setup["cores"] or 1), "", *_by_op(rows)]
     if baseline is not None:
         lines += ["", f"## Against the baseline ({baseline.get('label') or baseline.get('command')})", "",
                   *_compare(baseline["rows"], rows)]
@@ -63,6 +63,18 @@ def _table(rows: list[Row], setup_cores: int) -> list[str]:
             f"{len(r['lost_or_extra_writes'])} | {r['server_cpu_ms_per_op']} | "
             f"{_or_dash(r.get('store_cpu_ms_per_op'))} | {r['client_cpu_ms_per_op']} | "
             f"{_ceiling(r, setup_cores)} | {' '.join(map(str, r['load']))} |" for r in rows]
+    return out
+
+
+def _by_op(rows: list[Row]) -> list[str]:
+    """p50 / p99 per operation: which requests set the tail."""
+    ops = ("search", "add", "update", "get", "delete")
+    out = ["p50 / p99 ms by operation:", "",
+           "| backend | workers | clients | " + " | ".join(ops) + " |", "|---|---|---|" + "---|" * len(ops)]
+    for r in rows:
+        p50, p99 = r.get("per_op_p50_ms", {}), r.get("per_op_p99_ms", {})
+        out.append(f"| {r['backend']} | {r['workers']} | {r['clients']} | " + " | ".join(
+            f"{_or_dash(p50.get(op))} / {_or_dash(p99.get(op))}" for op in ops) + " |")
     return out
 
 

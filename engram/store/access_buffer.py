@@ -19,11 +19,19 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from engram.model import Scope
 
 logger = logging.getLogger("engram")
+
+
+@runtime_checkable
+class RecordsAccesses(Protocol):
+    """A store that writes many scopes' access statistics in one transaction (SQLite:
+    one turn of the file's write lock per flush, not one per scope and depth)."""
+
+    def record_accesses(self, batch: Sequence[tuple[Scope, Sequence[str]]]) -> None: ...
 
 
 class AccessBuffer:
@@ -58,26 +66,44 @@ class AccessBuffer:
             logger.exception("could not write buffered access statistics; retrying at close")
 
     def flush(self) -> None:
-        """Write everything buffered so far (one store call per scope and access depth:
-        an id searched k times gets k increments, as if written one by one)."""
+        """Write everything buffered so far: one transaction if the store batches
+        (:class:`RecordsAccesses`), else one store call per scope and access depth. Either
+        way an id searched k times gets k increments, as if written one by one."""
         with self._flushing:
             with self._lock:
                 pending, self._pending = self._pending, {}
                 if self._timer is not None:
                     self._timer.cancel()
                     self._timer = None
+            if isinstance(self.store, RecordsAccesses):
+                self._write_at_once(pending)
+                return
             items = list(pending.items())
             for k, (scope, counts) in enumerate(items):
                 for depth in range(1, max(counts.values()) + 1):
                     try:
                         self.store.record_access(scope, [i for i, n in counts.items() if n >= depth])
                     except BaseException:  # keep what was not written, for close() to retry
-                        left = [(scope, Counter({i: n - depth + 1 for i, n in counts.items()
-                                                 if n >= depth})), *items[k + 1:]]
-                        with self._lock:
-                            for s, c in left:
-                                self._pending.setdefault(s, Counter()).update(c)
+                        self._keep([(scope, Counter({i: n - depth + 1 for i, n in counts.items()
+                                                     if n >= depth})), *items[k + 1:]])
                         raise
+
+    def _write_at_once(self, pending: dict[Scope, Counter[str]]) -> None:
+        """Every scope and depth in one store call (one transaction: all or nothing)."""
+        batch = [(scope, [i for i, n in counts.items() if n >= depth])
+                 for scope, counts in pending.items() for depth in range(1, max(counts.values()) + 1)]
+        if not batch:
+            return
+        try:
+            self.store.record_accesses(batch)
+        except BaseException:  # nothing was written: keep it all for close() to retry
+            self._keep(list(pending.items()))
+            raise
+
+    def _keep(self, left: Sequence[tuple[Scope, Counter[str]]]) -> None:
+        with self._lock:
+            for scope, counts in left:
+                self._pending.setdefault(scope, Counter()).update(counts)
 
     def close(self) -> None:
         """Flush and write every later access at once (the store is about to close)."""
@@ -85,4 +111,4 @@ class AccessBuffer:
         self.flush()
 
 
-__all__ = ["AccessBuffer"]
+__all__ = ["AccessBuffer", "RecordsAccesses"]

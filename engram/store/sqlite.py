@@ -21,9 +21,11 @@ from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, SecretRow
+from engram.store.coalesce import Coalesced
 from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
+from engram.store.sqlite_readers import READERS, ReadPool, holds
 from engram.store.sqlite_schema import fts_secure_delete, migrate
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
@@ -38,6 +40,7 @@ from engram.store.sqlite_sql import (
     ts,
     where,
 )
+from engram.store.sqlite_turns import WriteTurns
 from engram.store.sqlite_writes import SQLiteWrites, put_secrets
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
@@ -48,8 +51,10 @@ CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (bm25 rows: be
 class SQLiteStore(SQLiteWrites):
     """A :class:`~engram.store.base.Store` in a single SQLite file.
 
-    One connection guarded by a lock serves all threads of a process; several
-    processes may share the file (WAL + ``BEGIN IMMEDIATE`` + busy timeout).
+    One connection guarded by a lock writes for all threads of a process, and up to
+    ``readers`` more serve single-statement reads outside it (``sqlite_readers``; 0: every
+    read on the one connection); several processes may share the file (WAL + ``BEGIN
+    IMMEDIATE`` + busy timeout).
     """
 
     def __init__(
@@ -63,6 +68,7 @@ class SQLiteStore(SQLiteWrites):
         synchronous: str = "NORMAL",
         vector_dtype: str = "float32",
         persist_ann: bool = True,
+        readers: int = READERS,
     ) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
@@ -95,7 +101,7 @@ class SQLiteStore(SQLiteWrites):
             self._conn = sqlite3.connect(
                 self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
             )
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            wal = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
             self._conn.execute(f"PRAGMA synchronous={synchronous}")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed on disk
@@ -106,9 +112,20 @@ class SQLiteStore(SQLiteWrites):
                 f"{self.path} is not a readable Engram database ({exc}); restore it from a "
                 "backup or an `engram export` file, or point --db at another path"
             ) from None
+        self._settling = Coalesced(self._settle_now)
+        self._turns = WriteTurns(self.path)  # writers in arrival order (sqlite_turns)
+        # Separate readers need WAL (else they would block writes; ':memory:' has none).
+        self._readers = ReadPool(lambda: sqlite3.connect(
+            self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False),
+            readers) if readers > 0 and wal else None
 
     # -- plumbing -----------------------------------------------------------
     def _read(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
+        """One statement's rows: on a read connection, unless this thread holds the lock
+        (in a transaction of the store's connection, whose state only it sees)."""
+        readers = self._readers
+        if readers is not None and not readers.closed and not holds(self._lock):
+            return readers.run(sql, params)
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
@@ -267,11 +284,19 @@ class SQLiteStore(SQLiteWrites):
         FTS5's own ``secure-delete`` (on since open, :func:`fts_secure_delete`) removed
         the tokens in the DELETE itself; older SQLite (Python's bundled 3.40 here) needs
         the whole index merged ('optimize', O(index size): benchmarks/fts_delete.py).
-        Either way the WAL is then checkpointed and truncated."""
-        if not self._fts_secure:
-            with self._lock:
-                self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
-        checkpoint(self._conn, self._lock, self.path)
+        Either way the WAL is then checkpointed and truncated. Threads that settle while a
+        settle runs share the next one (``engram.store.coalesce``): it covers them all."""
+        if holds(self._lock):  # a caller inside a transaction cannot wait for another thread's run
+            self._settle_now()
+        else:
+            self._settling()
+
+    def _settle_now(self) -> None:
+        with self._turn():  # both take the file's write lock
+            if not self._fts_secure:
+                with self._lock:
+                    self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+            checkpoint(self._conn, self._lock, self.path)
 
     def compact(self) -> None:
         """Merge the FTS index and VACUUM, so deleted text leaves no trace in the file."""
@@ -298,5 +323,8 @@ class SQLiteStore(SQLiteWrites):
                 self.save_ann()  # graph edits since it was built or loaded
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
+            if self._readers is not None:
+                self._readers.close()
             self._conn.close()
+            self._turns.close()
 

@@ -89,8 +89,13 @@ class VectorReads(SavedGraph):
                       limit: int) -> ScoredIds:
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         sql, params = where(scope, filters)
+        key = _key(sql, params)
+        tried = not self._maybe_large(sql, params, key)
+        if tried:  # most searches: scored from the scope's rows without the lock
+            small = self._small_search(query, sql, params, limit)
+            if small is not None:
+                return small
         with self._lock:
-            key = _key(sql, params)
             if not self._hints_read:  # scopes an earlier process found large (ann_file hints)
                 self._hints_read = True
                 folder = self._ann_folder()
@@ -102,27 +107,54 @@ class VectorReads(SavedGraph):
                     return hits
                 del self._large[key]  # a stale hint: the scope is no longer that large
             members, known_large = self._cached_members(sql, params)
-            if members is None and not known_large:
-                rows = self._read(
-                    f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
-                    " LIMIT ?", [*params, self._small_scope + 1],
-                )
-                if len(rows) <= self._small_scope:
-                    if not rows:
-                        return []
-                    mat = decode_blobs([r[1] for r in rows], query.shape[0])
-                    scores = mat @ query
-                    return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
-            if members is None:
-                if self._is_large(sql, params):
-                    if key is not None:
-                        self._large[key] = True
-                        folder = self._ann_folder()
-                        if folder is not None and folder.exists():
-                            ann_file.write_hints(folder, set(self._large))
-                    return self._search_graph(query, sql, params, limit) or []
-                members = self._scope_members(sql, params)
-            return self._with_ids(self._load_matrix().search_exact(query, members, limit), sql, params)
+            if members is not None or known_large or tried:
+                return self._search_matrix(query, sql, params, key, members, limit)
+        small = self._small_search(query, sql, params, limit)
+        if small is not None:
+            return small
+        with self._lock:
+            return self._search_matrix(query, sql, params, key, self._cached_members(sql, params)[0], limit)
+
+    def _maybe_large(self, sql: str, params: builtins.list[Any], key: str | None) -> bool:
+        """Whether this process may know the scope as large (hinted, or with members cached):
+        read without the lock, a racing write can only make a small scope's search take
+        the locked path, whose answer is the same."""
+        try:
+            cached = (sql, *params) in self._members
+        except TypeError:  # an unhashable filter value: never cached
+            cached = False
+        return not self._hints_read or cached or (key is not None and key in self._large)
+
+    def _small_search(self, query: np.ndarray, sql: str, params: builtins.list[Any],
+                      limit: int) -> ScoredIds | None:
+        """Exact scores straight from the rows of a scope of at most ``small_scope``, read
+        outside the lock (sqlite_readers); None if the scope is larger."""
+        rows = self._read(
+            f"SELECT m.id, v.vec FROM memories m JOIN vectors v ON v.rowid = m.rowid WHERE {sql}"
+            " LIMIT ?", [*params, self._small_scope + 1],
+        )
+        if len(rows) > self._small_scope:
+            return None
+        if not rows:
+            return []
+        mat = decode_blobs([r[1] for r in rows], query.shape[0])
+        scores = mat @ query
+        return [(rows[i][0], float(scores[i])) for i in top_k(scores, limit)]
+
+    def _search_matrix(self, query: np.ndarray, sql: str, params: builtins.list[Any], key: str | None,
+                       members: np.ndarray | None, limit: int) -> ScoredIds:
+        """A scope above ``small_scope`` (under the lock): on the graph if it is large, else
+        exactly over its cached or freshly listed members."""
+        if members is None:
+            if self._is_large(sql, params):
+                if key is not None:
+                    self._large[key] = True
+                    folder = self._ann_folder()
+                    if folder is not None and folder.exists():
+                        ann_file.write_hints(folder, set(self._large))
+                return self._search_graph(query, sql, params, limit) or []
+            members = self._scope_members(sql, params)
+        return self._with_ids(self._load_matrix().search_exact(query, members, limit), sql, params)
 
     def _is_large(self, sql: str, params: builtins.list[Any]) -> bool:
         """More than ``ann_threshold`` rows pass (counted no further than that)."""

@@ -20,6 +20,7 @@ from engram.embed.quantize import VectorDtype, decode_blobs, encode_blob
 from engram.errors import ConflictError, NotFoundError, StoreError
 from engram.model import HistoryEntry, MemoryItem, Scope, tombstone, utcnow
 from engram.store.base import Link, SecretRow, keep_access_stats, links_among
+from engram.store.sqlite_readers import holds
 from engram.store.sqlite_sql import (
     ITEM_COLUMNS,
     chunks,
@@ -30,6 +31,7 @@ from engram.store.sqlite_sql import (
     scope_clause,
     ts,
 )
+from engram.store.sqlite_turns import WriteTurns
 from engram.store.sqlite_vectors import VectorReads
 
 _UPSERT_LINK = ("INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
@@ -39,11 +41,18 @@ _ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
 
 class SQLiteWrites(VectorReads):
     _dtype: VectorDtype
+    _turns: WriteTurns
 
     # -- the write transaction ------------------------------------------------
+    def _turn(self) -> contextlib.AbstractContextManager[None]:
+        """This thread's turn at the file's write lock (sqlite_turns), taken before the
+        store's lock; a thread that holds that lock already goes ahead without one (a
+        turn after the lock could deadlock with a thread holding a turn)."""
+        return contextlib.nullcontext() if holds(self._lock) else self._turns.take()
+
     @contextlib.contextmanager
     def _write(self, *, changes_rows: bool = True) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._turn(), self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             base = self._token()  # no other connection can commit until we do
             self._writes += changes_rows  # access stats alone keep cached scope members valid
@@ -259,16 +268,23 @@ class SQLiteWrites(VectorReads):
                          [(c, rid) for rid, (_, _, c) in fresh.items() if stored.get(rid, c) != c])
 
     def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
-        if not ids:
+        self.record_accesses([(scope, ids)])
+
+    def record_accesses(self, batch: Sequence[tuple[Scope, Sequence[str]]]) -> None:
+        """``record_access`` for each (scope, ids) pair, in one write transaction: an
+        AccessBuffer flush of 50 scopes took 50 turns of the file's write lock."""
+        if not any(ids for _, ids in batch):
             return
-        sql, params = scope_clause(scope)
+        at = ts(utcnow())
         with self._write(changes_rows=False) as conn:
-            for chunk in chunks(ids, 500):
-                conn.execute(
-                    f"UPDATE memories AS m SET access_count = access_count + 1, last_accessed_at = ?"
-                    f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
-                    [ts(utcnow()), *chunk, *params],
-                )
+            for scope, ids in batch:
+                sql, params = scope_clause(scope)
+                for chunk in chunks(ids, 500):
+                    conn.execute(
+                        f"UPDATE memories AS m SET access_count = access_count + 1, last_accessed_at = ?"
+                        f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND {sql}",
+                        [at, *chunk, *params],
+                    )
 
     # -- links --------------------------------------------------------------
     def add_links(self, scope: Scope, links: Sequence[Link]) -> int:

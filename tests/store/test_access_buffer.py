@@ -58,32 +58,85 @@ def test_each_scope_is_written_to_its_own_memories_only(tmp_path: Path) -> None:
 
 
 class FlakyStore(SQLiteStore):
-    """A real store whose first access write fails (a locked file, a dropped connection)."""
+    """A real store whose first batched access write fails (a locked file, a dropped connection)."""
 
     failures = 1
 
-    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+    def record_accesses(self, batch: Sequence[tuple[Scope, Sequence[str]]]) -> None:
         if self.failures:
             self.failures -= 1
             raise OSError("disk I/O error")
-        super().record_access(scope, ids)
+        super().record_accesses(batch)
+
+
+class PerCallStore:
+    """A real store seen through ``record_access`` alone (a backend without batches),
+    whose first call fails."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.calls: list[tuple[Scope, list[str]]] = []
+        self.failures = 1
+
+    def record_access(self, scope: Scope, ids: Sequence[str]) -> None:
+        self.calls.append((scope, list(ids)))
+        if self.failures:
+            self.failures -= 1
+            raise OSError("disk I/O error")
+        self.store.record_access(scope, ids)
+
+
+def _two_tenants(tmp_path: Path, store: SQLiteStore) -> tuple[Memory, str, str]:
+    mem = Memory(store.path, settings=Settings(data_dir=tmp_path / "d", embedding_cache=False),
+                 embedder=HashingEmbedder(), store=store)
+    return mem, mem.add("first", user_id="u")[0].id, mem.add("second", user_id="v")[0].id
 
 
 def test_a_failed_flush_keeps_its_counts_for_the_next_one(tmp_path: Path) -> None:
     store = FlakyStore(tmp_path / "f.db")
-    mem = Memory(tmp_path / "f.db", settings=Settings(data_dir=tmp_path / "d", embedding_cache=False),
-                 embedder=HashingEmbedder(), store=store)
-    a = mem.add("first", user_id="u")[0]
-    b = mem.add("second", user_id="v")[0]
+    mem, a, b = _two_tenants(tmp_path, store)
     buffer = AccessBuffer(store, HOUR)
-    buffer.record(Scope(user_id="u"), [a.id])
-    buffer.record(Scope(user_id="u"), [a.id])
-    buffer.record(Scope(user_id="v"), [b.id])
+    buffer.record(Scope(user_id="u"), [a])
+    buffer.record(Scope(user_id="u"), [a])
+    buffer.record(Scope(user_id="v"), [b])
     with pytest.raises(OSError):
         buffer.flush()
     buffer.close()
-    assert mem.get(a.id, user_id="u").access_count == 2
-    assert mem.get(b.id, user_id="v").access_count == 1
+    assert mem.get(a, user_id="u").access_count == 2
+    assert mem.get(b, user_id="v").access_count == 1
+    mem.close()
+
+
+def test_one_flush_is_one_write_transaction_for_every_scope(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "b.db")
+    mem, a, b = _two_tenants(tmp_path, store)
+    buffer = AccessBuffer(store, HOUR)
+    for scope, ids in ((Scope(user_id="u"), [a]), (Scope(user_id="v"), [b]), (Scope(user_id="u"), [a])):
+        buffer.record(scope, ids)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    buffer.flush()
+    store._conn.set_trace_callback(None)
+    assert statements.count("BEGIN IMMEDIATE") == 1  # was one per scope and depth: 3
+    assert mem.get(a, user_id="u").access_count == 2
+    assert mem.get(b, user_id="v").access_count == 1
+    mem.close()
+
+
+def test_a_store_without_batches_gets_one_call_per_scope_and_depth(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "p.db")
+    mem, a, b = _two_tenants(tmp_path, store)
+    plain = PerCallStore(store)
+    buffer = AccessBuffer(plain, HOUR)
+    buffer.record(Scope(user_id="u"), [a])
+    buffer.record(Scope(user_id="u"), [a])
+    buffer.record(Scope(user_id="v"), [b])
+    with pytest.raises(OSError):
+        buffer.flush()  # the first call fails: nothing of it, nor of later scopes, is lost
+    buffer.close()
+    assert len(plain.calls) == 4  # the failed one, then u twice (depths 1 and 2) and v
+    assert mem.get(a, user_id="u").access_count == 2
+    assert mem.get(b, user_id="v").access_count == 1
     mem.close()
 
 
