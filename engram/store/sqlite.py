@@ -21,7 +21,6 @@ from engram.index.mapped import MappedIndex
 from engram.index.vector import VectorMatrix
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, Stats, utcnow
 from engram.store.base import Link, Neighbors, ScoredIds, SecretRow
-from engram.store.coalesce import Coalesced
 from engram.store.sql_common import checkpoint, collect_stats, iter_rows
 from engram.store.sql_common import neighbors as session_neighbors
 from engram.store.sql_common import recent_texts as newest_texts
@@ -40,7 +39,7 @@ from engram.store.sqlite_sql import (
     ts,
     where,
 )
-from engram.store.sqlite_turns import WriteTurns
+from engram.store.sqlite_turns import SettleMark, WriteTurns
 from engram.store.sqlite_writes import SQLiteWrites, put_secrets
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
@@ -112,8 +111,8 @@ class SQLiteStore(SQLiteWrites):
                 f"{self.path} is not a readable Engram database ({exc}); restore it from a "
                 "backup or an `engram export` file, or point --db at another path"
             ) from None
-        self._settling = Coalesced(self._settle_now)
         self._turns = WriteTurns(self.path)  # writers in arrival order (sqlite_turns)
+        self._seen = SettleMark()
         # Separate readers need WAL (else they would block writes; ':memory:' has none).
         self._readers = ReadPool(lambda: sqlite3.connect(
             self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False),
@@ -284,19 +283,27 @@ class SQLiteStore(SQLiteWrites):
         FTS5's own ``secure-delete`` (on since open, :func:`fts_secure_delete`) removed
         the tokens in the DELETE itself; older SQLite (Python's bundled 3.40 here) needs
         the whole index merged ('optimize', O(index size): benchmarks/fts_delete.py).
-        Either way the WAL is then checkpointed and truncated. Threads that settle while a
-        settle runs share the next one (``engram.store.coalesce``): it covers them all."""
-        if holds(self._lock):  # a caller inside a transaction cannot wait for another thread's run
-            self._settle_now()
-        else:
-            self._settling()
+        Either way the WAL is then checkpointed and truncated.
 
-    def _settle_now(self) -> None:
-        with self._turn():  # both take the file's write lock
-            if not self._fts_secure:
-                with self._lock:
-                    self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
-            checkpoint(self._conn, self._lock, self.path)
+        Both act on the whole file, so a settle that ran after this thread's last write,
+        in any thread or process, already did this one's work (``WriteTurns`` counts
+        them): under 50 clients and 4 workers, that skips most of them."""
+        if holds(self._lock):  # inside a transaction: no turn to wait for, no count to trust
+            self._settle_now()
+            return
+        seen = self._seen.count
+        with self._turns.take(), self._lock:
+            if seen is not None and self._turns.settled() > seen:
+                return
+            if self._settle_now():
+                self._turns.count_settle()
+
+    def _settle_now(self) -> bool:
+        """Merge and truncate; False if another process's reader kept the WAL (logged)."""
+        if not self._fts_secure:
+            with self._lock:
+                self._conn.execute("INSERT INTO memories_fts(memories_fts) VALUES ('optimize')")
+        return checkpoint(self._conn, self._lock, self.path)
 
     def compact(self) -> None:
         """Merge the FTS index and VACUUM, so deleted text leaves no trace in the file."""

@@ -61,14 +61,26 @@ class _Depth(threading.local):
     depth = 0
 
 
+class SettleMark(threading.local):
+    """The settle count a thread read after its last write commit (None: settle anyway)."""
+
+    count: int | None = None
+
+
 class WriteTurns:
-    """``with turns.take(owns_store_lock):`` around anything that takes the write lock.
-    Re-entrant per thread (a turn inside a turn is the same turn)."""
+    """``with turns.take():`` around anything that takes the write lock. Re-entrant per
+    thread (a turn inside a turn is the same turn).
+
+    The lock file also counts the settles completed on the store (8 bytes, read and
+    written only inside a turn; in memory when there is no lock file): a delete whose
+    thread sees the count grow past what it read after its commit was settled by a run
+    that began after it, in whichever process, and need not settle again."""
 
     def __init__(self, path: Path) -> None:
         self._queue = FifoLock()
         self._local = _Depth()
         self._fd: int | None = None
+        self._settles = 0  # the count without a lock file (this process's settles only)
         if fcntl is not None and str(path) not in ("", ":memory:"):
             with contextlib.suppress(OSError):  # read-only folder: no cross-process queue
                 self._fd = os.open(f"{path}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
@@ -97,10 +109,25 @@ class WriteTurns:
         finally:
             self._queue.release()
 
+    def settled(self) -> int:
+        """Settles completed on the store so far (call inside a turn, or after a commit)."""
+        if self._fd is None:
+            return self._settles
+        raw = os.pread(self._fd, 8, 0)
+        return int.from_bytes(raw, "little") if len(raw) == 8 else 0
+
+    def count_settle(self) -> None:
+        """One more settle completed (call inside the turn that ran it)."""
+        count = self.settled() + 1
+        if self._fd is None:
+            self._settles = count
+        else:
+            os.pwrite(self._fd, count.to_bytes(8, "little"), 0)
+
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
 
 
-__all__ = ["FifoLock", "WriteTurns"]
+__all__ = ["FifoLock", "SettleMark", "WriteTurns"]

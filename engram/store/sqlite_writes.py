@@ -31,7 +31,7 @@ from engram.store.sqlite_sql import (
     scope_clause,
     ts,
 )
-from engram.store.sqlite_turns import WriteTurns
+from engram.store.sqlite_turns import SettleMark, WriteTurns
 from engram.store.sqlite_vectors import VectorReads
 
 _UPSERT_LINK = ("INSERT INTO links(src, dst, reason, score, created_at) VALUES (?,?,?,?,?)"
@@ -42,6 +42,7 @@ _ASSIGNMENTS = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
 class SQLiteWrites(VectorReads):
     _dtype: VectorDtype
     _turns: WriteTurns
+    _seen: SettleMark
 
     # -- the write transaction ------------------------------------------------
     def _turn(self) -> contextlib.AbstractContextManager[None]:
@@ -52,6 +53,7 @@ class SQLiteWrites(VectorReads):
 
     @contextlib.contextmanager
     def _write(self, *, changes_rows: bool = True) -> Iterator[sqlite3.Connection]:
+        queued = not holds(self._lock)
         with self._turn(), self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             base = self._token()  # no other connection can commit until we do
@@ -66,6 +68,8 @@ class SQLiteWrites(VectorReads):
                 self._members.clear()
                 self._conn.execute("ROLLBACK")
                 raise
+            # what a settle must outdo to cover this write (none without a turn: unordered)
+            self._seen.count = self._turns.settled() if queued else None
 
     def _bump_epoch(self, conn: sqlite3.Connection, *, added: Sequence[int] = (),
                     removed: Sequence[int] = (), changed: Sequence[int] = ()) -> int:
