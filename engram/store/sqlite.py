@@ -292,7 +292,7 @@ class SQLiteStore(SQLiteWrites):
             self._settle_now()
             return
         seen = self._seen.count
-        with self._turns.take(), self._lock:
+        with self._turns.take(first=True), self._lock:
             if seen is not None and self._turns.settled() > seen:
                 return
             if self._settle_now():

@@ -9,7 +9,8 @@ first, and the lock sat free while every waiter slept. Inside a process the thre
 competed for the store's lock, which a newly arrived thread can take before one that has
 been waiting. Here a thread waits in a first-come-first-served queue of its process, then
 for an ``flock`` on a file beside the store (``<db>-writer.lock``, empty): the kernel wakes
-a blocked waiter the moment the holder lets go. SQLite's own locking is unchanged, so
+a blocked waiter the moment the holder lets go. A settle (after a delete's own write) queues
+ahead of the process's waiting writers, so a delete does not wait for the queue twice. SQLite's own locking is unchanged, so
 correctness never depends on this file; without ``fcntl`` (Windows) or a writable folder,
 writers fall back to the busy handler alone.
 """
@@ -30,26 +31,30 @@ except ImportError:  # Windows: no flock; SQLite's busy handler alone orders wri
 
 
 class FifoLock:
-    """A non-reentrant lock granted in the order it was asked for (a hand-off on release)."""
+    """A non-reentrant lock granted in the order it was asked for (a hand-off on release),
+    ``first`` callers ahead of the others."""
 
     def __init__(self) -> None:
         self._mutex = threading.Lock()
         self._waiting: collections.deque[threading.Lock] = collections.deque()
+        self._first: collections.deque[threading.Lock] = collections.deque()
         self._held = False
 
-    def acquire(self) -> None:
+    def acquire(self, *, first: bool = False) -> None:
         with self._mutex:
             if not self._held:
                 self._held = True
                 return
             gate = threading.Lock()
             gate.acquire()
-            self._waiting.append(gate)
+            (self._first if first else self._waiting).append(gate)
         gate.acquire()  # released by the holder: the lock is handed over, still held
 
     def release(self) -> None:
         with self._mutex:
-            if self._waiting:
+            if self._first:
+                self._first.popleft().release()
+            elif self._waiting:
                 self._waiting.popleft().release()
             else:
                 self._held = False
@@ -86,7 +91,9 @@ class WriteTurns:
                 self._fd = os.open(f"{path}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
 
     @contextlib.contextmanager
-    def take(self) -> Iterator[None]:
+    def take(self, *, first: bool = False) -> Iterator[None]:
+        """``first``: ahead of this process's queued writers (a settle, which a delete
+        call waits for after its own write's turn: otherwise it would queue twice)."""
         depth = self._local.depth
         if depth:
             self._local.depth = depth + 1
@@ -95,7 +102,7 @@ class WriteTurns:
             finally:
                 self._local.depth = depth
             return
-        self._queue.acquire()
+        self._queue.acquire(first=first)
         try:
             if self._fd is not None:
                 fcntl.flock(self._fd, fcntl.LOCK_EX)  # blocks without the GIL

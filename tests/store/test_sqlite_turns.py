@@ -47,6 +47,32 @@ def test_the_lock_is_granted_in_the_order_it_was_asked_for() -> None:
     lock.release()
 
 
+def test_first_callers_go_ahead_of_earlier_ones_in_their_own_order() -> None:
+    lock = FifoLock()
+    lock.acquire()
+    order: list[str] = []
+
+    def take(name: str, first: bool) -> None:
+        lock.acquire(first=first)
+        order.append(name)
+        lock.release()
+
+    threads = []
+    for n, (name, first) in enumerate((("w1", False), ("w2", False), ("s1", True), ("s2", True))):
+        t = threading.Thread(target=take, args=(name, first))
+        t.start()
+        for _ in range(30_000):  # until it is queued
+            with lock._mutex:
+                if len(lock._waiting) + len(lock._first) > n:
+                    break
+            threading.Event().wait(0.001)
+        threads.append(t)
+    lock.release()
+    for t in threads:
+        t.join(GUARD_S)
+    assert order == ["s1", "s2", "w1", "w2"]
+
+
 def test_a_writer_waits_for_another_connections_turn(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "t.db")
     assert (tmp_path / "t.db-writer.lock").exists()
