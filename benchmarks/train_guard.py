@@ -167,10 +167,11 @@ def fit(train: list[Row], vectors: learned.Embed, scales: learned.Scales) -> lea
         w -= 0.05 * (m / c1) / (np.sqrt(v / c2) + 1e-8)
         b -= 0.05 * (mb / c1) / (np.sqrt(vb / c2) + 1e-8)
     dim = vectors(texts[:1]).shape[1]
-    return learned.Detector(sparse=w[:learned.HASH_DIM].astype(np.float32),
-                    dense=w[learned.HASH_DIM:learned.HASH_DIM + dim].astype(np.float32),
-                    structure=w[learned.HASH_DIM + dim:].astype(np.float32), bias=b, threshold=0.5,
-                    strong=0.5, scales=scales)
+    edge = learned.HASH_DIM
+    return learned.Detector(sparse=w[:edge].astype(np.float32),
+                            dense=w[edge:edge + dim].astype(np.float32),
+                            structure=w[edge + dim:].astype(np.float32), bias=b,
+                            threshold=0.5, strong=0.5, scales=scales)
 
 
 def probability(detector: learned.Detector, text: str, vectors: learned.Embed) -> float:
@@ -250,10 +251,10 @@ def _markdown(result: dict[str, Any]) -> str:
              f"Operating point from {FOLDS}-fold grouped CV on dev: threshold "
              f"{result['threshold']} (max detection - {FP_COST} x FP rate), strong "
              f"{result['strong']}; L2 {L2}, {STEPS} Adam steps, feature scales "
-             f"{result['scales']}; {result['nonzero_hashed_weights']} non-zero learned.hashed "
+             f"{result['scales']}; {result['nonzero_hashed_weights']} non-zero hashed "
              f"weights, {result['exemplars']} exemplars. Texts are judged alone (no scope, no "
              f"consensus); flagged = verdict score >= {result['flag_line']}.", "",
-             "| learned.Detector | Split | Set | Injections | Detected | Detection | Benign | Flagged "
+             "| Detector | Split | Set | Injections | Detected | Detection | Benign | Flagged "
              "| FP rate |", "|---|---|---|---|---|---|---|---|---|"]
     for row in result["table"]:
         f = row["figures"]
