@@ -92,35 +92,40 @@ def _two_tenants(tmp_path: Path, store: SQLiteStore) -> tuple[Memory, str, str]:
     return mem, mem.add("first", user_id="u")[0].id, mem.add("second", user_id="v")[0].id
 
 
+def _searched(buffer: AccessBuffer, a: str, b: str) -> None:
+    """u's memory found by two searches, v's by one."""
+    for scope, ids in ((Scope(user_id="u"), [a]), (Scope(user_id="v"), [b]), (Scope(user_id="u"), [a])):
+        buffer.record(scope, ids)
+
+
+def _counted_and_closed(mem: Memory, a: str, b: str) -> None:
+    assert mem.get(a, user_id="u").access_count == 2
+    assert mem.get(b, user_id="v").access_count == 1
+    mem.close()
+
+
 def test_a_failed_flush_keeps_its_counts_for_the_next_one(tmp_path: Path) -> None:
     store = FlakyStore(tmp_path / "f.db")
     mem, a, b = _two_tenants(tmp_path, store)
     buffer = AccessBuffer(store, HOUR)
-    buffer.record(Scope(user_id="u"), [a])
-    buffer.record(Scope(user_id="u"), [a])
-    buffer.record(Scope(user_id="v"), [b])
+    _searched(buffer, a, b)
     with pytest.raises(OSError):
         buffer.flush()
     buffer.close()
-    assert mem.get(a, user_id="u").access_count == 2
-    assert mem.get(b, user_id="v").access_count == 1
-    mem.close()
+    _counted_and_closed(mem, a, b)
 
 
 def test_one_flush_is_one_write_transaction_for_every_scope(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "b.db")
     mem, a, b = _two_tenants(tmp_path, store)
     buffer = AccessBuffer(store, HOUR)
-    for scope, ids in ((Scope(user_id="u"), [a]), (Scope(user_id="v"), [b]), (Scope(user_id="u"), [a])):
-        buffer.record(scope, ids)
+    _searched(buffer, a, b)
     statements: list[str] = []
     store._conn.set_trace_callback(statements.append)
     buffer.flush()
     store._conn.set_trace_callback(None)
     assert statements.count("BEGIN IMMEDIATE") == 1  # was one per scope and depth: 3
-    assert mem.get(a, user_id="u").access_count == 2
-    assert mem.get(b, user_id="v").access_count == 1
-    mem.close()
+    _counted_and_closed(mem, a, b)
 
 
 def test_a_store_without_batches_gets_one_call_per_scope_and_depth(tmp_path: Path) -> None:
@@ -128,16 +133,12 @@ def test_a_store_without_batches_gets_one_call_per_scope_and_depth(tmp_path: Pat
     mem, a, b = _two_tenants(tmp_path, store)
     plain = PerCallStore(store)
     buffer = AccessBuffer(plain, HOUR)
-    buffer.record(Scope(user_id="u"), [a])
-    buffer.record(Scope(user_id="u"), [a])
-    buffer.record(Scope(user_id="v"), [b])
+    _searched(buffer, a, b)
     with pytest.raises(OSError):
         buffer.flush()  # the first call fails: nothing of it, nor of later scopes, is lost
     buffer.close()
     assert len(plain.calls) == 4  # the failed one, then u twice (depths 1 and 2) and v
-    assert mem.get(a, user_id="u").access_count == 2
-    assert mem.get(b, user_id="v").access_count == 1
-    mem.close()
+    _counted_and_closed(mem, a, b)
 
 
 def test_engram_serve_batches_unless_told_not_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
