@@ -8,10 +8,11 @@ and ``import`` call ``Store.add`` this way). The embedder is not involved: vecto
 synthetic clustered unit vectors (``benchmarks/quantization.py``). Four cases, on the
 same server in the same run:
 
-* ``copy``: the store as shipped (``COPY`` into each table, binary vectors), batches
+* ``copy``: the store as shipped (since schema v5 ``memories`` by one INSERT ... SELECT
+  that parses each round once, history and vectors by ``COPY``, binary vectors), batches
   adding to a populated store (``defer_index_min=0``, so no batch rebuilds the index);
-* ``executemany``: the same statements sent as pipelined ``executemany`` INSERTs,
-  the write path before ``COPY`` (``postgres_bulk.copy_rows`` swapped for it);
+* ``executemany``: the tables the store COPYs sent as pipelined ``executemany`` INSERTs
+  instead, the write path before ``COPY`` (``postgres_bulk.copy_rows`` swapped for it);
 * each with pgvector's HNSW index maintained (the default), and with the index
   dropped after the first batch, which shows what the graph insertions cost;
 * ``import``: every row in ONE ``Store.add`` into an empty store, as ``engram import``
@@ -25,15 +26,23 @@ measures the other jobs.
 PostgreSQL is the tests' throwaway server (``tests/store/pg_server.py``: fsync off,
 shared_buffers 64 MB), or ``ENGRAM_TEST_DATABASE_URL``.
 
+``--before DIR`` first runs the same cases with the Engram checkout in ``DIR`` (e.g. a
+``git worktree`` of the commit before a change), in a subprocess on its own server, and
+puts its rows in the same table: before and after in one run, at the same load.
+
     python benchmarks/pg_ingest.py --rows 4000 --batch 1000
+    python benchmarks/pg_ingest.py --rows 4000 --paths import copy --before /tmp/engram-before
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -160,6 +169,18 @@ def run_case(server: Any, url: str, path: str, hnsw: bool, vectors: Any, users: 
             "rows_per_cpu_s": round(written / cpu, 1) if cpu else None, "loadavg": load()}
 
 
+def run_before(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The same cases with the checkout in ``args.before`` (this script, that ``engram``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = Path(tmp) / "runs.json"
+        subprocess.run([sys.executable, __file__, "--rows", str(args.rows), "--batch", str(args.batch),
+                        "--users", str(args.users), "--paths", *args.paths, "--runs-json", str(runs)],
+                       env={**os.environ, "PYTHONPATH": str(args.before.resolve())}, check=True)
+        commit = subprocess.run(["git", "-C", str(args.before), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True).stdout.strip()
+        return [{**run, "build": f"before ({commit or args.before})"} for run in json.loads(runs.read_text())]
+
+
 def markdown(result: dict[str, Any]) -> str:
     lines = [f"# PostgreSQL ingest, {result['date']}", "",
              f"Command: `{result['command']}`", "",
@@ -173,12 +194,12 @@ def markdown(result: dict[str, Any]) -> str:
              "`rows/s` is wall-clock, so it moves with the machine's load; `rows per CPU-second` "
              "divides by the CPU the client process and the whole PostgreSQL server (every "
              "backend, autovacuum, writers) used meanwhile: what one otherwise idle core would do.",
-             "", "| write path | HNSW index | rows | seconds | rows/s | CPU s | rows per CPU-second | load |",
-             "|---|---|---|---|---|---|---|---|"]
+             "", "| build | write path | HNSW index | rows | seconds | rows/s | CPU s | rows per CPU-second | load |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in result["runs"]:
         per_cpu = f"{r['rows_per_cpu_s']:,.0f}" if r.get("rows_per_cpu_s") else "n/a"
         hnsw = r["hnsw"] if isinstance(r["hnsw"], str) else "maintained" if r["hnsw"] else "dropped"
-        lines.append(f"| {r['path']} | {hnsw} | {r['rows']:,} "
+        lines.append(f"| {r.get('build', 'this')} | {r['path']} | {hnsw} | {r['rows']:,} "
                      f"| {r['seconds']} | {r['rows_per_s']:,.0f} | {r['cpu_seconds']} | {per_cpu} "
                      f"| {' '.join(map(str, r['loadavg']))} |")
     return "\n".join(lines) + "\n"
@@ -191,8 +212,8 @@ def plot(result: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     runs = result["runs"]
-    labels = [f"{r['path']}\nHNSW {r['hnsw'] if isinstance(r['hnsw'], str) else 'on' if r['hnsw'] else 'off'}"
-              for r in runs]
+    labels = [f"{r.get('build', '')} {r['path']}\nHNSW "
+              f"{r['hnsw'] if isinstance(r['hnsw'], str) else 'on' if r['hnsw'] else 'off'}" for r in runs]
     fig, ax = plt.subplots(figsize=(7, 4))
     x = range(len(runs))
     ax.bar([i - 0.2 for i in x], [r["rows_per_s"] for r in runs], 0.4, label="rows/s (wall)")
@@ -217,6 +238,8 @@ def main() -> None:
                         help="write paths: copy, executemany (batches), import (one add, empty store)")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     parser.add_argument("--tag", default="")
+    parser.add_argument("--before", type=Path, help="an Engram checkout to run first, as 'before'")
+    parser.add_argument("--runs-json", type=Path, help=argparse.SUPPRESS)  # --before's subprocess
     args = parser.parse_args()
 
     from pg_server import PgServer
@@ -225,6 +248,8 @@ def main() -> None:
         "date": date.today().isoformat(), "command": "python " + " ".join(sys.argv),
         "machine": f"{os.cpu_count()} CPU cores shared with other jobs", "rows": args.rows,
         "batch": args.batch, "users": args.users, "runs": [], "loadavg_start": load()}
+    if args.before is not None:
+        result["runs"] += run_before(args)
     vectors = clustered(args.rows, seed=2)
     server = PgServer()
     try:
@@ -247,6 +272,11 @@ def main() -> None:
     finally:
         server.stop()
     result["loadavg_end"] = load()
+    if args.runs_json is not None:
+        args.runs_json.write_text(json.dumps(result["runs"]))
+        return
+    for run in result["runs"]:
+        run.setdefault("build", "after" if args.before is not None else "this")
     print(write_results(args.out / f"pg-ingest-{result['date']}{args.tag}", result, markdown, plot))
 
 

@@ -1,11 +1,14 @@
-"""The PostgreSQL store's write path for new memories: ``COPY`` into each table, in
-the caller's transaction.
+"""The PostgreSQL store's write path for new memories, in the caller's transaction:
+one statement per table, whatever the batch's size.
 
-``COPY ... FROM STDIN`` streams every row of a table in one statement, where
-``executemany`` (even pipelined) sends, binds and executes one statement per row; and
-vectors travel in pgvector's binary format, so no float is ever formatted as text.
-``Store.add`` and therefore ``Memory.add_many`` and ``import`` use it for every batch,
-one item or thousands: a single path to test. ``benchmarks/pg_ingest.py`` measures it.
+``memories`` rows go in one ``INSERT ... SELECT FROM unnest(arrays)`` that also places
+the rounds in their sessions and computes each row's tsvector, parsing its text once
+(postgres_insert.py, schema v5); history and vectors go by ``COPY ... FROM STDIN``, which
+streams every row in one statement where ``executemany`` (even pipelined) sends, binds
+and executes one per row; vectors travel in pgvector's binary format, so no float is
+ever formatted as text. ``Store.add`` and therefore ``Memory.add_many`` and ``import``
+use this path for every batch, one item or thousands: a single path to test.
+``benchmarks/pg_ingest.py`` measures it.
 
 Inserting into pgvector's HNSW graph one vector at a time costs ~6x building the graph
 over the same rows in one pass (1.6 vs 0.25 ms of server CPU per 384-d vector, measured
@@ -27,13 +30,16 @@ from engram.errors import ConflictError
 from engram.model import HistoryEntry, MemoryItem
 from engram.store.base import Link
 from engram.store.postgres_context import lock_sessions, session_of
+from engram.store.postgres_insert import (
+    INSERT_PINNED_SQL,
+    INSERT_PLAIN_SQL,
+    INSERT_SPREAD_SQL,
+    batch_params,
+)
 from engram.store.postgres_schema import check_embedder, vector_index_statements
 from engram.store.postgres_sql import (
     HISTORY_COLUMNS,
     NEIGHBOR_KIND,
-    PLACE_SQL,
-    SET_CONTEXTS_SQL,
-    WRITE_COLUMNS,
     history_to_row,
     item_to_row,
     vector_bytes,
@@ -62,22 +68,25 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
             copy.write_row(row)
 
 
-# Below this many items PLANNING PLACE_SQL costs more than running it, so it is planned
-# once per connection (a generic plan); from here on the generic plan, blind to the
-# arrays' sizes, probes every partition per row and a plan for the actual values is far
-# cheaper (PLACE_SQL alone, 3,000 rows stored: 21 vs 54 ms for 1 item, 112 vs 86 ms for
-# 50, 1.48 s vs 0.25 s for 1,000).
+# Below this many items planning the batch statement costs more than running it, so it
+# is planned once per connection (a generic plan); from here on the generic plan, blind
+# to the arrays' sizes, probes every partition per row and a plan for the actual values
+# is far cheaper (measured on its placement part, then PLACE_SQL, 3,000 rows stored: 21
+# vs 54 ms for 1 item, 112 vs 86 ms for 50, 1.48 s vs 0.25 s for 1,000).
 GENERIC_PLAN_MAX = 32
 
 
-def place(conn: Any, batch: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """Run PLACE_SQL over ``batch`` (its bound arrays), with the plan its size calls for."""
-    if len(batch[0]) >= GENERIC_PLAN_MAX:
-        return conn.execute(PLACE_SQL, batch, prepare=False).fetchall()  # type: ignore[no-any-return]
+def place(conn: Any, params: dict[str, Any]) -> None:
+    """Run the batch statement (postgres_insert) with the plan its size calls for: a batch
+    in one tenant below GENERIC_PLAN_MAX items reuses one generic plan per connection,
+    pruned to the tenant's partition as it starts; others are planned for their values."""
+    if params["tenant"] is None or len(params["live"]) >= GENERIC_PLAN_MAX:
+        sql = INSERT_PINNED_SQL if params["tenant"] is not None else INSERT_SPREAD_SQL
+        conn.execute(sql, params, prepare=False)
+        return
     conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-    placed = conn.execute(PLACE_SQL, batch, prepare=True).fetchall()
+    conn.execute(INSERT_PINNED_SQL, params, prepare=True)
     conn.execute("SET LOCAL plan_cache_mode = DEFAULT")
-    return placed  # type: ignore[no-any-return]
 
 
 def check_new_ids(conn: Any, ids: Sequence[str]) -> None:
@@ -95,9 +104,9 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
                model_id: str | None, index: str, defer_index_min: int = 1000,
                embedder: dict[str, str] | None = None) -> dict[str, str] | None:
     """Write new ``items`` (with their vectors, history rows and links among them)
-    inside the caller's transaction. Rounds that join a session get their ``seq`` and
-    neighbour context from ``PLACE_SQL`` first, so each row is written once; existing
-    rounds that gain a new neighbour are rewritten by one UPDATE. A batch of at least
+    inside the caller's transaction. The rows, their ``seq``, neighbour contexts and
+    tsvectors, and the new contexts of existing rounds they join, are one statement
+    (``postgres_insert.INSERT_SQL``), so each row is written once. A batch of at least
     ``defer_index_min`` vectors (0: never) may rebuild the HNSW index (module docs).
     ``embedder`` and the result: the stored embedder, as ``check_embedder`` takes and
     returns it."""
@@ -109,22 +118,13 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
                 for item, raw in zip(items, vector_bytes(matrix), strict=True)])
     live = [i.kind.value == NEIGHBOR_KIND and i.status.value == "active"
             and i.scope.session_id is not None for i in items]  # rounds with neighbours
-    columns: tuple[str, ...] = WRITE_COLUMNS
     check_new_ids(conn, list(scopes) if len(scopes) == len(items) else [i.id for i in items])
+    params = batch_params(live, rows)
     if any(live):
         lock_sessions(conn, [session_of(i.scope) for i in items])  # before reading neighbours
-        batch = [live, [tenants[i.id] for i in items],
-                 *([session_of(i.scope)[k] for i in items] for k in range(4)),
-                 [i.event_time for i in items], [i.content for i in items]]
-        placed = place(conn, batch)
-        at = {r[0]: (r[1], r[2]) for r in placed if r[0] is not None}
-        joined = [(r[4], r[3], r[2]) for r in placed if r[3] is not None]
-        columns = (*WRITE_COLUMNS, "seq", "context_text")
-        rows = [(*row, *at[n]) for n, row in enumerate(rows, start=1)]
-        if joined:
-            conn.execute(SET_CONTEXTS_SQL, [*([j[k] for j in joined] for k in range(3)),
-                                            sorted({j[0] for j in joined})])
-    copy_rows(conn, "memories", columns, rows)
+        place(conn, params)
+    else:
+        conn.execute(INSERT_PLAIN_SQL, params)
     copy_rows(conn, "history", HISTORY_COLUMNS,
               (history_to_row(h, scopes[h.memory_id]) for h in history))
     if links:

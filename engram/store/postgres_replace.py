@@ -25,6 +25,7 @@ from engram.store.postgres_schema import check_embedder
 from engram.store.postgres_side import put_secrets
 from engram.store.postgres_sql import (
     CONTEXT_SQL,
+    ENGLISH,
     HISTORY_COLUMNS,
     NEIGHBORS_SQL,
     WRITE_COLUMNS,
@@ -33,13 +34,18 @@ from engram.store.postgres_sql import (
     context_params,
     history_to_row,
     item_to_row,
+    key_text,
     neighbors_params,
+    own_tsv,
     scope_clause,
 )
 from engram.store.postgres_tenant import tenant_of
 
-_UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)} "
-                "WHERE tenant = %s AND id = %s")
+# tsv (schema v5: written, not generated) from the new content and keys (bound again
+# after the row) and the row's context text, parsed as the v4 generated column did
+_UPDATE_ITEM = (f"UPDATE memories SET {', '.join(c + ' = %s' for c in WRITE_COLUMNS)}, tsv = "
+                + own_tsv(f"to_tsvector({ENGLISH}, %s)", "%s", f"to_tsvector({ENGLISH}, context_text)")
+                + " WHERE tenant = %s AND id = %s")
 _INSERT_HISTORY = (f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
                    f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})")
 _UPSERT_VECTOR = ("INSERT INTO vectors (tenant, id, embedding) VALUES (%s, %s, %b) "
@@ -81,7 +87,8 @@ def replace_row(conn: Any, item: MemoryItem, vec: np.ndarray | None, history: Hi
         lock_sessions(conn, [row[3:7]], held=held)  # caller's scope did not name: lock, re-read
         before = conn.execute(NEIGHBORS_SQL, neighbors_params([tenant], [item.id])).fetchall()
     stored = None if vec is None else check_embedder(conn, model_id, vec.shape[0], index, embedder)
-    written = [*history_to_row(history, item.scope), *item_to_row(fresh), tenant, item.id]
+    written = [*history_to_row(history, item.scope), *item_to_row(fresh), fresh.content,
+               key_text(fresh), tenant, item.id]
     if vec is None:
         conn.execute(_REWRITE, written)
     else:

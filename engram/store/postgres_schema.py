@@ -1,8 +1,9 @@
 """PostgreSQL schema and forward-only migrations, tracked in ``schema_version``.
 
 Mirrors the SQLite schema (``sqlite_schema.py``) column for column, with native
-types: ``timestamptz`` for times, ``jsonb`` for lists and documents, a generated
-``tsvector`` for lexical search and a pgvector column for embeddings.
+types: ``timestamptz`` for times, ``jsonb`` for lists and documents, a ``tsvector`` for
+lexical search (generated up to v4; since v5 written by the store, postgres_insert.py)
+and a pgvector column for embeddings.
 
 The vector column starts without a dimension; the first vector write fixes it
 (``ALTER ... TYPE vector(dim)``) and builds the HNSW index, because the
@@ -152,6 +153,10 @@ MIGRATIONS: list[Migration] = [
     # (postgres_tenant.py; the tables are rebuilt with every row kept)
     lambda conn, options: partition_tables(conn, options.get("partitions", DEFAULT_PARTITIONS),
                                            vector_index_sql),
+    # v5: `tsv` is written by the store instead of generated (postgres_insert.py): each
+    # round's text is parsed once, not again as the context of both its neighbours. The
+    # rows keep the vectors v4 computed; a catalog change, no rewrite.
+    ["ALTER TABLE memories ALTER COLUMN tsv DROP EXPRESSION"],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

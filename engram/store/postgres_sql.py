@@ -246,6 +246,31 @@ def adjacent(which: str, target: str = "t", column: str = "id", *, prune: str | 
             f" ORDER BY {session_order('nb', descending=before)} LIMIT 1)")
 
 
+ENGLISH = "'english'::regconfig"  # stems as FTS5's porter tokenizer does
+
+
+def own_tsv(content: str, keys: str, context: str) -> str:
+    """A row's ``tsv`` (schema v5 writes it): its content vector (weight A), its keys'
+    text parsed (B) and its neighbours' content vectors (C), as v3's generated column."""
+    return (f"setweight({content}, 'A') || setweight(to_tsvector({ENGLISH}, {keys}), 'B')"
+            f" || setweight({context}, 'C')")
+
+
+def content_part(alias: str) -> str:
+    """A stored row's content vector: the weight-A part of its ``tsv``, no parse."""
+    return f"ts_filter({alias}.tsv, '{{a}}')"
+
+
+def with_context(alias: str, context: str) -> str:
+    """A stored row's ``tsv`` with a new context vector: its A and B parts kept."""
+    return f"ts_filter({alias}.tsv, '{{a,b}}') || setweight({context}, 'C')"
+
+
+def joined_vectors(before: str, after: str) -> str:
+    """Two neighbours' content vectors as one context vector (either may be NULL)."""
+    return f"coalesce({before}, ''::tsvector) || coalesce({after}, ''::tsvector)"
+
+
 # (id, prev id, next id, tenant) of the rows with the given tenants and ids
 # (:func:`neighbors_params`; the tenants prune partitions, a superset is fine); only active
 # rows have neighbours (an archived round is nobody's neighbour).
@@ -257,15 +282,17 @@ NEIGHBORS_SQL = (
 )
 
 # Rewrites ``context_text`` (the neighbours' content joined by a newline) of the rows with
-# the given tenants and ids (:func:`context_params`) where it changed; returns (id, prev,
-# next). Neighbours share their row's tenant.
+# the given tenants and ids (:func:`context_params`) where it changed, and their ``tsv``
+# from the neighbours' stored content vectors (no text parsed: postgres_insert.py);
+# returns (id, prev, next). Neighbours share their row's tenant.
 CONTEXT_SQL = (
     f"WITH x AS MATERIALIZED ({NEIGHBORS_SQL}),"
     " c AS (SELECT x.tenant, x.id, x.prev, x.next,"
-    " concat_ws(chr(10), p.content, n.content) AS context FROM x"
+    " concat_ws(chr(10), p.content, n.content) AS context,"
+    f" {joined_vectors(content_part('p'), content_part('n'))} AS a FROM x"
     " LEFT JOIN memories p ON p.tenant = x.tenant AND p.tenant = ANY(%s) AND p.id = x.prev"
     " LEFT JOIN memories n ON n.tenant = x.tenant AND n.tenant = ANY(%s) AND n.id = x.next),"
-    " u AS (UPDATE memories m SET context_text = c.context FROM c"
+    f" u AS (UPDATE memories m SET context_text = c.context, tsv = {with_context('m', 'c.a')} FROM c"
     " WHERE m.tenant = ANY(%s) AND m.tenant = c.tenant AND m.id = c.id"
     " AND m.context_text <> c.context)"
     " SELECT id, prev, next FROM c"
@@ -280,56 +307,3 @@ def neighbors_params(tenants: Sequence[str], ids: Sequence[str]) -> list[Any]:
 def context_params(tenants: Sequence[str], ids: Sequence[str]) -> list[Any]:
     """What :data:`CONTEXT_SQL` binds."""
     return [*neighbors_params(tenants, ids), list(tenants), list(tenants), list(tenants)]
-
-# Places a batch of new items before they are inserted, so that each row is written
-# once with its context (inserting, then updating, would index every new row twice)
-# and each existing round that gains a new neighbour is rewritten by a plain UPDATE.
-# Binds arrays (in binary, ``%b``: dumping 1,000 strings as a text array costs ~10x,
-# quoting each), one element per item: is-a-round (active, episodic, with a session),
-# tenant, user_id, agent_id, app_id, session_id, event_time, content. Returns, per item
-# (1-based ``ord``), (ord, seq to insert it with, its context, NULL, NULL); then, per
-# existing round that gains a new neighbour, (NULL, NULL, its new context, its id,
-# its tenant).
-# Candidates are the new rounds plus the existing rounds right around each of them
-# (adjacent: one seek each), merged in session_order; an existing round's far side,
-# where no new round lands, keeps its current neighbour. The caller must hold the
-# session locks (postgres._lock_sessions), so that nobody else moves these rows.
-PLACE_SQL = (
-    "WITH v AS MATERIALIZED (SELECT u.ord, u.live, u.tenant, u.user_id, u.agent_id, u.app_id,"
-    " u.session_id, u.event_time, u.content, 'episodic'::text AS kind,"
-    " nextval('memories_seq') AS seq"
-    " FROM unnest(%b::bool[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
-    " %b::timestamptz[], %b::text[]) WITH ORDINALITY"
-    " AS u(live, tenant, user_id, agent_id, app_id, session_id, event_time, content, ord)"
-    " ORDER BY u.ord),"
-    " cand AS (SELECT NULL::text AS id, v.ord, v.tenant, v.user_id, v.agent_id, v.app_id,"
-    " v.session_id, v.event_time, v.seq, v.content FROM v WHERE v.live"
-    " UNION SELECT m.id, NULL::bigint, m.tenant, m.user_id, m.agent_id, m.app_id, m.session_id,"
-    " m.event_time, m.seq, m.content FROM v"
-    f" CROSS JOIN LATERAL (VALUES ({adjacent('prev', 'v')}), ({adjacent('next', 'v')})) AS nb(id)"
-    " JOIN memories m ON m.tenant = v.tenant AND m.id = nb.id WHERE v.live),"
-    " w AS (SELECT cand.id, cand.tenant, cand.ord, lag(cand.ord) OVER s AS prev_ord,"
-    " lead(cand.ord) OVER s AS next_ord, lag(cand.content) OVER s AS before,"
-    " lead(cand.content) OVER s AS after"
-    " FROM cand WINDOW s AS (PARTITION BY cand.user_id, cand.agent_id, cand.app_id,"
-    f" cand.session_id ORDER BY {session_order('cand')}))"
-    " SELECT v.ord, v.seq, concat_ws(chr(10), w.before, w.after), NULL::text, NULL::text"
-    " FROM v LEFT JOIN w ON w.ord = v.ord"
-    " UNION ALL SELECT NULL, NULL, concat_ws(chr(10),"
-    " CASE WHEN w.prev_ord IS NOT NULL THEN w.before"
-    " ELSE (SELECT p.content FROM memories p WHERE p.tenant = e.tenant"
-    f" AND p.id = {adjacent('prev', 'e')}) END,"
-    " CASE WHEN w.next_ord IS NOT NULL THEN w.after"
-    " ELSE (SELECT n.content FROM memories n WHERE n.tenant = e.tenant"
-    f" AND n.id = {adjacent('next', 'e')}) END), w.id, w.tenant"
-    " FROM w JOIN memories e ON e.tenant = w.tenant AND e.id = w.id"
-    " WHERE w.prev_ord IS NOT NULL OR w.next_ord IS NOT NULL"
-)
-
-# Sets the context of existing rows: arrays of tenants, ids and contexts (from PLACE_SQL).
-SET_CONTEXTS_SQL = (
-    "UPDATE memories AS m SET context_text = c.context"
-    " FROM unnest(%b::text[], %b::text[], %b::text[]) AS c(tenant, id, context)"
-    " WHERE m.tenant = ANY(%b) AND m.tenant = c.tenant AND m.id = c.id"
-    " AND m.context_text <> c.context"
-)
