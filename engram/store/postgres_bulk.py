@@ -106,7 +106,7 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     """Write new ``items`` (with their vectors, history rows and links among them)
     inside the caller's transaction. The rows, their ``seq``, neighbour contexts and
     tsvectors, and the new contexts of existing rounds they join, are one statement
-    (``postgres_insert.INSERT_SQL``), so each row is written once. A batch of at least
+    (``postgres_insert.insert_sql``), so each row is written once. A batch of at least
     ``defer_index_min`` vectors (0: never) may rebuild the HNSW index (module docs).
     ``embedder`` and the result: the stored embedder, as ``check_embedder`` takes and
     returns it."""

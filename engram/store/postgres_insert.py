@@ -1,4 +1,4 @@
-"""The one statement that writes a batch of new memories on PostgreSQL (``INSERT_SQL``):
+"""The one statement that writes a batch of new memories on PostgreSQL (:func:`insert_sql`):
 their rows, each parsed once for lexical search, and the neighbour contexts of the
 rounds they join (schema v5: ``tsv`` is written by the store, not generated).
 
