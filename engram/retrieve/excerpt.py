@@ -1,10 +1,13 @@
 """Excerpts of long rounds for packed contexts (the last stage of the ranking pipeline).
 
 LongMemEval rounds are long: an assistant's answer is often hundreds of words, and
-the fact a question needs is one sentence of the user's turn. Under a token budget a
-long round therefore contributes its best sentences for the query (by content-word
-overlap, in their original order, with the round's opening line for context), and a
-pointer (``memory <id>``) to fetch the whole round with ``Memory.get``.
+the fact a question needs is usually in the user's turn, which is short. Under a token
+budget a long round therefore contributes its opening turn whole when that fits (the
+user's own words are the memory; a question often shares no word with the sentence
+that answers it, e.g. "how many ..." asked of "I sold 12 dozen eggs"), then the other
+sentences that best match the query (by content-word overlap, in their original order),
+and a pointer (``memory <id>``) to fetch the whole round with ``Memory.get``. When the
+opening turn alone is too long, its first line stands in for it.
 """
 
 from __future__ import annotations
@@ -29,17 +32,20 @@ def _score(sentence: str, words: list[str]) -> float:
     return float(shared_words(words, sentence))
 
 
-def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int]) -> str:
-    """The opening line plus the sentences that best match ``query`` while they fit in
-    ``budget`` tokens, in text order, gaps marked with "…"."""
-    parts = sentences(text)
+def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int], *,
+            opening: str = "") -> str:
+    """``opening`` (the round's first turn, a prefix of ``text``) whole when it fits in
+    ``budget`` tokens, else the first line; then the sentences that best match ``query``
+    while they fit, in text order, gaps marked with "…"."""
+    head = opening if opening and text.startswith(opening) and counter(opening) <= budget else ""
+    parts = sentences(text[len(head):])
     if not parts:
         return text
     words = content_words(query)
-    keep = {0}
-    used = counter(parts[0])
+    keep = set() if head else {0}
+    used = counter(head) if head else counter(parts[0])
     scores = [_score(part, words) for part in parts]
-    ranked = sorted(range(1, len(parts)), key=lambda i: (-scores[i], i))
+    ranked = sorted(range(0 if head else 1, len(parts)), key=lambda i: (-scores[i], i))
     for i in ranked:
         if scores[i] <= 0:
             break
@@ -48,10 +54,10 @@ def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int]) -
             continue
         keep.add(i)
         used += cost
-    out: list[str] = []
-    last = -1
+    out: list[str] = [head.strip()] if head else []
+    last: int | None = -1 if head else None  # the opening turn sits just before sentence 0
     for i in sorted(keep):
-        if last >= 0 and i != last + 1:
+        if last is not None and i != last + 1:
             out.append("…")
         out.append(parts[i])
         last = i
@@ -60,12 +66,20 @@ def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int]) -
     return "\n".join(out)
 
 
+def opening_turn(item: MemoryItem) -> str:
+    """The round's first turn ("user: …" up to the reply's speaker label), or "" for a
+    text with one speaker (``item.role`` names a round's speakers, joined by "+")."""
+    speakers = (item.role or "").split("+")
+    cuts = [at for label in speakers[1:] if (at := item.content.find(f"\n{label}: ")) > 0]
+    return item.content[: min(cuts)] if cuts else ""
+
+
 def shorten_block(item: MemoryItem, block: str, query: str, render: Callable[[MemoryItem], str],
                   counter: Callable[[str], int]) -> str:
     """``block`` itself when short, else the item rendered with an excerpt of its content
     and a pointer to the whole memory."""
     if counter(block) <= LONG_BLOCK:
         return block
-    short = excerpt(item.content, query, EXCERPT_TOKENS, counter)
+    short = excerpt(item.content, query, EXCERPT_TOKENS, counter, opening=opening_turn(item))
     pointer = f"[excerpt of memory {item.id}; Memory.get(id) returns it whole]"
     return render(item.model_copy(update={"content": f"{short}\n{pointer}"}))

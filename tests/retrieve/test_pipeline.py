@@ -11,7 +11,7 @@ from engram.model import Filters, MemoryItem, MemoryStatus, Scope
 from engram.retrieve import currency
 from engram.retrieve.analysis import QueryAnalysis, content_words, lexical_text
 from engram.retrieve.base import Ranked
-from engram.retrieve.excerpt import excerpt, shorten_block
+from engram.retrieve.excerpt import excerpt, opening_turn, shorten_block
 from engram.retrieve.hybrid import RETRIEVERS, make_retriever, session_prior
 from engram.retrieve.pack import count_tokens, pack_context, render_item
 from engram.store.base import Neighbors
@@ -116,6 +116,25 @@ def test_long_rounds_are_excerpted_with_a_pointer() -> None:
     packed = pack_context([long], 400, query="what breed is Pixel")
     assert packed.items == [long] and packed.tokens <= 400 and "beagle" in packed.text
     assert pack_context([long], 400).items == []  # without a query the whole round does not fit
+
+
+def test_an_excerpt_keeps_the_users_turn_whole() -> None:
+    """"How much have I made from selling eggs?" shares no word with "I sold 12 dozen at $10":
+    the user's turn, short, is kept whole, and the assistant's essay is cut."""
+    essay = " ".join(f"Sentence number {n} talks about general gardening advice." for n in range(80))
+    user = "user: I sold 12 dozen at the market today. Each dozen went for $10. My hens are busy."
+    long = item(f"{user}\nassistant: {essay} Selling eggs sounds like fun.")
+    long = long.model_copy(update={"role": "user+assistant"})
+    assert opening_turn(long) == user
+    block = shorten_block(long, render_item(long), "how much have I made from selling eggs?", render_item,
+                          count_tokens)
+    assert user in block and "Selling eggs sounds like fun." in block and "Sentence number 40" not in block
+    assert count_tokens(block) < count_tokens(render_item(long)) / 3
+    # one speaker, or an opening turn too long for the excerpt: its first line stands in
+    assert opening_turn(long.model_copy(update={"role": "user"})) == ""
+    wordy = long.model_copy(update={"content": f"user: {essay}\nassistant: Noted."})
+    assert excerpt(wordy.content, "gardening", 60, count_tokens, opening=opening_turn(wordy)).startswith(
+        "user: Sentence number 0")
 
 
 # -- the whole pipeline ----------------------------------------------------------------
