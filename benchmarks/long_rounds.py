@@ -1,0 +1,177 @@
+"""Long rounds and the dense channel (issue #12, item 4): which vector(s) should stand for a
+round longer than the embedder's 256-word-piece window? Measured on a dev split only.
+
+Variants, each swapped in as the dense channel of the real pipeline (dense-only and hybrid):
+
+* ``truncated`` — what ships: one vector of the round's first window;
+* ``max`` — a vector per 256-piece window, the round scores its best window (max-sim);
+* ``mean`` — the windows' vectors averaged, weighted by their lengths (one vector per round);
+* ``user`` — max of the round's vector and its user turn's alone;
+* ``max+user`` — every window and the user turn.
+
+Windows are cut at word-piece offsets of the bundled tokenizer and embedded through the
+configured embedder (so the embedding cache keeps them: a rerun embeds nothing).
+
+    engram bench longmemeval --data LME.json.xz --types knowledge-update --sample 12 --workdir WD
+    python benchmarks/long_rounds.py --data LME.json.xz --db WD/longmemeval.db --sample 12 \\
+        --types knowledge-update
+
+The database is the one ``engram bench`` left in its workdir; the same selection flags pick the
+same questions, of which only the dev split's are scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engram import Memory
+from engram.bench.metrics import aggregate
+from engram.bench.runner import LOADERS, BenchConfig, _ask, memory_scope, select_cases
+from engram.bench.splits import split_of
+from engram.config import Settings
+from engram.embed.onnx_minilm import MAX_TOKENS, TOKENIZER_PATH
+from engram.model import Filters
+from engram.retrieve import channels
+from engram.retrieve.hybrid import make_retriever
+from engram.retrieve.pipeline import RankingPipeline
+
+sys.path.insert(0, os.path.dirname(__file__))
+from results_files import write_results  # noqa: E402
+
+VARIANTS = ("truncated", "max", "mean", "user", "max+user")
+METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
+           "session_recall_any@1")
+PIECES = MAX_TOKENS - 2  # a window's word pieces, between [CLS] and [SEP]
+
+
+def windows(text: str, tokenizer: Any) -> list[str]:
+    """``text`` cut into consecutive pieces of at most :data:`PIECES` word pieces."""
+    offsets = tokenizer.encode(text, add_special_tokens=False).offsets
+    starts = [offsets[i][0] for i in range(0, len(offsets), PIECES)] or [0]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+def user_turn(content: str) -> str:
+    return content.split("\nassistant:")[0].removeprefix("user: ")
+
+
+class Vectors:
+    """Every scope's rounds with their window and user-turn vectors, embedded once."""
+
+    def __init__(self, memory: Memory, scopes: list[str]) -> None:
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        self.items = {s: memory.store.list(memory_scope(s), Filters(), limit=1_000_000) for s in scopes}
+        rounds = [i for items in self.items.values() for i in items]
+        self.base = {s: memory.store.vectors(memory_scope(s), [i.id for i in items])
+                     for s, items in self.items.items()}
+        self.pieces = {i.id: windows(i.content, tokenizer) for i in rounds}
+        texts = sorted({t for i in rounds for t in (*self.pieces[i.id][1:], user_turn(i.content))}, key=len)
+        print(f"{len(rounds)} rounds, {len(texts)} window and user-turn texts to embed", flush=True)
+        vectors = memory.embedder.embed(texts) if texts else np.zeros((0, 384))
+        self.vector = dict(zip(texts, vectors))
+
+    def matrices(self, scope: str, variant: str) -> tuple[list[str], list[np.ndarray]]:
+        ids, mats = [], []
+        for item in self.items[scope]:
+            first = np.asarray(self.base[scope][item.id], dtype=np.float32)
+            rest = [self.vector[t] for t in self.pieces[item.id][1:]]
+            user = [self.vector[user_turn(item.content)]]
+            if variant == "truncated":
+                rows = [first]
+            elif variant == "max":
+                rows = [first, *rest]
+            elif variant == "mean":
+                weights = [len(t) for t in self.pieces[item.id]]
+                mean = sum(w * v for w, v in zip(weights, [first, *rest]))
+                rows = [mean / np.linalg.norm(mean)]
+            elif variant == "user":
+                rows = [first, *user]
+            else:
+                rows = [first, *rest, *user]
+            ids.append(item.id)
+            mats.append(np.stack(rows))
+        return ids, mats
+
+
+def dense_channel(vectors: Vectors, variant: str) -> Callable[..., list[tuple[str, float]]]:
+    prepared = {s: vectors.matrices(s, variant) for s in vectors.items}
+
+    def dense(query: Any, store: Any, ctx: Any) -> list[tuple[str, float]]:
+        ids, mats = prepared[query.scope.user_id]
+        q = ctx.vector()
+        scores = np.array([float((m @ q).max()) for m in mats])
+        order = np.argsort(-scores)[: ctx.depth]
+        return [(ids[i], float(scores[i])) for i in order]
+    return dense
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = [f"# Long rounds and the dense channel ({result['date']})", "", f"Command: `{result['command']}`", "",
+             f"Data: {result['data']} — {result['questions']} dev questions ({result['selection']}), "
+             f"{result['rounds']} rounds. Machine load: {result['load']}.", "",
+             "| variant | system | " + " | ".join(METRICS) + " |", "|---|---|" + "---|" * len(METRICS)]
+    for row in result["rows"]:
+        lines.append(f"| {row['variant']} | {row['system']} | "
+                     + " | ".join(f"{row[m]:.3f}" if row[m] is not None else "—" for m in METRICS) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--sample", type=int)
+    parser.add_argument("--types", default="")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument("--tag", default="")
+    args = parser.parse_args()
+    types = tuple(t for t in args.types.split(",") if t)
+    config = BenchConfig(dataset="longmemeval", data=args.data, sample=args.sample, types=types)
+    cases = [c for c in select_cases(LOADERS["longmemeval"](args.data), config) if not c.abstention
+             and split_of("longmemeval", c.case_id, c.haystack_id) == "dev"]
+    memory = Memory(args.db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
+    scopes = sorted({f"bench:longmemeval:{c.haystack_id}" for c in cases})
+    vectors = Vectors(memory, scopes)
+    shipped = channels.CHANNELS["dense"]
+    rows = []
+    try:
+        for variant in VARIANTS:
+            channels.CHANNELS["dense"] = dense_channel(vectors, variant)
+            for system in ("dense", "hybrid"):
+                pipeline = RankingPipeline(make_retriever(system), current_state=system == "hybrid")
+                records = []
+                for case in cases:
+                    turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
+                    record = _ask(memory, pipeline, case, f"bench:longmemeval:{case.haystack_id}", {},
+                                  turn_text, None, ())
+                    record.pop("_packed")
+                    records.append(record)
+                overall = aggregate(records, METRICS)["overall"]
+                rows.append({"variant": variant, "system": system,
+                             **{m: overall.get(m) for m in METRICS}})
+                print(rows[-1], flush=True)
+    finally:
+        channels.CHANNELS["dense"] = shipped
+        memory.close()
+    result = {"date": date.today().isoformat(), "command": "python " + " ".join(sys.argv),
+              "data": str(args.data), "questions": len(cases), "rounds": sum(map(len, vectors.items.values())),
+              "selection": f"sample {args.sample}, types {list(types) or 'all'}, seed 7",
+              "load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "rows": rows}
+    stem = args.out / f"long-rounds-{result['date']}{args.tag}"
+    print(write_results(stem, result, markdown))
+
+
+if __name__ == "__main__":
+    main()
