@@ -25,7 +25,7 @@ import numpy as np
 
 from engram import Memory
 from engram.bench.metrics import aggregate
-from engram.bench.runner import LOADERS, BenchConfig, _ask, select_cases
+from engram.bench.runner import LOADERS, BenchConfig, select_cases, top_k_record
 from engram.bench.splits import split_of
 from engram.config import Settings
 from engram.lifecycle.slots import SlotKey, query_slots, slots_of
@@ -275,11 +275,7 @@ def main() -> None:
         records: list[dict[str, Any]] = []
         for case in cases:
             scope.append(Scope(user_id=f"bench:{dataset}:{case.haystack_id}"))
-            turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-            record = _ask(memory, replace(pipeline), case, f"bench:{dataset}:{case.haystack_id}", {},
-                          turn_text, None, ())
-            record.pop("_packed")
-            records.append(record)
+            records.append(top_k_record(memory, replace(pipeline), case, dataset))
         overall = aggregate(records, METRICS)["overall"]
         print(name, len(cases), {m: None if overall.get(m) is None else round(float(overall[m]), 3)  # type: ignore[arg-type]
                                   for m in METRICS},

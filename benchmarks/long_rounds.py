@@ -34,7 +34,7 @@ import numpy as np
 
 from engram import Memory
 from engram.bench.metrics import aggregate
-from engram.bench.runner import LOADERS, BenchConfig, _ask, memory_scope, select_cases
+from engram.bench.runner import LOADERS, BenchConfig, memory_scope, select_cases, top_k_record
 from engram.bench.splits import split_of
 from engram.config import Settings
 from engram.embed.onnx_minilm import MAX_TOKENS, TOKENIZER_PATH
@@ -151,13 +151,7 @@ def main() -> None:
             channels.CHANNELS["dense"] = dense_channel(vectors, variant)
             for system in ("dense", "hybrid"):
                 pipeline = RankingPipeline(make_retriever(system), current_state=system == "hybrid")
-                records = []
-                for case in cases:
-                    turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-                    record = _ask(memory, pipeline, case, f"bench:longmemeval:{case.haystack_id}", {},
-                                  turn_text, None, ())
-                    record.pop("_packed")
-                    records.append(record)
+                records = [top_k_record(memory, pipeline, case, "longmemeval") for case in cases]
                 overall = aggregate(records, METRICS)["overall"]
                 rows.append({"variant": variant, "system": system,
                              **{m: overall.get(m) for m in METRICS}})

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.bench.metrics import aggregate
-from engram.bench.runner import LOADERS, BenchConfig, _ask, fresh_database, ingest, select_cases
+from engram.bench.runner import LOADERS, BenchConfig, fresh_database, ingest, select_cases, top_k_record
 from engram.config import Settings
 from engram.memory import Memory
 from engram.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever
@@ -108,13 +108,7 @@ def main() -> None:
                 memory.retriever = HybridRetriever(weights={**DEFAULT_WEIGHTS, "dense": dense},
                                                    session_weight=session, spread_weight=spread)
                 pipeline = memory.pipeline()
-                records = []
-                for case in cases:
-                    user = f"bench:{name}:{case.haystack_id}"
-                    turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-                    record = _ask(memory, replace(pipeline), case, user, {}, turn_text, None, ())
-                    record.pop("_packed")
-                    records.append(record)
+                records = [top_k_record(memory, replace(pipeline), case, name) for case in cases]
                 overall = aggregate(records, METRICS)["overall"]
                 row["datasets"][name] = {m: overall.get(m) for m in METRICS}
             row["objective"] = key(row)

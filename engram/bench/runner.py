@@ -186,7 +186,7 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
             if user not in rounds:  # round id -> turn ids, to credit derived memories
                 rounds[user] = {i.id: list(i.provenance.source_ids) for i in memory.store.iter_items(
                     memory_scope(user)) if i.kind.value == "episodic"}
-            turn_text = {t.turn_id: t.text for s in case.sessions for t in s.turns}
+            turn_text = turn_texts(case)
             for name, retriever in retrievers.items():
                 memory.retriever = retriever
                 memory.reranker = reranker if name.endswith(RERANK_SUFFIX) else None
@@ -238,6 +238,20 @@ def _search(memory: Memory, pipeline: RankingPipeline, case: BenchCase, scope: S
                   now=case.question_time or utcnow())
     ranked, items = pipeline.rank(query, memory.store, memory.embedder)
     return [items[r.id] for r in ranked if r.id in items], ranked[0].score if ranked else None
+
+
+def turn_texts(case: BenchCase) -> dict[str, str]:
+    """Each turn's text by turn id (what the packed-evidence check looks for)."""
+    return {t.turn_id: t.text for s in case.sessions for t in s.turns}
+
+
+def top_k_record(memory: Memory, pipeline: RankingPipeline, case: BenchCase, dataset: str) -> dict[str, Any]:
+    """One question's top-k metrics on a database ``run`` left (scope ``bench:<dataset>:<haystack>``),
+    untimed and without packing: what the tuning and ablation scripts compare across settings."""
+    record = _ask(memory, pipeline, case, f"bench:{dataset}:{case.haystack_id}", {}, turn_texts(case),
+                  None, ())
+    record.pop("_packed")
+    return record
 
 
 def _reranker(config: BenchConfig, settings: Settings) -> Reranker | None:
