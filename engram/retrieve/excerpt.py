@@ -37,31 +37,34 @@ def excerpt(text: str, query: str, budget: int, counter: Callable[[str], int], *
     """``opening`` (the round's first turn, a prefix of ``text``) whole when it fits in
     ``budget`` tokens, else the first line; then the sentences that best match ``query``
     while they fit, in text order, gaps marked with "…"."""
-    head = opening if opening and text.startswith(opening) and counter(opening) <= budget else ""
-    parts = sentences(text[len(head):])
-    if not parts:
-        return text
+    if opening and text.startswith(opening) and counter(opening) <= budget:
+        head, used, rest = opening.strip(), counter(opening), sentences(text[len(opening):])
+        if not rest:
+            return text
+    else:
+        parts = sentences(text)
+        if not parts:
+            return text
+        head, used, rest = parts[0], counter(parts[0]), parts[1:]
     words = content_words(query)
-    keep = set() if head else {0}
-    used = counter(head) if head else counter(parts[0])
-    scores = [_score(part, words) for part in parts]
-    ranked = sorted(range(0 if head else 1, len(parts)), key=lambda i: (-scores[i], i))
-    for i in ranked:
+    scores = [_score(part, words) for part in rest]
+    keep: set[int] = set()
+    for i in sorted(range(len(rest)), key=lambda i: (-scores[i], i)):
         if scores[i] <= 0:
             break
-        cost = counter(parts[i])
+        cost = counter(rest[i])
         if used + cost > budget:
             continue
         keep.add(i)
         used += cost
-    out: list[str] = [head.strip()] if head else []
-    last: int | None = -1 if head else None  # the opening turn sits just before sentence 0
+    out = [head]
+    last = -1  # the head sits just before rest[0]
     for i in sorted(keep):
-        if last is not None and i != last + 1:
+        if i != last + 1:
             out.append("…")
-        out.append(parts[i])
+        out.append(rest[i])
         last = i
-    if last != len(parts) - 1:
+    if last != len(rest) - 1:
         out.append("…")
     return "\n".join(out)
 
