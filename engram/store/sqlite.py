@@ -36,6 +36,7 @@ from engram.store.sqlite_sql import (
     row_to_history,
     row_to_item,
     scope_clause,
+    tenant_match,
     ts,
     where,
 )
@@ -201,14 +202,15 @@ class SQLiteStore(SQLiteWrites):
         if match is None:
             return []
         sql, params = where(scope, filters)
+        tenant = tenant_match(scope)
         scores: dict[str, float] = {}
-        for columns, weights, factor in (("{text keys}", "1.0, 0.6, 0.0", 1.0),
-                                         ("{context}", "0.0, 0.0, 1.0", CONTEXT_WEIGHT)):
+        for columns, weights, factor in (("{text keys}", "1.0, 0.6, 0.0, 0.0", 1.0),
+                                         ("{context}", "0.0, 0.0, 1.0, 0.0", CONTEXT_WEIGHT)):
             rows = self._read(
                 f"SELECT m.id, bm25(memories_fts, {weights}) AS rank FROM memories_fts"
                 " JOIN memories m ON m.rowid = memories_fts.rowid"
                 f" WHERE memories_fts MATCH ? AND {sql} ORDER BY rank LIMIT ?",
-                [f"{columns} : ({match})", *params, limit],
+                [f"({columns} : ({match})) AND {tenant}", *params, limit],
             )
             for item_id, rank in rows:
                 scores[item_id] = scores.get(item_id, 0.0) - factor * float(rank)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from engram.errors import SchemaVersionError, upgrade_hint
+from engram.store.sqlite_sql import tenant_tokens
 
 # Each entry upgrades the schema by one version. Never edit a shipped entry:
 # append a new one.
@@ -113,6 +114,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (memory_id, token)
     ) WITHOUT ROWID;
     """,
+    # v5: a fourth lexical field, `tenant` (sqlite_sql.tenant_tokens), so that a scoped
+    # MATCH narrows to the tenant's rows before FTS5 scores them. The table is rebuilt
+    # as in v3; engram_tenant_tokens is the Python function migrate() registers.
+    """
+    ALTER TABLE memories_fts RENAME TO memories_fts_v4;
+    CREATE VIRTUAL TABLE memories_fts USING fts5(
+        text, keys, context, tenant, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO memories_fts(rowid, text, keys, context, tenant)
+    SELECT f.rowid, f.text, f.keys, f.context,
+           engram_tenant_tokens(m.user_id, m.agent_id, m.session_id, m.app_id)
+    FROM memories_fts_v4 f JOIN memories m ON m.rowid = f.rowid;
+    DROP TABLE memories_fts_v4;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -120,6 +135,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema to :data:`SCHEMA_VERSION`; returns the version found."""
+    conn.create_function("engram_tenant_tokens", 4, tenant_tokens, deterministic=True)
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")

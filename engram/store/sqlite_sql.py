@@ -6,6 +6,7 @@ All values go through bound parameters; identifiers come from fixed lists.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import sqlite3
@@ -114,6 +115,35 @@ def scope_clause(scope: Scope, alias: str = "m") -> tuple[str, list[Any]]:
     """Conditions confining a query to ``scope`` (every set field must match)."""
     parts = [f"{alias}.{name} = ?" for name in scope.fields()]
     return " AND ".join(parts), list(scope.fields().values())
+
+
+# -- the lexical index's tenant field -------------------------------------------
+# FTS5 cannot join a filter into its MATCH, so a scoped search used to score every
+# tenant's matching rows and drop the others afterwards: its cost grew with the whole
+# file, not the tenant (16 of 17 ms on a 60-tenant LongMemEval store). Each row's
+# `tenant` field holds one token per set scope field, and a scoped MATCH ANDs them, so
+# FTS5 intersects doclists before it scores. The SQL scope clause still decides; the
+# tokens only narrow the candidates. Tokens end in a digit, so porter leaves them alone.
+
+_TENANT_PREFIX = {"user_id": "u", "agent_id": "a", "session_id": "s", "app_id": "p"}
+
+
+def scope_token(field: str, value: str) -> str:
+    digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
+    return f"{_TENANT_PREFIX[field]}{int.from_bytes(digest, 'big')}"
+
+
+def tenant_tokens(user_id: str | None, agent_id: str | None, session_id: str | None,
+                  app_id: str | None) -> str:
+    """The `tenant` field of a row in this scope (also the v5 migration's SQL function)."""
+    values = dict(zip(SCOPE_FIELDS, (user_id, agent_id, session_id, app_id), strict=True))
+    return " ".join(scope_token(f, v) for f, v in values.items() if v)
+
+
+def tenant_match(scope: Scope) -> str:
+    """The MATCH term that confines an FTS5 query to ``scope``'s rows (a scope always
+    sets at least one field)."""
+    return " AND ".join(f'tenant : "{scope_token(f, v)}"' for f, v in scope.fields().items())
 
 
 def filter_clause(filters: Filters, alias: str = "m") -> tuple[str, list[Any]]:

@@ -29,6 +29,7 @@ from engram.store.sqlite_sql import (
     item_to_row,
     parse_ts,
     scope_clause,
+    tenant_tokens,
     ts,
 )
 from engram.store.sqlite_turns import SettleMark, WriteTurns
@@ -127,8 +128,8 @@ class SQLiteWrites(VectorReads):
             self._touched += rowids
             around = self._contexts(conn, rowids)
             conn.executemany(
-                "INSERT INTO memories_fts(rowid, text, keys, context) VALUES (?, ?, ?, ?)",
-                [(rid, item.content, _key_text(item), around[rid][2])
+                "INSERT INTO memories_fts(rowid, text, keys, context, tenant) VALUES (?, ?, ?, ?, ?)",
+                [(rid, item.content, _key_text(item), around[rid][2], _tenant(item))
                  for rid, item in zip(rowids, items)],
             )
             self._recontext(conn, _adjacent(around) - set(rowids))  # the rounds they joined
@@ -177,8 +178,9 @@ class SQLiteWrites(VectorReads):
             self._touched.append(rowid)
             after = self._contexts(conn, [rowid])
             conn.execute("DELETE FROM memories_fts WHERE rowid = ?", (rowid,))
-            conn.execute("INSERT INTO memories_fts(rowid, text, keys, context) VALUES (?, ?, ?, ?)",
-                         (rowid, item.content, _key_text(item), after[rowid][2]))
+            conn.execute("INSERT INTO memories_fts(rowid, text, keys, context, tenant)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                         (rowid, item.content, _key_text(item), after[rowid][2], _tenant(item)))
             self._recontext(conn, (_adjacent(before) | _adjacent(after)) - {rowid})
             conn.execute("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          history_to_row(history, item.scope))
@@ -310,6 +312,11 @@ def put_secrets(conn: sqlite3.Connection, secrets: Sequence[SecretRow]) -> None:
 
 def _key_text(item: MemoryItem) -> str:
     return " ".join([*item.keys, *item.entities, *item.tags])
+
+
+def _tenant(item: MemoryItem) -> str:
+    scope = item.scope
+    return tenant_tokens(scope.user_id, scope.agent_id, scope.session_id, scope.app_id)
 
 
 def _adjacent(contexts: dict[int, tuple[int | None, int | None, str]]) -> set[int]:
