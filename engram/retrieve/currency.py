@@ -104,10 +104,16 @@ _FAMILIES = {name: _family(stems) for name, stems in ATTRIBUTES.items()}
 
 @functools.lru_cache(maxsize=2048)
 def attribute_of(text: str) -> frozenset[str]:
-    """The attribute families ``text`` names (one compiled pattern each). Cached: the same
-    head rounds come back query after query, and a long round costs ~0.6 ms to scan."""
+    """The attribute families a query names (one compiled pattern each), cached."""
     lowered = text.lower()
     return frozenset(name for name, pattern in _FAMILIES.items() if pattern.search(lowered))
+
+
+def names_any(text: str, families: frozenset[str]) -> bool:
+    """Does ``text`` name one of these attribute families? Only the query's families
+    are scanned: a hit's text is new query after query, and all families cost ~0.6 ms."""
+    lowered = text.lower()
+    return any(_FAMILIES[name].search(lowered) for name in families)
 
 
 def wanted_order(analysis: QueryAnalysis) -> str | None:
@@ -127,7 +133,7 @@ def is_rival(item: MemoryItem, wanted: frozenset[str], words: list[str],
     """Does ``item`` state a value for what the query asks about? The same slot
     (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's),
     the same attribute word family, or two of the query's content words."""
-    if wanted & attribute_of(item.content):
+    if wanted and names_any(item.content, wanted):
         return True
     hits = shared_words(words, item.content)  # one shared word ("take") is not the same subject
     if hits >= 2 and hits >= RIVAL_COVERAGE * len(words):
