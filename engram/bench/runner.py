@@ -190,7 +190,8 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
             for name, retriever in retrievers.items():
                 memory.retriever = retriever
                 memory.reranker = reranker if name.endswith(RERANK_SUFFIX) else None
-                pipeline = replace(memory.pipeline(), current_state=name not in BASELINES)
+                staged = name not in BASELINES  # the baselines stay plain BM25 / dense
+                pipeline = replace(memory.pipeline(), current_state=staged, facets=staged)
                 record = _ask(memory, pipeline, case, user, rounds[user], turn_text, latencies[name],
                               (*BUDGETS, config.qa_budget))
                 record["abstention"] = case.abstention

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from engram.retrieve.timeparse import TimeQuery, parse_time_query
+from engram.retrieve.facets import facets
+from engram.retrieve.timeparse import MONTHS, WEEKDAYS, TimeQuery, parse_time_query
 
 # English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and
 # question words (the classic IR stop list), and adverbs that mark tense rather than topic
@@ -40,6 +41,13 @@ def content_words(text: str) -> list[str]:
     """The query's words minus function words, lower-cased, in order, unique."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     return list(dict.fromkeys(w for w in words if w not in QUERY_STOPWORDS and w.strip("'")))
+
+
+def _names_a_thing(facet: str) -> bool:
+    """A content word that is not a number or a calendar word: "August 11" is a date
+    for the time channel, not a facet."""
+    return any(not w.isdigit() and w not in MONTHS and w not in WEEKDAYS
+               for w in content_words(facet))
 
 
 PREFIX = 5  # letters compared when matching words loosely ("restaurants" ~ "restaurant")
@@ -93,9 +101,13 @@ class QueryAnalysis:
     words: list[str] = field(default_factory=list)
     time: TimeQuery | None = None
     past: bool = False
+    facets: list[str] = field(default_factory=list)  # engram.retrieve.facets
 
     @classmethod
     def of(cls, text: str, now: datetime) -> QueryAnalysis:
         parsed = parse_time_query(text, now)
+        parts = facets(text)
+        if not all(_names_a_thing(p) for p in parts):  # "..., with a friend or not?"
+            parts = []
         return cls(text=text, now=now, words=content_words(text), time=parsed,
-                   past=asks_about_past(text, now, parsed))
+                   past=asks_about_past(text, now, parsed), facets=parts)

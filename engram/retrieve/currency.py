@@ -119,7 +119,11 @@ def names_any(text: str, families: frozenset[str]) -> bool:
 def wanted_order(analysis: QueryAnalysis) -> str | None:
     """"newest" for a question that asks for a current value (see :data:`NOW_CUE`),
     "oldest" for one that asks about an earlier state in words ("before", "used to", "my
-    first"), None otherwise (a date named alone is the time channel's business)."""
+    first"), None otherwise (a date named alone is the time channel's business). A question
+    with facets ("between X and Y", "X or Y?") asks about each of them, not for one
+    current value."""
+    if analysis.facets:
+        return None
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text

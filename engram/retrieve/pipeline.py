@@ -4,9 +4,13 @@ Stages, in order:
 
 1. **Query analysis** (:mod:`engram.retrieve.analysis`): content words, past or
    present, the period named.
+   It also finds the query's facets (:mod:`engram.retrieve.facets`): the two events
+   of "how many days between X and Y", the options of "which first, X or Y".
 2. **Channels and fusion** (:class:`engram.retrieve.hybrid.HybridRetriever` or any
    :class:`~engram.retrieve.base.Retriever`): lexical, dense and time candidates,
-   calibrated and fused, spread to session neighbours, with the session prior.
+   calibrated and fused, spread to session neighbours, with the session prior. Each
+   facet is ranked too (with the whole query's time analysis), and a memory keeps its
+   best score over the query and its facets, so each facet's best memory is near the top.
 3. **Currency** (:mod:`engram.retrieve.currency`): the one "no longer current"
    signal, then current-state ordering of rival values.
 4. **Rerank** (optional, :mod:`engram.retrieve.rerank`).
@@ -45,6 +49,7 @@ class RankingPipeline:
     retention_weight: float = 0.0
     retention_base_days: float = 30.0
     current_state: bool = True  # off for the single-channel baselines in benchmarks
+    facets: bool = True  # likewise
 
     def rank(self, query: Query, store: Store, embedder: Embedder, *,
              explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:
@@ -54,6 +59,10 @@ class RankingPipeline:
             statuses = list(dict.fromkeys([*query.filters.statuses, MemoryStatus.SUPERSEDED]))
             query = replace(query, filters=query.filters.model_copy(update={"statuses": statuses}))
         fused = self.retriever.retrieve(query, store, embedder, analysis=analysis)
+        if self.facets and analysis.facets:
+            fused = best_of([fused, *(self.retriever.retrieve(replace(query, text=facet), store,
+                                                              embedder, analysis=analysis)
+                                      for facet in analysis.facets)])
         head_size = max(HEAD, self.rerank_depth if self.reranker else 0)
         items = _fetch(store, query, [r.id for r in fused[:head_size]])
         head, tail = fused[:head_size], fused[head_size:]
@@ -83,6 +92,17 @@ class RankingPipeline:
             r.score *= factor
             r.channels = {**r.channels, "retention": factor}
         return sorted(head, key=lambda r: (-r.score, r.id))
+
+
+def best_of(rankings: Sequence[list[Ranked]]) -> list[Ranked]:
+    """One ranking from several of the same store: each memory at its best score (the
+    fused scores are calibrated to 0-1, so they compare across queries)."""
+    best: dict[str, Ranked] = {}
+    for ranking in rankings:
+        for r in ranking:
+            if r.id not in best or r.score > best[r.id].score:
+                best[r.id] = r
+    return sorted(best.values(), key=lambda r: (-r.score, r.id))
 
 
 def _fetch(store: Store, query: Query, ids: Sequence[str]) -> dict[str, MemoryItem]:
