@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -22,26 +22,22 @@ from engram.embed.lru import QueryLRU
 from engram.errors import EngramError, InvalidInputError, NotFoundError
 from engram.ingest.bulk import AddRequest, add_many, new_items
 from engram.ingest.pipeline import ENRICHERS, Enricher
-from engram.lifecycle import audit as _privacy
+from engram.memory_base import MAX_LIMIT as MAX_LIMIT
+from engram.memory_portability import PortabilityOps
+from engram.memory_privacy import PrivacyOps, lessons_of, vault_of
 from engram.model import (
     Filters,
     HistoryEntry,
-    ImportReport,
     MemoryItem,
     MemoryKind,
     MemoryStatus,
     Message,
-    OnConflict,
     Page,
-    Scope,
     SearchHit,
     SearchResult,
-    Stats,
-    tombstone,
     utcnow,
 )
-from engram.portability import check_on_conflict, export_lines, parse_import, restore
-from engram.protocols import Closeable, HasVault, LearnsVerdicts, ReadsStore, SecretVault, UsesEmbedder
+from engram.protocols import Closeable, ReadsStore, UsesEmbedder
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
@@ -61,7 +57,6 @@ from engram.validation import (
 from engram.write import Writer
 
 if TYPE_CHECKING:
-    from engram.lifecycle.audit import AuditEntry
     from engram.lifecycle.consolidate import ConsolidationReport
     from engram.lifecycle.engine import Lifecycle
     from engram.lifecycle.links import RelatedMemory
@@ -69,10 +64,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("engram")
 
 Conversation = str | Sequence[Message | dict[str, Any]]
-MAX_LIMIT = 1000
 
 
-class Memory:
+# delete, delete_all, forget, purge, audit, reveal, guard_feedback: memory_privacy.py;
+# export, import_, stats: memory_portability.py; shared state and checks: memory_base.py.
+class Memory(PrivacyOps, PortabilityOps):
     """Long-term memory for agents, embedded (SQLite + bundled model) by default.
 
     >>> mem = Memory("/tmp/demo.db")                           # doctest: +SKIP
@@ -106,13 +102,13 @@ class Memory:
         self.retriever: Retriever = retriever or RETRIEVERS.lookup(self.settings.retriever)(
             depth=self.settings.search_depth)
         self.reranker = reranker if reranker is not None else make_reranker(self.settings)
-        self.enrichers: builtins.list[Enricher] = list(enrichers) if enrichers is not None else [
+        self.enrichers = list(enrichers) if enrichers is not None else [
             ENRICHERS.lookup(name)(self.settings) for name in self.settings.enrichers]
         self._lifecycle: Lifecycle | None = None  # built on first use (it may open an LLM client)
         for enricher in self.enrichers:  # the guard's lessons, the PII vault's rows
             if isinstance(enricher, ReadsStore):
                 enricher.bind_store(store)
-        self.vault = _vault_of(self.enrichers)  # -- privacy hook: the PII vault --
+        self.vault = vault_of(self.enrichers)  # -- privacy hook: the PII vault --
         # -- the one write path, shared with the lifecycle and imports --
         self.writer = Writer(store, embedder, self.enrichers, self.settings.max_content_chars,
                              vault=self.vault)
@@ -120,7 +116,7 @@ class Memory:
         for enricher in self.enrichers:
             if isinstance(enricher, UsesEmbedder):  # the guard's consensus compares vectors
                 enricher.bind_embedder(self.embedder)
-        self.lessons = _lessons_of(self.enrichers)  # -- privacy hook: the guard's lessons --
+        self.lessons = lessons_of(self.enrichers)  # -- privacy hook: the guard's lessons --
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -140,21 +136,6 @@ class Memory:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-    # -- helpers --------------------------------------------------------------
-    @property
-    def store(self) -> Store:
-        return self.writer.store
-
-    @property
-    def embedder(self) -> Embedder:
-        return self.writer.embedder
-
-    def _one(self, memory_id: str, scope: Scope) -> MemoryItem:
-        found = self.store.get(scope, [memory_id])
-        if not found:
-            raise NotFoundError(f"no memory {memory_id!r} in scope {scope}; check the id and scope")
-        return found[0]
 
     # -- writes ---------------------------------------------------------------
     def add(
@@ -227,33 +208,6 @@ class Memory:
             ("event_time", event_time), ("status", status), ("valid_to", valid_to),
             ("tags", None if tags is None else list(tags))) if value is not None}
         return self.writer.revise(current, changes, actor=actor, expected_version=expected_version)
-
-    def delete(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
-               agent_id: str | None = None, session_id: str | None = None,
-               app_id: str | None = None, actor: str | None = None) -> None:
-        """Delete completely (row, index, vector); history keeps a content-free tombstone."""
-        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
-                               session_id=session_id, app_id=app_id)
-        check_actor(actor)
-        current = self._one(memory_id, target)
-        # -- privacy hook: derived items, cache rows, vault; first, so a crash never orphans them
-        self._erase(_privacy.collect(self.store, target, [memory_id], [current]), actor)
-        self.store.delete(target, [memory_id], [tombstone(memory_id, current.version, actor)])
-        self._settle()
-
-    def delete_all(self, *, scope: ScopeLike = None, user_id: str | None = None,
-                   agent_id: str | None = None, session_id: str | None = None,
-                   app_id: str | None = None, actor: str | None = None) -> int:
-        """Delete every memory in the scope; returns how many were deleted."""
-        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
-                               session_id=session_id, app_id=app_id)
-        check_actor(actor)
-        erased = self._erase(_privacy.collect_scope(self.store, target), actor)  # -- privacy hook --
-        deleted = self.store.delete_scope(target, actor=actor) + erased
-        lessons = self.lessons.forget_scope(target) if self.lessons is not None else 0
-        if deleted or lessons:
-            self._settle()
-        return deleted
 
     # -- reads ----------------------------------------------------------------
     def get(self, memory_id: str, *, scope: ScopeLike = None, user_id: str | None = None,
@@ -356,117 +310,6 @@ class Memory:
                                retention_weight=self.settings.retention_weight,
                                retention_base_days=self.settings.retention_base_days)
 
-    @staticmethod
-    def _filters(filters: Filters | dict[str, Any] | None) -> Filters:
-        if isinstance(filters, Filters):
-            return filters
-        return _validated(Filters, **(filters or {}))
-
-    @staticmethod
-    def _limit(limit: int) -> int:
-        if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-            raise InvalidInputError(f"limit must be an integer from 1 to {MAX_LIMIT}")
-        return limit
-
-    # -- portability ----------------------------------------------------------
-    def export(self, *, scope: ScopeLike = None, all_scopes: bool = False,
-               **ids: str | None) -> Iterator[str]:
-        """JSONL lines (item + its history) that :meth:`import_` restores (same ids when unscoped).
-
-        Pass a scope, or ``all_scopes=True`` for an administrative full export.
-        """
-        target = None if all_scopes and scope is None and not any(ids.values()) \
-            else resolve_scope(scope, **ids)
-        return export_lines(self.store, target)
-
-    def import_(self, lines: Iterable[str] | str | Path, *, scope: ScopeLike = None,
-                skip_bad: bool = False, actor: str | None = None, on_conflict: OnConflict = "fail",
-                progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        """Restore an export in one transaction: a malformed line (or a failed write)
-        imports nothing, unless ``skip_bad`` skips the malformed lines. Items already
-        present are skipped. Content passes the same limits and enrichers as :meth:`add`;
-        the history is ``actor``'s import, the file's own history is kept as data.
-        A scoped import stores new ids derived from the scope; an unscoped one keeps the
-        file's ids, and ``on_conflict`` (``fail``, ``skip``, ``new_id``) says what to do
-        with an id another scope holds (see :mod:`engram.portability`)."""
-        on_conflict = check_on_conflict(on_conflict)
-        check_actor(actor)
-        confine = resolve_scope(scope) if scope is not None else None
-        records, report = parse_import(lines, confine=confine, skip_bad=skip_bad,
-                                       check=lambda item: self.writer.check_size(item.content))
-        return restore(self.writer, records, report, confine=confine, actor=actor,
-                       on_conflict=on_conflict, progress=progress)
-
-    def stats(self, *, scope: ScopeLike = None, all_scopes: bool = False,
-              **ids: str | None) -> Stats:
-        target = None if all_scopes and scope is None and not any(ids.values()) \
-            else resolve_scope(scope, **ids)
-        return self.store.stats(target)
-
-    # -- privacy (forget, audit, purge) -------------------------------------------
-    # Logic lives in engram.lifecycle.audit, engram.ingest.guard and engram.ingest.pii;
-    # see docs/trust.md. These methods only wire it to the facade's scope rules.
-    def _erase(self, residue: Any, actor: str | None) -> int:
-        return _privacy.erase(self.store, residue, embedder=self.embedder, lessons=self.lessons,
-                              actor=actor)
-
-    def _settle(self) -> None:
-        """No bytes of deleted text may outlive the delete call (docs/trust.md)."""
-        _privacy.settle(self.store, embedder=self.embedder, lessons=self.lessons)
-
-    def forget(self, user_id: str, *, actor: str | None = None, purge: bool = True) -> int:
-        """Right to erasure: delete everything of ``user_id`` in every app, agent and
-        session — rows, index, vectors, derived summaries, cache and vault rows — and
-        (``purge``) compact the files so no bytes remain. History keeps content-free
-        tombstones. Returns how many memories were deleted."""
-        check_actor(actor)
-        deleted = self.delete_all(user_id=user_id, actor=actor)
-        if purge:
-            self.purge()
-        return deleted
-
-    def purge(self) -> None:
-        """Make past deletions physical: merge the FTS index, checkpoint and VACUUM the
-        store, embedding cache and PII vault (slow on big stores; run it off-peak)."""
-        _privacy.compact(self.store, embedder=self.embedder, lessons=self.lessons)
-
-    def audit(self, *, scope: ScopeLike = None, since: datetime | None = None, limit: int = 100,
-              **ids: str | None) -> builtins.list[AuditEntry]:
-        """Who changed what in the scope, newest first: time, actor, op, memory id,
-        version and changed field names — content only if ``Settings.log_content``."""
-        return _privacy.audit(self.store, resolve_scope(scope, **ids),
-                              since=utc_time(since, "since") if since else None, limit=self._limit(limit),
-                              log_content=self.settings.log_content)
-
-    def reveal(self, memory_id: str, *, scope: ScopeLike = None, **ids: str | None) -> MemoryItem:
-        """The memory with its vaulted PII restored (``pii_mode="vault"``); the caller
-        must be able to read the memory's scope. Never stored or logged."""
-        item = self._one(memory_id, resolve_scope(scope, **ids))
-        if self.vault is None:
-            raise InvalidInputError("no PII vault is configured; add 'pii' to enrichers with "
-                                    "pii_mode='vault' to store reversible redactions")
-        return item.model_copy(update={"content": self.vault.reveal(item.id, item.content)})
-
-
-    def guard_feedback(self, memory_id: str, verdict: str, *, scope: ScopeLike = None,
-                       user_id: str | None = None, agent_id: str | None = None,
-                       session_id: str | None = None, app_id: str | None = None,
-                       actor: str | None = None) -> MemoryItem:
-        """Confirm the guard's judgement of a memory: ``"benign"`` (a false alarm: the flag
-        goes, a quarantined memory is released) or ``"malicious"`` (flagged for good). The
-        verdict is kept as a lesson of the scope; later near-duplicates follow it
-        (engram.ingest.guard_lesson_store). Needs ``"guard"`` in ``Settings.enrichers``."""
-        target = resolve_scope(scope, user_id=user_id, agent_id=agent_id,
-                               session_id=session_id, app_id=app_id)
-        current = self._one(memory_id, target)
-        guard = next((e for e in self.enrichers if isinstance(e, LearnsVerdicts)), None)
-        if guard is None:
-            raise InvalidInputError("guard feedback needs the guard: add 'guard' to Settings."
-                                    "enrichers (a JSON list in the environment: "
-                                    "ENGRAM_ENRICHERS='[\"keys\", \"guard\"]')")
-        guard.learn(current, verdict, actor)
-        return self.writer.revise(current, {"metadata": current.metadata}, actor=actor)
-
     # -- lifecycle (consolidation, links, procedures) --------------------------------
     # Logic lives in engram.lifecycle (docs/lifecycle.md); these methods only delegate.
     @property
@@ -521,19 +364,6 @@ def _chose_statuses(filters: Filters | dict[str, Any] | None) -> bool:
     if isinstance(filters, Filters):
         return "statuses" in filters.model_fields_set
     return isinstance(filters, dict) and "statuses" in filters
-
-
-def _lessons_of(enrichers: Sequence[Enricher]) -> Any:
-    """The guard's lesson store, if any (delete, delete_all, forget and purge reach it)."""
-    found = [e.lesson_store for e in enrichers
-             if isinstance(e, LearnsVerdicts) and e.lesson_store is not None]
-    return found[-1] if found else None
-
-
-def _vault_of(enrichers: Sequence[Enricher]) -> SecretVault | None:
-    """The PII vault an enricher writes, if any (reveal, erase and purge read it)."""
-    vaults = [e.vault for e in enrichers if isinstance(e, HasVault) and e.vault is not None]
-    return vaults[-1] if vaults else None
 
 
 __all__ = ["EngramError", "Memory", "resolve_scope"]
