@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engram.model import MemoryItem, Scope
-from engram.retrieve.pack import approx_tokens, count_tokens, pack_context, reading_order
+from engram.retrieve.pack import approx_tokens, count_tokens, pack_context, reading_order, render_item
 
 T0 = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)
 
@@ -70,14 +70,17 @@ def test_budget_is_never_exceeded(items: list[MemoryItem], budget: int) -> None:
 
 
 def _reference_pack(items: list[MemoryItem], budget: int, query: str) -> str:
-    """The plain greedy packer, one budget at a time, as pack_context was first written."""
+    """The plain greedy packer, one budget at a time: the best hit whole when it takes at
+    most a quarter of the budget, every other long round excerpted."""
     from engram.retrieve.excerpt import shorten_block
-    from engram.retrieve.pack import SEPARATOR, render_item
+    from engram.retrieve.pack import SEPARATOR, TOP_WHOLE_SHARE, render_item
 
     chosen: list[tuple[MemoryItem, str]] = []
     used = 0
-    for item in items:
-        block = shorten_block(item, render_item(item), query, render_item, count_tokens)
+    for n, item in enumerate(items):
+        block = render_item(item)
+        if n > 0 or count_tokens(block) * TOP_WHOLE_SHARE > budget:
+            block = shorten_block(item, block, query, render_item, count_tokens)
         cost = count_tokens(block) + (count_tokens(SEPARATOR) if chosen else 0)
         if used + cost <= budget:
             chosen.append((item, block))
@@ -110,3 +113,19 @@ def test_packing_several_budgets_at_once_matches_packing_each(items: list[Memory
     for budget in budgets:
         assert packed[budget].text == _reference_pack(items, budget, "what breed is Pixel")
         assert packed[budget].tokens <= budget
+
+
+def test_the_best_hit_is_read_whole_when_it_takes_a_quarter_of_the_budget() -> None:
+    """Its answer may sit in a sentence sharing no word with the question, which an excerpt
+    drops; lower hits stay excerpted."""
+    filler = " ".join(["We talked about the weather for a while."] * 40)
+    answer = "By the way, the total came to 42 dozen."
+    best = _item(f"user: how are my egg sales going?\nassistant: {filler} {answer}", "s1", 0,
+                 role="user+assistant")
+    other = _item(f"user: any tips?\nassistant: {filler} {answer}", "s2", 5, role="user+assistant")
+    size = count_tokens(render_item(best))
+    wide = pack_context([best, other], size * 4, query="how many eggs did I sell?")
+    assert render_item(best) in wide.text  # whole
+    assert wide.text.count(answer) == 1  # the second hit is excerpted, its answer cut
+    narrow = pack_context([best, other], size * 4 - 1, query="how many eggs did I sell?")
+    assert answer not in narrow.text and "excerpt of memory" in narrow.text
