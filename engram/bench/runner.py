@@ -26,7 +26,7 @@ from engram.embed.cache import CachedEmbedder
 from engram.errors import InvalidInputError
 from engram.ingest.rounds import to_units
 from engram.memory import Memory
-from engram.model import Filters, Message, Scope, utcnow
+from engram.model import Filters, MemoryItem, Message, Scope, utcnow
 from engram.retrieve.hybrid import BASELINES, make_retriever
 from engram.retrieve.pack import pack_contexts
 from engram.retrieve.pipeline import RankingPipeline
@@ -253,6 +253,14 @@ def top_k_record(memory: Memory, pipeline: RankingPipeline, case: BenchCase, dat
                   None, ())
     record.pop("_packed")
     return record
+
+
+def packing_hits(memory: Memory, pipeline: RankingPipeline, case: BenchCase,
+                 dataset: str) -> list[MemoryItem]:
+    """The :data:`PACK_LIMIT` hits a question's packed contexts are chosen from, as ``run``
+    searches them: what the packing ablation packs in several ways."""
+    scope = memory_scope(f"bench:{dataset}:{case.haystack_id}")
+    return _search(memory, pipeline, case, scope, PACK_LIMIT)[0]
 
 
 def _reranker(config: BenchConfig, settings: Settings) -> Reranker | None:

@@ -1,0 +1,103 @@
+"""The packed-context share of the best hit, on a declared dev split (never test), over an
+existing bench database: evidence inside 1k-8k tokens with the best hit kept whole when it
+takes at most 1/SHARE of the budget (:data:`engram.retrieve.pack.TOP_WHOLE_SHARE`), for
+several shares and with the rule off (every long round excerpted). Same hits for every
+variant: each question is searched once. Writes JSON + Markdown.
+
+    python benchmarks/pack_ablation.py longmemeval LME.json.xz BENCH.db [--sample N] [--split dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from results_files import write_results
+
+from engram import Memory
+from engram.bench.runner import LOADERS, BenchConfig, packing_hits, select_cases
+from engram.bench.scoring import evidence_inside
+from engram.bench.splits import split_of
+from engram.config import Settings
+from engram.retrieve import pack
+from engram.retrieve.hybrid import make_retriever
+from engram.retrieve.pipeline import RankingPipeline
+
+BUDGETS = (1000, 2000, 4000, 8000)
+SHARES = {"off": 10**9, "1/8": 8, "1/4": 4, "1/2": 2}
+
+
+def run(memory: Memory, cases: list[Any], dataset: str) -> dict[str, dict[str, float]]:
+    pipeline = RankingPipeline(make_retriever("hybrid"))
+    hits = [(case, packing_hits(memory, pipeline, case, dataset)) for case in cases]
+    shipped = pack.TOP_WHOLE_SHARE
+    rows: dict[str, dict[str, float]] = {}
+    try:
+        for name, share in SHARES.items():
+            pack.TOP_WHOLE_SHARE = share
+            sums = dict.fromkeys(BUDGETS, 0.0)
+            counted = 0
+            for case, items in hits:
+                texts = {t.turn_id: t.text for s in case.sessions for t in s.turns}
+                evidence = [t for t in case.evidence_turns if t in texts]
+                if not evidence:
+                    continue
+                counted += 1
+                packed = pack.pack_contexts(items, BUDGETS, query=case.question)
+                for budget in BUDGETS:
+                    sums[budget] += sum(evidence_inside(texts[t], case.answer, packed[budget].text)
+                                        for t in evidence) / len(evidence)
+            rows[name] = {str(b): round(sums[b] / max(counted, 1), 3) for b in BUDGETS}
+            print(name, rows[name], flush=True)
+    finally:
+        pack.TOP_WHOLE_SHARE = shipped
+    return rows
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = [f"# The best hit's share of a packed context ({result['dataset']}, {result['split']} split)", "",
+             f"Command: `{result['command']}`. {result['n']} answerable questions; evidence inside the "
+             f"packed text (the bench's budget recall). Shipped: 1/{result['shipped']}. "
+             f"Load at the end: {result['load']}.", "",
+             "| best hit whole when ≤ | " + " | ".join(f"{b // 1000}k" for b in BUDGETS) + " |",
+             "|---|" + "---|" * len(BUDGETS)]
+    for name, row in result["rows"].items():
+        lines.append(f"| {name} of the budget | " + " | ".join(f"{row[str(b)]:.3f}" for b in BUDGETS) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dataset", choices=sorted(LOADERS))
+    parser.add_argument("data", type=Path)
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--sample", type=int, default=None)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument("--tag", default="")
+    args = parser.parse_args()
+    config = BenchConfig(dataset=args.dataset, data=args.data, sample=args.sample)
+    cases = [c for c in select_cases(LOADERS[args.dataset](args.data), config) if not c.abstention
+             and (args.split == "all" or split_of(args.dataset, c.case_id, c.haystack_id) == args.split)]
+    started = time.perf_counter()
+    memory = Memory(args.db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
+    try:
+        rows = run(memory, cases, args.dataset)
+    finally:
+        memory.close()
+    result = {"dataset": args.dataset, "split": args.split, "n": len(cases), "rows": rows,
+              "shipped": pack.TOP_WHOLE_SHARE, "seconds": round(time.perf_counter() - started, 1),
+              "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+              "command": "python benchmarks/pack_ablation.py " + " ".join(
+                  str(a) for a in (args.dataset, args.data, args.db)) +
+                  (f" --sample {args.sample}" if args.sample else "") + f" --split {args.split}"}
+    stem = args.out / f"pack-ablation-{args.dataset}-{args.split}-{date.today().isoformat()}{args.tag}"
+    print(write_results(stem, result, markdown))
+
+
+if __name__ == "__main__":
+    main()
