@@ -9,20 +9,13 @@ variant: each question is searched once. Writes JSON + Markdown.
 
 from __future__ import annotations
 
-import argparse
-import os
-import time
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-from results_files import write_results
+import dev_ablation
 
 from engram import Memory
-from engram.bench.runner import LOADERS, BenchConfig, packing_hits, select_cases
+from engram.bench.runner import packing_hits
 from engram.bench.scoring import evidence_inside
-from engram.bench.splits import split_of
-from engram.config import Settings
 from engram.retrieve import pack
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.pipeline import RankingPipeline
@@ -70,34 +63,5 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dataset", choices=sorted(LOADERS))
-    parser.add_argument("data", type=Path)
-    parser.add_argument("db", type=Path)
-    parser.add_argument("--sample", type=int, default=None)
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
-    parser.add_argument("--tag", default="")
-    args = parser.parse_args()
-    config = BenchConfig(dataset=args.dataset, data=args.data, sample=args.sample)
-    cases = [c for c in select_cases(LOADERS[args.dataset](args.data), config) if not c.abstention
-             and (args.split == "all" or split_of(args.dataset, c.case_id, c.haystack_id) == args.split)]
-    started = time.perf_counter()
-    memory = Memory(args.db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
-    try:
-        rows = run(memory, cases, args.dataset)
-    finally:
-        memory.close()
-    result = {"dataset": args.dataset, "split": args.split, "n": len(cases), "rows": rows,
-              "shipped": pack.TOP_WHOLE_SHARE, "seconds": round(time.perf_counter() - started, 1),
-              "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-              "command": "python benchmarks/pack_ablation.py " + " ".join(
-                  str(a) for a in (args.dataset, args.data, args.db)) +
-                  (f" --sample {args.sample}" if args.sample else "") + f" --split {args.split}"}
-    stem = args.out / f"pack-ablation-{args.dataset}-{args.split}-{date.today().isoformat()}{args.tag}"
-    print(write_results(stem, result, markdown))
-
-
 if __name__ == "__main__":
-    main()
+    dev_ablation.main("pack-ablation", __doc__, run, markdown, lambda cases: {"shipped": pack.TOP_WHOLE_SHARE})

@@ -11,7 +11,6 @@ leave every other row's index.
 from __future__ import annotations
 
 import random
-import sqlite3
 import threading
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -292,27 +291,16 @@ def test_concurrent_writers_to_one_session_stay_consistent(make_store) -> None: 
 
 def test_sqlite_v2_file_gains_contexts_on_open(tmp_path: Path) -> None:
     from engram.store.sqlite import SQLiteStore
-    from engram.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, _statements
-    from engram.store.sqlite_sql import ITEM_COLUMNS, item_to_row
+    from engram.store.sqlite_schema import SCHEMA_VERSION
+    from tests.store.legacy_sqlite import legacy_file
 
     path = tmp_path / "v2.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version, script in enumerate(MIGRATIONS[:2], start=1):
-        for statement in _statements(script):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
     items = [MemoryItem(scope=S1, content=t, event_time=at(m)) for t, m in
              [("zqxlater answer in Paris", 5), ("zqxquestion about the snake", 1),
               ("zqxundated opener", None), ("zqxarchived aside", 3)]]
     items[3] = items[3].model_copy(update={"status": MemoryStatus.ARCHIVED})
     items.append(MemoryItem(scope=Scope(user_id="v", session_id="s1"), content="zqxother", event_time=at(2)))
-    for item in items:  # as the v2 store wrote them: two lexical fields
-        cur = conn.execute(f"INSERT INTO memories ({','.join(ITEM_COLUMNS)}) VALUES "
-                           f"({','.join('?' * len(ITEM_COLUMNS))})", item_to_row(item))
-        conn.execute("INSERT INTO memories_fts(rowid, text, keys) VALUES (?, ?, '')",
-                     (cur.lastrowid, item.content))
-    conn.close()
+    legacy_file(path, 2, items, "text, keys")  # as the v2 store wrote them: two lexical fields
 
     store = SQLiteStore(path)
     try:

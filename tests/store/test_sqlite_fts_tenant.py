@@ -4,15 +4,15 @@ scope. The SQL scope clause stays the authority; these tests pin the narrowing."
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from engram.model import Filters, HistoryEntry, MemoryItem, Scope, utcnow
 from engram.store.sqlite import SQLiteStore
-from engram.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, _statements
-from engram.store.sqlite_sql import ITEM_COLUMNS, item_to_row, tenant_match, tenant_tokens
+from engram.store.sqlite_schema import SCHEMA_VERSION
+from engram.store.sqlite_sql import tenant_match, tenant_tokens
+from tests.store.legacy_sqlite import legacy_file
 
 ALICE = Scope(user_id="alice", agent_id="helper")
 BOB = Scope(user_id="bob", session_id="s1")
@@ -70,20 +70,9 @@ def test_a_scoped_search_sees_only_its_tenants_rows(tmp_path: Path, scope: Scope
 
 def test_a_v4_file_gains_the_tenant_field_on_open(tmp_path: Path) -> None:
     path = tmp_path / "v4.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version, script in enumerate(MIGRATIONS[:4], start=1):
-        for statement in _statements(script):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
     items = [MemoryItem(scope=ALICE, content="alice likes quince"),
              MemoryItem(scope=BOB, content="bob likes quince")]
-    for item in items:  # as the v4 store wrote them: three lexical fields
-        cur = conn.execute(f"INSERT INTO memories ({','.join(ITEM_COLUMNS)}) VALUES "
-                           f"({','.join('?' * len(ITEM_COLUMNS))})", item_to_row(item))
-        conn.execute("INSERT INTO memories_fts(rowid, text, keys, context) VALUES (?, ?, '', '')",
-                     (cur.lastrowid, item.content))
-    conn.close()
+    legacy_file(path, 4, items, "text, keys, context")  # as the v4 store wrote them
 
     store = SQLiteStore(path)
     try:
