@@ -14,37 +14,31 @@ from typing import Any
 import dev_ablation
 
 from engram import Memory
-from engram.bench.runner import packing_hits
-from engram.bench.scoring import evidence_inside
+from engram.bench.runner import packing_hits, turn_texts
+from engram.bench.scoring import BUDGETS, budget_recall
 from engram.retrieve import pack
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.pipeline import RankingPipeline
 
-BUDGETS = (1000, 2000, 4000, 8000)
 SHARES = {"off": 10**9, "1/8": 8, "1/4": 4, "1/2": 2}
 
 
 def run(memory: Memory, cases: list[Any], dataset: str) -> dict[str, dict[str, float]]:
     pipeline = RankingPipeline(make_retriever("hybrid"))
-    hits = [(case, packing_hits(memory, pipeline, case, dataset)) for case in cases]
+    hits = [(case, turn_texts(case), packing_hits(memory, pipeline, case, dataset)) for case in cases]
     shipped = pack.TOP_WHOLE_SHARE
     rows: dict[str, dict[str, float]] = {}
     try:
         for name, share in SHARES.items():
             pack.TOP_WHOLE_SHARE = share
-            sums = dict.fromkeys(BUDGETS, 0.0)
-            counted = 0
-            for case, items in hits:
-                texts = {t.turn_id: t.text for s in case.sessions for t in s.turns}
-                evidence = [t for t in case.evidence_turns if t in texts]
-                if not evidence:
-                    continue
-                counted += 1
+            recalls: dict[int, list[float]] = {b: [] for b in BUDGETS}
+            for case, texts, items in hits:
                 packed = pack.pack_contexts(items, BUDGETS, query=case.question)
                 for budget in BUDGETS:
-                    sums[budget] += sum(evidence_inside(texts[t], case.answer, packed[budget].text)
-                                        for t in evidence) / len(evidence)
-            rows[name] = {str(b): round(sums[b] / max(counted, 1), 3) for b in BUDGETS}
+                    recall = budget_recall(case, packed[budget].text, texts)
+                    if recall is not None:
+                        recalls[budget].append(recall)
+            rows[name] = {str(b): round(sum(r) / max(len(r), 1), 3) for b, r in recalls.items()}
             print(name, rows[name], flush=True)
     finally:
         pack.TOP_WHOLE_SHARE = shipped

@@ -98,6 +98,15 @@ def part_checks(case: BenchCase, turns: Sequence[Sequence[str]]) -> dict[str, fl
     return out
 
 
+def budget_recall(case: BenchCase, packed: str, turn_text: Mapping[str, str]) -> float | None:
+    """The share of the question's evidence turns whose answering part sits inside the
+    ``packed`` text (:func:`evidence_inside`); None without evidence turns."""
+    evidence = [t for t in case.evidence_turns if t in turn_text]
+    if not evidence:
+        return None
+    return sum(evidence_inside(turn_text[t], case.answer, packed) for t in evidence) / len(evidence)
+
+
 def score_case(case: BenchCase, turns: Sequence[Sequence[str]], sessions: Sequence[str],
                packed: Mapping[int, str], turn_text: Mapping[str, str]) -> dict[str, Any]:
     """Metrics for one question from its top hits (``turns`` / ``sessions``: what each hit
@@ -109,11 +118,8 @@ def score_case(case: BenchCase, turns: Sequence[Sequence[str]], sessions: Sequen
             record[f"session_recall_{mode}@{k}"] = recall_at_k(sessions, case.evidence_sessions, k, mode)
     record["turn_ndcg@10"] = ndcg_at_k(turns, case.evidence_turns, 10)
     record["session_ndcg@10"] = ndcg_at_k(sessions, case.evidence_sessions, 10)
-    evidence = [t for t in case.evidence_turns if t in turn_text]
     for budget, text in packed.items():
-        record[f"budget_recall@{budget}"] = (
-            sum(evidence_inside(turn_text[t], case.answer, text) for t in evidence) / len(evidence)
-            if evidence else None)
+        record[f"budget_recall@{budget}"] = budget_recall(case, text, turn_text)
     if case.question_type == "knowledge-update":
         record["newest_first"] = newest_first(case, sessions)
         record["asked_state_first"] = asked_state_first(case, sessions)
