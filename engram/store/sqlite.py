@@ -54,7 +54,8 @@ class SQLiteStore(SQLiteWrites):
     One connection guarded by a lock writes for all threads of a process, and up to
     ``readers`` more serve single-statement reads outside it (``sqlite_readers``; 0: every
     read on the one connection); several processes may share the file (WAL + ``BEGIN
-    IMMEDIATE`` + busy timeout).
+    IMMEDIATE`` + busy timeout). ``open_ann_ahead``: a saved HNSW graph is mapped in a
+    background thread at open, ready for the first large search (``sqlite_ann``).
     """
 
     def __init__(
@@ -68,6 +69,7 @@ class SQLiteStore(SQLiteWrites):
         synchronous: str = "NORMAL",
         vector_dtype: str = "float32",
         persist_ann: bool = True,
+        open_ann_ahead: bool = True,
         readers: int = READERS,
     ) -> None:
         self.path = Path(path)
@@ -118,6 +120,8 @@ class SQLiteStore(SQLiteWrites):
         self._readers = ReadPool(lambda: sqlite3.connect(
             self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False),
             readers) if readers > 0 and wal else None
+        if open_ann_ahead:  # sqlite_ann: a saved graph is mapped in the background, not by the first search
+            self._open_saved_ann_soon()
 
     # -- plumbing -----------------------------------------------------------
     def _read(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
@@ -327,6 +331,7 @@ class SQLiteStore(SQLiteWrites):
         return [] if problems == ["ok"] else problems
 
     def close(self) -> None:
+        self._stop_opener()
         with self._lock:
             with contextlib.suppress(sqlite3.Error, OSError):
                 self.save_ann()  # graph edits since it was built or loaded
