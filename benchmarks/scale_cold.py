@@ -286,6 +286,10 @@ def markdown(result: dict[str, Any]) -> str:
     for r in result["runs"]:
         p = r["prepare"]
         lines.append(f"- {r['n']:,}: " + ", ".join(f"{k} {v}" for k, v in p.items() if k != "n"))
+        if r.get("built_in"):
+            b = r["built_in"]
+            lines.append(f"- {r['n']:,}, when {b['file']} ingested the store and built its graph: "
+                         + ", ".join(f"{k} {v}" for k, v in (b["prepare"] or {}).items() if k != "n"))
     lines += ["", "Index opened first: `SQLiteStore(open_ann_ahead=False)`, import of faiss timed apart, then "
               "`preload_vectors` maps the saved graph and checks it (stamp, ids checksum, spot check, then one "
               "read per 64 KiB of the mapping). First search opens it: the same store, searched right after it "
@@ -332,6 +336,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     parser.add_argument("--tag", default="")
     parser.add_argument("--repeats", type=int, default=5, help="fresh processes per case (medians reported)")
+    parser.add_argument("--built-in", type=Path, help="an earlier result JSON whose run ingested these stores "
+                        "and built their graphs: its preparation figures are carried over, labelled")
     parser.add_argument("--child-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--preload", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--child-model", action="store_true", help=argparse.SUPPRESS)
@@ -359,6 +365,9 @@ def main() -> None:
         for n in sorted(args.sizes):
             path = stores.get(n, Path(tmp) / f"cold-{n}.db")
             row: dict[str, Any] = {"n": n, "prepare": prepare(n, path)}
+            if args.built_in:
+                earlier = {r["n"]: r["prepare"] for r in json.loads(args.built_in.read_text())["runs"]}
+                row["built_in"] = {"file": args.built_in.name, "prepare": earlier.get(n)}
             for key, flag, _ in MODES:
                 tries = [run_child("--child-store", str(path), "--preload", flag) for _ in range(args.repeats)]
                 row[key] = median_of(tries)
