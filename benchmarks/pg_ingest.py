@@ -85,7 +85,10 @@ def rounds(start: int, n: int, users: int, rng: random.Random) -> tuple[list[Mem
 
 def server_cpu(server: Any) -> float | None:
     """CPU seconds used so far by the embedded server: the postmaster and all its
-    children (backends, autovacuum, writers); None for an external server."""
+    children (backends, autovacuum, writers), the live ones from their own counters and
+    the ended ones (parallel index-build workers, closed backends) from the postmaster's
+    cutime + cstime, which the kernel adds them to when it reaps them; None for an
+    external server."""
     datadir = getattr(server, "_datadir", None)
     if datadir is None:
         return None
@@ -96,7 +99,9 @@ def server_cpu(server: Any) -> float | None:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # the process ended meanwhile
-        if int(stat.parent.name) == postmaster or int(fields[1]) == postmaster:
+        if int(stat.parent.name) == postmaster:  # utime + stime + cutime + cstime
+            total += sum(int(f) for f in fields[11:15])
+        elif int(fields[1]) == postmaster:
             total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
     return total / os.sysconf("SC_CLK_TCK")
 

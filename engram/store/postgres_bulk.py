@@ -16,7 +16,9 @@ in ``benchmarks/pg_ingest.py``), so a batch at least as large as the vectors alr
 stored (an import into a new or small store) drops the index, copies its vectors and
 builds the index again, in the same transaction: the vectors table is locked meanwhile
 (searches of other scopes wait for the commit), and a failed batch rolls back to the old
-index. Smaller batches keep the index and insert into it.
+index. Smaller batches keep the index and insert into it. Such a batch into a store with
+no rows at all also drops the other indexes of ``memories`` and ``history`` and builds
+them after the load, and both builds get the memory they need (postgres_build.py).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import numpy as np
 from engram.errors import ConflictError
 from engram.model import HistoryEntry, MemoryItem
 from engram.store.base import Link
+from engram.store.postgres_build import build_indexes, defer_indexes, size_hnsw_build, size_sorts
 from engram.store.postgres_context import lock_sessions, session_of
 from engram.store.postgres_insert import (
     INSERT_PINNED_SQL,
@@ -120,6 +123,10 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
             and i.scope.session_id is not None for i in items]  # rounds with neighbours
     check_new_ids(conn, list(scopes) if len(scopes) == len(items) else [i.id for i in items])
     params = batch_params(live, rows)
+    bulk = bool(defer_index_min) and len(items) >= defer_index_min
+    rebuild = defer_indexes(conn) if bulk else []  # an empty store's: built after the load
+    if bulk:
+        size_sorts(conn, [i.content for i in items])
     if any(live):
         lock_sessions(conn, [session_of(i.scope) for i in items])  # before reading neighbours
         place(conn, params)
@@ -130,11 +137,12 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     if links:
         with conn.cursor() as cur:
             cur.executemany(UPSERT_LINK, [link_row(link, tenants) for link in links])
-    if matrix is None:
-        return embedder
-    stored = check_embedder(conn, model_id, matrix.shape[1], index, embedder)
-    # new ids: no vector row can exist for them (deletes remove vectors with memories)
-    copy_vectors(conn, vectors, defer_index_min)
+    stored = embedder
+    if matrix is not None:
+        stored = check_embedder(conn, model_id, matrix.shape[1], index, embedder)
+        # new ids: no vector row can exist for them (deletes remove vectors with memories)
+        copy_vectors(conn, vectors, defer_index_min)
+    build_indexes(conn, rebuild)
     return stored
 
 
@@ -147,7 +155,8 @@ def copy_vectors(conn: Any, vectors: Sequence[tuple[str, str, bytes]], defer_ind
                               [len(vectors) + 1]).fetchone()[0]  # reads at most the batch's size
         index = vector_index_statements(conn) if stored <= len(vectors) else None
     if index is not None:
-        conn.execute(index[0])
+        conn.execute(index.drop)
     copy_rows(conn, "vectors", ("tenant", "id", "embedding"), vectors, binary=True)
     if index is not None:
-        conn.execute(index[1])
+        size_hnsw_build(conn, index.dim, index.kind)  # in memory, not on disk
+        conn.execute(index.create)

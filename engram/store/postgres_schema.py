@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from engram.errors import ConflictError, EngramError, SchemaVersionError, StoreError, upgrade_hint
 from engram.store.postgres_tenant import DEFAULT_PARTITIONS, partition_tables
@@ -239,17 +239,27 @@ def fix_vector_dim(conn: Any, dim: int, index: str = "vector") -> None:
 VECTOR_INDEX_NAMES = {"vector": "vectors_hnsw", "halfvec": "vectors_hnsw_half"}
 
 
-def vector_index_statements(conn: Any) -> tuple[str, str] | None:
-    """(DROP, CREATE) for this store's HNSW index (each partition's), so that a bulk load
-    can drop it, copy its vectors and build the graph once (postgres_bulk.copy_vectors);
-    None before the first vector write or above pgvector's dimension limit."""
+class VectorIndex(NamedTuple):
+    """This store's HNSW index: how to drop and build it, and what it holds."""
+
+    drop: str
+    create: str
+    dim: int
+    kind: str  # "vector" or "halfvec" (VECTOR_INDEX_NAMES)
+
+
+def vector_index_statements(conn: Any) -> VectorIndex | None:
+    """This store's HNSW index (each partition's), so that a bulk load can drop it, copy
+    its vectors and build the graph once (postgres_bulk.copy_vectors); None before the
+    first vector write or above pgvector's dimension limit."""
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN"
                              " ('vector_dim', 'vector_index')").fetchall())
     if "vector_dim" not in meta:
         return None
-    kind = meta.get("vector_index", "vector")
-    create = vector_index_sql(int(meta["vector_dim"]), kind)
-    return None if create is None else (f"DROP INDEX IF EXISTS {VECTOR_INDEX_NAMES[kind]}", create)
+    kind, dim = meta.get("vector_index", "vector"), int(meta["vector_dim"])
+    create = vector_index_sql(dim, kind)
+    return None if create is None else VectorIndex(
+        f"DROP INDEX IF EXISTS {VECTOR_INDEX_NAMES[kind]}", create, dim, kind)
 
 
 def vector_index_sql(dim: int, index: str) -> str | None:
