@@ -8,7 +8,8 @@ by explicit present-tense cues, or grouped by subject (cosine between rivals). T
 
 BENCH.db is the database an ``engram bench ... --split dev`` run left in its workdir; the
 optional last argument samples N questions (seed 7) before the dev filter.
-Results of 2026-12-01: benchmarks/results/currency-ablation-2026-12-01.md.
+Results of 2026-12-01: benchmarks/results/currency-ablation-2026-12-01.md; the leader-share
+rule: benchmarks/results/currency-ablation-2026-12-02.md.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
-           "updated_above_original@10", "both_statements@10", "asked_state_first")
+           "session_recall_any@1", "updated_above_original@10", "both_statements@10", "newest_first",
+           "asked_state_first")
 Stage = Callable[..., list[Ranked]]
 Vectors = Mapping[str, np.ndarray]
 _CURRENT = currency.current_state
@@ -232,7 +234,27 @@ def gated(or_attribute: bool) -> Stage:
     return ordered(body)
 
 
+def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
+    """The shipped stage with another :data:`~engram.retrieve.currency.RIVAL_SHARE` and with or
+    without the number test for quantity questions (share 0 without numbers: the rule before
+    2026-12-02)."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        kept = currency.RIVAL_SHARE, currency.states_quantity, currency.RIVAL_BY_MEANING
+        currency.RIVAL_SHARE, currency.RIVAL_BY_MEANING = share, meaning
+        if not numbers:
+            currency.states_quantity = lambda text: True
+        try:
+            return _CURRENT(ranked, items, analysis)
+        finally:
+            currency.RIVAL_SHARE, currency.states_quantity, currency.RIVAL_BY_MEANING = kept
+    return stage
+
+
 VARIANTS: dict[str, tuple[bool, Stage]] = {
+    "rule before 2026-12-02 (no leader share, no number test)": (True, leader_share(0.0, False)),
+    **{f"rivals >= {a} x the leader{', numbers' if n else ''}{', or of its dense part' if d else ''}":
+       (True, leader_share(a, n, d)) for a in (0.4, 0.5, 0.6, 0.7) for n in (False, True) for d in (False, True)},
     "shipped": (True, SHIPPED), "off": (False, SHIPPED), "all rivals, ungrouped": (True, grouped(None)),
     **{f"same subject >= {t}": (True, grouped(t)) for t in (0.5, 0.55, 0.6, 0.65, 0.7)},
     **{f"same subject >= {t} or same slot": (True, grouped(t, True)) for t in (0.5, 0.6, 0.7)},

@@ -84,8 +84,16 @@ _PAST_ANY = (*_PAST_STATE, r"(?<!how )old", r"past", r"history", r"changed?", r"
 _PAST = re.compile(rf"\b(?:{'|'.join(_PAST_ANY)})\b", re.IGNORECASE)
 
 
+# ... unless the question says it asks about the present ("where do I *currently* keep my
+# old sneakers?": "old" describes the sneakers) and names no earlier state.
+_PRESENT = re.compile(r"\b(?:now|currently|these days|nowadays|at the moment|at present)\b", re.IGNORECASE)
+
+
 def asks_about_past(query: str, now: datetime, parsed: TimeQuery | None = None) -> bool:
-    """True for "where did I use to live?", "my previous job", "in 2021 ..."."""
+    """True for "where did I use to live?", "my previous job", "in 2021 ..."; False for
+    "where do I currently keep my old sneakers?"."""
+    if _PRESENT.search(query) and not PAST_CUE.search(query):
+        return False
     if _PAST.search(query):
         return True
     parsed = parsed if parsed is not None else parse_time_query(query, now)

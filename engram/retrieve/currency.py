@@ -18,6 +18,11 @@ Two signals, each applied once:
   Restricting the reordering to rivals that restate one subject (embedding cosine) was
   measured on the dev splits and lost the knowledge-update gains
   (benchmarks/results/currency-ablation-2026-12-01.md).
+  A rival must be comparably relevant: at least :data:`RIVAL_SHARE` of the leading hit's
+  score. Without that bound a newer round that merely named the attribute jumped from tenth
+  place to first, which cost LongMemEval dev session R@1 0.913 -> 0.861; with it, 0.909
+  (benchmarks/results/currency-ablation-2026-12-02.md). For a quantity question a rival
+  must also state a number that is not a date or a clock time (:func:`states_quantity`).
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
 from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
+from engram.retrieve.timeparse import MONTHS, NUMBERS
 
 STALE_WEIGHT = 0.2
 HEAD = 10  # how many top hits the current-state reordering looks at
 RIVAL_SCORE = 0.1  # a rival value is at least weakly relevant (fused scores are calibrated 0-1)
 RIVAL_COVERAGE = 0.5  # or, sharing no known attribute, holds this share of the query's words
+RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chosen on dev splits)
+RIVAL_BY_MEANING = True  # ... or of the leader's dense part (see as_strong)
 
 # Attributes whose value changes over a life; a query and a memory "state the same
 # thing" when they name the same attribute. Word stems, matched at word starts.
@@ -70,6 +78,23 @@ QUANTITY = re.compile(
 _INTERVAL = re.compile(
     r"\bbetween\b[^?]*\band\b|\b(?:passed|elapsed)\b|\bhow long did\b|\bdid it take\b|"
     r"\bhow (?:many|much)\b[^?]*\b(?:after|before)\b", re.IGNORECASE)
+
+
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+# Dates and clock times carry digits but are not the value a quantity question asks for.
+_DATE_OR_TIME = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b",
+    re.IGNORECASE)
+_NUMBER_WORDS = (*(w for w in NUMBERS if len(w) > 2), "thirteen", "fifteen", "twenty", "thirty",
+                 "forty", "fifty", "hundred", "thousand", "dozen", "half")
+_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+
+
+def states_quantity(text: str) -> bool:
+    """Does ``text`` state a number ("3 cats", "twelve", "65%") other than a date or time?"""
+    return bool(_NUMBER.search(_DATE_OR_TIME.sub(" ", text)))
 
 
 def is_current(item: MemoryItem, now: datetime) -> bool:
@@ -157,12 +182,30 @@ def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
 
 def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
                     analysis: QueryAnalysis) -> list[int]:
-    """Positions in the first :data:`HEAD` hits of the strong hits that state a value for
-    what the query asks about (:func:`is_rival`)."""
+    """Positions in the first :data:`HEAD` hits of the strong hits (at least
+    :data:`RIVAL_SCORE`, and :data:`RIVAL_SHARE` of the leader) that state a value for what
+    the query asks about (:func:`is_rival`); for a quantity question, a number too."""
+    if not ranked:
+        return []
     wanted = attribute_of(analysis.text)
     slots = frozenset(query_slots(analysis.text))
-    return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and r.score >= RIVAL_SCORE
-            and is_rival(items[r.id], wanted, analysis.words, slots)]
+    leader = ranked[0]
+    quantity = bool(QUANTITY.search(analysis.text))
+    return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
+            and is_rival(items[r.id], wanted, analysis.words, slots)
+            and (not quantity or states_quantity(items[r.id].content))]
+
+
+def as_strong(hit: Ranked, leader: Ranked) -> bool:
+    """Is ``hit`` comparably relevant to the leading hit: :data:`RIVAL_SHARE` of its fused
+    score, or of its dense (meaning) part? An update often shares no rare word with the
+    question ("I moved to Madrid" for "where do I live now?") and scores on meaning alone."""
+    if hit.score < RIVAL_SCORE:
+        return False
+    if hit.score >= RIVAL_SHARE * leader.score:
+        return True
+    meaning = leader.channels.get("dense", 0.0)
+    return RIVAL_BY_MEANING and meaning > 0 and hit.channels.get("dense", 0.0) >= RIVAL_SHARE * meaning
 
 
 def _when(item: MemoryItem) -> tuple[datetime, datetime]:

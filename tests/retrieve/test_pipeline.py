@@ -33,6 +33,9 @@ def test_analysis_drops_function_words_but_keeps_content() -> None:
     assert lexical_text("who am I") == "who am I"  # nothing but function words: keep the text
     past = QueryAnalysis.of("where did I use to live?", NOW)
     assert past.past and not QueryAnalysis.of("where do I live?", NOW).past
+    assert QueryAnalysis.of("what did I do with my old sneakers?", NOW).past
+    assert not QueryAnalysis.of("where do I currently keep my old sneakers?", NOW).past  # says present
+    assert QueryAnalysis.of("where did I keep my sneakers before I currently had a closet?", NOW).past
 
 
 # -- stage 2: fusion and the session prior ----------------------------------------------
@@ -62,11 +65,11 @@ def test_stale_memories_sink_once_for_present_questions_only() -> None:
 def test_current_state_orders_rivals_newest_first_inside_their_positions() -> None:
     old, other, new = item("I work as a nurse", 0), item("I like tea", 10), item("Now I teach biology", 50)
     items = {i.id: i for i in (old, other, new)}
-    ranked = [Ranked(old.id, 0.9), Ranked(other.id, 0.5), Ranked(new.id, 0.3)]
+    ranked = [Ranked(old.id, 0.9), Ranked(other.id, 0.5), Ranked(new.id, 0.48)]
     out = currency.current_state(ranked, items, QueryAnalysis.of("where do I work these days?", NOW))
     assert [r.id for r in out] == [new.id, other.id, old.id]  # tea keeps its position
-    assert [r.score for r in out] == [0.9, 0.5, 0.3]  # positions keep their scores
-    past = [Ranked(new.id, 0.9), Ranked(other.id, 0.5), Ranked(old.id, 0.3)]
+    assert [r.score for r in out] == [0.9, 0.5, 0.48]  # positions keep their scores
+    past = [Ranked(new.id, 0.9), Ranked(other.id, 0.5), Ranked(old.id, 0.48)]
     out = currency.current_state(past, items, QueryAnalysis.of("what was my previous job?", NOW))
     assert out[0].id == old.id
     plain = [Ranked(old.id, 0.9), Ranked(new.id, 0.3)]
@@ -83,6 +86,7 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("how many days passed between the kickoff and the launch?", None),  # an interval, not a value now
     ("how long did it take me to reach 85%?", None),
     ("where did I live before Madrid?", "oldest"),
+    ("where do I currently keep my old sneakers?", "newest"),  # "old" describes the sneakers
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
@@ -96,6 +100,37 @@ def test_a_present_tense_question_that_asks_no_current_value_keeps_relevance_ord
     assert [r.id for r in out] == [first.id, later.id]
     out = currency.current_state(ranked, items, QueryAnalysis.of("what does the dashboard API use now?", NOW))
     assert [r.id for r in out] == [later.id, first.id]  # the same rivals, asked for the current state
+
+
+def test_a_newer_rival_far_weaker_than_the_leader_keeps_its_place() -> None:
+    old, new = item("I work as a nurse at the hospital", 0), item("My boss asked about the office party", 50)
+    items = {old.id: old, new.id: new}
+    asked = QueryAnalysis.of("where do I work these days?", NOW)
+    weak = [Ranked(old.id, 0.9), Ranked(new.id, 0.9 * currency.RIVAL_SHARE - 0.01)]
+    assert currency.current_state(weak, items, asked) == weak  # it only named the attribute
+    close = [Ranked(old.id, 0.9), Ranked(new.id, 0.9 * currency.RIVAL_SHARE + 0.01)]
+    assert [r.id for r in currency.current_state(close, items, asked)] == [new.id, old.id]
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("I have 3 cats", True), ("twelve of them came", True), ("coverage is at 65%", True),
+    ("I went on May 10, 2024", False), ("we met at 7:30 am", False), ("back in 2023", False),
+    ("on the 5th of June", False), ("no number here", False),
+])
+def test_what_states_a_quantity(text: str, states: bool) -> None:
+    assert currency.states_quantity(text) is states
+
+
+def test_for_a_quantity_question_a_rival_must_state_a_number() -> None:
+    count, dated = item("I have read 12 books this year", 0), item("On March 3rd, 2024 I read books with the club", 50)
+    items = {count.id: count, dated.id: dated}
+    ranked = [Ranked(count.id, 0.9), Ranked(dated.id, 0.8)]
+    asked = QueryAnalysis.of("how many books have I read?", NOW)
+    assert currency.current_state(ranked, items, asked) == ranked  # a date is not a count
+    newer = item("I have read 15 books now", 60)
+    items[newer.id] = newer
+    ranked = [*ranked, Ranked(newer.id, 0.7)]
+    assert [r.id for r in currency.current_state(ranked, items, asked)] == [newer.id, dated.id, count.id]
 
 
 def test_one_shared_word_does_not_make_rivals() -> None:
