@@ -6,44 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from engram.index.mapped import MappedIndex
-from engram.model import Filters, HistoryEntry, MemoryItem, Scope
+from engram.model import Filters, MemoryItem
 from engram.store.sqlite import SQLiteStore
-
-ALICE = Scope(user_id="alice")
-DIM = 16
-N = 60
-LARGE = {"small_scope": 2, "ann_threshold": 8}  # scopes above 8 vectors use the graph
-
-
-def unit(seed: int) -> np.ndarray:
-    vec = np.random.default_rng(seed).normal(size=DIM).astype(np.float32)
-    return vec / np.linalg.norm(vec)
-
-
-def put(store: SQLiteStore, seeds: list[int]) -> list[MemoryItem]:
-    items = [MemoryItem(scope=ALICE, content=f"doc {s}") for s in seeds]
-    store.add(items, np.stack([unit(s) for s in seeds]),
-              [HistoryEntry(memory_id=i.id, version=1, op="add") for i in items], model_id="m")
-    return items
-
-
-def top(store: SQLiteStore, seed: int, limit: int = 5) -> list[str]:
-    return [h for h, _ in store.vector_search(ALICE, unit(seed), Filters(), limit=limit)]
+from tests.store.saved_graph import ALICE, LARGE, put, saved_store, unit
 
 
 @pytest.fixture()
 def saved(tmp_path: Path) -> tuple[Path, list[MemoryItem]]:
-    path = tmp_path / "s.db"
-    store = SQLiteStore(path, **LARGE)
-    items = put(store, list(range(N)))
-    top(store, 0)  # builds the graph and saves it
-    assert store.graphs_built == 1
-    store.close()
-    return path, items
+    return saved_store(tmp_path)
+
+
+def top(store: SQLiteStore, seed: int, limit: int = 5) -> list[str]:
+    return [h for h, _ in store.vector_search(ALICE, unit(seed), Filters(), limit=limit)]
 
 
 def test_the_saved_graph_is_mapped_before_any_search(saved: tuple[Path, list[MemoryItem]]) -> None:
