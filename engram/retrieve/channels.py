@@ -39,6 +39,7 @@ class Context:
     depth: int
     text: str  # the query as the rankers see it (after focus, see retrieve.context)
     lexical_text: str = ""  # its content words, for the lexical rankers (retrieve.analysis)
+    lexical_context: bool = False  # rank rounds by their neighbours' words too (Store.lexical_search)
     _vector: np.ndarray | None = field(default=None, repr=False)
     _time: TimeQuery | None = field(default=None, repr=False)
 
@@ -58,7 +59,7 @@ Channel = Callable[[Query, Store, Context], ScoredIds]
 
 def lexical(query: Query, store: Store, ctx: Context) -> ScoredIds:
     return store.lexical_search(query.scope, ctx.lexical_text or ctx.text, query.filters,
-                                limit=ctx.depth)
+                                limit=ctx.depth, context=ctx.lexical_context)
 
 
 def dense(query: Query, store: Store, ctx: Context) -> ScoredIds:
@@ -104,7 +105,8 @@ def time(query: Query, store: Store, ctx: Context) -> ScoredIds:
     dense_ids = [i for i, _ in store.vector_search(query.scope, ctx.vector(), windowed,
                                                     limit=ctx.depth)]
     lexical_ids = [i for i, _ in store.lexical_search(query.scope, ctx.lexical_text or ctx.text,
-                                                      windowed, limit=ctx.depth)]
+                                                      windowed, limit=ctx.depth,
+                                                      context=ctx.lexical_context)]
     return [(item_id, score) for item_id, score, _ in rrf({"dense": dense_ids, "lexical": lexical_ids})]
 
 

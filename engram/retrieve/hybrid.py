@@ -46,6 +46,12 @@ DEFAULT_DEPTH = 100  # candidates per channel, whatever ``limit`` is (issue: top
 DENSE_FLOOR = 0.10  # MiniLM cosine of unrelated texts sits below this
 DENSE_CEIL = 0.75  # ... and of close paraphrases above this
 SESSION_WEIGHT = 0.0  # off by default: it cost Recall@10 on the LoCoMo dev split (tune-locomo-2026-12-01.md)
+# The lexical channel ranks a round by its own words only, not also by its neighbours' (the
+# index's context field): on the dev splits of all three benchmarks that lifted hybrid's
+# all-evidence@10 on BEAM (+0.039) and LongMemEval (+0.017), LoCoMo -0.003,
+# and BM25's on average (benchmarks/results/lexical-context-ablation-*-2026-12-02.md).
+# Spread already lifts a hit's neighbours, for every channel.
+LEXICAL_CONTEXT = False
 
 
 def relative(ranking: ScoredIds) -> dict[str, float]:
@@ -133,6 +139,7 @@ class HybridRetriever:
     spread_weight: float = 0.7
     session_weight: float = SESSION_WEIGHT
     mmr_lambda: float = 1.0
+    lexical_context: bool = LEXICAL_CONTEXT
 
     def __post_init__(self) -> None:
         unknown = set(self.channels) - set(CHANNELS)
@@ -162,8 +169,8 @@ class HybridRetriever:
                depth: int) -> list[Ranked]:
         text = (focus_text(query.text, query.scope, query.filters, store)
                 if self.focus else query.text)
-        ctx = Context(embedder=embedder, depth=depth, text=text,
-                      lexical_text=lexical_text(text), _time=analysis.time)
+        ctx = Context(embedder=embedder, depth=depth, text=text, lexical_text=lexical_text(text),
+                      lexical_context=self.lexical_context, _time=analysis.time)
         rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
         neighbors: dict[str, Neighbors] = {}
         if self.spread_weight > 0 or self.session_weight > 0:

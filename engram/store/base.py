@@ -169,9 +169,11 @@ class SearchIndex(Protocol):
     """Ranked candidates for retrieval (lexical, vector) and the context around a hit."""
 
     def lexical_search(
-        self, scope: Scope, query: str, filters: Filters, *, limit: int
+        self, scope: Scope, query: str, filters: Filters, *, limit: int, context: bool = False
     ) -> ScoredIds:
-        """BM25-style ranking of ``query`` (plain text: operators are never executed)."""
+        """BM25-style ranking of ``query`` (plain text: operators are never executed).
+        ``context`` also ranks each round by the words of its session neighbours (the
+        index's context field): a lexical form of neighbour spread, off by default."""
         ...
 
     def vector_search(

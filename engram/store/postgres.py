@@ -44,8 +44,8 @@ from engram.store.sql_common import recent_texts as newest_texts
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 # ts_rank_cd weights for D, C, B, A: PostgreSQL's defaults (content A 1.0, keys B 0.4)
-# with C, the neighbour context, raised from 0.2 to 0.5
-_RANK_WEIGHTS = "'{0.1, 0.5, 0.4, 1.0}'::float4[]"
+# with C, the neighbour context, raised from 0.2 to 0.5 when asked for, else 0
+_RANK_WEIGHTS = {True: "'{0.1, 0.5, 0.4, 1.0}'::float4[]", False: "'{0.1, 0.0, 0.4, 1.0}'::float4[]"}
 
 
 def _driver() -> tuple[Any, Any]:
@@ -212,17 +212,18 @@ class PostgresStore(PostgresWrites):
             f" WHERE {sql} ORDER BY h.at DESC, h.id DESC LIMIT %s", [*params, limit])
         return [row_to_history(r) for r in rows]
 
-    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:
+    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int,
+                       context: bool = False) -> ScoredIds:
         built = tsquery(query)
         if built is None:
             return []
         qsql, words = built
         sql, params = where(scope, filters)
-        rows = self._read(
-            f"WITH q AS (SELECT {qsql} AS q) SELECT m.id,"
-            f" ts_rank_cd({_RANK_WEIGHTS}, m.tsv, q.q) AS rank"
-            f" FROM memories m CROSS JOIN q WHERE m.tsv @@ q.q AND {sql}"
-            " ORDER BY rank DESC, m.id LIMIT %s", [*words, *params, limit])
+        rows = self._read(  # a row matched only in its context ranks 0 without context: drop it
+            f"WITH q AS (SELECT {qsql} AS q) SELECT * FROM (SELECT m.id,"
+            f" ts_rank_cd({_RANK_WEIGHTS[context]}, m.tsv, q.q) AS rank"
+            f" FROM memories m CROSS JOIN q WHERE m.tsv @@ q.q AND {sql}) hit WHERE rank > 0"
+            " ORDER BY rank DESC, id LIMIT %s", [*words, *params, limit])
         return [(r[0], float(r[1])) for r in rows]
 
     def neighbors(self, scope: Scope, ids: Sequence[str],

@@ -45,7 +45,8 @@ from engram.store.sqlite_writes import SQLiteWrites, put_secrets
 
 _SELECT_ITEM = f"SELECT {', '.join('m.' + c for c in ITEM_COLUMNS)} FROM memories m"
 _SMALL_SCOPE = 4096  # below this, score vectors straight from SQL rows
-CONTEXT_WEIGHT = 0.5  # neighbour context vs the round's own text (bm25 rows: benchmarks/results/locomo-*.md)
+# neighbour context vs the round's own text, when asked for (lexical_search(context=True))
+CONTEXT_WEIGHT = 0.5
 
 
 class SQLiteStore(SQLiteWrites):
@@ -195,8 +196,10 @@ class SQLiteStore(SQLiteWrites):
             f" WHERE {sql} ORDER BY h.at DESC, h.id DESC LIMIT ?", [*params, limit])
         return [row_to_history(r) for r in rows]
 
-    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int) -> ScoredIds:
-        """BM25 over text + keys, plus ``CONTEXT_WEIGHT`` × BM25 over the neighbour context.
+    def lexical_search(self, scope: Scope, query: str, filters: Filters, *, limit: int,
+                       context: bool = False) -> ScoredIds:
+        """BM25 over text + keys, plus (``context``) ``CONTEXT_WEIGHT`` × BM25 over the
+        neighbour context.
 
         Two column-filtered queries, not one over all columns: FTS5 computes a term's IDF
         from the rows its (filtered) phrase matches, and a context column would make every
@@ -208,8 +211,10 @@ class SQLiteStore(SQLiteWrites):
         sql, params = where(scope, filters)
         tenant = tenant_match(scope)
         scores: dict[str, float] = {}
-        for columns, weights, factor in (("{text keys}", "1.0, 0.6, 0.0, 0.0", 1.0),
-                                         ("{context}", "0.0, 0.0, 1.0, 0.0", CONTEXT_WEIGHT)):
+        passes = [("{text keys}", "1.0, 0.6, 0.0, 0.0", 1.0)]
+        if context:  # each pass costs an IDF count over the whole file's postings
+            passes.append(("{context}", "0.0, 0.0, 1.0, 0.0", CONTEXT_WEIGHT))
+        for columns, weights, factor in passes:
             rows = self._read(
                 f"SELECT m.id, bm25(memories_fts, {weights}) AS rank FROM memories_fts"
                 " JOIN memories m ON m.rowid = memories_fts.rowid"

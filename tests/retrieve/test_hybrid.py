@@ -106,3 +106,18 @@ def test_mmr_option(memory: Memory, seeded: dict[str, str]) -> None:
     memory.retriever = HybridRetriever(mmr_lambda=0.5)
     hits = memory.search("class trail kayak taxes", user_id="u", now=NOW, limit=5).hits
     assert {h.item.id for h in hits} <= set(seeded.values()) and len(hits) >= 3
+
+
+def test_the_lexical_channel_ranks_by_a_rounds_own_words_unless_asked_for_context(memory: Memory) -> None:
+    chat = [{"role": "user", "content": "Where did you buy the snake?"},
+            {"role": "assistant", "content": "A pet shop."},
+            {"role": "user", "content": "Lovely weather in Paris today."},
+            {"role": "assistant", "content": "Enjoy it."}]
+    first, second = memory.add(chat, user_id="u", session_id="s1")
+    query = Query(text="snake", scope=U, filters=Filters(), limit=10, now=NOW)
+    plain = Context(memory.embedder, depth=10, text="snake")
+    assert [i for i, _ in CHANNELS["lexical"](query, memory.store, plain)] == [first.id]
+    with_context = Context(memory.embedder, depth=10, text="snake", lexical_context=True)
+    assert [i for i, _ in CHANNELS["lexical"](query, memory.store, with_context)] == [first.id, second.id]
+    assert HybridRetriever().lexical_context is False  # spread lifts neighbours instead
+    assert make_retriever("bm25", lexical_context=True).lexical_context is True

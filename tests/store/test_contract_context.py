@@ -104,8 +104,8 @@ def expected(items: list[MemoryItem]) -> dict[str, str]:
     return out
 
 
-def lexical(store: Store, scope: Scope, query: str) -> list[str]:
-    return [i for i, _ in store.lexical_search(scope, query, Filters(), limit=10)]
+def lexical(store: Store, scope: Scope, query: str, context: bool = True) -> list[str]:
+    return [i for i, _ in store.lexical_search(scope, query, Filters(), limit=10, context=context)]
 
 
 # -- the field and its ranking ------------------------------------------------------
@@ -121,6 +121,11 @@ def test_a_round_is_found_by_its_neighbours_words(store: Store) -> None:
     paris = lexical(store, U, "Paris")
     assert paris[0] == answer.id and sorted(paris[1:]) == sorted([question.id, later.id])
     assert lexical(store, U, "weather") == [later.id, answer.id]
+    # without context (the default, and the hybrid's: spread lifts neighbours instead)
+    # a round is found by its own words only
+    assert lexical(store, U, "snake", context=False) == [question.id]
+    assert lexical(store, U, "Paris", context=False) == [answer.id]
+    assert [i for i, _ in store.lexical_search(U, "snake", Filters(), limit=10)] == [question.id]
 
 
 def test_order_is_event_time_null_first_then_insertion(store: Store) -> None:
@@ -397,5 +402,5 @@ def test_context_never_drowns_a_rounds_own_words_in_a_small_store(store: Store) 
     store.add(items, None, [HistoryEntry(memory_id=i.id, version=1, op="add", new=i.snapshot())
                             for i in items])
     ranked = [i for i, _ in store.lexical_search(U, "What did I say about my commute?",
-                                                 Filters(), limit=8)]
+                                                 Filters(), limit=8, context=True)]
     assert set(ranked[:2]) == {items[3].id, items[4].id}

@@ -117,13 +117,13 @@ def test_a_v4_store_is_migrated_keeping_its_vectors(pg_url: str) -> None:
                            " AND attname = 'tsv'") == [("",)]
         assert dict(store._read("SELECT id, tsv::text FROM memories")) == generated
         assert [h[0] for h in store.lexical_search(Scope(user_id="alice"), "hiking", Filters(),
-                                                   limit=5)] == ["m2", "m1"]  # m1 by its context
+                                                   limit=5, context=True)] == ["m2", "m1"]  # m1 by its context
         new = _rounds(["the dentist, at last"], 5)  # after m2: m2's context gains it
         _add(store, new)
         _assert_as_generated(store)
         assert dict(store._read("SELECT id, context_text FROM memories"))["m2"] == \
             f"{TEXTS[0]}\n{new[0].content}"
         assert {h[0] for h in store.lexical_search(Scope(user_id="alice"), "dentist", Filters(),
-                                                   limit=5)} == {"m2", new[0].id}
+                                                   limit=5, context=True)} == {"m2", new[0].id}
     finally:
         store.close()
