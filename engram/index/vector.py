@@ -35,7 +35,13 @@ def hnsw_candidates(index: Any, query: np.ndarray, k: int, label_of: Callable[[n
     """(keys, graph rows) of the graph's nearest rows that pass ``allowed``, over-fetching
     (x4 a round) until ``k`` pass or the whole graph was asked. ``label_of`` maps graph rows
     to keys, -1 for dead rows; each key is kept once, at its nearest row. The caller holds
-    the lock that guards ``index`` (efSearch is set on it)."""
+    the lock that guards ``index`` (efSearch is set on it).
+
+    The graph returns rows nearest first, so the first ``k`` that pass are the best ``k``
+    that pass: ``allowed`` is asked about the nearest :func:`head_size` candidates first, and
+    about the rest only if fewer than ``k`` of those pass. In a store's graph each
+    ``allowed`` call reads the candidates' rows (scope and filters), which was most of a
+    1M-store search when its rows were partly out of the page cache (docs/scaling.md)."""
     query = query.reshape(1, -1)
     fetch = max(8 * k, 128)
     while True:
@@ -47,10 +53,21 @@ def hnsw_candidates(index: Any, query: np.ndarray, k: int, label_of: Callable[[n
         _, first = np.unique(keys, return_index=True)
         first.sort()
         rows, keys = rows[first], keys[first]
-        mask = allowed(keys) if keys.size else np.zeros(0, dtype=bool)
+        mask = np.zeros(keys.size, dtype=bool)
+        head = min(keys.size, head_size(k))
+        if head:
+            mask[:head] = allowed(keys[:head])
+        if int(mask.sum()) < k and head < keys.size:
+            mask[head:] = allowed(keys[head:])
         if int(mask.sum()) >= k or fetch >= index.ntotal:
             return keys[mask], rows[mask]
         fetch *= 4
+
+
+def head_size(k: int) -> int:
+    """Nearest candidates checked first (see :func:`hnsw_candidates`): a few more than ``k``,
+    so a scope that is most of the graph is answered from them."""
+    return max(2 * k, 16)
 
 
 class VectorMatrix:

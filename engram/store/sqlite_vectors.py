@@ -164,8 +164,8 @@ class VectorReads(SavedGraph):
     def _search_graph(self, query: np.ndarray, sql: str, params: builtins.list[Any], limit: int, *,
                       confirm: bool = False) -> ScoredIds | None:
         """HNSW search of a large scope; every candidate is checked against the store.
-        ``confirm`` (a hint from an earlier process): if the first round of candidates is
-        not enough, count the scope once; None if it is no longer large, rather than
+        ``confirm`` (a hint from an earlier process): if the nearest candidates checked first
+        are not enough, count the scope once; None if it is no longer large, rather than
         over-fetching through the whole graph for a small scope."""
         matrix = self._load_matrix()
         ids: dict[int, str] = {}

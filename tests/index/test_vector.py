@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engram.index.vector import VectorMatrix, top_k
+from engram.index.vector import VectorMatrix, head_size, top_k
 
 
 def unit_rows(n: int, dim: int, seed: int) -> np.ndarray:
@@ -54,3 +54,37 @@ def test_removed_and_replaced_keys_never_surface_stale() -> None:
     matrix.remove(list(range(0, 200, 2)))  # past the stale threshold: the graph is rebuilt
     assert all(k % 2 == 1 for k, _ in matrix.search_ann(data[1], 10, everything))
     assert len(matrix) == 99
+
+
+def test_the_nearest_candidates_are_checked_first_and_give_the_same_answer() -> None:
+    """The filter reads store rows: it is asked about the graph's nearest few first, and
+    about the rest only when too few of those pass; the answer is the one a check of every
+    candidate gives (the graph returns candidates nearest first)."""
+    dim, n, k = 32, 2000, 10
+    data = unit_rows(n, dim, 3)
+    matrix = VectorMatrix(dim)
+    matrix.upsert(list(range(n)), data)
+    for q in unit_rows(20, dim, 4):
+        asked: list[int] = []
+
+        def everything(keys: np.ndarray, asked: list[int] = asked) -> np.ndarray:
+            asked.append(keys.size)
+            return np.ones(keys.size, dtype=bool)
+
+        hits = matrix.search_ann(q, k, everything)
+        assert asked == [head_size(k)]  # one look at the nearest few, not all 128 fetched
+        graph = matrix._ensure_ann()
+        graph.hnsw.efSearch = 256  # as the first round of a search asks (k=10: 128 rows)
+        _, rows = graph.search(q.reshape(1, -1), 128)
+        best = rows[0][:k].tolist()  # keys are rows here: inserted in order
+        assert [key for key, _ in hits] == best  # the same top k as checking every candidate
+        rare: list[int] = []
+
+        def one_in_nine(keys: np.ndarray, rare: list[int] = rare) -> np.ndarray:
+            rare.append(keys.size)
+            return keys % 9 == 0
+
+        found = matrix.search_ann(q, k, one_in_nine)
+        exact = [key for key, _ in matrix.search_exact(q, list(range(0, n, 9)), k)]
+        assert rare[0] == head_size(k) and len(rare) >= 2  # too few passed: the rest were asked
+        assert len(set(exact) & {key for key, _ in found}) >= k - 1

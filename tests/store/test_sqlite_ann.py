@@ -310,3 +310,22 @@ def test_a_stale_large_scope_hint_falls_back_to_exact_search(tmp_path: Path) -> 
     assert any("count(*)" in s for s in statements)  # the hint was checked once ...
     assert not store._large  # ... and dropped
     store.close()
+
+
+def test_a_large_scope_search_checks_only_the_nearest_candidates_against_the_store(
+        saved: tuple[Path, list[MemoryItem]]) -> None:
+    """Each candidate checked reads its (wide) memories row: a scope that is the whole
+    graph is answered from the nearest few, with the exact top results."""
+    path, items = saved
+    store = SQLiteStore(path, open_ann_ahead=False, **LARGE)
+    store.preload_vectors()
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    hits = search(store, 57, limit=5)
+    store._conn.set_trace_callback(None)
+    checked = [len(s.split("rowid IN (", 1)[1].split(")", 1)[0].split(",")) for s in statements if "rowid IN (" in s]
+    assert checked == [16]  # not every candidate the graph returned (all 120 here)
+    vectors = np.stack([unit(i) for i in range(N)])
+    best = np.argsort(-(vectors @ unit(57)))[:5]
+    assert [h for h, _ in hits] == [items[i].id for i in best]
+    store.close()
