@@ -20,8 +20,10 @@ same server in the same run:
   COPY (``postgres_bulk.copy_vectors``), and that build is timed too.
 
 Each case reports wall-clock rows/s and rows per CPU-second (the client's CPU plus
-every process of the embedded server), since on a shared machine the wall clock mostly
-measures the other jobs.
+every process of the embedded server, ended ones such as parallel index-build workers
+included), since on a shared machine the wall clock mostly measures the other jobs.
+``--phases`` runs the import once more with each statement's wall time and server CPU
+summed per phase (memories INSERT, COPYs, HNSW build, other index builds, ...).
 
 PostgreSQL is the tests' throwaway server (``tests/store/pg_server.py``: fsync off,
 shared_buffers 64 MB), or ``ENGRAM_TEST_DATABASE_URL``.
@@ -118,24 +120,85 @@ def executemany_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterab
         cur.executemany(sql, list(rows))
 
 
-def run_import(server: Any, url: str, vectors: Any, users: int) -> dict[str, Any]:
-    """All rows in one ``Store.add`` into an empty store, the index build included."""
+PHASES = (  # (name, how a statement's text starts or what it holds), first match wins
+    ("HNSW build", "USING hnsw"), ("other index builds", "CREATE INDEX"),
+    ("memories INSERT (tsv, placement)", "INSERT INTO memories"), ("COPY history", "COPY history"),
+    ("COPY vectors", "COPY vectors"), ("id check", "SELECT 1 FROM memories WHERE id"))
+
+
+def phase_of(statement: str) -> str:
+    for name, mark in PHASES:
+        if mark in statement:
+            return name
+    return "other statements"
+
+
+class PhaseTimer:
+    """Wall and server CPU per phase of one ``Store.add``: wraps the connection's
+    ``execute`` and ``postgres_bulk.copy_rows`` (what every statement of the write path
+    goes through) while active. Client CPU is the whole call's, measured outside."""
+
+    def __init__(self, server: Any) -> None:
+        self.server, self.phases = server, {}  # type: ignore[var-annotated]
+
+    def timed(self, name: str, call: Any, *args: Any, **kwargs: Any) -> Any:
+        t0, s0 = time.perf_counter(), server_cpu(self.server) or 0.0
+        try:
+            return call(*args, **kwargs)
+        finally:
+            wall, cpu = self.phases.get(name, (0.0, 0.0))
+            self.phases[name] = (wall + time.perf_counter() - t0,
+                                 cpu + (server_cpu(self.server) or 0.0) - s0)
+
+    def __enter__(self) -> PhaseTimer:
+        import psycopg
+
+        self.execute, self.copy = psycopg.Connection.execute, postgres_bulk.copy_rows
+        timer, execute, copy = self, self.execute, self.copy
+        psycopg.Connection.execute = lambda conn, query, *a, **k: timer.timed(  # type: ignore[method-assign]
+            phase_of(str(query)), execute, conn, query, *a, **k)
+        postgres_bulk.copy_rows = lambda conn, table, *a, **k: timer.timed(
+            f"COPY {table}", copy, conn, table, *a, **k)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        import psycopg
+
+        psycopg.Connection.execute, postgres_bulk.copy_rows = self.execute, self.copy  # type: ignore[method-assign]
+
+    def report(self) -> dict[str, dict[str, float]]:
+        return {name: {"seconds": round(w, 2), "server_cpu_s": round(c, 2)}
+                for name, (w, c) in sorted(self.phases.items(), key=lambda kv: -kv[1][0])}
+
+
+def run_import(server: Any, url: str, vectors: Any, users: int, *, phases: bool = False) -> dict[str, Any]:
+    """All rows in one ``Store.add`` into an empty store, the index build included;
+    ``phases``: also where the time went (a second, separate run: the timer's own reads
+    of /proc cost a little)."""
     from engram.store.postgres import PostgresStore
 
     items, history = rounds(0, len(vectors), users, random.Random(0))
     store = PostgresStore(url)
+    timer = PhaseTimer(server)
     try:
         t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(server)
-        store.add(items, vectors, history, model_id="bench-384")
+        if phases:
+            with timer:
+                store.add(items, vectors, history, model_id="bench-384")
+        else:
+            store.add(items, vectors, history, model_id="bench-384")
         seconds = time.perf_counter() - t0
         s1 = server_cpu(server)
-        cpu = time.process_time() - c0 + (s1 - s0 if s0 is not None and s1 is not None else 0.0)
+        client = time.process_time() - c0
+        cpu = client + (s1 - s0 if s0 is not None and s1 is not None else 0.0)
     finally:
         store.close()
-    return {"path": "import", "hnsw": "built after", "rows": len(vectors),
-            "seconds": round(seconds, 2), "rows_per_s": round(len(vectors) / seconds, 1),
-            "cpu_seconds": round(cpu, 2), "rows_per_cpu_s": round(len(vectors) / cpu, 1) if cpu else None,
-            "loadavg": load()}
+    return {"path": "import (phases timed)" if phases else "import", "hnsw": "built after",
+            "rows": len(vectors), "users": users, "seconds": round(seconds, 2),
+            "rows_per_s": round(len(vectors) / seconds, 1), "cpu_seconds": round(cpu, 2),
+            "client_cpu_s": round(client, 2),
+            "rows_per_cpu_s": round(len(vectors) / cpu, 1) if cpu else None,
+            "loadavg": load(), **({"phases": timer.report()} if phases else {})}
 
 
 def run_case(server: Any, url: str, path: str, hnsw: bool, vectors: Any, users: int,
@@ -179,7 +242,8 @@ def run_before(args: argparse.Namespace) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         runs = Path(tmp) / "runs.json"
         subprocess.run([sys.executable, __file__, "--rows", str(args.rows), "--batch", str(args.batch),
-                        "--users", str(args.users), "--paths", *args.paths, "--runs-json", str(runs)],
+                        "--users", str(args.users), "--paths", *args.paths, "--runs-json", str(runs),
+                        *(["--phases"] if args.phases else [])],
                        env={**os.environ, "PYTHONPATH": str(args.before.resolve())}, check=True)
         commit = subprocess.run(["git", "-C", str(args.before), "rev-parse", "--short", "HEAD"],
                                 capture_output=True, text=True).stdout.strip()
@@ -207,6 +271,15 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(f"| {r.get('build', 'this')} | {r['path']} | {hnsw} | {r['rows']:,} "
                      f"| {r['seconds']} | {r['rows_per_s']:,.0f} | {r['cpu_seconds']} | {per_cpu} "
                      f"| {' '.join(map(str, r['loadavg']))} |")
+    timed = [r for r in result["runs"] if r.get("phases")]
+    if timed:
+        lines += ["", "Where an import's time goes (the `import (phases timed)` rows: wall seconds and "
+                  "server CPU-seconds per kind of statement; the client's CPU is the whole call's):", "",
+                  "| build | phase | seconds | server CPU s |", "|---|---|---|---|"]
+        for r in timed:
+            for name, p in r["phases"].items():
+                lines.append(f"| {r.get('build', 'this')} | {name} | {p['seconds']} | {p['server_cpu_s']} |")
+            lines.append(f"| {r.get('build', 'this')} | client Python (CPU) | | {r['client_cpu_s']} |")
     return "\n".join(lines) + "\n"
 
 
@@ -244,6 +317,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     parser.add_argument("--tag", default="")
     parser.add_argument("--before", type=Path, help="an Engram checkout to run first, as 'before'")
+    parser.add_argument("--phases", action="store_true",
+                        help="run the import once more with wall and server CPU timed per phase")
     parser.add_argument("--runs-json", type=Path, help=argparse.SUPPRESS)  # --before's subprocess
     args = parser.parse_args()
 
@@ -259,12 +334,13 @@ def main() -> None:
     server = PgServer()
     try:
         if "import" in args.paths:
-            url = server.fresh_url()
-            try:
-                result["runs"].append(run_import(server, url, vectors, args.users))
-                print(result["runs"][-1], flush=True)
-            finally:
-                server.release(url)
+            for phases in (False, True)[:1 + args.phases]:
+                url = server.fresh_url()
+                try:
+                    result["runs"].append(run_import(server, url, vectors, args.users, phases=phases))
+                    print(result["runs"][-1], flush=True)
+                finally:
+                    server.release(url)
         for hnsw in (True, False):
             for path in (p for p in args.paths if p != "import"):
                 url = server.fresh_url()

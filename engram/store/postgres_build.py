@@ -1,30 +1,26 @@
-"""Index builds and memory settings for the bulk write path (postgres_bulk.py): an import
-into an empty store builds its indexes once after the rows are in, with the memory the
-build needs, instead of updating every index row by row.
+"""Memory settings for the bulk write path (postgres_bulk.py): a large batch's HNSW
+build and its batch statement get the memory they need, for this transaction only.
 
-Why, measured with ``benchmarks/pg_ingest.py`` (20,000 rounds, results in
-benchmarks/results/pg-ingest-2026-12-02*):
+Why, measured with ``benchmarks/pg_ingest.py`` (results in
+benchmarks/results/pg-ingest-2026-12-02-*):
 
-* ``memories``' eight secondary indexes (seven B-trees and the GIN over ``tsv``) cost
-  ~25 % of the INSERT's server CPU when maintained row by row; built once after the load
-  (a sort each, one GIN build) they cost a third of that. Only a table with no rows at
-  all qualifies: the INSERT reads existing rounds' neighbours through
-  ``memories_session_order``, and without it every lookup would scan a partition. The
-  primary key stays (it is a constraint, and the INSERT's joins use it).
 * pgvector builds the HNSW graph in memory only while it fits in
   ``maintenance_work_mem`` (64 MB by default: ~29,000 384-d vectors in one partition),
-  then falls back to inserting into the on-disk graph, ~2x the CPU (40,000 rounds of one
-  user: 66 vs 30 CPU-s). The build gets the memory its largest partition needs
-  (:func:`hnsw_memory_kb`), never less than the server's setting, at most
-  :data:`BUILD_MEMORY_MAX_KB`.
-* The INSERT's sorts and materialised CTEs spill to temporary files past ``work_mem``
-  (4 MB by default); a large batch gets enough for its rows (~18 % of its time).
+  then falls back to inserting into the on-disk graph at ~2x the CPU (40,000 rounds of
+  one user: 712 -> 1,128 rows per CPU-second with the memory sized). The build gets what
+  its largest partition's graph needs (:func:`hnsw_memory_kb`), never less than the
+  server's setting, at most :data:`BUILD_MEMORY_MAX_KB`.
+* The batch statement's sorts and materialised CTEs spill to temporary files past
+  ``work_mem`` (4 MB by default): with enough for its rows, 20,000 rounds ran ~18 %
+  faster under ``EXPLAIN ANALYZE``.
 
-Both settings are ``SET LOCAL``: they end with the write transaction. Parallel build
-workers stay the server's choice (``max_parallel_maintenance_workers``; PostgreSQL plans
-none for partitions under ``min_parallel_table_scan_size``): forcing them on 1,250-vector
-partitions cost 30 % more CPU and no wall time on this 2-core machine, and a parallel
-HNSW build reserves its whole ``maintenance_work_mem`` in shared memory up front.
+Both are ``SET LOCAL``: they end with the write transaction. Tried and left out:
+building ``memories``' eight other indexes after the load into an empty store (no gain
+at 20,000 or 100,000 rounds: the builds cost what the row-by-row upkeep of indexes on
+mostly ascending keys saved), and forcing parallel build workers onto small partitions
+(30 % more CPU, no wall time on this 2-core machine; a parallel HNSW build also reserves
+its whole ``maintenance_work_mem`` in shared memory up front). Parallel workers stay the
+server's choice (``max_parallel_maintenance_workers``).
 """
 
 from __future__ import annotations
@@ -38,12 +34,13 @@ SORT_MEMORY_MAX_KB = 128 * 1024  # several sort / CTE nodes may each use this mu
 # from the tuple count at which a build leaves maintenance_work_mem: 2,251 bytes for a 384-d
 # vector, 3,790 for a 768-d one, 1,484 for a 384-d halfvec)
 HNSW_ELEMENT_OVERHEAD = 720
-DEFERRED_TABLES = ("memories", "history")  # vectors: its HNSW index, postgres_bulk.copy_vectors
 
 
 def setting_kb(conn: Any, name: str) -> int:
-    """A memory setting's current value in kB (pg_settings' unit for both used here)."""
-    return int(conn.execute("SELECT setting FROM pg_settings WHERE name = %s", [name]).fetchone()[0])
+    """A memory setting's current value in kB (read with current_setting: the pg_settings
+    view materialises every setting, which itself spills at a tiny work_mem)."""
+    return int(conn.execute("SELECT pg_size_bytes(current_setting(%s)) / 1024",
+                            [name]).fetchone()[0])
 
 
 def raise_setting(conn: Any, name: str, need_kb: int, cap_kb: int) -> None:
@@ -76,37 +73,3 @@ def size_sorts(conn: Any, texts: Sequence[str]) -> None:
     sorts and CTEs stay in memory."""
     need = (4 * sum(len(t) for t in texts) + 1024 * len(texts)) // 1024
     raise_setting(conn, "work_mem", need, SORT_MEMORY_MAX_KB)
-
-
-def secondary_indexes(conn: Any, table: str) -> list[tuple[str, str]]:
-    """(name, CREATE INDEX statement) of ``table``'s indexes that back no constraint, as
-    the catalog defines them (so the rebuild is the schema's, whatever migration made
-    it). A partitioned index is listed ``ON ONLY`` the parent; created without ONLY it
-    builds every partition's again."""
-    rows = conn.execute(
-        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-        " WHERE i.indrelid = %s::regclass AND NOT EXISTS"
-        " (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)"
-        " ORDER BY 1", [table]).fetchall()
-    return [(name, definition.replace(" ON ONLY ", " ON ", 1)) for name, definition in rows]
-
-
-def defer_indexes(conn: Any) -> list[str]:
-    """Drop the secondary indexes of each table in DEFERRED_TABLES that holds no row,
-    in the caller's transaction (the tables stay locked until it ends); returns the
-    statements that build them again, for :func:`build_indexes` after the load."""
-    rebuild: list[str] = []
-    for table in DEFERRED_TABLES:
-        if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
-            continue
-        for name, create in secondary_indexes(conn, table):
-            conn.execute(f"DROP INDEX {name}")
-            rebuild.append(create)
-    return rebuild
-
-
-def build_indexes(conn: Any, statements: Sequence[str]) -> None:
-    """Build the indexes :func:`defer_indexes` dropped (sorts and the GIN build use
-    ``maintenance_work_mem``, which an HNSW build may have raised)."""
-    for statement in statements:
-        conn.execute(statement)

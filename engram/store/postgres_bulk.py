@@ -16,9 +16,8 @@ in ``benchmarks/pg_ingest.py``), so a batch at least as large as the vectors alr
 stored (an import into a new or small store) drops the index, copies its vectors and
 builds the index again, in the same transaction: the vectors table is locked meanwhile
 (searches of other scopes wait for the commit), and a failed batch rolls back to the old
-index. Smaller batches keep the index and insert into it. Such a batch into a store with
-no rows at all also drops the other indexes of ``memories`` and ``history`` and builds
-them after the load, and both builds get the memory they need (postgres_build.py).
+index. Smaller batches keep the index and insert into it. The build, and the batch
+statement's sorts, get the memory they need (postgres_build.py).
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ import numpy as np
 from engram.errors import ConflictError
 from engram.model import HistoryEntry, MemoryItem
 from engram.store.base import Link
-from engram.store.postgres_build import build_indexes, defer_indexes, size_hnsw_build, size_sorts
+from engram.store.postgres_build import size_hnsw_build, size_sorts
 from engram.store.postgres_context import lock_sessions, session_of
 from engram.store.postgres_insert import (
     INSERT_PINNED_SQL,
@@ -123,9 +122,7 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
             and i.scope.session_id is not None for i in items]  # rounds with neighbours
     check_new_ids(conn, list(scopes) if len(scopes) == len(items) else [i.id for i in items])
     params = batch_params(live, rows)
-    bulk = bool(defer_index_min) and len(items) >= defer_index_min
-    rebuild = defer_indexes(conn) if bulk else []  # an empty store's: built after the load
-    if bulk:
+    if defer_index_min and len(items) >= defer_index_min:  # a bulk batch: sorts in memory
         size_sorts(conn, [i.content for i in items])
     if any(live):
         lock_sessions(conn, [session_of(i.scope) for i in items])  # before reading neighbours
@@ -137,12 +134,11 @@ def insert_new(conn: Any, items: Sequence[MemoryItem], matrix: np.ndarray | None
     if links:
         with conn.cursor() as cur:
             cur.executemany(UPSERT_LINK, [link_row(link, tenants) for link in links])
-    stored = embedder
-    if matrix is not None:
-        stored = check_embedder(conn, model_id, matrix.shape[1], index, embedder)
-        # new ids: no vector row can exist for them (deletes remove vectors with memories)
-        copy_vectors(conn, vectors, defer_index_min)
-    build_indexes(conn, rebuild)
+    if matrix is None:
+        return embedder
+    stored = check_embedder(conn, model_id, matrix.shape[1], index, embedder)
+    # new ids: no vector row can exist for them (deletes remove vectors with memories)
+    copy_vectors(conn, vectors, defer_index_min)
     return stored
 
 
