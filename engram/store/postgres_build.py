@@ -7,7 +7,7 @@ benchmarks/results/pg-ingest-2026-12-02-*):
 * pgvector builds the HNSW graph in memory only while it fits in
   ``maintenance_work_mem`` (64 MB by default: ~29,000 384-d vectors in one partition),
   then falls back to inserting into the on-disk graph at ~2x the CPU (40,000 rounds of
-  one user: 712 -> 1,128 rows per CPU-second with the memory sized). The build gets what
+  one user: 642 -> 1,071 rows per CPU-second with the memory sized). The build gets what
   its largest partition's graph needs (:func:`hnsw_memory_kb`), never less than the
   server's setting, at most :data:`BUILD_MEMORY_MAX_KB`.
 * The batch statement's sorts and materialised CTEs spill to temporary files past
@@ -18,9 +18,9 @@ Both are ``SET LOCAL``: they end with the write transaction. Tried and left out:
 building ``memories``' eight other indexes after the load into an empty store (no gain
 at 20,000 or 100,000 rounds: the builds cost what the row-by-row upkeep of indexes on
 mostly ascending keys saved), and forcing parallel build workers onto small partitions
-(30 % more CPU, no wall time on this 2-core machine; a parallel HNSW build also reserves
-its whole ``maintenance_work_mem`` in shared memory up front). Parallel workers stay the
-server's choice (``max_parallel_maintenance_workers``).
+(30 % more CPU, no wall time on this 2-core machine). Parallel workers stay the server's
+choice (``max_parallel_maintenance_workers``) for builds within its own
+``maintenance_work_mem``; a build given more runs serially (:func:`size_hnsw_build`).
 """
 
 from __future__ import annotations
@@ -43,12 +43,15 @@ def setting_kb(conn: Any, name: str) -> int:
                             [name]).fetchone()[0])
 
 
-def raise_setting(conn: Any, name: str, need_kb: int, cap_kb: int) -> None:
+def raise_setting(conn: Any, name: str, need_kb: int, cap_kb: int) -> bool:
     """``SET LOCAL name`` to ``need_kb`` (at most ``cap_kb``) when that is above its
-    current value: a bulk write never lowers what an administrator configured."""
+    current value: a bulk write never lowers what an administrator configured. Returns
+    whether it raised it."""
     want = min(int(need_kb), cap_kb)
-    if want > setting_kb(conn, name):
-        conn.execute("SELECT set_config(%s, %s, true)", [name, f"{want}kB"])
+    if want <= setting_kb(conn, name):
+        return False
+    conn.execute("SELECT set_config(%s, %s, true)", [name, f"{want}kB"])
+    return True
 
 
 def hnsw_memory_kb(largest: int, dim: int, kind: str) -> int:
@@ -60,11 +63,15 @@ def hnsw_memory_kb(largest: int, dim: int, kind: str) -> int:
 
 def size_hnsw_build(conn: Any, dim: int, kind: str) -> None:
     """Give the coming HNSW build (every partition's, one statement) the memory of the
-    largest partition's graph."""
+    largest partition's graph. When that is more than the server grants, the build is
+    also serial: a parallel one reserves all of it in shared memory up front, which a
+    small ``/dev/shm`` (a container's default 64 MB) refuses, failing the whole write;
+    a serial build takes local memory as it grows (and, measured, less CPU)."""
     largest = conn.execute("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM vectors"
                            " GROUP BY tableoid) s").fetchone()[0]
-    raise_setting(conn, "maintenance_work_mem", hnsw_memory_kb(largest, dim, kind),
-                  BUILD_MEMORY_MAX_KB)
+    if raise_setting(conn, "maintenance_work_mem", hnsw_memory_kb(largest, dim, kind),
+                     BUILD_MEMORY_MAX_KB):
+        conn.execute("SELECT set_config('max_parallel_maintenance_workers', '0', true)")
 
 
 def size_sorts(conn: Any, texts: Sequence[str]) -> None:

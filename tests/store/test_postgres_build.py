@@ -207,3 +207,28 @@ def test_an_import_builds_its_hnsw_graph_in_memory_on_a_small_server_setting(pg_
         assert store.vector_search(Scope(user_id="u0"), vectors[7], Filters(), limit=1)[0][0] == items[7].id
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("server_kb", "raised"), [(1024, True), (1024 * 1024, False)])
+def test_a_build_given_more_memory_than_the_server_grants_runs_serially(
+        pg_url: str, server_kb: int, raised: bool) -> None:
+    """A parallel build would reserve the raised maintenance_work_mem in shared memory;
+    with the server's own setting, its parallel workers stay its choice."""
+    from engram.store.postgres import PostgresStore
+    from engram.store.postgres_build import setting_kb, size_hnsw_build
+
+    items, vectors, history = _batch(3000)
+    store = PostgresStore(pg_url, defer_index_min=0, partitions=1)
+    try:
+        store.add(items, vectors, history, model_id="m")
+    finally:
+        store.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"SET maintenance_work_mem = '{server_kb}kB'")
+        conn.execute("SET max_parallel_maintenance_workers = 2")
+        with conn.transaction():
+            size_hnsw_build(conn, 16, "vector")  # 3,000 vectors: ~10 MB with the slack
+            assert (setting_kb(conn, "maintenance_work_mem") > server_kb) is raised
+            workers = conn.execute("SELECT current_setting('max_parallel_maintenance_workers')").fetchone()[0]
+            assert workers == ("0" if raised else "2")
+        assert setting_kb(conn, "maintenance_work_mem") == server_kb  # SET LOCAL: gone
