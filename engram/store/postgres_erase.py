@@ -12,6 +12,12 @@ are hash-partitioned by tenant (:mod:`engram.store.postgres_tenant`), so this co
 partition per tenant, not the table. The ``vectors`` partitions are left to autovacuum
 and ``purge()``: they hold numbers, not text, and rewriting them rebuilds an HNSW graph.
 
+A rewrite keeps the row versions that some open snapshot may still see ("recently dead"):
+a transaction elsewhere in the cluster that began before the delete would keep the deleted
+text in the new files. So :meth:`PartitionEraser.settle` first waits, for at most
+:data:`SNAPSHOT_WAIT_S`, until no other backend holds a snapshot older than the settle; a
+rewrite done while one still did stays pending and is redone by the next settle.
+
 What no rewrite can reach: WAL segments (and archives, replicas, backups) keep the old
 pages until PostgreSQL recycles them, and the blocks of the replaced files stay on the
 disk until the file system reuses them. docs/trust.md says so.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -30,6 +37,14 @@ log = logging.getLogger(__name__)
 EraseMode = Literal["rewrite", "off"]
 ERASE_MODES: tuple[str, ...] = ("rewrite", "off")
 TEXT_TABLES = ("memories", "history", "links")  # the partitions that hold a memory's text
+SNAPSHOT_WAIT_S = 5.0  # how long a settle waits for older snapshots to end (then it rewrites anyway)
+_POLL_S = 0.02
+# Other backends whose snapshot began before the given transaction id: they may still see
+# the deleted rows. age() compares xids safely across wraparound.
+# (Only this database's backends: a rewrite's horizon ignores other databases'.)
+_OLDER_SNAPSHOTS = ("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                    " AND datname = current_database() AND backend_xmin IS NOT NULL"
+                    " AND age(backend_xmin) > age(%s::text::xid)")
 
 
 def check_mode(mode: str) -> EraseMode:
@@ -81,11 +96,17 @@ class PartitionEraser:
         committed: it is logged and kept for the next settle, as SQLite's checkpoint is."""
         with self._lock:
             dirty, self._dirty = sorted(self._dirty), set()
+        if not dirty:
+            return []
+        clear = wait_for_older_snapshots(conn, SNAPSHOT_WAIT_S)
         done: list[str] = []
         for name in dirty:
             try:
                 conn.execute(f'VACUUM (FULL) "{name}"')  # names come from pg_class, not callers
                 done.append(name)
+                if not clear:  # an older snapshot may have kept rows: redo on the next settle
+                    with self._lock:
+                        self._dirty.add(name)
             except Exception as exc:  # noqa: BLE001 - any failure: retried, never lost
                 log.warning("could not rewrite %s after a delete (%s); deleted text stays in its "
                             "files until the next delete or purge()", name, type(exc).__name__)
@@ -104,4 +125,20 @@ class PartitionEraser:
             self._dirty.difference_update(names)
 
 
-__all__ = ["ERASE_MODES", "EraseMode", "PartitionEraser", "check_mode", "partition_names"]
+def wait_for_older_snapshots(conn: Any, timeout_s: float) -> bool:
+    """Wait until no other backend holds a snapshot taken before now (the deletes being
+    settled have committed, so a newer snapshot cannot see their rows); False if one still
+    does after ``timeout_s``. ``conn`` is in autocommit, so it holds no snapshot itself."""
+    now = conn.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()[0]
+    deadline = time.monotonic() + timeout_s
+    while conn.execute(_OLDER_SNAPSHOTS, [now]).fetchone()[0]:
+        if time.monotonic() >= deadline:
+            log.warning("a transaction older than a delete is still open after %.0f s; the "
+                        "rewrite may keep deleted text until the next delete or purge()", timeout_s)
+            return False
+        time.sleep(_POLL_S)
+    return True
+
+
+__all__ = ["ERASE_MODES", "EraseMode", "PartitionEraser", "check_mode", "partition_names",
+           "wait_for_older_snapshots"]
