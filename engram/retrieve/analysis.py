@@ -85,8 +85,10 @@ _PAST = re.compile(rf"\b(?:{'|'.join(_PAST_ANY)})\b", re.IGNORECASE)
 
 
 # ... unless the question says it asks about the present ("where do I *currently* keep my
-# old sneakers?": "old" describes the sneakers) and names no earlier state.
-_PRESENT = re.compile(r"\b(?:now|currently|these days|nowadays|at the moment|at present)\b", re.IGNORECASE)
+# old sneakers?": "old" describes the sneakers) and names no earlier state. The words that
+# say "now" are shared with the current-state stage's cue (currency.NOW_CUE).
+PRESENT_WORDS = (r"now", r"currently", r"these days", r"nowadays", r"at the moment")
+_PRESENT = re.compile(rf"\b(?:{'|'.join((*PRESENT_WORDS, r'at present'))})\b", re.IGNORECASE)
 
 
 def asks_about_past(query: str, now: datetime, parsed: TimeQuery | None = None) -> bool:

@@ -34,7 +34,7 @@ from datetime import datetime
 
 from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
-from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
+from engram.retrieve.analysis import PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 from engram.retrieve.timeparse import MONTHS, NUMBERS
 
@@ -65,9 +65,9 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 # single-valued slot (where I live, who my partner is). Any present tense ("is", "do I")
 # was the old rule: in a long chat about one project it reordered nearly every question
 # and displaced the best hit (benchmarks/results/currency-ablation-2026-12-01.md).
-NOW_CUE = re.compile(
-    r"\b(?:now|currently|current|these days|nowadays|at the moment|today|still|latest|"
-    r"most recent|recently|any ?more)\b", re.IGNORECASE)
+_NOW_WORDS = (*PRESENT_WORDS, r"current", r"today", r"still", r"latest", r"most recent", r"recently",
+              r"any ?more")
+NOW_CUE = re.compile(rf"\b(?:{'|'.join(_NOW_WORDS)})\b", re.IGNORECASE)
 QUANTITY = re.compile(
     r"\bhow (?:many|much|long|often|far|old)\b|\bwhat(?:'s| is| are| was)? (?:the |my |our )?"
     r"(?:[\w-]+ ){0,5}?(?:time|percentage|percent|rate|number|count|total|deadline|date|score|"
