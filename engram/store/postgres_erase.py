@@ -104,14 +104,14 @@ class PartitionEraser:
             try:
                 conn.execute(f'VACUUM (FULL) "{name}"')  # names come from pg_class, not callers
                 done.append(name)
-                if not clear:  # an older snapshot may have kept rows: redo on the next settle
-                    with self._lock:
-                        self._dirty.add(name)
             except Exception as exc:  # noqa: BLE001 - any failure: retried, never lost
                 log.warning("could not rewrite %s after a delete (%s); deleted text stays in its "
                             "files until the next delete or purge()", name, type(exc).__name__)
                 with self._lock:
                     self._dirty.add(name)
+        if not clear:  # an older snapshot may have kept rows: redo them on the next settle
+            with self._lock:
+                self._dirty.update(done)
         return done
 
     def pending(self) -> list[str]:

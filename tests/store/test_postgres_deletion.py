@@ -32,6 +32,20 @@ def files_holding(root: Path, needle: bytes) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
+def checkpoint(pg_server: Any) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
+        conn.execute("CHECKPOINT")  # dirty pages reach the files we scan
+
+
+def leaking_files(pg_server: Any, probes: list[bytes]) -> list[str]:
+    """After a checkpoint: the cluster's files (under base/) holding any of ``probes``."""
+    checkpoint(pg_server)
+    return sorted(str(p.relative_to(pg_server.data_dir)) for p in (pg_server.data_dir / "base").rglob("*")
+                  if p.is_file() and any(n in p.read_bytes() for n in probes))
+
+
 def needles(words: list[str]) -> list[bytes]:
     """Each word, and its head and tail without 3 letters: GIN keeps stemmed words."""
     return [w.encode() for word in words for w in (word, word[:-3], word[3:])]
@@ -41,17 +55,10 @@ def needles(words: list[str]) -> list[bytes]:
 def pg_memory(pg_server: Any, pg_url: str, tmp_path: Path) -> Iterator[tuple[Memory, Path, Any]]:
     if pg_server.data_dir is None:
         pytest.skip("an external PostgreSQL server: its files cannot be scanned")
-    import psycopg
-
     mem = Memory(settings=Settings(store="postgres", database_url=pg_url, embedding_cache=False,
                                    data_dir=tmp_path / "data", pg_erase="off"),
                  embedder=HashingEmbedder())
-
-    def checkpoint() -> None:
-        with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
-            conn.execute("CHECKPOINT")  # dirty pages reach the files we scan
-
-    yield mem, pg_server.data_dir, checkpoint
+    yield mem, pg_server.data_dir, lambda: checkpoint(pg_server)
     mem.close()
 
 
@@ -113,8 +120,6 @@ def test_a_delete_through_every_door_leaves_no_table_file_with_the_text(
         pytest.skip("an external PostgreSQL server: its files cannot be scanned")
     for module in {"rest": "fastapi", "mcp": "mcp"}.get(door, "").split():
         pytest.importorskip(module)
-    import psycopg
-
     words = ["qjkwombatfig", "xqzpelicanjot", "zvkotterbun", "jxqheronmop", "vqzlynxtub"]
     rng = random.Random(14)  # a long, incompressible tail: stored out of line, in TOAST
     toasted = " ".join("".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(500))
@@ -127,17 +132,9 @@ def test_a_delete_through_every_door_leaves_no_table_file_with_the_text(
     mem.update(item.id, user_id="victim", content=f"second version {words[4]} about trams")
     mem.add("a neighbour round about trams", user_id="victim", session_id="s1")
     probes = needles(words) + [toasted[1000:1040].encode()]
-
-    def leaks() -> list[str]:
-        with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
-            conn.execute("CHECKPOINT")
-        return sorted(str(p.relative_to(pg_server.data_dir)) for p in
-                      (pg_server.data_dir / "base").rglob("*")
-                      if p.is_file() and any(n in p.read_bytes() for n in probes))
-
-    assert leaks(), "the text should be in the table files before the delete"
+    assert leaking_files(pg_server, probes), "the text should be in the table files before the delete"
     pg_delete_through(door, mem, item.id, settings, monkeypatch)
-    assert leaks() == []  # heap, TOAST, GIN and b-tree files of every partition; no purge()
+    assert leaking_files(pg_server, probes) == []  # heap, TOAST, GIN and b-tree files of every partition; no purge()
     assert [h.op for h in mem.history(item.id, user_id="victim")][-1] == "delete"
     assert mem.count(user_id="keep") == 20
     assert mem.search("neighbour trams", user_id="victim").hits  # the rest still works
@@ -189,14 +186,6 @@ def test_a_delete_waits_for_older_snapshots_before_the_rewrite(pg_server: Any, p
     mark = "qjkzebrawombatfigxq"
     mem = Memory(settings=Settings(**pg_door_settings(pg_url, tmp_path)))
     [item] = mem.add(f"the secret {mark} here", user_id="victim")
-    probes = needles([mark])
-
-    def leaks() -> list[str]:
-        with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
-            conn.execute("CHECKPOINT")
-        return [str(p) for p in (pg_server.data_dir / "base").rglob("*")
-                if p.is_file() and any(n in p.read_bytes() for n in probes)]
-
     holder = psycopg.connect(pg_url)
     holder.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
     holder.execute("SELECT count(*) FROM schema_version").fetchall()  # its snapshot predates the delete
@@ -207,7 +196,7 @@ def test_a_delete_waits_for_older_snapshots_before_the_rewrite(pg_server: Any, p
     finally:
         release.join()
         holder.close()
-    assert leaks() == []
+    assert leaking_files(pg_server, needles([mark])) == []
     assert mem.store._eraser.pending() == []  # type: ignore[attr-defined]
     mem.close()
 
@@ -224,21 +213,15 @@ def test_a_snapshot_held_past_the_wait_leaves_the_rewrite_pending(
     mark = "xqzheronlynxtubmopq"
     mem = Memory(settings=Settings(**pg_door_settings(pg_url, tmp_path)))
     [item] = mem.add(f"the secret {mark} here", user_id="victim")
-
-    def leaks() -> list[str]:
-        with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
-            conn.execute("CHECKPOINT")
-        return [str(p) for p in (pg_server.data_dir / "base").rglob("*")
-                if p.is_file() and any(n in p.read_bytes() for n in needles([mark]))]
-
+    probes = needles([mark])
     with psycopg.connect(pg_url) as holder:
         holder.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
         holder.execute("SELECT count(*) FROM schema_version").fetchall()
         mem.delete(item.id, user_id="victim")  # returns after the bounded wait
-        assert leaks()  # the holder could still see the row: its bytes survived the rewrite
+        assert leaking_files(pg_server, probes)  # the holder could still see the row: its bytes survived
         assert mem.store._eraser.pending()  # type: ignore[attr-defined]  # kept for the next settle
         holder.rollback()
     mem.store.settle()
-    assert leaks() == []
+    assert leaking_files(pg_server, probes) == []
     assert mem.store._eraser.pending() == []  # type: ignore[attr-defined]
     mem.close()
