@@ -128,6 +128,16 @@ MIGRATIONS: list[str] = [
     FROM memories_fts_v4 f JOIN memories m ON m.rowid = f.rowid;
     DROP TABLE memories_fts_v4;
     """,
+    # v6: the neighbour lookups' index also keys on the tenant (sqlite_sql.adjacent
+    # matches user, agent and app with IS, which SQLite seeks on). Keyed on the session id
+    # alone, a lookup stepped through every tenant's rows that reuse the id ("s1",
+    # "default", LongMemEval's shared haystack sessions), and Store.neighbors was the
+    # costliest step of a search on BEAM (7 of 17 ms).
+    """
+    CREATE INDEX memories_session_order_v6
+    ON memories(session_id, user_id, agent_id, app_id, coalesce(event_time, ''));
+    DROP INDEX memories_session_order;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

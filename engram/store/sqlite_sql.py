@@ -206,8 +206,8 @@ def session_order(alias: str = "m", *, descending: bool = False) -> str:
     (NULL, an undated round, first), then insertion order (``rowid``).
 
     The NULL-first key is spelled ``coalesce(event_time, '')`` (stored times are
-    fixed-width text, so ``''`` sorts before all of them) because the v3 index
-    ``memories_session_order`` is on that expression."""
+    fixed-width text, so ``''`` sorts before all of them) because the index
+    ``memories_session_order_v6`` is on that expression."""
     way = " DESC" if descending else ""
     return f"coalesce({alias}.event_time, ''){way}, {alias}.rowid{way}"
 
@@ -217,7 +217,8 @@ def adjacent(which: str, target: str = "t", column: str = "id") -> str:
     before (``which="prev"``) or after (``"next"``) row ``target`` in
     :func:`session_order`, among items with the same user, agent, app (NULL-safe)
     and session; NULL when there is none, or when ``target`` has no session or is
-    not episodic. One index seek (``memories_session_order``) per call, so the
+    not episodic. One index seek (``memories_session_order_v6``, keyed on the session and
+    the tenant, so tenants that reuse a session id do not slow each other) per call, so the
     cost does not grow with the session's length."""
     if which not in ("prev", "next"):
         raise ValueError(f"which must be 'prev' or 'next', not {which!r}")
