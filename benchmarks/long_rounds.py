@@ -17,7 +17,8 @@ configured embedder (so the embedding cache keeps them: a rerun embeds nothing).
         --types knowledge-update
 
 The database is the one ``engram bench`` left in its workdir; the same selection flags pick the
-same questions, of which only the dev split's are scored.
+same questions, of which only the dev split's are scored. ``--variants truncated,user`` embeds
+only the user turns (a round's later windows cost most of a run's embedding time).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ sys.path.insert(0, os.path.dirname(__file__))
 from results_files import write_results  # noqa: E402
 
 VARIANTS = ("truncated", "max", "mean", "user", "max+user")
+WINDOWED = {"max", "mean", "max+user"}  # variants that read a round's later windows
+WITH_USER = {"user", "max+user"}  # ... and its user turn alone
+EMBED_CHUNK = 512
+TYPE_METRICS = ("turn_recall_all@10", "session_recall_any@1")  # per question type too
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
            "session_recall_any@1")
 PIECES = MAX_TOKENS - 2  # a window's word pieces, between [CLS] and [SEP]
@@ -66,7 +71,7 @@ def user_turn(content: str) -> str:
 class Vectors:
     """Every scope's rounds with their window and user-turn vectors, embedded once."""
 
-    def __init__(self, memory: Memory, scopes: list[str]) -> None:
+    def __init__(self, memory: Memory, scopes: list[str], variants: tuple[str, ...] = VARIANTS) -> None:
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
@@ -77,28 +82,29 @@ class Vectors:
         self.base = {s: memory.store.vectors(memory_scope(s), [i.id for i in items])
                      for s, items in self.items.items()}
         self.pieces = {i.id: windows(i.content, tokenizer) for i in rounds}
-        texts = sorted({t for i in rounds for t in (*self.pieces[i.id][1:], user_turn(i.content))}, key=len)
+        windowed = bool(WINDOWED & set(variants))  # else their texts are not embedded at all
+        users = bool(WITH_USER & set(variants))
+        texts = sorted({t for i in rounds for t in (*(self.pieces[i.id][1:] if windowed else ()),
+                                                      *((user_turn(i.content),) if users else ()))},
+                       key=len)
         print(f"{len(rounds)} rounds, {len(texts)} window and user-turn texts to embed", flush=True)
-        vectors = memory.embedder.embed(texts) if texts else np.zeros((0, 384))
-        self.vector = dict(zip(texts, vectors))
+        self.vector: dict[str, np.ndarray] = {}
+        for start in range(0, len(texts), EMBED_CHUNK):  # the cache keeps each chunk at once
+            chunk = texts[start:start + EMBED_CHUNK]
+            self.vector.update(zip(chunk, memory.embedder.embed(chunk)))
+            print(f"embedded {start + len(chunk)}/{len(texts)}", flush=True)
 
     def matrices(self, scope: str, variant: str) -> tuple[list[str], list[np.ndarray]]:
         ids, mats = [], []
         for item in self.items[scope]:
             first = np.asarray(self.base[scope][item.id], dtype=np.float32)
-            rest = [self.vector[t] for t in self.pieces[item.id][1:]]
-            user = [self.vector[user_turn(item.content)]]
-            if variant == "truncated":
-                rows = [first]
-            elif variant == "max":
-                rows = [first, *rest]
-            elif variant == "mean":
+            rest = [self.vector[t] for t in self.pieces[item.id][1:]] if variant in WINDOWED else []
+            user = [self.vector[user_turn(item.content)]] if variant in WITH_USER else []
+            if variant == "mean":
                 weights = [len(t) for t in self.pieces[item.id]]
                 mean = sum(w * v for w, v in zip(weights, [first, *rest]))
                 rows = [mean / np.linalg.norm(mean)]
-            elif variant == "user":
-                rows = [first, *user]
-            else:
+            else:  # truncated: the first window alone; max, user, max+user: best of the rest too
                 rows = [first, *rest, *user]
             ids.append(item.id)
             mats.append(np.stack(rows))
@@ -125,6 +131,17 @@ def markdown(result: dict[str, Any]) -> str:
     for row in result["rows"]:
         lines.append(f"| {row['variant']} | {row['system']} | "
                      + " | ".join(f"{row[m]:.3f}" if row[m] is not None else "—" for m in METRICS) + " |")
+    types = sorted({t for row in result["rows"] for t in row.get("by_type", {})})
+    if types:
+        lines += ["", "By question type (" + ", ".join(TYPE_METRICS) + "):", "",
+                  "| variant | system | " + " | ".join(types) + " |", "|---|---|" + "---|" * len(types)]
+        for row in result["rows"]:
+            cells = []
+            for t in types:
+                v = row["by_type"].get(t, {})
+                cells.append(" / ".join(f"{v[m]:.3f}" if v.get(m) is not None else "—" for m in TYPE_METRICS)
+                             + f" (n {v.get('n', 0)})")
+            lines.append(f"| {row['variant']} | {row['system']} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -136,25 +153,34 @@ def main() -> None:
     parser.add_argument("--types", default="")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
     parser.add_argument("--tag", default="")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="comma-separated subset of " + ", ".join(VARIANTS))
     args = parser.parse_args()
     types = tuple(t for t in args.types.split(",") if t)
+    variants = tuple(v for v in args.variants.split(",") if v)
+    unknown = set(variants) - set(VARIANTS)
+    if unknown or not variants:
+        parser.error(f"--variants: choose from {', '.join(VARIANTS)} (got {sorted(unknown) or 'none'})")
     config = BenchConfig(dataset="longmemeval", data=args.data, sample=args.sample, types=types)
     cases = [c for c in select_cases(LOADERS["longmemeval"](args.data), config) if not c.abstention
              and split_of("longmemeval", c.case_id, c.haystack_id) == "dev"]
     memory = Memory(args.db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
     scopes = sorted({f"bench:longmemeval:{c.haystack_id}" for c in cases})
-    vectors = Vectors(memory, scopes)
+    vectors = Vectors(memory, scopes, variants)
     shipped = channels.CHANNELS["dense"]
     rows = []
     try:
-        for variant in VARIANTS:
+        for variant in variants:
             channels.CHANNELS["dense"] = dense_channel(vectors, variant)
             for system in ("dense", "hybrid"):
                 pipeline = RankingPipeline(make_retriever(system), current_state=system == "hybrid")
                 records = [top_k_record(memory, pipeline, case, "longmemeval") for case in cases]
-                overall = aggregate(records, METRICS)["overall"]
+                summary = aggregate(records, METRICS)
+                overall = summary["overall"]
                 rows.append({"variant": variant, "system": system,
-                             **{m: overall.get(m) for m in METRICS}})
+                             **{m: overall.get(m) for m in METRICS},
+                             "by_type": {t: {"n": v["n"], **{m: v.get(m) for m in TYPE_METRICS}}
+                                         for t, v in summary["by_type"].items()}})
                 print(rows[-1], flush=True)
     finally:
         channels.CHANNELS["dense"] = shipped
