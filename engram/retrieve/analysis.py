@@ -75,9 +75,13 @@ def lexical_text(text: str) -> str:
 
 
 # Words that ask for an earlier state, not just an earlier date ("my previous job") ...
+# "First" asks for one only as a possession or a first time ("my first car", "the first
+# phone I bought"); as an ordinal that names a thing ("the first sprint", "the first
+# chapter") it asks about that thing as it stands now.
 _PAST_STATE = (r"used to", r"previous(?:ly)?", r"before", r"formerly", r"former", r"originally", r"initially",
-               r"at first", r"first", r"in the past", r"back then", r"prior", r"earlier", r"no longer",
-               r"any ?more", r"was i", r"were")
+               r"at first", r"(?:my|our|your|his|her|their) first",
+               r"the first (?:[\w'-]+ ){0,3}(?:i|we)", r"in the past", r"back then", r"prior",
+               r"earlier", r"no longer", r"any ?more", r"was i", r"were")
 PAST_CUE = re.compile(rf"\b(?:{'|'.join(_PAST_STATE)})\b", re.IGNORECASE)
 # ... and, with these, questions about the past at all ("where did I use to live?").
 _PAST_ANY = (*_PAST_STATE, r"(?<!how )old", r"past", r"history", r"changed?", r"did i (?:use|live|work)")

@@ -97,6 +97,20 @@ def states_quantity(text: str) -> bool:
     return bool(_NUMBER.search(_DATE_OR_TIME.sub(" ", text)))
 
 
+# A question whose value is itself a moment: a deadline, a date, a time ("when is the webinar
+# scheduled?"). Its rivals state dates or times, which states_quantity sets aside.
+MOMENT = re.compile(r"\b(?:deadline|due date|date|what time|when (?:is|are|will))\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
+
+
+def states_value(text: str, question: str) -> bool:
+    """Does ``text`` state the kind of value ``question`` asks for: a date or time for a
+    question about a moment (:data:`MOMENT`), else a number (:func:`states_quantity`)?"""
+    if MOMENT.search(question):
+        return bool(_DATE_OR_TIME.search(text) or _WEEKDAY.search(text))
+    return states_quantity(text)
+
+
 def is_current(item: MemoryItem, now: datetime) -> bool:
     """The one "no longer current" signal: superseded, or valid only until before now."""
     if item.status == MemoryStatus.SUPERSEDED:
@@ -152,7 +166,8 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
-    asks_current = (NOW_CUE.search(text) or (QUANTITY.search(text) and not _INTERVAL.search(text))
+    valued = QUANTITY.search(text) or MOMENT.search(text)
+    asks_current = (NOW_CUE.search(text) or (valued and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 
@@ -190,10 +205,10 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     wanted = attribute_of(analysis.text)
     slots = frozenset(query_slots(analysis.text))
     leader = ranked[0]
-    quantity = bool(QUANTITY.search(analysis.text))
+    valued = bool(QUANTITY.search(analysis.text) or MOMENT.search(analysis.text))
     return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
             and is_rival(items[r.id], wanted, analysis.words, slots)
-            and (not quantity or states_quantity(items[r.id].content))]
+            and (not valued or states_value(items[r.id].content, analysis.text))]
 
 
 def as_strong(hit: Ranked, leader: Ranked) -> bool:

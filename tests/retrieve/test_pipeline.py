@@ -87,6 +87,10 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("how long did it take me to reach 85%?", None),
     ("where did I live before Madrid?", "oldest"),
     ("where do I currently keep my old sneakers?", "newest"),  # "old" describes the sneakers
+    ("what is the deadline for the first sprint?", "newest"),  # "first" names the sprint
+    ("when is the webinar on hiring scheduled?", "newest"),  # a moment is a value too
+    ("what was my first car?", "oldest"),
+    ("what was the first phone I bought?", "oldest"),
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
@@ -131,6 +135,18 @@ def test_for_a_quantity_question_a_rival_must_state_a_number() -> None:
     items[newer.id] = newer
     ranked = [*ranked, Ranked(newer.id, 0.7)]
     assert [r.id for r in currency.current_state(ranked, items, asked)] == [newer.id, dated.id, count.id]
+
+
+def test_for_a_question_about_a_moment_a_rival_must_state_a_date_or_time() -> None:
+    old, talk = item("The first sprint's deadline is April 1", 0), item("The first sprint went well", 40)
+    new = item("The first sprint's deadline moved to April 5", 50)
+    items = {i.id: i for i in (old, talk, new)}
+    ranked = [Ranked(old.id, 0.9), Ranked(talk.id, 0.85), Ranked(new.id, 0.8)]
+    asked = QueryAnalysis.of("what is the deadline for the first sprint?", NOW)
+    assert [r.id for r in currency.current_state(ranked, items, asked)] == [new.id, talk.id, old.id]
+    assert currency.states_value("see you on Friday", "when is the review?")
+    assert not currency.states_value("see you soon", "when is the review?")
+    assert not currency.states_value("on May 10", "how many books have I read?")  # a date is no count
 
 
 def test_one_shared_word_does_not_make_rivals() -> None:
