@@ -7,10 +7,7 @@ means adding a function and a name in :data:`CHANNELS`.
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -45,13 +42,11 @@ class Context:
     lexical_context: bool = False  # rank rounds by their neighbours' words too (Store.lexical_search)
     _vector: np.ndarray | None = field(default=None, repr=False)
     _time: TimeQuery | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def vector(self) -> np.ndarray:
-        with self._lock:  # channels run concurrently (run_channels): embed the query once
-            if self._vector is None:
-                self._vector = self.embedder.embed([self.text], role="query")[0]
-            return self._vector
+        if self._vector is None:
+            self._vector = self.embedder.embed([self.text], role="query")[0]
+        return self._vector
 
     def time(self, query: Query) -> TimeQuery:
         if self._time is None:
@@ -122,30 +117,3 @@ def report_lag(span: timedelta) -> timedelta:
 
 
 CHANNELS: dict[str, Channel] = {"lexical": lexical, "dense": dense, "graph": graph, "time": time}
-
-# Channels wait mostly outside Python (SQLite's FTS5 and B-tree, numpy / faiss, ONNX for the
-# query vector), all of which release the GIL, so running them side by side turns a
-# search's cost from their sum into about their maximum. On LongMemEval haystacks the
-# lexical channel alone is most of a search, and a query naming a period runs it twice
-# (the time channel ranks its window with it).
-CHANNEL_THREADS = 4
-_pool: tuple[int, ThreadPoolExecutor] | None = None
-_pool_lock = threading.Lock()
-
-
-def _executor() -> ThreadPoolExecutor:
-    """One pool per process (a forked worker must not inherit its parent's dead threads)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None or _pool[0] != os.getpid():
-            _pool = (os.getpid(), ThreadPoolExecutor(CHANNEL_THREADS, "engram-channel"))
-        return _pool[1]
-
-
-def run_channels(names: Sequence[str], query: Query, store: Store, ctx: Context) -> dict[str, ScoredIds]:
-    """Each named channel's ranking; with several, they run concurrently (an error in any
-    is raised here, as if they had run one after the other)."""
-    if len(names) < 2:
-        return {name: CHANNELS[name](query, store, ctx) for name in names}
-    futures = {name: _executor().submit(CHANNELS[name], query, store, ctx) for name in names}
-    return {name: future.result() for name, future in futures.items()}

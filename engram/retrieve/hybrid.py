@@ -28,7 +28,7 @@ from engram.errors import ConfigError
 from engram.registry import Registry
 from engram.retrieve.analysis import QueryAnalysis, lexical_text
 from engram.retrieve.base import Query, Ranked
-from engram.retrieve.channels import CHANNELS, Context, run_channels
+from engram.retrieve.channels import CHANNELS, Context
 from engram.retrieve.context import focus_text, spread
 from engram.retrieve.fusion import mmr, rrf
 from engram.store.base import Neighbors, ScoredIds, Store
@@ -171,7 +171,7 @@ class HybridRetriever:
                 if self.focus else query.text)
         ctx = Context(embedder=embedder, depth=depth, text=text, lexical_text=lexical_text(text),
                       lexical_context=self.lexical_context, _time=analysis.time)
-        rankings = run_channels(self.channels, query, store, ctx)
+        rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
         neighbors: dict[str, Neighbors] = {}
         if self.spread_weight > 0 or self.session_weight > 0:
             found = {i for ranking in rankings.values() for i, _ in ranking}
