@@ -18,7 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from engram.cli.app import JsonOpt, command, err, out, print_json
+from engram.cli.app import JsonOpt, command, err, out, print_json, store_options
 from engram.errors import InvalidInputError
 
 DEFAULT_DATA = {"locomo": Path("../shared/datasets/locomo"),
@@ -40,8 +40,23 @@ def data_path(dataset: str, data: Path | None) -> Path:
     return path
 
 
+def refuse_store_options(ctx: typer.Context) -> None:
+    """``engram bench`` builds a fresh database under ``--workdir`` and never opens a store, so a
+    ``--db``/``--create`` given on the command line would be silently ignored (or, honoured, a
+    named store erased): refuse it. ``ENGRAM_DB`` in the environment is a default, not a request."""
+    options = store_options(ctx)
+    root = ctx.find_root()
+    source = root.get_parameter_source("db")  # Typer's own click enum: compare by name
+    from_env = getattr(source, "name", None) == "ENVIRONMENT"
+    if (options.db is not None and not (from_env and root.params.get("db") == options.db)) or options.create:
+        raise InvalidInputError(
+            "engram bench builds a fresh benchmark database under --workdir (default .engram-bench) "
+            "and does not use --db or --create; drop them and pass --workdir DIR to choose where it goes")
+
+
 @command("bench")
 def bench(
+    ctx: typer.Context,
     dataset: Annotated[str, typer.Argument(help="locomo, longmemeval or beam")],
     data: Annotated[Path | None, typer.Option(help="dataset file or folder")] = None,
     systems: Annotated[str, typer.Option(
@@ -64,6 +79,7 @@ def bench(
     as_json: JsonOpt = False,
 ) -> None:
     """Measure retrieval recall/NDCG/latency side by side for baselines and hybrid."""
+    refuse_store_options(ctx)
     from engram.bench.report import write
     from engram.bench.runner import BenchConfig, run
     from engram.config import Settings

@@ -94,6 +94,24 @@ def test_demo_uses_a_temporary_store(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not (tmp_path / "data" / "engram.db").exists()
 
 
+@pytest.mark.parametrize("args", [["--db", "x.db", "bench", "locomo"], ["bench", "locomo", "--db", "x.db"],
+                                  ["bench", "locomo", "--create"]])
+def test_bench_refuses_store_options_it_would_ignore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    text = re.sub(r"\s+", " ", result.output)
+    assert result.exit_code == 2 and "does not use --db or --create" in text and "--workdir" in text
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / ".engram-bench").exists()
+
+
+def test_bench_leaves_an_engram_db_default_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ENGRAM_DB", str(tmp_path / "mine.db"))
+    result = runner.invoke(app, ["bench", "locomo"])  # fails on the missing data, not on the store
+    assert result.exit_code == 2 and "no benchmark data at" in re.sub(r"\s+", " ", result.output)
+
+
 def test_bench_without_data_says_where_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # ../shared/datasets is not there
     for dataset, url in (("locomo", "github.com/snap-research/locomo"),
