@@ -157,6 +157,14 @@ MIGRATIONS: list[Migration] = [
     # round's text is parsed once, not again as the context of both its neighbours. The
     # rows keep the vectors v4 computed; a catalog change, no rewrite.
     ["ALTER TABLE memories ALTER COLUMN tsv DROP EXPRESSION"],
+    # v6: the neighbour lookups' index leads with the tenant (postgres_sql.adjacent binds it),
+    # as SQLite's v6 does: keyed on the session id first, a lookup in a partition stepped
+    # through every tenant of that partition that reuses the id ("default", "s1").
+    [
+        "CREATE INDEX memories_session_order_v6 ON memories"
+        " (tenant, session_id, (coalesce(event_time, '-infinity'::timestamptz)), seq)",
+        "DROP INDEX memories_session_order",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -215,7 +215,8 @@ _NULL_TIME = "'-infinity'::timestamptz"  # an undated round sorts first, as in S
 def session_order(alias: str = "m", *, descending: bool = False) -> str:
     """ORDER BY terms for the running order of one session's items: ``event_time``
     (NULL first), then insertion order (``seq``, from ``memories_seq``). Spelled as
-    the v3 index ``memories_session_order`` is, so lookups can walk it."""
+    the index ``memories_session_order_v6`` (schema v6, after the tenant and the session) is,
+    so lookups can walk it."""
     way = " DESC" if descending else ""
     return f"coalesce({alias}.event_time, {_NULL_TIME}){way}, {alias}.seq{way}"
 

@@ -104,3 +104,30 @@ def test_an_updates_and_a_deletes_lookups_are_planned_on_one_partition(filled: A
     assert all(len(p) == 1 for p in _partitions_planned(pg_url, sent)), _partitions_planned(pg_url, sent)
     [[context]] = store._read("SELECT context_text FROM memories WHERE id = %s", [first.id])
     assert "rewritten" in context  # the neighbour's new text reached its context, as before
+
+
+def _index_conds(plan: Any) -> list[str]:
+    """The ``Index Cond`` of every index scan in a plan."""
+    if isinstance(plan, dict):
+        own = [plan["Index Cond"]] if "Index Cond" in plan else []
+        return own + [c for value in plan.values() for c in _index_conds(value)]
+    if isinstance(plan, list):
+        return [c for value in plan for c in _index_conds(value)]
+    return []
+
+
+def test_a_neighbour_lookup_seeks_on_tenant_and_session(filled: Any, pg_url: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Schema v6: the lookup's index leads with the tenant, so tenants of one partition that
+    reuse a session id ("s1" here, for all six users) do not step through each other's rows."""
+    store, stored = filled
+    alice = USERS[1]
+    sent = _lookups(monkeypatch)
+    store.neighbors(alice, [stored[alice][1].id], Filters())
+    monkeypatch.undo()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("SET enable_seqscan = off")  # tiny tables: show the plan a big one gets
+        [(sql, params)] = sent
+        plan = conn.execute(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchall()[0][0]
+    lookups = [c for c in _index_conds(plan) if "session_id" in c]
+    assert lookups and all("tenant" in c for c in lookups), lookups

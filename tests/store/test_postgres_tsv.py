@@ -112,10 +112,12 @@ def test_a_v4_store_is_migrated_keeping_its_vectors(pg_url: str) -> None:
         generated = dict(conn.execute("SELECT id, tsv::text FROM memories").fetchall())
     store = PostgresStore(pg_url)
     try:
-        assert int(store._read("SELECT max(version) FROM schema_version")[0][0]) == SCHEMA_VERSION == 5
+        assert int(store._read("SELECT max(version) FROM schema_version")[0][0]) == SCHEMA_VERSION
         assert store._read("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'memories'::regclass"
                            " AND attname = 'tsv'") == [("",)]
         assert dict(store._read("SELECT id, tsv::text FROM memories")) == generated
+        names = {r[0] for r in store._read("SELECT indexname FROM pg_indexes WHERE tablename = 'memories'")}
+        assert "memories_session_order_v6" in names and "memories_session_order" not in names  # v6
         assert [h[0] for h in store.lexical_search(Scope(user_id="alice"), "hiking", Filters(),
                                                    limit=5, context=True)] == ["m2", "m1"]  # m1 by its context
         new = _rounds(["the dentist, at last"], 5)  # after m2: m2's context gains it
