@@ -47,7 +47,7 @@ def refuse_store_options(ctx: typer.Context) -> None:
     options = store_options(ctx)
     root = ctx.find_root()
     source = root.get_parameter_source("db")  # Typer's own click enum: compare by name
-    from_env = getattr(source, "name", None) == "ENVIRONMENT"
+    from_env = source is not None and source.name == "ENVIRONMENT"
     if (options.db is not None and not (from_env and root.params.get("db") == options.db)) or options.create:
         raise InvalidInputError(
             "engram bench builds a fresh benchmark database under --workdir (default .engram-bench) "
