@@ -103,6 +103,11 @@ MOMENT = re.compile(r"\b(?:deadline|due date|date|what time|when (?:is|are|will)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
 
 
+def asks_for_value(question: str) -> bool:
+    """Does ``question`` ask for a value that changes: a quantity or a moment?"""
+    return bool(QUANTITY.search(question) or MOMENT.search(question))
+
+
 def states_value(text: str, question: str) -> bool:
     """Does ``text`` state the kind of value ``question`` asks for: a date or time for a
     question about a moment (:data:`MOMENT`), else a number (:func:`states_quantity`)?"""
@@ -166,8 +171,7 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
-    valued = QUANTITY.search(text) or MOMENT.search(text)
-    asks_current = (NOW_CUE.search(text) or (valued and not _INTERVAL.search(text))
+    asks_current = (NOW_CUE.search(text) or (asks_for_value(text) and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 
@@ -205,7 +209,7 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     wanted = attribute_of(analysis.text)
     slots = frozenset(query_slots(analysis.text))
     leader = ranked[0]
-    valued = bool(QUANTITY.search(analysis.text) or MOMENT.search(analysis.text))
+    valued = asks_for_value(analysis.text)
     return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
             and is_rival(items[r.id], wanted, analysis.words, slots)
             and (not valued or states_value(items[r.id].content, analysis.text))]
