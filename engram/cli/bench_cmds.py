@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -40,15 +41,19 @@ def data_path(dataset: str, data: Path | None) -> Path:
     return path
 
 
+def _on_command_line(source: Enum | None) -> bool:
+    """Was a parameter given on the command line (click's ParameterSource; Typer ships its own
+    copy of that enum, so it is compared by name)?"""
+    return source is not None and source.name == "COMMANDLINE"
+
+
 def refuse_store_options(ctx: typer.Context) -> None:
     """``engram bench`` builds a fresh database under ``--workdir`` and never opens a store, so a
     ``--db``/``--create`` given on the command line would be silently ignored (or, honoured, a
     named store erased): refuse it. ``ENGRAM_DB`` in the environment is a default, not a request."""
-    options = store_options(ctx)
-    root = ctx.find_root()
-    source = root.get_parameter_source("db")  # Typer's own click enum: compare by name
-    from_env = source is not None and source.name == "ENVIRONMENT"
-    if (options.db is not None and not (from_env and root.params.get("db") == options.db)) or options.create:
+    given_db = (_on_command_line(ctx.find_root().get_parameter_source("db"))
+                or _on_command_line(ctx.get_parameter_source("engram_db")))
+    if given_db or store_options(ctx).create:
         raise InvalidInputError(
             "engram bench builds a fresh benchmark database under --workdir (default .engram-bench) "
             "and does not use --db or --create; drop them and pass --workdir DIR to choose where it goes")
