@@ -51,14 +51,32 @@ def memoize_channels() -> None:
         channels.CHANNELS[name] = cached
 
 
-GRID = {
+GRID: dict[str, tuple[float, ...]] = {
     "dense": (0.8, 1.5, 2.5),
     "session_weight": (0.0,),
     "spread_weight": (0.7, 0.35, 0.0),
 }
+#: grid axes that are channel weights (the rest are HybridRetriever fields); lexical stays 1.0
+WEIGHT_AXES = ("dense", "time")
 # packed-context recall is left out: packing every question at each grid point doubled the
 # run's time, and the objective does not read it
 METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1")
+
+
+SHOWN = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1")
+
+
+def parse_grid(raw: object) -> dict[str, tuple[float, ...]]:
+    """The ``--grid`` axes, checked: every axis a weight or a HybridRetriever field."""
+    fields = set(HybridRetriever.__dataclass_fields__)
+    if not isinstance(raw, dict) or not raw:
+        raise SystemExit("--grid must be a JSON object of axis -> list of values")
+    grid: dict[str, tuple[float, ...]] = {}
+    for axis, values in raw.items():
+        if axis not in WEIGHT_AXES and axis not in fields:
+            raise SystemExit(f"unknown grid axis {axis!r}; use {list(WEIGHT_AXES)} or a HybridRetriever field")
+        grid[axis] = tuple(float(v) for v in (values if isinstance(values, (list, tuple)) else [values]))
+    return grid
 
 
 def key(row: dict[str, Any]) -> float:
@@ -84,7 +102,11 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(".engram-bench"))
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
     parser.add_argument("--tag", default="dev")
+    parser.add_argument("--grid", type=json.loads, default=GRID,
+                        help='JSON axes, e.g. \'{"dense": [1, 1.5], "time": [0.25, 0.5], '
+                             '"spread_weight": [0.7]}\' (default: the built-in grid)')
     args = parser.parse_args()
+    grid = parse_grid(args.grid)
     settings = Settings().model_copy(update={"exhaustive_max_items": 0})
     args.workdir.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
@@ -101,12 +123,13 @@ def main() -> None:
         stores[name] = (memory, cases)
         print(f"{name}: {len(cases)} dev questions ingested", flush=True)
     try:
-        for dense, session, spread in itertools.product(*GRID.values()):
-            row: dict[str, Any] = {"dense": dense, "session_weight": session, "spread_weight": spread,
-                                   "datasets": {}}
+        for point in itertools.product(*grid.values()):
+            setting = dict(zip(grid, point, strict=True))
+            row: dict[str, Any] = {**setting, "datasets": {}}
+            weights = {**DEFAULT_WEIGHTS, **{a: v for a, v in setting.items() if a in WEIGHT_AXES}}
+            fields = {a: v for a, v in setting.items() if a not in WEIGHT_AXES}
             for name, (memory, cases) in stores.items():
-                memory.retriever = HybridRetriever(weights={**DEFAULT_WEIGHTS, "dense": dense},
-                                                   session_weight=session, spread_weight=spread)
+                memory.retriever = HybridRetriever(weights=weights, **fields)
                 pipeline = memory.pipeline()
                 records = [top_k_record(memory, replace(pipeline), case, name) for case in cases]
                 overall = aggregate(records, METRICS)["overall"]
@@ -121,7 +144,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     names = "+".join(stores)
     stem = args.out / f"tune-{names}-{args.tag}-{date.today().isoformat()}"
-    result = {"datasets": {n: len(c) for n, (_, c) in stores.items()}, "split": "dev", "grid": GRID,
+    result = {"datasets": {n: len(c) for n, (_, c) in stores.items()}, "split": "dev", "grid": grid,
               "rows": rows, "best": best,
               "objective": "mean over datasets of turn recall_all@10 + recall_any@10",
               "seconds": time.perf_counter() - started,
@@ -132,12 +155,12 @@ def main() -> None:
     lines = [f"# Retriever weights on the dev splits ({sizes} answerable questions)", "",
              f"Command: `{result['command']}`. Objective: {result['objective']}. Load at the end: "
              f"{result['load']}. Ordered by the objective.", "",
-             "| dense | session | spread | objective | " + " | ".join(
-                 f"{n} {m}" for n in stores for m in ("turn_recall_any@10", "turn_recall_all@10")) + " |",
-             "|---|---|---|---|" + "---|" * (2 * len(stores))]
+             "| " + " | ".join(grid) + " | objective | " + " | ".join(
+                 f"{n} {m}" for n in stores for m in SHOWN) + " |",
+             "|" + "---|" * (len(grid) + 1 + len(SHOWN) * len(stores))]
     for r in sorted(rows, key=key, reverse=True):
-        cells = [r["datasets"][n][m] for n in stores for m in ("turn_recall_any@10", "turn_recall_all@10")]
-        lines.append(f"| {r['dense']} | {r['session_weight']} | {r['spread_weight']} | {r['objective']:.3f} | "
+        cells = [r["datasets"][n][m] for n in stores for m in SHOWN]
+        lines.append("| " + " | ".join(str(r[a]) for a in grid) + f" | {r['objective']:.3f} | "
                      + " | ".join(f"{c:.3f}" if c is not None else "—" for c in cells) + " |")
     stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
     print("best:", json.dumps(best))

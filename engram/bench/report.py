@@ -88,6 +88,11 @@ def markdown(result: dict[str, Any], command: str) -> str:
         lines += _table(["check", "n", *systems], [
             [label, str(next(iter(systems.values()))["answerable"].get(f"n_{metric}", 0)),
              *(_fmt(systems[s]["answerable"].get(metric)) for s in systems)] for label, metric in updates])
+        unrankable = next(iter(systems.values()))["answerable"].get("n_same_message_labelled_both", 0)
+        if unrankable:
+            lines += ["", f"Left out of the BEAM knowledge_update check: {unrankable} question(s) whose "
+                      "annotation names one message as both the original and the updated information, "
+                      "so no ranking can put one above the other."]
     abstain = {s: d.get("abstention", {}) for s, d in systems.items()}
     if any(a.get("n") for a in abstain.values()):
         lines += ["", "## Abstention questions (no evidence in the history)", "",

@@ -86,12 +86,21 @@ def asked_state_first(case: BenchCase, sessions: Sequence[str]) -> float | None:
 
 def part_checks(case: BenchCase, turns: Sequence[Sequence[str]]) -> dict[str, float | None]:
     """BEAM: updated_info above original_info (knowledge_update) and both statements of
-    a contradiction in the top 10 (contradiction_resolution)."""
+    a contradiction in the top 10 (contradiction_resolution).
+
+    A question whose annotation names one message as both the original and the updated
+    information has no order to rank (2 of BEAM 100K's 39): it gets None, so it is left
+    out of the rate, and ``same_message_labelled_both`` counts it."""
     parts: Mapping[str, set[str]] = case.extra.get("evidence_parts") or {}
     out: dict[str, float | None] = {}
     if {"original_info", "updated_info"} <= parts.keys():
-        new, old = rank_of(turns, parts["updated_info"]), rank_of(turns, parts["original_info"])
-        out["updated_above_original@10"] = 1.0 if new is not None and (old is None or new < old) else 0.0
+        if parts["updated_info"] & parts["original_info"]:
+            out["updated_above_original@10"] = None
+            out["same_message_labelled_both"] = 1.0
+        else:
+            new, old = rank_of(turns, parts["updated_info"]), rank_of(turns, parts["original_info"])
+            out["updated_above_original@10"] = (
+                1.0 if new is not None and (old is None or new < old) else 0.0)
     if {"first_statement", "second_statement"} <= parts.keys():
         both = all(rank_of(turns, parts[p]) is not None for p in ("first_statement", "second_statement"))
         out["both_statements@10"] = 1.0 if both else 0.0

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from engram.bench.beam import evidence_parts, load_beam, tidy
+from engram.bench.report import markdown
 from engram.bench.datasets import BenchCase, BenchSession, BenchTurn
 from engram.bench.runner import BenchConfig, run
 from engram.bench.scoring import evidence_inside, newest_first, part_checks
@@ -99,6 +100,10 @@ def test_newest_first_and_part_checks() -> None:
     beam = _case("knowledge_update", [], set(), evidence_parts={"original_info": {"1"}, "updated_info": {"2"}})
     assert part_checks(beam, [["2"], ["1"]]) == {"updated_above_original@10": 1.0}
     assert part_checks(beam, [["1"], ["2"]]) == {"updated_above_original@10": 0.0}
+    relabelled = _case("knowledge_update", [], set(),
+                       evidence_parts={"original_info": {"1"}, "updated_info": {"1", "3"}})
+    assert part_checks(relabelled, [["1"], ["3"]]) == {"updated_above_original@10": None,
+                                                        "same_message_labelled_both": 1.0}
     both = _case("contradiction_resolution", [], set(),
                  evidence_parts={"first_statement": {"1"}, "second_statement": {"2"}})
     assert part_checks(both, [["1"], ["9"], ["2"]]) == {"both_statements@10": 1.0}
@@ -106,12 +111,20 @@ def test_newest_first_and_part_checks() -> None:
 
 
 def test_run_on_beam_reports_abilities_updates_and_abstention(tmp_path: Path) -> None:
-    config = BenchConfig(dataset="beam", data=write_beam(tmp_path / "beam"), workdir=tmp_path / "w",
+    data = write_beam(tmp_path / "beam")
+    probes_file = data / "1" / "probing_questions" / "probing_questions.json"
+    probes = json.loads(probes_file.read_text())
+    probes["knowledge_update"].append({"question": "How fast was my API before caching?", "answer": "900ms",
+                                       "source_chat_ids": "{'original_info': [0], 'updated_info': [0]}"})
+    probes_file.write_text(json.dumps(probes))
+    config = BenchConfig(dataset="beam", data=data, workdir=tmp_path / "w",
                          settings=Settings(embedder="hashing", data_dir=tmp_path / "data"))
     result = run(config)
     hybrid = result["systems"]["hybrid"]
     assert set(hybrid["by_type"]) == {"knowledge_update", "preference_following"}
-    assert hybrid["answerable"]["n_updated_above_original@10"] == 1
+    assert hybrid["answerable"]["n_updated_above_original@10"] == 1  # the relabelled one is left out
+    assert hybrid["answerable"]["n_same_message_labelled_both"] == 1
+    assert "Left out of the BEAM knowledge_update check: 1 question" in markdown(result, "cmd")
     assert hybrid["abstention"]["n"] == 1 and hybrid["abstention"]["top_score"] is not None
     assert result["ingest"]["rounds"] == 3
 
