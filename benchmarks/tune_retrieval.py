@@ -10,8 +10,9 @@ settings are copied into engram/retrieve/hybrid.py by hand, with a pointer to th
         beam=../shared/datasets/beam/100K \
         longmemeval=../shared/datasets/longmemeval/longmemeval_s_cleaned.json.xz@24
 
-Each argument is NAME=PATH, with an optional @N for a seeded sample of N questions
-(drawn before the dev filter, as ``engram bench --sample N --split dev`` does).
+Each argument is NAME=PATH, with an optional @N for a seeded sample of N *dev* questions
+(drawn after the dev filter, as ``engram bench --sample N --split dev`` does; so it is not
+the dev half of ``engram bench --sample N``, and its haystacks may need embedding).
 """
 
 from __future__ import annotations
