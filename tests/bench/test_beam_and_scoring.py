@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from engram.bench.beam import evidence_parts, load_beam, tidy
-from engram.bench.report import markdown
 from engram.bench.datasets import BenchCase, BenchSession, BenchTurn
+from engram.bench.report import markdown
 from engram.bench.runner import BenchConfig, run
 from engram.bench.scoring import evidence_inside, newest_first, part_checks
 from engram.bench.splits import split_of
