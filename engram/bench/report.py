@@ -85,10 +85,11 @@ def markdown(result: dict[str, Any], command: str) -> str:
                if any(data["answerable"].get(f"n_{metric}") for data in systems.values())]
     if updates:
         lines += ["", "## Knowledge updates and contradictions", ""]
+        counts = next(iter(systems.values()))["answerable"]  # every system saw the same questions
         lines += _table(["check", "n", *systems], [
-            [label, str(next(iter(systems.values()))["answerable"].get(f"n_{metric}", 0)),
+            [label, str(counts.get(f"n_{metric}", 0)),
              *(_fmt(systems[s]["answerable"].get(metric)) for s in systems)] for label, metric in updates])
-        unrankable = next(iter(systems.values()))["answerable"].get("n_same_message_labelled_both", 0)
+        unrankable = counts.get("n_same_message_labelled_both", 0)
         if unrankable:
             lines += ["", f"Left out of the BEAM knowledge_update check: {unrankable} question(s) whose "
                       "annotation names one message as both the original and the updated information, "
