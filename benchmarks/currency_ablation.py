@@ -9,7 +9,8 @@ by explicit present-tense cues, or grouped by subject (cosine between rivals). T
 BENCH.db is the database an ``engram bench ... --split dev`` run left in its workdir; the
 optional last argument samples N questions (seed 7) before the dev filter.
 Results of 2026-12-01: benchmarks/results/currency-ablation-2026-12-01.md; the leader-share
-rule: benchmarks/results/currency-ablation-2026-12-02.md.
+rule: benchmarks/results/currency-ablation-2026-12-02.md; past-tense value questions and the rival
+value's locality: benchmarks/results/currency-ablation-2026-12-02-past-events.md.
 """
 
 from __future__ import annotations
@@ -251,7 +252,23 @@ def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
     return stage
 
 
+def rival_rules(past_events: bool, locality: str) -> Stage:
+    """The shipped stage with the past-event rule (:data:`~engram.retrieve.currency.PAST_EVENTS_UNORDERED`)
+    on or off, and where a long round must state its value (:data:`~engram.retrieve.currency.RIVAL_LOCALITY`)."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        kept = currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY
+        currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY = past_events, locality
+        try:
+            return _CURRENT(ranked, items, analysis)
+        finally:
+            currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY = kept
+    return stage
+
+
 VARIANTS: dict[str, tuple[bool, Stage]] = {
+    **{f"past events {'unordered' if p else 'ordered'}, rival value {o}":
+       (True, rival_rules(p, o)) for p in (False, True) for o in ("round", "value", "sentence")},
     "rule before 2026-12-02 (no leader share, no number test)": (True, leader_share(0.0, False)),
     **{f"rivals >= {a} x the leader{', numbers' if n else ''}{', or of its dense part' if d else ''}":
        (True, leader_share(a, n, d)) for a in (0.4, 0.5, 0.6, 0.7) for n in (False, True) for d in (False, True)},

@@ -10,7 +10,7 @@ Two signals, each applied once:
 * **Current state.** When several strong hits state a value for the same thing (a job,
   a home, a count, a personal best...), a question about the present wants the newest
   one first. Among the head of the ranking, the hits that state a value for what the
-  query asks about (:func:`is_rival`: a slot, an attribute family, or two content words)
+  query asks about (:func:`states_rival_value`: a slot, an attribute family, or two content words)
   are re-ordered newest first *inside the positions they already hold*: the set of top-k
   hits never changes, only which of the rival values leads. Questions about the past
   keep the relevance order, so "where did I use to work?" still reaches the old job, and
@@ -23,6 +23,10 @@ Two signals, each applied once:
   place to first, which cost LongMemEval dev session R@1 0.913 -> 0.861; with it, 0.909
   (benchmarks/results/currency-ablation-2026-12-02.md). For a quantity question a rival
   must also state a number that is not a date or a clock time (:func:`states_quantity`).
+  A value asked in the simple past ("how much did I spend on the car wash?") is that
+  event's, so it gets no newest-first ordering: on the dev splits that lifted LongMemEval
+  turn R@1 0.511 -> 0.564 with no knowledge-update check moving
+  (benchmarks/results/currency-ablation-2026-12-02-past-events.md).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from engram.ingest.sentences import quick_sentences
 from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
 from engram.retrieve.analysis import PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
@@ -44,6 +49,8 @@ RIVAL_SCORE = 0.1  # a rival value is at least weakly relevant (fused scores are
 RIVAL_COVERAGE = 0.5  # or, sharing no known attribute, holds this share of the query's words
 RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chosen on dev splits)
 RIVAL_BY_MEANING = True  # ... or of the leader's dense part (see as_strong)
+PAST_EVENTS_UNORDERED = True  # a value asked in the simple past is an event's, not today's (wanted_order)
+RIVAL_LOCALITY = "round"  # where a long round states the value: the "round", a "value" sentence, or one "sentence"
 
 # Attributes whose value changes over a life; a query and a memory "state the same
 # thing" when they name the same attribute. Word stems, matched at word starts.
@@ -78,6 +85,16 @@ QUANTITY = re.compile(
 _INTERVAL = re.compile(
     r"\bbetween\b[^?]*\band\b|\b(?:passed|elapsed)\b|\bhow long did\b|\bdid it take\b|"
     r"\bhow (?:many|much)\b[^?]*\b(?:after|before)\b", re.IGNORECASE)
+# ... or a past event's own value ("how much did I spend on the car wash?", "how many bass
+# did I catch on that trip?", "how long had I been using the rug when I rearranged the room?"):
+# the simple past or past perfect asks what was true then, not for a value that changed since.
+# A window that ends now ("in the last three months", "so far") still asks for today's tally.
+_PAST_EVENT = re.compile(
+    r"\b(?:did|had)\s+(?:i|we)\b|\bwhen (?:i|we) (?:\w+ed|got|went|began|bought|took|met|made|"
+    r"left|saw|came|became|first)\b", re.IGNORECASE)
+_WINDOW_TO_NOW = re.compile(
+    r"\b(?:so far|to date|this (?:week|month|year)|in the last (?:[\w-]+ )?(?:days?|weeks?|months?|years?))\b",
+    re.IGNORECASE)
 
 
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
@@ -171,22 +188,21 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     if analysis.past:
         return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
-    asks_current = (NOW_CUE.search(text) or (asks_for_value(text) and not _INTERVAL.search(text))
+    if NOW_CUE.search(text) or (PAST_EVENTS_UNORDERED and _WINDOW_TO_NOW.search(text)):
+        return "newest"
+    if PAST_EVENTS_UNORDERED and _PAST_EVENT.search(text):
+        return None
+    asks_current = ((asks_for_value(text) and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 
 
-def is_rival(item: MemoryItem, wanted: frozenset[str], words: list[str],
-             slots: frozenset[SlotKey] = frozenset()) -> bool:
-    """Does ``item`` state a value for what the query asks about? The same slot
-    (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's),
-    the same attribute word family, or two of the query's content words."""
-    if wanted and names_any(item.content, wanted):
+def _names_attribute(text: str, wanted: frozenset[str], words: list[str]) -> bool:
+    """The query's attribute family, or two (and half) of its content words, in ``text``."""
+    if wanted and names_any(text, wanted):
         return True
-    hits = shared_words(words, item.content)  # one shared word ("take") is not the same subject
-    if hits >= 2 and hits >= RIVAL_COVERAGE * len(words):
-        return True
-    return bool(slots) and bool(slots & set(slots_of(item)))  # the costliest check last
+    hits = shared_words(words, text)  # one shared word ("take") is not the same subject
+    return hits >= 2 and hits >= RIVAL_COVERAGE * len(words)
 
 
 def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
@@ -203,7 +219,7 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
                     analysis: QueryAnalysis) -> list[int]:
     """Positions in the first :data:`HEAD` hits of the strong hits (at least
     :data:`RIVAL_SCORE`, and :data:`RIVAL_SHARE` of the leader) that state a value for what
-    the query asks about (:func:`is_rival`); for a quantity question, a number too."""
+    the query asks about (:func:`states_rival_value`); for a quantity question, a number too."""
     if not ranked:
         return []
     wanted = attribute_of(analysis.text)
@@ -211,8 +227,40 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     leader = ranked[0]
     valued = asks_for_value(analysis.text)
     return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
-            and is_rival(items[r.id], wanted, analysis.words, slots)
-            and (not valued or states_value(items[r.id].content, analysis.text))]
+            and states_rival_value(items[r.id], wanted, analysis, slots, valued)]
+
+
+def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: QueryAnalysis,
+                       slots: frozenset[SlotKey], valued: bool) -> bool:
+    """Does ``item`` state a value for what the query asks about: the same slot
+    (:mod:`engram.lifecycle.slots`: an extracted fact's, or a first-person statement's), the
+    same attribute word family, or two of the query's content words; and, for a value
+    question, a value of the kind asked (:func:`states_value`)?
+
+    In a long round both must hold in *one sentence* (:data:`RIVAL_LOCALITY`): a
+    300-word round holds two of the query's words and some number almost always, but the
+    round that updates a value says it in one sentence ("I now lead a team of six"). A slot
+    match (a fact's or a first-person statement's) is about the whole memory."""
+    text = item.content
+    if RIVAL_LOCALITY == "value":
+        if not (_names_attribute(text, wanted, analysis.words) or (slots and slots & set(slots_of(item)))):
+            return False
+        return not valued or any(states_value(part, analysis.text) and (
+            shared_words(analysis.words, part) >= 1 or (wanted and names_any(part, wanted)))
+            for part in _sentences(text))
+    parts = _sentences(text) if RIVAL_LOCALITY == "sentence" else (text,)
+    for part in parts:
+        if _names_attribute(part, wanted, analysis.words) and (
+                not valued or states_value(part, analysis.text)):
+            return True
+    return bool(slots) and bool(slots & set(slots_of(item))) and (
+        not valued or states_value(text, analysis.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """``text``'s sentences (the quick splitter; cached: the head's rounds recur)."""
+    return tuple(quick_sentences(text)) or (text,)
 
 
 def as_strong(hit: Ranked, leader: Ranked) -> bool:

@@ -91,9 +91,42 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("when is the webinar on hiring scheduled?", "newest"),  # a moment is a value too
     ("what was my first car?", "oldest"),
     ("what was the first phone I bought?", "oldest"),
+    # a value asked in the simple past or past perfect is that event's, not today's
+    ("how much did I spend on the car wash?", None),
+    ("how many bass did I catch on my fishing trip?", None),
+    ("how long had I been using the rug when I rearranged the room?", None),
+    ("how many weeks have I been in the program when I started the orientation?", None),
+    # ... unless the question asks for a tally up to now
+    ("how many films did I watch in the last 3 months?", "newest"),
+    ("how much did I earn at the market on my most recent visit?", "newest"),
+    ("how many books have I read so far?", "newest"),
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
+
+
+def test_a_value_asked_in_the_past_tense_keeps_relevance_order() -> None:
+    wash = item("I spent $30 on a car wash and $12 on a parking ticket.", 0)
+    later = item("Next month I want to spend under $50 on car wash trips.", 50)
+    items = {wash.id: wash, later.id: later}
+    ranked = [Ranked(wash.id, 0.9), Ranked(later.id, 0.8)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("how much did I spend on the car wash?", NOW))
+    assert [r.id for r in out] == [wash.id, later.id]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("how much do I spend on the car wash?", NOW))
+    assert [r.id for r in out] == [later.id, wash.id]  # asked in the present, the newer value leads
+
+
+@pytest.mark.parametrize("locality", ["round", "value", "sentence"])
+def test_where_a_long_round_must_state_the_rival_value(locality: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(currency, "RIVAL_LOCALITY", locality)
+    first = item("I lead a team of 4 engineers.", 0)
+    spread = item("My team is great. The engineers love pizza. I bought 3 boxes yesterday.", 50)
+    items = {first.id: first, spread.id: spread}
+    ranked = [Ranked(first.id, 0.9), Ranked(spread.id, 0.8)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("how many engineers are on my team?", NOW))
+    moved = [r.id for r in out] == [spread.id, first.id]
+    # the number sits in a sentence without the query's words: a rival only when the round counts
+    assert moved == (locality == "round")
 
 
 def test_a_present_tense_question_that_asks_no_current_value_keeps_relevance_order() -> None:
