@@ -106,6 +106,9 @@ def main() -> None:
     parser.add_argument("--grid", type=json.loads, default=GRID,
                         help='JSON axes, e.g. \'{"dense": [1, 1.5], "time": [0.25, 0.5], '
                              '"spread_weight": [0.7]}\' (default: the built-in grid)')
+    parser.add_argument("--reuse", action="store_true",
+                        help="score the stores an earlier run with the same datasets left in --workdir "
+                             "instead of ingesting again")
     args = parser.parse_args()
     grid = parse_grid(args.grid)
     settings = Settings().model_copy(update={"exhaustive_max_items": 0})
@@ -119,10 +122,15 @@ def main() -> None:
         config = BenchConfig(dataset=name, data=path, sample=sample, seed=args.seed, split="dev",
                              workdir=args.workdir)
         cases = [c for c in select_cases(LOADERS[name](path), config) if not c.abstention]
-        memory = Memory(fresh_database(args.workdir / f"tune-{name}.db"), settings=settings)
-        ingest(memory, cases, f"bench:{name}:")
+        database = args.workdir / f"tune-{name}.db"
+        if args.reuse and database.exists():
+            memory = Memory(database, settings=settings)
+            print(f"{name}: {len(cases)} dev questions, store reused", flush=True)
+        else:
+            memory = Memory(fresh_database(database), settings=settings)
+            ingest(memory, cases, f"bench:{name}:")
+            print(f"{name}: {len(cases)} dev questions ingested", flush=True)
         stores[name] = (memory, cases)
-        print(f"{name}: {len(cases)} dev questions ingested", flush=True)
     try:
         for point in itertools.product(*grid.values()):
             setting = dict(zip(grid, point, strict=True))

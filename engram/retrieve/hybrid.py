@@ -45,6 +45,8 @@ DEFAULT_CHANNELS = ("lexical", "dense", "time")
 DEFAULT_DEPTH = 100  # candidates per channel, whatever ``limit`` is (issue: top-k must not move)
 DENSE_FLOOR = 0.10  # MiniLM cosine of unrelated texts sits below this
 DENSE_CEIL = 0.75  # ... and of close paraphrases above this
+SESSION_DIVERSITY = 0.0  # off: every weight tried (0.1-0.5) lowered all@10 on all three dev splits
+# (tune-locomo+beam+longmemeval-sessdiv-2026-12-02.md); a session's later hits keep (1 - w)^m of their score
 SESSION_WEIGHT = 0.0  # off by default: it cost Recall@10 on the LoCoMo dev split (tune-locomo-2026-12-01.md)
 # The lexical channel ranks a round by its own words only, not also by its neighbours' (the
 # index's context field): on the dev splits of all three benchmarks that lifted hybrid's
@@ -97,11 +99,7 @@ def session_prior(fused: list[Ranked], neighbors: Mapping[str, Neighbors], weigh
     beats one lucky round, and rounds of the best sessions rise together."""
     if weight <= 0 or not fused:
         return fused
-    session_of = {i: n.session or i for i, n in neighbors.items()}  # no session: its own
-    for n in neighbors.values():  # spread-only neighbours share their lifter's session
-        for other in (n.prev, n.next):
-            if other and n.session:
-                session_of.setdefault(other, n.session)
+    session_of = sessions_of(neighbors)
     best: dict[str, list[float]] = {}
     for r in fused:
         session = session_of.get(r.id, r.id)
@@ -118,6 +116,40 @@ def session_prior(fused: list[Ranked], neighbors: Mapping[str, Neighbors], weigh
     return sorted(fused, key=lambda r: (-r.score, r.id))
 
 
+def sessions_of(neighbors: Mapping[str, Neighbors]) -> dict[str, str]:
+    """Each hit's session id (a hit without one is its own session); spread-only neighbours
+    share their lifter's session."""
+    session_of = {i: n.session or i for i, n in neighbors.items()}
+    for n in neighbors.values():
+        for other in (n.prev, n.next):
+            if other and n.session:
+                session_of.setdefault(other, n.session)
+    return session_of
+
+
+def session_diversity(fused: list[Ranked], neighbors: Mapping[str, Neighbors],
+                      weight: float) -> list[Ranked]:
+    """score' = score · (1 − w)^m for a session's (m+1)-th best hit.
+
+    A question that gathers facts from several sessions ("how many model kits have I
+    bought?") needs one round of each in the top k, and one long session about the subject
+    can fill the head with its own rounds. Order inside a session is kept, so the penalty
+    is exact in one pass (the m-th best hit of a session has m of its own above it)."""
+    if weight <= 0 or not fused:
+        return fused
+    session_of = sessions_of(neighbors)
+    seen: dict[str, int] = {}
+    factor = 1.0 - weight
+    for r in fused:
+        session = session_of.get(r.id, r.id)
+        m = seen.get(session, 0)
+        seen[session] = m + 1
+        if m:
+            r.score *= factor ** m
+            r.channels = {**r.channels, "session_diversity": factor ** m}
+    return sorted(fused, key=lambda r: (-r.score, r.id))
+
+
 @dataclass
 class HybridRetriever:
     """Runs the enabled channels and fuses their rankings.
@@ -128,7 +160,8 @@ class HybridRetriever:
     limit, so the first k hits never depend on how many were asked for.
     ``focus`` drops scope-ubiquitous names from the query, ``spread_weight`` lets a
     hit lift its session neighbours (:mod:`engram.retrieve.context`) and
-    ``session_weight`` is the session prior; ``mmr_lambda`` < 1 re-orders for diversity.
+    ``session_weight`` is the session prior, ``session_diversity`` damps a session's later
+    hits; ``mmr_lambda`` < 1 re-orders for diversity.
     """
 
     channels: tuple[str, ...] = DEFAULT_CHANNELS
@@ -138,6 +171,7 @@ class HybridRetriever:
     focus: bool = True
     spread_weight: float = 0.7
     session_weight: float = SESSION_WEIGHT
+    session_diversity: float = SESSION_DIVERSITY
     mmr_lambda: float = 1.0
     lexical_context: bool = LEXICAL_CONTEXT
 
@@ -173,7 +207,7 @@ class HybridRetriever:
                       lexical_context=self.lexical_context, _time=analysis.time)
         rankings = {name: CHANNELS[name](query, store, ctx) for name in self.channels}
         neighbors: dict[str, Neighbors] = {}
-        if self.spread_weight > 0 or self.session_weight > 0:
+        if self.spread_weight > 0 or self.session_weight > 0 or self.session_diversity > 0:
             found = {i for ranking in rankings.values() for i, _ in ranking}
             neighbors = store.neighbors(query.scope, sorted(found), query.filters)
         spread_with = neighbors if self.spread_weight > 0 else None
@@ -185,6 +219,7 @@ class HybridRetriever:
         else:
             fused = calibrated_fuse(rankings, self.weights, spread_with, self.spread_weight)
         fused = session_prior(fused, neighbors, self.session_weight)
+        fused = session_diversity(fused, neighbors, self.session_diversity)
         if self.mmr_lambda < 1.0 and fused:
             head = fused[:depth]
             vectors = store.vectors(query.scope, [r.id for r in head])
@@ -217,7 +252,7 @@ def make_retriever(spec: str, **options: Any) -> HybridRetriever:
                       f"joined by '+' from {sorted(CHANNELS)}")
 
 
-_PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0, "session_weight": 0.0}
+_PLAIN: dict[str, Any] = {"focus": False, "spread_weight": 0.0, "session_weight": 0.0, "session_diversity": 0.0}
 
 
 def _variant(**fields: Any) -> Callable[..., HybridRetriever]:

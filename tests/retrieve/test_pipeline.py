@@ -12,7 +12,7 @@ from engram.retrieve import currency
 from engram.retrieve.analysis import QueryAnalysis, content_words, lexical_text
 from engram.retrieve.base import Ranked
 from engram.retrieve.excerpt import excerpt, opening_turn, shorten_block
-from engram.retrieve.hybrid import RETRIEVERS, make_retriever, session_prior
+from engram.retrieve.hybrid import RETRIEVERS, make_retriever, session_diversity, session_prior
 from engram.retrieve.pack import count_tokens, pack_context, render_item
 from engram.store.base import Neighbors
 
@@ -46,6 +46,17 @@ def test_session_prior_lifts_rounds_of_the_strongest_session() -> None:
     out = session_prior(fused, sessions, 0.3)
     assert [r.id for r in out][:2] == ["b1", "b2"]  # two good rounds beat one lucky one
     assert session_prior(list(fused), sessions, 0.0) == fused
+
+
+def test_session_diversity_damps_a_sessions_later_hits_and_keeps_its_inner_order() -> None:
+    fused = [Ranked("a1", 0.9), Ranked("a2", 0.85), Ranked("a3", 0.8), Ranked("b1", 0.7), Ranked("x", 0.6)]
+    sessions = {"a1": Neighbors(session="A"), "a2": Neighbors(session="A"), "a3": Neighbors(session="A"),
+                "b1": Neighbors(session="B")}  # "x" has no session: it is its own
+    out = session_diversity([Ranked(r.id, r.score) for r in fused], sessions, 0.3)
+    assert [r.id for r in out] == ["a1", "b1", "x", "a2", "a3"]
+    assert [round(r.score, 4) for r in out] == [0.9, 0.7, 0.6, round(0.85 * 0.7, 4), round(0.8 * 0.49, 4)]
+    same = [Ranked(r.id, r.score) for r in fused]
+    assert session_diversity(same, sessions, 0.0) == same  # off: nothing moves
 
 
 # -- stage 3: currency -----------------------------------------------------------------
