@@ -64,7 +64,7 @@ WEIGHT_AXES = ("dense", "time")
 METRICS = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1")
 
 
-SHOWN = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1")
+SHOWN = ("turn_recall_any@10", "turn_recall_all@10", "session_recall_any@1", "turn_recall_any@1")
 
 
 def parse_grid(raw: object) -> dict[str, tuple[float, ...]]:
