@@ -252,6 +252,20 @@ def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
     return stage
 
 
+def history_rule(on: bool) -> Stage:
+    """The shipped stage with the history/existence/interval rule
+    (:data:`~engram.retrieve.currency.HISTORY_UNORDERED`) on or off."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        kept = currency.HISTORY_UNORDERED
+        currency.HISTORY_UNORDERED = on
+        try:
+            return _CURRENT(ranked, items, analysis)
+        finally:
+            currency.HISTORY_UNORDERED = kept
+    return stage
+
+
 def rival_rules(past_events: bool, locality: str) -> Stage:
     """The shipped stage with the past-event rule (:data:`~engram.retrieve.currency.PAST_EVENTS_UNORDERED`)
     on or off, and where a long round must state its value (:data:`~engram.retrieve.currency.RIVAL_LOCALITY`)."""
@@ -267,6 +281,8 @@ def rival_rules(past_events: bool, locality: str) -> Stage:
 
 
 VARIANTS: dict[str, tuple[bool, Stage]] = {
+    "history questions ordered": (True, history_rule(False)),
+    "history questions unordered": (True, history_rule(True)),
     **{f"past events {'unordered' if p else 'ordered'}, rival value {o}":
        (True, rival_rules(p, o)) for p in (False, True) for o in ("round", "value", "sentence")},
     "rule before 2026-12-02 (no leader share, no number test)": (True, leader_share(0.0, False)),

@@ -26,7 +26,9 @@ Two signals, each applied once:
   A value asked in the simple past ("how much did I spend on the car wash?") is that
   event's, so it gets no newest-first ordering: on the dev splits that lifted LongMemEval
   turn R@1 0.511 -> 0.564 with no knowledge-update check moving
-  (benchmarks/results/currency-ablation-2026-12-02-past-events.md).
+  (benchmarks/results/currency-ablation-2026-12-02-past-events.md). Nor does a question
+  about the whole history ("summarize…", "over time"), about whether something ever
+  happened ("have I ever…"), or about an interval: BEAM dev turn R@1 0.363 -> 0.397.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ RIVAL_COVERAGE = 0.5  # or, sharing no known attribute, holds this share of the 
 RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chosen on dev splits)
 RIVAL_BY_MEANING = True  # ... or of the leader's dense part (see as_strong)
 PAST_EVENTS_UNORDERED = True  # a value asked in the simple past is an event's, not today's (wanted_order)
+HISTORY_UNORDERED = True  # history, existence and interval questions get no order (wanted_order)
 RIVAL_LOCALITY = "round"  # where a long round states the value: the "round", a "value" sentence, or one "sentence"
 
 # Attributes whose value changes over a life; a query and a memory "state the same
@@ -92,6 +95,11 @@ _INTERVAL = re.compile(
 _PAST_EVENT = re.compile(
     r"\b(?:did|had)\s+(?:i|we)\b|\bwhen (?:i|we) (?:\w+ed|got|went|began|bought|took|met|made|"
     r"left|saw|came|became|first)\b", re.IGNORECASE)
+# A question about the whole history or about whether something ever happened wants every
+# state in relevance order, not one of them first ("have I ever worked on X before?", "give
+# me a summary of how my project developed over time").
+_HISTORY = re.compile(r"\b(?:(?:have|has|did) (?:i|we|you) ever|summar(?:y|ize|ise)|over time|over the course of|"
+                      r"history of)\b", re.IGNORECASE)
 _WINDOW_TO_NOW = re.compile(
     r"\b(?:so far|to date|this (?:week|month|year)|in the last (?:[\w-]+ )?(?:days?|weeks?|months?|years?))\b",
     re.IGNORECASE)
@@ -185,12 +193,16 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     current value."""
     if analysis.facets:
         return None
-    if analysis.past:
-        return "oldest" if PAST_CUE.search(analysis.text) else None
     text = analysis.text
+    if HISTORY_UNORDERED and _HISTORY.search(text):
+        return None
+    if analysis.past:
+        return "oldest" if PAST_CUE.search(text) else None
     if NOW_CUE.search(text) or (PAST_EVENTS_UNORDERED and _WINDOW_TO_NOW.search(text)):
         return "newest"
     if PAST_EVENTS_UNORDERED and _PAST_EVENT.search(text):
+        return None
+    if HISTORY_UNORDERED and _INTERVAL.search(text):
         return None
     asks_current = ((asks_for_value(text) and not _INTERVAL.search(text))
                     or query_slots(text))  # the costliest check last

@@ -111,6 +111,10 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("how many films did I watch in the last 3 months?", "newest"),
     ("how much did I earn at the market on my most recent visit?", "newest"),
     ("how many books have I read so far?", "newest"),
+    # a question about the whole history, or whether something ever happened, wants no one state first
+    ("have I ever worked on triangle classification problems before?", None),
+    ("summarize how my work with Robert has developed", None),
+    ("how long did it take me to move to my new apartment?", None),  # an interval, though it names a home
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
