@@ -252,17 +252,17 @@ def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
     return stage
 
 
-def history_rule(on: bool) -> Stage:
-    """The shipped stage with the history/existence/interval rule
-    (:data:`~engram.retrieve.currency.HISTORY_UNORDERED`) on or off."""
+def with_flag(flag: str, on: bool) -> Stage:
+    """The shipped stage with one of its boolean rules (``currency.<flag>``) on or off:
+    ``HISTORY_UNORDERED``, ``SUBJECT_MUST_MATCH``."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
-        kept = currency.HISTORY_UNORDERED
-        currency.HISTORY_UNORDERED = on
+        kept = getattr(currency, flag)
+        setattr(currency, flag, on)
         try:
             return _CURRENT(ranked, items, analysis)
         finally:
-            currency.HISTORY_UNORDERED = kept
+            setattr(currency, flag, kept)
     return stage
 
 
@@ -281,8 +281,10 @@ def rival_rules(past_events: bool, locality: str) -> Stage:
 
 
 VARIANTS: dict[str, tuple[bool, Stage]] = {
-    "history questions ordered": (True, history_rule(False)),
-    "history questions unordered": (True, history_rule(True)),
+    "history questions ordered": (True, with_flag("HISTORY_UNORDERED", False)),
+    "history questions unordered": (True, with_flag("HISTORY_UNORDERED", True)),
+    "any subject's value is a rival": (True, with_flag("SUBJECT_MUST_MATCH", False)),
+    "a rival names the person asked about": (True, with_flag("SUBJECT_MUST_MATCH", True)),
     **{f"past events {'unordered' if p else 'ordered'}, rival value {o}":
        (True, rival_rules(p, o)) for p in (False, True) for o in ("round", "value", "sentence")},
     "rule before 2026-12-02 (no leader share, no number test)": (True, leader_share(0.0, False)),

@@ -29,6 +29,8 @@ Two signals, each applied once:
   (benchmarks/results/currency-ablation-2026-12-02-past-events.md). Nor does a question
   about the whole history ("summarize…", "over time"), about whether something ever
   happened ("have I ever…"), or about an interval: BEAM dev turn R@1 0.363 -> 0.397.
+  A question about someone else ("where does my sister Emily live?") takes rivals that
+  name them only, so the user's own new address does not lead.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from engram.ingest.keys import STOPWORDS
 from engram.ingest.sentences import quick_sentences
 from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
@@ -53,6 +56,7 @@ RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chos
 RIVAL_BY_MEANING = True  # ... or of the leader's dense part (see as_strong)
 PAST_EVENTS_UNORDERED = True  # a value asked in the simple past is an event's, not today's (wanted_order)
 HISTORY_UNORDERED = True  # history, existence and interval questions get no order (wanted_order)
+SUBJECT_MUST_MATCH = True  # a question about someone else: a rival names them (rival_positions)
 RIVAL_LOCALITY = "round"  # where a long round states the value: the "round", a "value" sentence, or one "sentence"
 
 # Attributes whose value changes over a life; a query and a memory "state the same
@@ -238,8 +242,44 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     slots = frozenset(query_slots(analysis.text))
     leader = ranked[0]
     valued = asks_for_value(analysis.text)
+    subjects = subject_of(analysis.text) if SUBJECT_MUST_MATCH else ()
     return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
-            and states_rival_value(items[r.id], wanted, analysis, slots, valued)]
+            and states_rival_value(items[r.id], wanted, analysis, slots, valued)
+            and (not subjects or mentions_any(items[r.id].content, subjects))]
+
+
+# Someone other than the user the question is about: "where does my sister Emily live?",
+# "where does Bob work?". A value stated about the user ("I live near 33rd street") is no
+# rival for it, however new.
+_PEOPLE = (r"sister|brother|siblings?|mom|mum|mother|dad|father|parents?|wife|husband|partner|girlfriend|"
+           r"boyfriend|fianc[eé]e?|son|daughter|kids?|children|friend|best friend|boss|manager|colleague|"
+           r"co-?worker|neighbou?r|grand(?:ma|pa|mother|father|parents?)|aunt|uncle|cousin|niece|nephew|"
+           r"roommate|flatmate|in-laws?")
+# the relation is the question's subject ("does my sister…"), owns something ("my boss's car") or
+# comes with a name ("my sister Emily"); "who is my partner?" asks for the partner, a value
+_OTHER_PERSON = re.compile(
+    rf"\b(?:(?:does|do|did|has|have|will|would|can) (?:my|our) (?:\w+ )?({_PEOPLE})(?: ((?-i:[A-Z][a-z]+)))?\b|"
+    rf"(?:my|our) (?:\w+ )?"
+    rf"({_PEOPLE})(?:'s\b| ((?-i:[A-Z][a-z]+))\b))", re.IGNORECASE)
+_NAMED_SUBJECT = re.compile(r"\b(?:does|do|is|did|was|has) ([A-Z][a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=2048)
+def subject_of(question: str) -> tuple[str, ...]:
+    """The words naming the person ``question`` asks about when it is not the user
+    (a relation as the subject or owner, the name after it, or a name as the subject), else
+    ``()``."""
+    words: list[str] = []
+    for match in _OTHER_PERSON.finditer(question):
+        words += [w for w in match.groups() if w]
+    words += [m.group(1) for m in _NAMED_SUBJECT.finditer(question) if m.group(1).lower() not in STOPWORDS]
+    return tuple(dict.fromkeys(w.lower() for w in words))
+
+
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` name one of ``words`` (whole words, any case, a plural or possessive too)?"""
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}(?:s|es|'s)?\b", lowered) for w in words if w in lowered)
 
 
 def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: QueryAnalysis,

@@ -120,6 +120,28 @@ def test_which_questions_ask_for_the_current_value(query: str, wanted: str | Non
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
 
 
+@pytest.mark.parametrize(("query", "subject"), [
+    ("Where does my sister Emily live?", ("sister", "emily")),
+    ("Where does Bob work?", ("bob",)),
+    ("What is my best friend's job?", ("friend",)),
+    ("Where do I live now?", ()),  # the user
+    ("How many trips have I taken my Canon camera on?", ()),  # a thing, not a person
+])
+def test_the_person_a_question_is_about(query: str, subject: tuple[str, ...]) -> None:
+    assert currency.subject_of(query) == subject
+
+
+def test_a_value_about_someone_else_is_no_rival_for_the_users_question() -> None:
+    sister = item("My sister Emily lives in Denver.", 0)
+    mine = item("I live near 33rd street now.", 50)
+    items = {sister.id: sister, mine.id: mine}
+    ranked = [Ranked(sister.id, 0.9), Ranked(mine.id, 0.8)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does my sister Emily live?", NOW))
+    assert [r.id for r in out] == [sister.id, mine.id]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("Where do I live?", NOW))
+    assert [r.id for r in out] == [mine.id, sister.id]  # asked about the user, the newer home leads
+
+
 def test_a_value_asked_in_the_past_tense_keeps_relevance_order() -> None:
     wash = item("I spent $30 on a car wash and $12 on a parking ticket.", 0)
     later = item("Next month I want to spend under $50 on car wash trips.", 50)
