@@ -254,7 +254,7 @@ def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
 
 def with_flag(flag: str, on: bool) -> Stage:
     """The shipped stage with one of its boolean rules (``currency.<flag>``) on or off:
-    ``HISTORY_UNORDERED``, ``SUBJECT_MUST_MATCH``."""
+    ``HISTORY_UNORDERED``, ``SUBJECT_MUST_MATCH``, ``TENSE_IS_NO_STATE_CUE``."""
     def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
               vectors: Any = None) -> list[Ranked]:
         kept = getattr(currency, flag)
@@ -285,6 +285,8 @@ VARIANTS: dict[str, tuple[bool, Stage]] = {
     "history questions unordered": (True, with_flag("HISTORY_UNORDERED", True)),
     "any subject's value is a rival": (True, with_flag("SUBJECT_MUST_MATCH", False)),
     "a rival names the person asked about": (True, with_flag("SUBJECT_MUST_MATCH", True)),
+    "'was I' / 'were' ask for the earlier state": (True, with_flag("TENSE_IS_NO_STATE_CUE", False)),
+    "'was I' / 'were' are only a tense": (True, with_flag("TENSE_IS_NO_STATE_CUE", True)),
     **{f"past events {'unordered' if p else 'ordered'}, rival value {o}":
        (True, rival_rules(p, o)) for p in (False, True) for o in ("round", "value", "sentence")},
     "rule before 2026-12-02 (no leader share, no number test)": (True, leader_share(0.0, False)),

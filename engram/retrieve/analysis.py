@@ -83,6 +83,11 @@ _PAST_STATE = (r"used to", r"previous(?:ly)?", r"before", r"formerly", r"former"
                r"the first (?:[\w'-]+ ){0,3}(?:i|we)", r"in the past", r"back then", r"prior",
                r"earlier", r"no longer", r"any ?more", r"was i", r"were")
 PAST_CUE = re.compile(rf"\b(?:{'|'.join(_PAST_STATE)})\b", re.IGNORECASE)
+# ... less the bare past tense ("was I", "were"), which says when but not that an earlier of
+# several states is wanted ("how many copies were released?"): what the current-state stage reads
+_TENSE_ONLY = (r"was i", r"were")
+EARLIER_STATE_CUE = re.compile(rf"\b(?:{'|'.join(w for w in _PAST_STATE if w not in _TENSE_ONLY)})\b",
+                               re.IGNORECASE)
 # ... and, with these, questions about the past at all ("where did I use to live?").
 _PAST_ANY = (*_PAST_STATE, r"(?<!how )old", r"past", r"history", r"changed?", r"did i (?:use|live|work)")
 _PAST = re.compile(rf"\b(?:{'|'.join(_PAST_ANY)})\b", re.IGNORECASE)

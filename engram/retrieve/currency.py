@@ -44,7 +44,7 @@ from engram.ingest.keys import STOPWORDS
 from engram.ingest.sentences import quick_sentences
 from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
-from engram.retrieve.analysis import PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
+from engram.retrieve.analysis import EARLIER_STATE_CUE, PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
 from engram.retrieve.timeparse import MONTHS, NUMBERS
 
@@ -56,6 +56,7 @@ RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chos
 RIVAL_BY_MEANING = True  # ... or of the leader's dense part (see as_strong)
 PAST_EVENTS_UNORDERED = True  # a value asked in the simple past is an event's, not today's (wanted_order)
 HISTORY_UNORDERED = True  # history, existence and interval questions get no order (wanted_order)
+TENSE_IS_NO_STATE_CUE = True  # "was I" / "were" alone ask for no earlier state (wanted_order)
 SUBJECT_MUST_MATCH = True  # a question about someone else: a rival names them (rival_positions)
 RIVAL_LOCALITY = "round"  # where a long round states the value: the "round", a "value" sentence, or one "sentence"
 
@@ -201,7 +202,8 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
     if HISTORY_UNORDERED and _HISTORY.search(text):
         return None
     if analysis.past:
-        return "oldest" if PAST_CUE.search(text) else None
+        cue = EARLIER_STATE_CUE if TENSE_IS_NO_STATE_CUE else PAST_CUE
+        return "oldest" if cue.search(text) else None
     if NOW_CUE.search(text) or (PAST_EVENTS_UNORDERED and _WINDOW_TO_NOW.search(text)):
         return "newest"
     if PAST_EVENTS_UNORDERED and _PAST_EVENT.search(text):

@@ -115,6 +115,10 @@ def test_current_state_orders_rivals_newest_first_inside_their_positions() -> No
     ("have I ever worked on triangle classification problems before?", None),
     ("summarize how my work with Robert has developed", None),
     ("how long did it take me to move to my new apartment?", None),  # an interval, though it names a home
+    # the bare past tense says when, not that the earlier of several states is wanted
+    ("how many copies of the album were released worldwide?", None),
+    ("how old was I when Alex was born?", None),
+    ("where were we living before the move?", "oldest"),  # "before" still asks for it
 ])
 def test_which_questions_ask_for_the_current_value(query: str, wanted: str | None) -> None:
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
