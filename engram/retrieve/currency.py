@@ -291,10 +291,12 @@ def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: Query
     same attribute word family, or two of the query's content words; and, for a value
     question, a value of the kind asked (:func:`states_value`)?
 
-    In a long round both must hold in *one sentence* (:data:`RIVAL_LOCALITY`): a
-    300-word round holds two of the query's words and some number almost always, but the
-    round that updates a value says it in one sentence ("I now lead a team of six"). A slot
-    match (a fact's or a first-person statement's) is about the whole memory."""
+    Where a long round must state it is :data:`RIVAL_LOCALITY`: anywhere in the round (the
+    default), in a sentence that shares a query word (``"value"``), or attribute and value
+    in one sentence (``"sentence"``). A 300-word round holds two of the query's words and some
+    number almost always, so the stricter two lift R@1, but on the dev splits they lost
+    knowledge-update checks (benchmarks/results/currency-ablation-2026-12-02-past-events.md).
+    A slot match (a fact's or a first-person statement's) is about the whole memory."""
     text = item.content
     if RIVAL_LOCALITY == "value":
         if not (_names_attribute(text, wanted, analysis.words) or (slots and slots & set(slots_of(item)))):
