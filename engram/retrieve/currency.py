@@ -245,6 +245,8 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     leader = ranked[0]
     valued = asks_for_value(analysis.text)
     subjects = subject_of(analysis.text) if SUBJECT_MUST_MATCH else ()
+    if subjects and not any(mentions_any(items[r.id].content, subjects) for r in ranked[:HEAD] if r.id in items):
+        subjects = ()  # named by no hit: the user in the third person ("where does Bob work?"), or unknown
     return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
             and states_rival_value(items[r.id], wanted, analysis, slots, valued)
             and (not subjects or mentions_any(items[r.id].content, subjects))]

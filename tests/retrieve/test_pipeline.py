@@ -146,6 +146,20 @@ def test_a_value_about_someone_else_is_no_rival_for_the_users_question() -> None
     assert [r.id for r in out] == [mine.id, sister.id]  # asked about the user, the newer home leads
 
 
+def test_a_name_no_hit_mentions_is_read_as_the_user() -> None:
+    nurse = item("I work as a nurse at St. Mary's hospital.", 0)
+    teacher = item("I quit last month, now I teach biology at Lincoln High.", 50)
+    items = {nurse.id: nurse, teacher.id: teacher}
+    ranked = [Ranked(nurse.id, 0.9), Ranked(teacher.id, 0.8)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does Bob work?", NOW))
+    assert [r.id for r in out] == [teacher.id, nurse.id]  # Bob is nobody else here: the newer job leads
+    bob = item("Bob works at the post office.", 10)
+    items[bob.id] = bob
+    ranked = [Ranked(nurse.id, 0.9), Ranked(bob.id, 0.85), Ranked(teacher.id, 0.8)]
+    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does Bob work?", NOW))
+    assert [r.id for r in out] == [nurse.id, bob.id, teacher.id]  # only Bob's memory is his value
+
+
 def test_a_value_asked_in_the_past_tense_keeps_relevance_order() -> None:
     wash = item("I spent $30 on a car wash and $12 on a parking ticket.", 0)
     later = item("Next month I want to spend under $50 on car wash trips.", 50)
