@@ -208,9 +208,10 @@ def wanted_order(analysis: QueryAnalysis) -> str | None:
         return "newest"
     if PAST_EVENTS_UNORDERED and _PAST_EVENT.search(text):
         return None
-    if HISTORY_UNORDERED and _INTERVAL.search(text):
+    interval = bool(_INTERVAL.search(text))
+    if HISTORY_UNORDERED and interval:
         return None
-    asks_current = ((asks_for_value(text) and not _INTERVAL.search(text))
+    asks_current = ((asks_for_value(text) and not interval)
                     or query_slots(text))  # the costliest check last
     return "newest" if asks_current else None
 
@@ -244,12 +245,13 @@ def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],
     slots = frozenset(query_slots(analysis.text))
     leader = ranked[0]
     valued = asks_for_value(analysis.text)
+    head = [(p, r) for p, r in enumerate(ranked[:HEAD]) if r.id in items]
     subjects = subject_of(analysis.text) if SUBJECT_MUST_MATCH else ()
-    if subjects and not any(mentions_any(items[r.id].content, subjects) for r in ranked[:HEAD] if r.id in items):
-        subjects = ()  # named by no hit: the user in the third person ("where does Bob work?"), or unknown
-    return [p for p, r in enumerate(ranked[:HEAD]) if r.id in items and as_strong(r, leader)
+    naming = {r.id for _, r in head if mentions_any(items[r.id].content, subjects)} if subjects else set()
+    # a person named by no hit is the user in the third person ("where does Bob work?"), or unknown
+    return [p for p, r in head if as_strong(r, leader)
             and states_rival_value(items[r.id], wanted, analysis, slots, valued)
-            and (not subjects or mentions_any(items[r.id].content, subjects))]
+            and (not naming or r.id in naming)]
 
 
 # Someone other than the user the question is about: "where does my sister Emily live?",
@@ -300,8 +302,12 @@ def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: Query
     knowledge-update checks (benchmarks/results/currency-ablation-2026-12-02-past-events.md).
     A slot match (a fact's or a first-person statement's) is about the whole memory."""
     text = item.content
+
+    def same_slot() -> bool:  # the costliest check, so it runs last
+        return bool(slots) and bool(slots & set(slots_of(item)))
+
     if RIVAL_LOCALITY == "value":
-        if not (_names_attribute(text, wanted, analysis.words) or (slots and slots & set(slots_of(item)))):
+        if not (_names_attribute(text, wanted, analysis.words) or same_slot()):
             return False
         return not valued or any(states_value(part, analysis.text) and (
             shared_words(analysis.words, part) >= 1 or (wanted and names_any(part, wanted)))
@@ -311,8 +317,7 @@ def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: Query
         if _names_attribute(part, wanted, analysis.words) and (
                 not valued or states_value(part, analysis.text)):
             return True
-    return bool(slots) and bool(slots & set(slots_of(item))) and (
-        not valued or states_value(text, analysis.text))
+    return same_slot() and (not valued or states_value(text, analysis.text))
 
 
 @functools.lru_cache(maxsize=4096)
