@@ -235,49 +235,40 @@ def gated(or_attribute: bool) -> Stage:
     return ordered(body)
 
 
+def patched(**values: Any) -> Stage:
+    """The shipped stage with module attributes of :mod:`engram.retrieve.currency` set to
+    ``values`` while it runs (restored after), e.g. ``RIVAL_SHARE=0.6``."""
+    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
+              vectors: Any = None) -> list[Ranked]:
+        kept = {name: getattr(currency, name) for name in values}
+        for name, value in values.items():
+            setattr(currency, name, value)
+        try:
+            return _CURRENT(ranked, items, analysis)
+        finally:
+            for name, value in kept.items():
+                setattr(currency, name, value)
+    return stage
+
+
 def leader_share(share: float, numbers: bool, meaning: bool = True) -> Stage:
     """The shipped stage with another :data:`~engram.retrieve.currency.RIVAL_SHARE` and with or
     without the number test for quantity questions (share 0 without numbers: the rule before
     2026-12-02)."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        kept = currency.RIVAL_SHARE, currency.states_quantity, currency.RIVAL_BY_MEANING
-        currency.RIVAL_SHARE, currency.RIVAL_BY_MEANING = share, meaning
-        if not numbers:
-            currency.states_quantity = lambda text: True
-        try:
-            return _CURRENT(ranked, items, analysis)
-        finally:
-            currency.RIVAL_SHARE, currency.states_quantity, currency.RIVAL_BY_MEANING = kept
-    return stage
+    no_number_test = {} if numbers else {"states_quantity": lambda text: True}
+    return patched(RIVAL_SHARE=share, RIVAL_BY_MEANING=meaning, **no_number_test)
 
 
 def with_flag(flag: str, on: bool) -> Stage:
     """The shipped stage with one of its boolean rules (``currency.<flag>``) on or off:
     ``HISTORY_UNORDERED``, ``SUBJECT_MUST_MATCH``, ``TENSE_IS_NO_STATE_CUE``."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        kept = getattr(currency, flag)
-        setattr(currency, flag, on)
-        try:
-            return _CURRENT(ranked, items, analysis)
-        finally:
-            setattr(currency, flag, kept)
-    return stage
+    return patched(**{flag: on})
 
 
 def rival_rules(past_events: bool, locality: str) -> Stage:
     """The shipped stage with the past-event rule (:data:`~engram.retrieve.currency.PAST_EVENTS_UNORDERED`)
     on or off, and where a long round must state its value (:data:`~engram.retrieve.currency.RIVAL_LOCALITY`)."""
-    def stage(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-              vectors: Any = None) -> list[Ranked]:
-        kept = currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY
-        currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY = past_events, locality
-        try:
-            return _CURRENT(ranked, items, analysis)
-        finally:
-            currency.PAST_EVENTS_UNORDERED, currency.RIVAL_LOCALITY = kept
-    return stage
+    return patched(PAST_EVENTS_UNORDERED=past_events, RIVAL_LOCALITY=locality)
 
 
 VARIANTS: dict[str, tuple[bool, Stage]] = {
