@@ -124,6 +124,13 @@ def test_which_questions_ask_for_the_current_value(query: str, wanted: str | Non
     assert currency.wanted_order(QueryAnalysis.of(query, NOW)) == wanted
 
 
+def stage_order(hits: list[tuple[MemoryItem, float]], query: str) -> list[str]:
+    """The ids of ``hits`` (item, fused score; best first) after the current-state stage."""
+    items = {i.id: i for i, _ in hits}
+    ranked = [Ranked(i.id, score) for i, score in hits]
+    return [r.id for r in currency.current_state(ranked, items, QueryAnalysis.of(query, NOW))]
+
+
 @pytest.mark.parametrize(("query", "subject"), [
     ("Where does my sister Emily live?", ("sister", "emily")),
     ("Where does Bob work?", ("bob",)),
@@ -138,37 +145,28 @@ def test_the_person_a_question_is_about(query: str, subject: tuple[str, ...]) ->
 def test_a_value_about_someone_else_is_no_rival_for_the_users_question() -> None:
     sister = item("My sister Emily lives in Denver.", 0)
     mine = item("I live near 33rd street now.", 50)
-    items = {sister.id: sister, mine.id: mine}
-    ranked = [Ranked(sister.id, 0.9), Ranked(mine.id, 0.8)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does my sister Emily live?", NOW))
-    assert [r.id for r in out] == [sister.id, mine.id]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("Where do I live?", NOW))
-    assert [r.id for r in out] == [mine.id, sister.id]  # asked about the user, the newer home leads
+    hits = [(sister, 0.9), (mine, 0.8)]
+    assert stage_order(hits, "Where does my sister Emily live?") == [sister.id, mine.id]
+    assert stage_order(hits, "Where do I live?") == [mine.id, sister.id]  # about the user, the newer home leads
 
 
 def test_a_name_no_hit_mentions_is_read_as_the_user() -> None:
     nurse = item("I work as a nurse at St. Mary's hospital.", 0)
     teacher = item("I quit last month, now I teach biology at Lincoln High.", 50)
-    items = {nurse.id: nurse, teacher.id: teacher}
-    ranked = [Ranked(nurse.id, 0.9), Ranked(teacher.id, 0.8)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does Bob work?", NOW))
-    assert [r.id for r in out] == [teacher.id, nurse.id]  # Bob is nobody else here: the newer job leads
+    # Bob is nobody else here: the newer job leads
+    assert stage_order([(nurse, 0.9), (teacher, 0.8)], "Where does Bob work?") == [teacher.id, nurse.id]
     bob = item("Bob works at the post office.", 10)
-    items[bob.id] = bob
-    ranked = [Ranked(nurse.id, 0.9), Ranked(bob.id, 0.85), Ranked(teacher.id, 0.8)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("Where does Bob work?", NOW))
-    assert [r.id for r in out] == [nurse.id, bob.id, teacher.id]  # only Bob's memory is his value
+    hits = [(nurse, 0.9), (bob, 0.85), (teacher, 0.8)]
+    assert stage_order(hits, "Where does Bob work?") == [nurse.id, bob.id, teacher.id]  # only Bob's memory is his
 
 
 def test_a_value_asked_in_the_past_tense_keeps_relevance_order() -> None:
     wash = item("I spent $30 on a car wash and $12 on a parking ticket.", 0)
     later = item("Next month I want to spend under $50 on car wash trips.", 50)
-    items = {wash.id: wash, later.id: later}
-    ranked = [Ranked(wash.id, 0.9), Ranked(later.id, 0.8)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("how much did I spend on the car wash?", NOW))
-    assert [r.id for r in out] == [wash.id, later.id]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("how much do I spend on the car wash?", NOW))
-    assert [r.id for r in out] == [later.id, wash.id]  # asked in the present, the newer value leads
+    hits = [(wash, 0.9), (later, 0.8)]
+    assert stage_order(hits, "how much did I spend on the car wash?") == [wash.id, later.id]
+    # asked in the present, the newer value leads
+    assert stage_order(hits, "how much do I spend on the car wash?") == [later.id, wash.id]
 
 
 @pytest.mark.parametrize("locality", ["round", "value", "sentence"])
@@ -176,22 +174,17 @@ def test_where_a_long_round_must_state_the_rival_value(locality: str, monkeypatc
     monkeypatch.setattr(currency, "RIVAL_LOCALITY", locality)
     first = item("I lead a team of 4 engineers.", 0)
     spread = item("My team is great. The engineers love pizza. I bought 3 boxes yesterday.", 50)
-    items = {first.id: first, spread.id: spread}
-    ranked = [Ranked(first.id, 0.9), Ranked(spread.id, 0.8)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("how many engineers are on my team?", NOW))
-    moved = [r.id for r in out] == [spread.id, first.id]
+    moved = stage_order([(first, 0.9), (spread, 0.8)], "how many engineers are on my team?") == [spread.id, first.id]
     # the number sits in a sentence without the query's words: a rival only when the round counts
     assert moved == (locality == "round")
 
 
 def test_a_present_tense_question_that_asks_no_current_value_keeps_relevance_order() -> None:
     first, later = item("I built the dashboard API with Flask", 0), item("The dashboard API now caches queries", 50)
-    items = {first.id: first, later.id: later}
-    ranked = [Ranked(first.id, 0.9), Ranked(later.id, 0.6)]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("what is the dashboard API built with?", NOW))
-    assert [r.id for r in out] == [first.id, later.id]
-    out = currency.current_state(ranked, items, QueryAnalysis.of("what does the dashboard API use now?", NOW))
-    assert [r.id for r in out] == [later.id, first.id]  # the same rivals, asked for the current state
+    hits = [(first, 0.9), (later, 0.6)]
+    assert stage_order(hits, "what is the dashboard API built with?") == [first.id, later.id]
+    # the same rivals, asked for the current state
+    assert stage_order(hits, "what does the dashboard API use now?") == [later.id, first.id]
 
 
 def test_a_newer_rival_far_weaker_than_the_leader_keeps_its_place() -> None:
