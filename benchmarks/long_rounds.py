@@ -7,7 +7,16 @@ Variants, each swapped in as the dense channel of the real pipeline (dense-only 
 * ``max`` — a vector per 256-piece window, the round scores its best window (max-sim);
 * ``mean`` — the windows' vectors averaged, weighted by their lengths (one vector per round);
 * ``user`` — max of the round's vector and its user turn's alone;
-* ``max+user`` — every window and the user turn.
+* ``max+user`` — every window and the user turn;
+* ``turns`` — max of the round's vector and each of its turns' alone (a turn's first window);
+* ``user-long`` — as ``user``, for rounds longer than the embedder's window only (a round
+  the window reads whole keeps one vector);
+* ``user-sum`` — one vector per round: the round's and its user turn's, summed and normalised
+  (the one variant a store with one vector per memory can hold).
+
+A round's turns are found by its speakers (``MemoryItem.role``, e.g. ``user+assistant`` or
+two LoCoMo names), so ``--dataset locomo`` and ``--dataset beam`` work too; their "user
+turn" is the round's opening turn.
 
 Windows are cut at word-piece offsets of the bundled tokenizer and embedded through the
 configured embedder (so the embedding cache keeps them: a rerun embeds nothing).
@@ -17,7 +26,9 @@ configured embedder (so the embedding cache keeps them: a rerun embeds nothing).
         --types knowledge-update
 
 The database is the one ``engram bench`` left in its workdir; the same selection flags pick the
-same questions, of which only the dev split's are scored. ``--variants truncated,user`` embeds
+same questions, of which only the dev split's are scored. ``--dev-first`` selects as
+``benchmarks/tune_retrieval.py`` does (the dev filter before the sample), so its
+``tune-<dataset>.db`` files serve. ``--variants truncated,user`` embeds
 only the user turns (a round's later windows cost most of a run's embedding time).
 """
 
@@ -25,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -47,9 +59,10 @@ from engram.retrieve.pipeline import RankingPipeline
 sys.path.insert(0, os.path.dirname(__file__))
 from results_files import write_results  # noqa: E402
 
-VARIANTS = ("truncated", "max", "mean", "user", "max+user")
+VARIANTS = ("truncated", "max", "mean", "user", "max+user", "turns", "user-long", "user-sum")
 WINDOWED = {"max", "mean", "max+user"}  # variants that read a round's later windows
-WITH_USER = {"user", "max+user"}  # ... and its user turn alone
+WITH_USER = {"user", "max+user", "user-long", "user-sum"}  # ... and its user turn alone
+WITH_TURNS = {"turns"}  # ... and each of its turns alone
 EMBED_CHUNK = 512
 TYPE_METRICS = ("turn_recall_all@10", "session_recall_any@1")  # per question type too
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
@@ -64,8 +77,18 @@ def windows(text: str, tokenizer: Any) -> list[str]:
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
-def user_turn(content: str) -> str:
-    return content.split("\nassistant:")[0].removeprefix("user: ")
+def turns(content: str, role: str | None) -> list[str]:
+    """The round's turns without their speaker labels, split where a speaker of ``role``
+    (``a+b``) starts a line."""
+    names = [n for n in (role or "").split("+") if n]
+    if not names:
+        return [content]
+    pattern = re.compile(r"(?:^|\n)(?:" + "|".join(re.escape(n) for n in names) + r"): ")
+    starts = [(m.start(), m.end()) for m in pattern.finditer(content)]
+    if not starts:
+        return [content]
+    ends = [a for a, _ in starts[1:]] + [len(content)]
+    return [content[b:e] for (_, b), e in zip(starts, ends) if content[b:e].strip()] or [content]
 
 
 class Vectors:
@@ -84,8 +107,11 @@ class Vectors:
         self.pieces = {i.id: windows(i.content, tokenizer) for i in rounds}
         windowed = bool(WINDOWED & set(variants))  # else their texts are not embedded at all
         users = bool(WITH_USER & set(variants))
+        each = bool(WITH_TURNS & set(variants))
+        self.turns = {i.id: turns(i.content, i.role) for i in rounds}
         texts = sorted({t for i in rounds for t in (*(self.pieces[i.id][1:] if windowed else ()),
-                                                      *((user_turn(i.content),) if users else ()))},
+                                                      *((self.turns[i.id][0],) if users else ()),
+                                                      *(self.turns[i.id] if each else ()))},
                        key=len)
         print(f"{len(rounds)} rounds, {len(texts)} window and user-turn texts to embed", flush=True)
         self.vector: dict[str, np.ndarray] = {}
@@ -99,13 +125,19 @@ class Vectors:
         for item in self.items[scope]:
             first = np.asarray(self.base[scope][item.id], dtype=np.float32)
             rest = [self.vector[t] for t in self.pieces[item.id][1:]] if variant in WINDOWED else []
-            user = [self.vector[user_turn(item.content)]] if variant in WITH_USER else []
-            if variant == "mean":
+            user = [self.vector[self.turns[item.id][0]]] if variant in WITH_USER else []
+            each = [self.vector[t] for t in self.turns[item.id]] if variant in WITH_TURNS else []
+            if variant == "user-long" and len(self.pieces[item.id]) < 2:
+                user = []  # the window reads this round whole
+            if variant == "user-sum":
+                total = first + user[0]
+                rows = [total / np.linalg.norm(total)]
+            elif variant == "mean":
                 weights = [len(t) for t in self.pieces[item.id]]
                 mean = sum(w * v for w, v in zip(weights, [first, *rest]))
                 rows = [mean / np.linalg.norm(mean)]
             else:  # truncated: the first window alone; max, user, max+user: best of the rest too
-                rows = [first, *rest, *user]
+                rows = [first, *rest, *user, *each]
             ids.append(item.id)
             mats.append(np.stack(rows))
         return ids, mats
@@ -147,7 +179,10 @@ def markdown(result: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", default="longmemeval", choices=sorted(LOADERS))
     parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--dev-first", action="store_true",
+                        help="sample N dev questions, as tune_retrieval.py does (its tune-<dataset>.db serves)")
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--sample", type=int)
     parser.add_argument("--types", default="")
@@ -161,11 +196,12 @@ def main() -> None:
     unknown = set(variants) - set(VARIANTS)
     if unknown or not variants:
         parser.error(f"--variants: choose from {', '.join(VARIANTS)} (got {sorted(unknown) or 'none'})")
-    config = BenchConfig(dataset="longmemeval", data=args.data, sample=args.sample, types=types)
-    cases = [c for c in select_cases(LOADERS["longmemeval"](args.data), config) if not c.abstention
-             and split_of("longmemeval", c.case_id, c.haystack_id) == "dev"]
+    config = BenchConfig(dataset=args.dataset, data=args.data, sample=args.sample, types=types,
+                         split="dev" if args.dev_first else "all")
+    cases = [c for c in select_cases(LOADERS[args.dataset](args.data), config) if not c.abstention
+             and split_of(args.dataset, c.case_id, c.haystack_id) == "dev"]
     memory = Memory(args.db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
-    scopes = sorted({f"bench:longmemeval:{c.haystack_id}" for c in cases})
+    scopes = sorted({f"bench:{args.dataset}:{c.haystack_id}" for c in cases})
     vectors = Vectors(memory, scopes, variants)
     shipped = channels.CHANNELS["dense"]
     rows = []
@@ -174,7 +210,7 @@ def main() -> None:
             channels.CHANNELS["dense"] = dense_channel(vectors, variant)
             for system in ("dense", "hybrid"):
                 pipeline = RankingPipeline(make_retriever(system), current_state=system == "hybrid")
-                records = [top_k_record(memory, pipeline, case, "longmemeval") for case in cases]
+                records = [top_k_record(memory, pipeline, case, args.dataset) for case in cases]
                 summary = aggregate(records, METRICS)
                 overall = summary["overall"]
                 rows.append({"variant": variant, "system": system,
@@ -187,7 +223,8 @@ def main() -> None:
         memory.close()
     result = {"date": date.today().isoformat(), "command": "python " + " ".join(sys.argv),
               "data": str(args.data), "questions": len(cases), "rounds": sum(map(len, vectors.items.values())),
-              "selection": f"sample {args.sample}, types {list(types) or 'all'}, seed 7",
+              "selection": f"{args.dataset}, sample {args.sample}{' of dev' if args.dev_first else ''}, "
+                           f"types {list(types) or 'all'}, seed 7",
               "load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "rows": rows}
     stem = args.out / f"long-rounds-{result['date']}{args.tag}"
     print(write_results(stem, result, markdown))
