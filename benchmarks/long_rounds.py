@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -51,7 +50,8 @@ from engram.bench.runner import LOADERS, BenchConfig, memory_scope, select_cases
 from engram.bench.splits import split_of
 from engram.config import Settings
 from engram.embed.onnx_minilm import MAX_TOKENS, TOKENIZER_PATH
-from engram.model import Filters
+from engram.ingest.extract import turn_lines
+from engram.model import Filters, MemoryItem
 from engram.retrieve import channels
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.pipeline import RankingPipeline
@@ -77,18 +77,9 @@ def windows(text: str, tokenizer: Any) -> list[str]:
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
-def turns(content: str, role: str | None) -> list[str]:
-    """The round's turns without their speaker labels, split where a speaker of ``role``
-    (``a+b``) starts a line."""
-    names = [n for n in (role or "").split("+") if n]
-    if not names:
-        return [content]
-    pattern = re.compile(r"(?:^|\n)(?:" + "|".join(re.escape(n) for n in names) + r"): ")
-    starts = [(m.start(), m.end()) for m in pattern.finditer(content)]
-    if not starts:
-        return [content]
-    ends = [a for a, _ in starts[1:]] + [len(content)]
-    return [content[b:e] for (_, b), e in zip(starts, ends) if content[b:e].strip()] or [content]
+def turns(item: MemoryItem) -> list[str]:
+    """The round's turns without their speaker labels (the whole text if none is found)."""
+    return [text for _, text in turn_lines(item) if text] or [item.content]
 
 
 class Vectors:
@@ -108,7 +99,7 @@ class Vectors:
         windowed = bool(WINDOWED & set(variants))  # else their texts are not embedded at all
         users = bool(WITH_USER & set(variants))
         each = bool(WITH_TURNS & set(variants))
-        self.turns = {i.id: turns(i.content, i.role) for i in rounds}
+        self.turns = {i.id: turns(i) for i in rounds}
         texts = sorted({t for i in rounds for t in (*(self.pieces[i.id][1:] if windowed else ()),
                                                       *((self.turns[i.id][0],) if users else ()),
                                                       *(self.turns[i.id] if each else ()))},
@@ -136,7 +127,7 @@ class Vectors:
                 weights = [len(t) for t in self.pieces[item.id]]
                 mean = sum(w * v for w, v in zip(weights, [first, *rest]))
                 rows = [mean / np.linalg.norm(mean)]
-            else:  # truncated: the first window alone; max, user, max+user: best of the rest too
+            else:  # truncated: the first window alone; the others: the best of every row
                 rows = [first, *rest, *user, *each]
             ids.append(item.id)
             mats.append(np.stack(rows))

@@ -93,21 +93,22 @@ def norm_value(value: str) -> str:
     return " ".join(value.split())
 
 
-def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
-    """``(speaker, text)`` pairs of the round's non-assistant turns. Plain text
-    (no role) is one statement by the user."""
+def turn_lines(item: MemoryItem) -> list[tuple[str, str]]:
+    """``(speaker, text)`` pairs of the round's turns, found where a speaker that
+    ``item.role`` names (``a+b``) opens a line. Plain text (no role) is one statement
+    by the user."""
     if not item.role:
         return [("user", item.content)]
     names = [n for n in item.role.split("+") if n]
     pattern = re.compile(r"^(" + "|".join(re.escape(n) for n in names) + r"):\s?", re.MULTILINE)
-    out: list[tuple[str, str]] = []
     marks = list(pattern.finditer(item.content))
-    for n, mark in enumerate(marks):
-        end = marks[n + 1].start() if n + 1 < len(marks) else len(item.content)
-        speaker = mark.group(1)
-        if speaker.lower() not in NON_SPEAKERS:
-            out.append((speaker, item.content[mark.end():end].strip()))
-    return out
+    ends = [m.start() for m in marks[1:]] + [len(item.content)]
+    return [(mark.group(1), item.content[mark.end():end].strip()) for mark, end in zip(marks, ends)]
+
+
+def speaker_lines(item: MemoryItem) -> list[tuple[str, str]]:
+    """``(speaker, text)`` pairs of the round's non-assistant turns (:func:`turn_lines`)."""
+    return [(speaker, text) for speaker, text in turn_lines(item) if speaker.lower() not in NON_SPEAKERS]
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:St|Inc|Co|Corp|Ltd|Jr|Sr|Bros|Ave|Rd|Mt|Ft|No)\.)$")
