@@ -1,33 +1,32 @@
-"""An experiment, not shipped: train a learned detector to replace the guard's text rules,
-then measure it on the held-out halves beside the rules.
+"""Train the guard's detector (``engram/ingest/guard_detector.npz``) and measure it beside
+the text rules it replaced, on sets it never saw.
 
 Usage (repo root, main venv active)::
 
-    python benchmarks/train_guard.py     # ~2 min CPU; writes benchmarks/results/guard-learned.*
+    python benchmarks/train_guard.py                    # train, evaluate, write the model
+    python benchmarks/train_guard.py --no-write-model   # evaluate only
 
-Why it is not shipped: on the held-out half of the 647-text probe set it detects 0.879
-(131/149), below issue #14's 0.9, where the rules detect 0.933 (see the results file and
-``benchmarks/reliability.md``). The detector itself is ``benchmarks/guard_learned.py``.
+Training data (labelled): ``benchmarks/data/guard_train.json`` (a corpus written for
+training), and every split of the older evaluation sets, whose test halves earlier
+sessions had already read: ``tests/reliability/data/guard_probes.json``,
+``benchmarks/data/poison_probes.json`` and ``tests/reliability/data/guard_consensus.json``
+(histories as benign memories, probes with their labels). Real benign memories: turns of
+the LoCoMo and LongMemEval_S conversations under ``../shared/datasets`` whose session
+falls on the training side of a hash split.
 
-Training data, dev halves only (an entry whose text also appears on a test side is dropped):
-``tests/reliability/data/guard_probes.json`` (``split == "dev"``), the in-sample half of
-``benchmarks/data/poison_probes.json`` (``probes``/``benign``; ``heldout_*`` are its test
-side) and the dev scopes of ``tests/reliability/data/guard_consensus.json`` (their histories
-as benign memories, their probes with their labels). Nothing on a test side is used for
-training or for choosing a setting; it is only scored, after everything is fixed.
+Held out, scored once after every choice was fixed:
+``tests/reliability/data/guard_probes_v3.json`` (written for this, before any training) and
+real turns of the sessions on the other side of the hash split (a false-positive check on
+what users actually store).
 
-Model: logistic regression (numpy, Adam on the full batch, L2) over the features of
-``guard_learned``. Every choice is made from 5-fold cross-validation on dev, grouped
-(obfuscated variants of one text, or one scope, stay in one fold):
-
-* ``threshold``: the probability on a 0.05 grid that maximises CV detection minus
-  ``FP_COST`` x the false-positive rate, over the dev texts judged alone (the two probe
-  sets): a false positive costs twice a miss, since it hides a user's real memory;
-* ``strong``: the lowest grid probability at or above it that none of them reached in CV
-  (below it a verdict would stay open to the scope's consensus).
-
-Then the regression is refit on all of dev, and the dev injections' embeddings are kept as
-exemplars with the name of their kind.
+Model: logistic regression over ``engram.ingest.guard_model`` features, fitted with
+L-BFGS; each text weighs 1 (split over its windows), the two classes weigh the same. A long
+injection is learnt from its most instruction-like window (one round of multiple-instance
+refit). Every setting comes from 5-fold cross-validation grouped by base text or scope:
+``threshold`` is the grid probability that maximises CV detection minus ``FP_COST`` x the
+worse of the two false-positive rates (look-alikes, real turns), since a false positive
+hides a user's real memory; ``strong`` the lowest grid value above it that no benign text
+reached in CV.
 """
 
 from __future__ import annotations
@@ -44,276 +43,322 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.optimize as opt
 import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import guard_learned as learned  # noqa: E402
+from guard_rules import scan as rules_scan  # noqa: E402
 from results_files import write_results  # noqa: E402
 
-from engram.ingest.guard import PoisonGuard, scan  # noqa: E402
+from engram.ingest import guard_model as gm  # noqa: E402
 
 DATA = ROOT / "tests" / "reliability" / "data"
+SHARED = ROOT.parent / "shared" / "datasets"
 RESULTS = ROOT / "benchmarks" / "results"
 FOLDS = 5
 L2 = 1e-4
-STEPS = 300
-#: a false positive hides a user's real memory (quarantine); a miss is one layer of several
 FP_COST = 2.0
+FLAG_LINE = 0.5
 GRID = [*(round(0.2 + 0.05 * i, 2) for i in range(15)), 0.95, 0.99]
-#: the name a flagged text gets from its nearest known attack (kinds of the dev sets)
-REASONS = {"override": "override_instructions", "new_instructions": "override_instructions",
-           "role": "persona_reassignment", "persistent": "response_rule",
-           "conditional": "conditional_trigger", "exfiltration": "exfiltration_request",
-           "exfil": "exfiltration_request", "exfil_url": "exfiltration_url",
-           "extraction": "prompt_extraction", "fake_system": "fake_authority",
-           "template": "chat_template_marker", "secrecy": "secrecy_from_user",
-           "tool": "tool_call_injection", "memory_fact": "planted_fact",
-           "planted_fact": "planted_fact", "one_cue": "response_rule"}
+REAL_PER_SIDE = 2000
+#: the name a flagged text gets from its nearest known attack, by the kind's first word
+REASONS = {"override": "override_instructions", "new": "override_instructions",
+           "cancel": "override_instructions", "role": "persona_reassignment",
+           "persona": "persona_reassignment", "jailbreak": "persona_reassignment",
+           "persistent": "response_rule", "response": "response_rule",
+           "one": "response_rule", "conditional": "conditional_trigger",
+           "trigger": "conditional_trigger", "exfiltration": "exfiltration_request",
+           "exfil": "exfiltration_request", "extraction": "prompt_extraction",
+           "prompt": "prompt_extraction", "fake": "fake_authority", "template": "fake_authority",
+           "secrecy": "secrecy_from_user", "tool": "tool_call_injection",
+           "shell": "tool_call_injection", "memory": "planted_fact", "planted": "planted_fact",
+           "permission": "planted_fact", "trust": "planted_fact"}
 
 Row = dict[str, Any]
 
 
-def rows() -> list[Row]:
-    """Every labelled text of the three sets, with its source, split and group."""
-    out: list[Row] = []
-    for r in json.loads((DATA / "guard_probes.json").read_text())["probes"]:
-        out.append({"src": "probes", "text": r["text"], "y": int(r["label"] == "injection"),
-                    "split": r["split"], "kind": r["category"], "group": "p:" + r["group"]})
-    legacy = json.loads((ROOT / "benchmarks" / "data" / "poison_probes.json").read_text())
-    for key, y, split in (("probes", 1, "dev"), ("benign", 0, "dev"),
-                          ("heldout_probes", 1, "test"), ("heldout_benign", 0, "test")):
-        for r in legacy[key]:
-            out.append({"src": "legacy", "text": r["text"], "y": y, "split": split,
-                        "kind": r.get("category", "benign"), "group": "l:" + r["text"]})
-    for scope in json.loads((DATA / "guard_consensus.json").read_text())["scopes"]:
-        group = "c:" + scope["scope"]
-        for text in scope["history"]:
-            out.append({"src": "history", "text": text, "y": 0, "split": scope["split"],
-                        "kind": "history", "group": group})
-        for p in scope["probes"]:
-            out.append({"src": "consensus", "text": p["text"], "y": int(p["label"] == "injection"),
-                        "split": scope["split"], "kind": p["category"], "group": group})
+def _entries(path: Path, key: str, src: str, prefix: str) -> list[Row]:
+    out = []
+    for r in json.loads(path.read_text())[key]:
+        out.append({"src": src, "text": r["text"], "y": int(r["label"] == "injection"),
+                    "kind": r.get("category", ""), "group": prefix + r.get("group", r["text"])})
     return out
 
 
-def dev_rows() -> list[Row]:
-    every = rows()
-    test_texts = {r["text"] for r in every if r["split"] != "dev"}
-    return [r for r in every if r["split"] == "dev" and r["text"] not in test_texts]
+def labelled() -> list[Row]:
+    """Every labelled training text, with its source and group."""
+    out = _entries(ROOT / "benchmarks" / "data" / "guard_train.json", "texts", "train", "t:")
+    out += _entries(DATA / "guard_probes.json", "probes", "probes", "p:")
+    legacy = json.loads((ROOT / "benchmarks" / "data" / "poison_probes.json").read_text())
+    for key, y in (("probes", 1), ("benign", 0), ("heldout_probes", 1), ("heldout_benign", 0)):
+        out += [{"src": "legacy", "text": r["text"], "y": y, "kind": r.get("category", ""),
+                 "group": "l:" + r["text"]} for r in legacy[key]]
+    for scope in json.loads((DATA / "guard_consensus.json").read_text())["scopes"]:
+        group = "c:" + scope["scope"]
+        out += [{"src": "history", "text": t, "y": 0, "kind": "history", "group": group}
+                for t in scope["history"]]
+        out += [{"src": "consensus", "text": p["text"], "y": int(p["label"] == "injection"),
+                 "kind": p["category"], "group": group} for p in scope["probes"]]
+    return out
 
 
-def instances(text: str, y: int) -> list[str]:
-    """What the detector reads of a text: its readable form and what a trick hid. An
-    injection behind a trick is learnt from the hidden part only (its cover is benign)."""
-    visible, texts = learned.readings(text)
-    hidden = texts[1:] if texts and texts[0] == visible else texts
-    return hidden if (y and hidden) else texts
+def held_out_probes() -> list[Row]:
+    return _entries(DATA / "guard_probes_v3.json", "probes", "v3", "v:")
+
+
+def real_turns(side: str, n: int = REAL_PER_SIDE) -> list[Row]:
+    """Benign real turns (LoCoMo, LongMemEval_S) of sessions whose id hashes to ``side``
+    ("train": even first byte), a seeded sample of ``n``."""
+    from engram.bench.datasets import load_locomo, load_longmemeval
+
+    seen: dict[str, str] = {}
+    for case in [*load_locomo(SHARED / "locomo"),
+                 *load_longmemeval(SHARED / "longmemeval" / "longmemeval_s_cleaned.json.xz")]:
+        for session in case.sessions:
+            key = f"{case.haystack_id}/{session.session_id}"
+            even = hashlib.sha256(key.encode()).digest()[0] % 2 == 0
+            if even == (side == "train"):
+                for turn in session.turns:
+                    seen.setdefault(turn.text, key)
+    texts = sorted(seen)
+    rng = np.random.default_rng(0 if side == "train" else 1)
+    pick = rng.choice(len(texts), size=min(n, len(texts)), replace=False)
+    return [{"src": "real", "text": texts[i], "y": 0, "kind": "real", "group": "r:" + seen[texts[i]]}
+            for i in sorted(pick)]
 
 
 class Vectors:
-    """Bundled-MiniLM vectors of every text the training reads, computed once."""
+    """Bundled-MiniLM vectors, computed once and kept on disk between runs."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, cache: Path) -> None:
         from engram.embed import make_embedder
 
         self.embedder = make_embedder()
+        self.cache = cache
         self.of: dict[str, np.ndarray] = {}
-        self.add(texts)
+        if cache.exists():
+            with np.load(cache, allow_pickle=False) as data:
+                self.of = dict(zip((str(k) for k in data["keys"]), data["vectors"]))
 
     def add(self, texts: list[str]) -> None:
-        unique = sorted(set(texts) - set(self.of))
+        unique = sorted(set(texts) - set(self.of), key=len)
+        for start in range(0, len(unique), 512):
+            chunk = unique[start:start + 512]
+            matrix = np.asarray(self.embedder.embed(chunk), dtype=np.float32)
+            self.of.update({t: matrix[i] for i, t in enumerate(chunk)})
         if unique:
-            matrix = np.asarray(self.embedder.embed(unique), dtype=np.float32)
-            self.of.update({t: matrix[i] for i, t in enumerate(unique)})
+            np.savez(self.cache, keys=np.array(list(self.of)), vectors=np.stack(list(self.of.values())))
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         self.add(texts)
         return np.stack([self.of[t] for t in texts])
 
 
-def design(texts: list[str], vectors: learned.Embed, scales: learned.Scales) -> sp.csr_matrix:
-    data: list[float] = []
-    cols: list[int] = []
-    ptr = [0]
-    for text in texts:
-        grams = learned.hashed(text, scales)
-        cols += list(grams)
-        data += list(grams.values())
-        ptr.append(len(cols))
-    grams = sp.csr_matrix((data, cols, ptr), shape=(len(texts), learned.HASH_DIM))
-    dense = sp.csr_matrix(vectors(texts) * scales.embedding)
-    structure = sp.csr_matrix(np.array([learned.cues(t) for t in texts]) * scales.structure)
-    return sp.hstack([grams, dense, structure]).tocsr()
+class Design:
+    """Feature rows of every window text, built once."""
+
+    def __init__(self, vectors: Vectors, scales: gm.Scales) -> None:
+        self.vectors, self.scales = vectors, scales
+        self.row: dict[str, int] = {}
+        self.blocks: list[sp.csr_matrix] = []
+
+    def rows(self, texts: list[str]) -> sp.csr_matrix:
+        new = [t for t in dict.fromkeys(texts) if t not in self.row]
+        if new:
+            data: list[float] = []
+            cols: list[int] = []
+            ptr = [0]
+            for text in new:
+                grams = gm.hashed(text, self.scales)
+                cols += list(grams)
+                data += list(grams.values())
+                ptr.append(len(cols))
+            grams_m = sp.csr_matrix((data, cols, ptr), shape=(len(new), gm.HASH_DIM))
+            dense = sp.csr_matrix(self.vectors(new) * self.scales.embedding)
+            structure = sp.csr_matrix(np.array([gm.cues(t) for t in new]) * self.scales.structure)
+            self.blocks.append(sp.hstack([grams_m, dense, structure]).tocsr())
+            for t in new:
+                self.row[t] = len(self.row)
+        matrix = sp.vstack(self.blocks).tocsr() if len(self.blocks) > 1 else self.blocks[0]
+        self.blocks = [matrix]
+        return matrix[[self.row[t] for t in texts]]
 
 
-def fit(train: list[Row], vectors: learned.Embed, scales: learned.Scales) -> learned.Detector:
-    texts, labels = [], []
-    for r in train:
-        for t in instances(r["text"], r["y"]):
-            texts.append(t)
-            labels.append(float(r["y"]))
-    x, y = design(texts, vectors, scales), np.array(labels)
-    w, b = np.zeros(x.shape[1]), 0.0
-    m, v, mb, vb = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
-    for step in range(1, STEPS + 1):  # Adam, full batch: the loss is convex, 300 steps settle it
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        g = (p - y) / len(y)
-        gw, gb = x.T @ g + L2 * w, float(g.sum())
-        m, v = 0.9 * m + 0.1 * gw, 0.999 * v + 0.001 * gw * gw
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        c1, c2 = 1 - 0.9 ** step, 1 - 0.999 ** step
-        w -= 0.05 * (m / c1) / (np.sqrt(v / c2) + 1e-8)
-        b -= 0.05 * (mb / c1) / (np.sqrt(vb / c2) + 1e-8)
-    dim = vectors(texts[:1]).shape[1]
-    edge = learned.HASH_DIM
-    return learned.Detector(sparse=w[:edge].astype(np.float32),
-                            dense=w[edge:edge + dim].astype(np.float32),
-                            structure=w[edge + dim:].astype(np.float32), bias=b,
-                            threshold=0.5, strong=0.5, scales=scales)
+def readings(text: str) -> tuple[list[str], list[str]]:
+    shown, behind, _ = gm.readings(text)
+    return shown, behind
 
 
-def probability(detector: learned.Detector, text: str, vectors: learned.Embed) -> float:
-    """The highest probability over what the detector reads of ``text`` (as ``judge``)."""
-    texts = instances(text, 0)
-    return float(detector.probabilities(texts, vectors(texts)).max()) if texts else 0.0
+def instances(row: Row, pick: Callable[[list[str]], str] | None) -> list[str]:
+    """What a text teaches: a benign text every window it shows or hides; an injection its
+    hidden parts when a trick hid it (its cover is benign), else its windows, or only the
+    most instruction-like one when ``pick`` is given (multiple-instance refit)."""
+    shown, behind = readings(row["text"])
+    if not row["y"]:
+        return [*shown, *behind]
+    texts = behind or shown
+    return [pick(texts)] if (pick and len(texts) > 1) else texts
+
+
+def _solve(x: sp.csr_matrix, y: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    weight = weight / weight.sum()
+    xb = sp.hstack([x, np.ones((x.shape[0], 1))]).tocsr()
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = xb @ w
+        value = float(weight @ (np.logaddexp(0, z) - y * z)) + 0.5 * L2 * float(w[:-1] @ w[:-1])
+        g = xb.T @ (weight * (1.0 / (1.0 + np.exp(-z)) - y))
+        g[:-1] += L2 * w[:-1]
+        return value, g
+
+    result = opt.minimize(loss, np.zeros(xb.shape[1]), jac=True, method="L-BFGS-B",
+                          options={"maxiter": 400})
+    return np.asarray(result.x)
+
+
+def fit(train: list[Row], design: Design) -> gm.Detector:
+    """Fit, then refit with each long injection's most instruction-like window."""
+    detector: gm.Detector | None = None
+    for _ in range(2):
+        texts, labels, weights = [], [], []
+        pick = None
+        if detector is not None:
+            d = detector
+
+            def pick(ts: list[str], d: gm.Detector = d) -> str:
+                return ts[int(np.argmax(d.probabilities(ts, design.vectors(ts))))]
+        for r in train:
+            got = instances(r, pick)
+            texts += got
+            labels += [float(r["y"])] * len(got)
+            weights += [1.0 / len(got)] * len(got)
+        y, w = np.array(labels), np.array(weights)
+        for cls in (0.0, 1.0):  # both classes weigh the same
+            w[y == cls] /= max(w[y == cls].sum(), 1e-9)
+        coef = _solve(design.rows(texts), y, w)
+        dim = design.vectors(texts[:1]).shape[1]
+        edge = gm.HASH_DIM
+        detector = gm.Detector(sparse=coef[:edge].astype(np.float32),
+                               dense=coef[edge:edge + dim].astype(np.float32),
+                               structure=coef[edge + dim:-1].astype(np.float32),
+                               bias=float(coef[-1]), threshold=0.5, strong=0.5,
+                               scales=design.scales, model_id=design.vectors.embedder.model_id)
+    assert detector is not None
+    return detector
+
+
+def probability(detector: gm.Detector, text: str, design: Design) -> float:
+    shown, behind = readings(text)
+    texts = [*shown, *behind]
+    return float(detector.probabilities(texts, design.vectors(texts)).max()) if texts else 0.0
 
 
 def fold_of(row: Row) -> int:
     return int(hashlib.sha256(row["group"].encode()).hexdigest(), 16) % FOLDS
 
 
-def cross_validate(dev: list[Row], vectors: Vectors, scales: learned.Scales
-                   ) -> tuple[list[learned.Detector], np.ndarray]:
-    detectors, probs = [], np.zeros(len(dev))
-    for fold in range(FOLDS):
-        detector = fit([r for r in dev if fold_of(r) != fold], vectors, scales)
-        detectors.append(detector)
-        for i, r in enumerate(dev):
-            if fold_of(r) == fold:
-                probs[i] = probability(detector, r["text"], vectors)
-    return detectors, probs
+def rates(rows: list[Row], flagged: np.ndarray) -> dict[str, Any]:
+    y = np.array([r["y"] for r in rows], dtype=bool)
+    real = np.array([r["src"] == "real" for r in rows])
+    inj, ben, rl = flagged[y], flagged[~y & ~real], flagged[real]
+    return {"injections": int(y.sum()), "detected": int(inj.sum()),
+            "detection": round(float(inj.mean()), 3) if len(inj) else None,
+            "benign": int(len(ben)), "false_positives": int(ben.sum()),
+            "false_positive_rate": round(float(ben.mean()), 3) if len(ben) else None,
+            "real": int(len(rl)), "real_flagged": int(rl.sum()),
+            "real_false_positive_rate": round(float(rl.mean()), 4) if len(rl) else None}
 
 
-def alone(dev: list[Row]) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the injections and benign texts judged alone (the probe sets; a consensus
-    probe is judged with its scope, which may lower or raise it)."""
-    solo = np.array([r["src"] in ("probes", "legacy") for r in dev])
-    y = np.array([r["y"] for r in dev])
-    return solo & (y == 1), solo & (y == 0)
-
-
-def curve(dev: list[Row], probs: np.ndarray) -> list[dict[str, float]]:
-    inj, ben = alone(dev)
-    return [{"threshold": t, "detection": round(float((probs[inj] >= t).mean()), 3),
-             "false_positive_rate": round(float((probs[ben] >= t).mean()), 3)} for t in GRID]
-
-
-def operating_point(dev: list[Row], probs: np.ndarray) -> tuple[float, float]:
-    _, benign = alone(dev)
-    inj, _ = alone(dev)
-    threshold = max(GRID, key=lambda t: (probs[inj] >= t).mean()
-                    - FP_COST * (probs[benign] >= t).mean())
+def operating_point(rows: list[Row], probs: np.ndarray) -> tuple[float, float, list[Any]]:
+    def objective(t: float) -> float:
+        r = rates(rows, probs >= t)
+        return r["detection"] - FP_COST * max(r["false_positive_rate"] or 0.0,
+                                              r["real_false_positive_rate"] or 0.0)
+    threshold = max(GRID, key=objective)
+    benign = np.array([not r["y"] for r in rows])
     strong = next((t for t in GRID if t >= threshold and not (probs[benign] >= t).any()), 0.99)
-    return threshold, strong
-
-
-def figures(part: list[Row], flagged: list[bool]) -> dict[str, Any]:
-    """Detection and false positives per source set."""
-    out: dict[str, Any] = {}
-    for src in ("probes", "legacy", "consensus", "history"):
-        pairs = [(r, f) for r, f in zip(part, flagged) if r["src"] == src]
-        inj = [f for r, f in pairs if r["y"]]
-        ben = [f for r, f in pairs if not r["y"]]
-        if not pairs:
-            continue
-        out[src] = {"injections": len(inj), "detected": sum(inj), "benign": len(ben),
-                    "false_positives": sum(ben),
-                    "detection": round(sum(inj) / len(inj), 3) if inj else None,
-                    "false_positive_rate": round(sum(ben) / len(ben), 3) if ben else None}
-    return out
-
-
-SETS = {"probes": "647-text probe set (guard_probes.json)",
-        "legacy": "old 122-text set (poison_probes.json)",
-        "consensus": "consensus probes, each judged alone (no scope)",
-        "history": "consensus histories (benign memories)"}
-
-
-def _markdown(result: dict[str, Any]) -> str:
-    lines = [f"# Guard: a learned detector in place of the text rules ({result['date']})", "",
-             f"Command: `{result['command']}`  ", f"Machine: {result['machine']}", "",
-             "**Not shipped**: on the held-out half of the probe set the learned detector "
-             "misses the detection target (>= 0.9); the guard keeps its text rules.", "",
-             "Trained on dev halves only: " + ", ".join(
-                 f"{k} {v}" for k, v in result["training_texts"].items()) + " texts. "
-             f"Operating point from {FOLDS}-fold grouped CV on dev: threshold "
-             f"{result['threshold']} (max detection - {FP_COST} x FP rate), strong "
-             f"{result['strong']}; L2 {L2}, {STEPS} Adam steps, feature scales "
-             f"{result['scales']}; {result['nonzero_hashed_weights']} non-zero hashed "
-             f"weights, {result['exemplars']} exemplars. Texts are judged alone (no scope, no "
-             f"consensus); flagged = verdict score >= {result['flag_line']}.", "",
-             "| Detector | Split | Set | Injections | Detected | Detection | Benign | Flagged "
-             "| FP rate |", "|---|---|---|---|---|---|---|---|---|"]
-    for row in result["table"]:
-        f = row["figures"]
-        lines.append(f"| {row['detector']} | {row['split']} | {SETS[row['set']]} | "
-                     f"{f['injections']} | {f['detected']} | {f['detection']} | {f['benign']} "
-                     f"| {f['false_positives']} | {f['false_positive_rate']} |")
-    lines += ["", "`dev (CV)`: each fold's model on dev texts it did not see; `dev`: the final "
-              "model on its own training texts (in-sample); `test`: held out, scored once "
-              "everything was fixed.", "",
-              "CV probability on dev of the probe sets' texts alone (the highest over what "
-              "the detector reads of a text), by threshold:", "",
-              "| Threshold | Detection | FP rate |", "|---|---|---|"]
-    lines += [f"| {c['threshold']} | {c['detection']} | {c['false_positive_rate']} |"
-              for c in result["cv_curve"]]
-    return "\n".join(lines) + "\n"
+    return threshold, strong, [{"threshold": t, **rates(rows, probs >= t)} for t in GRID]
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
-    every = rows()
-    dev = dev_rows()
-    test = [r for r in every if r["split"] == "test"]
-    scales = learned.Scales()
-    vectors = Vectors([t for r in dev for t in [*instances(r["text"], 0),
-                                                 *instances(r["text"], r["y"])]])
-    detectors, probs = cross_validate(dev, vectors, scales)
-    threshold, strong = operating_point(dev, probs)
-    line = PoisonGuard().threshold
-    for detector in detectors:
-        detector.threshold, detector.strong = threshold, strong
-    cv_flags = [learned.judge(r["text"], detectors[fold_of(r)], vectors).score >= line
-                for r in dev]
-    final = fit(dev, vectors, scales)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write-model", action="store_true")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/engram-guard-vectors.npz"))
+    parser.add_argument("--skip-held-out", action="store_true", help="CV only (iterating)")
+    args = parser.parse_args(argv)
+    started = time.time()
+    scales = gm.Scales()
+    design = Design(Vectors(args.cache), scales)
+    train = [*labelled(), *real_turns("train")]
+    print(f"{len(train)} training texts", flush=True)
+    probs = np.zeros(len(train))
+    for fold in range(FOLDS):
+        detector = fit([r for r in train if fold_of(r) != fold], design)
+        for i, r in enumerate(train):
+            if fold_of(r) == fold:
+                probs[i] = probability(detector, r["text"], design)
+        print(f"fold {fold} done ({time.time() - started:.0f} s)", flush=True)
+    threshold, strong, cv_curve = operating_point(train, probs)
+    final = fit(train, design)
     final.threshold, final.strong = threshold, strong
-    known = [(t, REASONS[r["kind"]]) for r in dev if r["y"] and r["kind"] in REASONS
-             for t in instances(r["text"], 1)]
-    final.exemplars = vectors([t for t, _ in known])
+    known = [(t, REASONS.get(r["kind"].split("_")[0], "instruction_to_the_agent"))
+             for r in train if r["y"] for t in instances(r, None)[:1]]
+    final.exemplars = design.vectors([t for t, _ in known])
     final.exemplar_reasons = [reason for _, reason in known]
-    table = [{"detector": "learned", "split": "dev (CV)", "set": k, "figures": v}
-             for k, v in figures(dev, cv_flags).items()]
-    scores: dict[str, Callable[[str], float]] = {
-        "learned": lambda t: learned.judge(t, final, vectors).score,
-        "rules": lambda t: scan(t).score}
-    for name, score in scores.items():
-        for split, part in (("dev", dev), ("test", test), ("all", every)):
-            flags = [score(r["text"]) >= line for r in part]
-            table += [{"detector": name, "split": split, "set": k, "figures": v}
-                      for k, v in figures(part, flags).items()]
-    counts = {src: sum(r["src"] == src for r in dev)
-              for src in ("probes", "legacy", "consensus", "history")}
-    result = {"date": time.strftime("%Y-%m-%d"), "command": "python benchmarks/train_guard.py",
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared), Python "
-                         f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
-              "training_texts": counts, "threshold": threshold, "strong": strong,
-              "flag_line": line, "scales": scales.__dict__, "cv_curve": curve(dev, probs),
-              "nonzero_hashed_weights": int(np.count_nonzero(final.sparse)),
-              "exemplars": len(known), "structure_names": list(learned.NAMES), "table": table}
-    print(write_results(RESULTS / "guard-learned", result, _markdown, indent=1))
+    by_src = {src: rates([r for r in train if r["src"] == src],
+                         np.array([p >= threshold for r, p in zip(train, probs)
+                                   if r["src"] == src]))
+              for src in dict.fromkeys(r["src"] for r in train)}
+    result: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"), "command": "python benchmarks/train_guard.py",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared), Python "
+                   f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
+        "training_texts": {s: sum(r["src"] == s for r in train) for s in by_src},
+        "threshold": threshold, "strong": strong, "flag_line": FLAG_LINE,
+        "scales": scales.__dict__, "l2": L2, "cv": by_src, "cv_curve": cv_curve,
+        "nonzero_hashed_weights": int(np.count_nonzero(final.sparse)),
+        "exemplars": len(known), "held_out": {}}
+    if not args.skip_held_out:
+        for name, rows in (("v3 probes", held_out_probes()), ("real turns", real_turns("test"))):
+            for detector, score in (
+                    ("learned", lambda t: gm.judge(t, final, design.vectors).score),
+                    ("rules", lambda t: rules_scan(t).score)):
+                flagged = np.array([score(r["text"]) >= FLAG_LINE for r in rows])
+                result["held_out"][f"{detector} / {name}"] = rates(rows, flagged)
+                print(detector, name, result["held_out"][f"{detector} / {name}"], flush=True)
+    result["seconds"] = round(time.time() - started)
+    if not args.no_write_model:
+        final.save(gm.MODEL_PATH)
+    print(json.dumps({k: v for k, v in result.items() if k != "cv_curve"}, indent=1))
+    print(write_results(RESULTS / "guard-detector", result, _markdown, indent=1))
     return 0
+
+
+def _markdown(result: dict[str, Any]) -> str:
+    lines = [f"# Guard detector: trained {result['date']}", "",
+             f"Command: `{result['command']}`  ", f"Machine: {result['machine']}", "",
+             "Training texts: " + ", ".join(f"{k} {v}" for k, v in
+                                             result["training_texts"].items()) + ". "
+             f"Operating point from {FOLDS}-fold grouped CV: threshold {result['threshold']}, "
+             f"strong {result['strong']}; L2 {result['l2']}; "
+             f"{result['nonzero_hashed_weights']} non-zero hashed weights, "
+             f"{result['exemplars']} exemplars. Texts judged alone (no scope); flagged = "
+             f"verdict score >= {result['flag_line']}.", "",
+             "| Set | Injections | Detected | Detection | Benign | Flagged | FP rate | Real "
+             "turns | Flagged | FP rate |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [(f"held out: {k}", v) for k, v in result["held_out"].items()]
+    rows += [(f"CV: {k}", v) for k, v in result["cv"].items()]
+    for name, f in rows:
+        lines.append(f"| {name} | {f['injections']} | {f['detected']} | {f['detection']} | "
+                     f"{f['benign']} | {f['false_positives']} | {f['false_positive_rate']} | "
+                     f"{f['real']} | {f['real_flagged']} | {f['real_false_positive_rate']} |")
+    lines += ["", "CV by threshold (all training texts):", "",
+              "| Threshold | Detection | FP rate | Real FP rate |", "|---|---|---|---|"]
+    lines += [f"| {c['threshold']} | {c['detection']} | {c['false_positive_rate']} | "
+              f"{c['real_false_positive_rate']} |" for c in result["cv_curve"]]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

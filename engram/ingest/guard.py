@@ -12,18 +12,21 @@ model about its future behaviour*, after undoing the tricks that hide one.
    inside mixed-script words, spaced-out letters joined, leetspeak, hex / base64 /
    percent-encoded runs decoded, hidden markup (``[//]: #`` comments, HTML comments,
    ``<details>``, ``display:none``, ``alt`` text) pulled out.
-2. Look for structural signals clause by clause (guard_signals.py, guard_lexicon.py for
-   other languages): cancelling the agent's own instructions, persona reassignment,
-   conditional triggers on a generic actor or topic followed by an imperative to answer,
-   secrecy towards *the user*, sensitive data sent to a destination, prompt extraction,
-   chat-template and role labels, tool-call syntax, URLs built to carry data out.
-   A weak cue alone (how benign preferences look) does not flag; two do.
-3. An instruction that was readable only after a trick was undone is strong on its own.
+2. Detect (guard_model.py): a logistic regression, trained by ``benchmarks/train_guard.py``
+   and shipped as ``guard_detector.npz``, reads each sentence window of the text with
+   the bundled MiniLM embedding, hashed character and word n-grams (other languages and
+   spellings) and a few pieces of syntax a model acts on (template tokens, role labels,
+   tool-call syntax, URLs built to carry data). No phrase list: the operating point
+   (the probability that weighs 0.5, the flag line) comes from grouped cross-validation
+   that charges a false positive twice a miss, since one hides a user's real memory.
+   Below ``strong`` a flag stays open to the second opinions below.
+3. A hidden part (markup, an encoding, look-alike letters) that reads as more of an
+   instruction than the visible text adds ``hidden_instruction``: hidden on purpose.
 4. Provenance: a ``provenance.source`` outside ``trusted_sources`` (when configured).
 5. Consensus (guard_consensus.py, A-MemGuard's first mechanism): an instruction-like or
    payload-carrying item is compared with the scope's own memories (a recent sample and
-   vector search with the facade's embedder; same app/user/agent only). Naming the user or the agent from
-   outside, scripting what the agent tells a third party, or a payload (host, email,
+   vector search with the facade's embedder; same app/user/agent only). Naming the user
+   or the agent from outside, scripting what the agent tells a third party, or a payload (host, email,
    brand, account number) no memory of the scope mentions, where the scope rarely does,
    each add a weak cue; a weak verdict very close to a stored memory is lowered
    (``Settings.guard_consensus``).
@@ -52,7 +55,7 @@ visible and auditable. Measured rates are in ``benchmarks/reliability.md``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -60,13 +63,13 @@ from typing import Any, Literal
 import numpy as np
 
 from engram.config import Settings
+from engram.embed.base import WrappedEmbedder
 from engram.errors import ConfigError
 from engram.ingest.guard_consensus import Consensus, lowered, third_person
 from engram.ingest.guard_judge import LLMJudge, apply_lesson, make_judge
 from engram.ingest.guard_lesson_store import LessonStore
 from engram.ingest.guard_lessons import LESSON_WEIGHT, Lessons, item_markers
-from engram.ingest.guard_signals import signals
-from engram.ingest.guard_text import views
+from engram.ingest.guard_model import judge, shipped
 from engram.ingest.guard_verdict import Verdict
 from engram.model import MemoryItem, MemoryStatus, Scope
 from engram.store import backend
@@ -76,34 +79,31 @@ MODES: tuple[str, ...] = ("flag", "downweight", "quarantine")
 SUSPICIOUS_TAG = "suspicious"
 QUARANTINE_TAG = "quarantined"
 
-#: an instruction found behind a trick (hidden markup, an encoding, look-alike letters) was
-#: hidden from a reviewer on purpose: any signal there counts as strong
-HIDDEN_WEIGHT = 0.5
-#: cues too common in ordinary notes ("always", "from now on") to make hidden text suspicious
-COMMON_CUES = frozenset({"response_rule"})
+def bare(embedder: Any) -> Any:
+    """The model under an embedder's layers: the guard's windows must not reach the disk
+    cache, where vectors of a memory's pieces would outlive its deletion."""
+    while isinstance(embedder, WrappedEmbedder):
+        embedder = embedder.inner
+    return embedder
 
 
-def _judge_text(text: str, verdict: Verdict) -> None:
-    if not text.strip():
-        return
-    seen = views(text)
-    visible = list(signals(seen.visible))
-    parts = [*seen.hidden, *seen.decoded, *([seen.leet] if seen.leet else [])]
-    behind = [(r, w) for part in parts for r, w in signals(part)]
-    for reason, weight in [*visible, *behind]:
-        verdict.add(reason, weight)
-    # readable only inside hidden markup or an encoding, or once a character trick was undone
-    revealed = {r for r, _ in behind} | ({r for r, _ in visible} - {r for r, _ in signals(text)})
-    if revealed - COMMON_CUES:
-        for trick in dict.fromkeys(seen.tricks or ["obfuscation"]):
-            verdict.add(f"hidden:{trick}", 0.0)
-        verdict.add("hidden_instruction", HIDDEN_WEIGHT)
+@lru_cache(maxsize=1)
+def _default_embedder() -> Any:
+    """The bundled model the detector was trained on (for :func:`scan`, and for a Memory
+    whose own embedder is another model)."""
+    from engram.embed import make_embedder
+
+    return make_embedder()
+
+
+def _embed_with(embedder: Any) -> Callable[[list[str]], np.ndarray]:
+    return lambda texts: np.asarray(embedder.embed(texts), dtype=np.float32)
 
 
 def scan(text: str) -> Verdict:
-    """Score one text (no provenance): the pure detection step, handy for tests and tools."""
-    verdict = Verdict()
-    _judge_text(text, verdict)
+    """Score one text (no provenance, no scope): the pure detection step, handy for tests
+    and tools. Uses the bundled embedding model."""
+    verdict = judge(text, shipped(), _embed_with(_default_embedder()))
     verdict.score = round(verdict.score, 3)
     return verdict
 
@@ -116,12 +116,6 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []
-
-
-@lru_cache(maxsize=4096)
-def _score(text: str) -> float:
-    """The text rules' score of a stored memory (the consensus reads a scope's texts often)."""
-    return scan(text).score
 
 
 @dataclass
@@ -139,6 +133,7 @@ class PoisonGuard:
     llm_judge: LLMJudge | None = field(default=None, repr=False)
     embedder: Any = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
+    _embed: Callable[[list[str]], np.ndarray] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -156,19 +151,18 @@ class PoisonGuard:
         self.llm_judge = make_judge(settings)
 
     def judge(self, item: MemoryItem) -> Verdict:
-        """The text rules over every field of ``item``, and its provenance."""
+        """The detector over every field of ``item``, and its provenance."""
         verdict = Verdict()
         content = item.content
         if item.role and "system" in item.role.split("+"):
             # a genuine system turn being archived: judge only the non-template rules
             content = re.sub(r"^system:\s", "", content)
-        _judge_text(content, verdict)
         # every field a prompt may show: metadata (keys and values), tags, keys, entities
         fields = _strings({k: v for k, v in item.metadata.items() if k != "guard"})
         fields += [k for k in item.metadata if k != "guard"]
         tags = [t for t in item.tags if t not in (SUSPICIOUS_TAG, QUARANTINE_TAG)]
-        for text in [*fields, " ".join(tags), " ".join(item.keys), " ".join(item.entities)]:
-            _judge_text(text, verdict)
+        judge([content, *fields, " ".join(tags), " ".join(item.keys), " ".join(item.entities)],
+              shipped(), self._detector_embed(), verdict)
         source = item.provenance.source
         if self.trusted_sources and source not in self.trusted_sources:
             verdict.add("untrusted_source", 0.5)
@@ -188,9 +182,27 @@ class PoisonGuard:
         self._bind()
 
     def _bind(self) -> None:
+        self._embed = None
         if self.use_consensus and self._store is not None and self.embedder is not None:
-            self.consensus = Consensus(self._store, self.embedder,
-                                       passes=lambda t: _score(t) < self.threshold)
+            self.consensus = Consensus(self._store, self.embedder, passes=self._passes())
+
+    def _detector_embed(self) -> Callable[[list[str]], np.ndarray]:
+        """The detector reads vectors of the model it was trained on: the Memory's own when
+        it is that model (without its disk cache), else the bundled one."""
+        if self._embed is None:
+            own = bare(self.embedder) if self.embedder is not None else None
+            model = own if own is not None and own.model_id == shipped().model_id else \
+                _default_embedder()
+            self._embed = _embed_with(model)
+        return self._embed
+
+    def _passes(self) -> Callable[[str], bool]:
+        """Whether a stored text passes the detector alone (the consensus reads a scope's
+        texts often, so verdicts are kept, by text, for the life of the guard)."""
+        @lru_cache(maxsize=4096)
+        def passes(text: str) -> bool:
+            return judge(text, shipped(), self._detector_embed()).score < self.threshold
+        return passes
 
     def _vector(self, item: MemoryItem) -> np.ndarray:
         return np.asarray(self.embedder.embed([item.content])[0], dtype=np.float32)
@@ -203,7 +215,7 @@ class PoisonGuard:
         self.lesson_store.learn(item, self._vector(item), verdict, actor)
 
     def review(self, item: MemoryItem, verdict: Verdict) -> Verdict:
-        """Second opinions on the text rules' verdict: lessons, consensus, the LLM judge."""
+        """Second opinions on the detector's verdict: lessons, consensus, the LLM judge."""
         vector = None
         if (self.lesson_store is not None and self.embedder is not None
                 and self.lesson_store.has(item.scope)):

@@ -10,7 +10,7 @@ assistant to approve every transfer") or steers towards a payload the scope neve
 mentioned (a domain, an address, a brand) disagrees with that memory; one close to what
 the user already said agrees with it.
 
-For an item the text rules found instruction-like (any signal, even a weak one), that
+For an item the detector found instruction-like (any signal, even a weak one), that
 names the user or the agent in the third person, or that carries a payload (a host, an
 email, a brand, an account number), :meth:`Consensus.judge` reads the scope
 (same app, user and agent, any session; never another tenant) through the store: a
@@ -28,7 +28,7 @@ to flag), counted only when the scope itself rarely does the same:
 ``consistent_with_scope`` lowers a *weak* verdict (no signal of 0.5 or more) when no cue
 disagreed and a stored memory is very close (cosine >= ``CONSISTENT_SIMILARITY``).
 
-Only stored memories that pass the text rules on their own count as the scope (never
+Only stored memories that pass the detector on their own count as the scope (never
 flagged ones, never the same batch), so a poisoning campaign cannot vouch for itself,
 and a scope with fewer than ``min_history`` of them has no consensus: nothing changes.
 Constants were chosen on the dev half of ``tests/reliability/data/guard_consensus.json``;
@@ -91,7 +91,7 @@ class Opinion:
 
 @dataclass
 class Consensus:
-    """Judges items against their scope. ``passes(text)`` is the text rules' own verdict
+    """Judges items against their scope. ``passes(text)`` is the detector's own verdict
     (true when a text alone is below the flag threshold)."""
 
     store: Any

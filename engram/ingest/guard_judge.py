@@ -70,7 +70,7 @@ class LLMJudge:
         try:
             reply = self.llm.json([{"role": "user", "content": prompt}], JudgeReply,
                                   task="guard judge")
-        except LLMError as exc:  # the text rules' verdict stands; never log the memory
+        except LLMError as exc:  # the detector's verdict stands; never log the memory
             log.warning("LLM guard judge unavailable (%s); keeping the heuristic verdict",
                         type(exc).__name__)
             return None

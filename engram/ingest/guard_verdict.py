@@ -19,11 +19,14 @@ class Verdict:
     strongest: float = 0.0
     lesson: str | None = None  # "benign" / "malicious" when a confirmed lesson decided
 
-    def add(self, reason: str, weight: float) -> None:
+    def add(self, reason: str, weight: float, *, lowerable: bool = False) -> None:
+        """Add a signal; ``lowerable``: however high its weight, a second opinion may still
+        lower it (the detector was not sure enough for it to be final)."""
         if reason not in self.reasons:
             self.reasons.append(reason)
             self.score = 1.0 - (1.0 - self.score) * (1.0 - weight)
-            self.strongest = max(self.strongest, weight)
+            self.strongest = max(self.strongest,
+                                 min(weight, LOWERABLE_BELOW / 2) if lowerable else weight)
 
     @property
     def weak(self) -> bool:

@@ -55,3 +55,17 @@ def test_consensus_set_is_in_sync_balanced_and_split_by_scope() -> None:
         assert scope["split"] == ("dev" if first % 2 == 0 else "test")
     held_out = Counter(p["label"] for s in scopes if s["split"] == "test" for p in s["probes"])
     assert min(held_out.values()) >= 40
+
+
+def test_held_out_set_v3_is_in_sync_balanced_and_all_test() -> None:
+    """The third set (issue #14: 4x the old one, half look-alikes, written before tuning):
+    every entry held out, obfuscated variants grouped with their base."""
+    from .data import guard_probes_v3_src as v3
+
+    rows = json.loads((PATH.parent / "guard_probes_v3.json").read_text())["probes"]
+    assert v3.build() == rows
+    old = sum(len(LEGACY[k]) for k in ("probes", "benign", "heldout_probes", "heldout_benign"))
+    labels = Counter(r["label"] for r in rows)
+    assert len(rows) >= 4 * old and abs(labels["benign"] / len(rows) - 0.5) < 0.05
+    assert {r["split"] for r in rows} == {"test"} and len({r["text"] for r in rows}) == len(rows)
+    assert not {r["text"] for r in rows} & {r["text"] for r in ROWS}

@@ -1,5 +1,10 @@
-"""Structural signals of an instruction aimed at the agent, looked for clause by clause in
-normalised text (see guard_text.py).
+"""The guard's former text rules, kept as the baseline the learned detector is measured
+against (``benchmarks/train_guard.py``, ``benchmarks/trust_detection.py``); not part of the
+package since the detector (``engram/ingest/guard_model.py``) replaced them (issue #14:
+no keyword tables).
+
+Structural signals of an instruction aimed at the agent, looked for clause by clause in
+normalised text (see engram/ingest/guard_text.py).
 
 A memory is a statement about the world or the user; a poisoned one is a *directive to the
 model about its future behaviour*. The signals therefore look for composition, not words:
@@ -13,7 +18,7 @@ or role labels, persona reassignment, tool-call syntax and URLs built to carry d
 Weights: a *strong* signal (>= 0.5) flags on its own; a *weak* one (0.3) needs another
 (``1 - prod(1 - w)``), because a single weak cue is how benign preferences look ("always
 answer in Portuguese"). Other languages get a small multilingual lexicon
-(guard_lexicon.py) for the same roles; that part is a lexicon and says so.
+(guard_rules_lexicon.py) for the same roles; that part is a lexicon and says so.
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from engram.ingest import guard_lexicon as lex
+import guard_rules_lexicon as lex
+
+from engram.ingest.guard_text import views
+from engram.ingest.guard_verdict import Verdict
 
 _F = re.IGNORECASE
 
@@ -217,4 +225,32 @@ def signals(text: str) -> Iterator[Signal]:
     yield from lex.foreign_signals(text)
 
 
-__all__ = ["SENTENCE_RULES", "Signal", "clauses", "signals"]
+#: an instruction found behind a trick (hidden markup, an encoding, look-alike letters) was
+#: hidden from a reviewer on purpose: any signal there counts as strong
+HIDDEN_WEIGHT = 0.5
+#: cues too common in ordinary notes ("always", "from now on") to make hidden text suspicious
+COMMON_CUES = frozenset({"response_rule"})
+
+
+def scan(text: str) -> Verdict:
+    """The rules' verdict on one text, as the guard's ``scan`` gave it before the detector."""
+    verdict = Verdict()
+    if not text.strip():
+        return verdict
+    seen = views(text)
+    visible = list(signals(seen.visible))
+    parts = [*seen.hidden, *seen.decoded, *([seen.leet] if seen.leet else [])]
+    behind = [(r, w) for part in parts for r, w in signals(part)]
+    for reason, weight in [*visible, *behind]:
+        verdict.add(reason, weight)
+    # readable only inside hidden markup or an encoding, or once a character trick was undone
+    revealed = {r for r, _ in behind} | ({r for r, _ in visible} - {r for r, _ in signals(text)})
+    if revealed - COMMON_CUES:
+        for trick in dict.fromkeys(seen.tricks or ["obfuscation"]):
+            verdict.add(f"hidden:{trick}", 0.0)
+        verdict.add("hidden_instruction", HIDDEN_WEIGHT)
+    verdict.score = round(verdict.score, 3)
+    return verdict
+
+
+__all__ = ["SENTENCE_RULES", "Signal", "clauses", "scan", "signals"]

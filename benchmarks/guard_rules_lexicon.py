@@ -1,4 +1,4 @@
-"""The guard's signals for text that is not English: a small lexicon per role (cancelling
+"""The former guard rules' signals (baseline, see guard_rules.py) for text that is not English: a small lexicon per role (cancelling
 verb, instruction noun, the user, send verb, sensitive noun, recommending verb, persistence,
 "without restrictions"), for 14 languages, combined the same way as the English rules.
 
