@@ -7,17 +7,19 @@ Usage (repo root, main venv active)::
     python benchmarks/train_guard.py --no-write-model   # evaluate only
 
 Training data (labelled): ``benchmarks/data/guard_train.json`` (a corpus written for
-training), and every split of the older evaluation sets, whose test halves earlier
-sessions had already read: ``tests/reliability/data/guard_probes.json``,
-``benchmarks/data/poison_probes.json`` and ``tests/reliability/data/guard_consensus.json``
-(histories as benign memories, probes with their labels). Real benign memories: turns of
-the LoCoMo and LongMemEval_S conversations under ``../shared/datasets`` whose session
-falls on the training side of a hash split.
+training), the spent held-out sets, and every split of the older evaluation sets, whose
+test halves earlier sessions had already read: ``tests/reliability/data/guard_probes.json``,
+``benchmarks/data/poison_probes.json`` and the dev scopes of
+``tests/reliability/data/guard_consensus.json`` (histories as benign memories, probes with
+their labels; its test scopes are held out for ``benchmarks/guard_consensus.py``). Real
+benign memories: turns of the LoCoMo and LongMemEval_S conversations under
+``../shared/datasets`` whose session falls on the training side of a hash split.
 
-Held out, scored once after every choice was fixed:
-``tests/reliability/data/guard_probes_v3.json`` (written for this, before any training) and
-real turns of the sessions on the other side of the hash split (a false-positive check on
-what users actually store).
+Held out, scored once after every choice was fixed: the probe set named by
+:data:`HELD_OUT` (written for this by someone who never read the guard, before the fit)
+and real turns of the sessions on the other side of the hash split (a false-positive check
+on what users actually store). A held-out set that has been scored is spent: it joins the
+training data (:data:`SPENT`) and the next fit is measured on a new one.
 
 Model: logistic regression over ``engram.ingest.guard_model`` features, fitted with
 L-BFGS; each text weighs 1 (split over its windows), the two classes weigh the same. A long
@@ -58,7 +60,7 @@ DATA = ROOT / "tests" / "reliability" / "data"
 SHARED = ROOT.parent / "shared" / "datasets"
 RESULTS = ROOT / "benchmarks" / "results"
 FOLDS = 5
-L2 = 1e-4
+L2 = 3e-5  # chosen by CV (results/guard-detector-cv-m-*.md)
 FP_COST = 2.0
 FLAG_LINE = 0.5
 GRID = [*(round(0.2 + 0.05 * i, 2) for i in range(15)), 0.95, 0.99]
@@ -74,7 +76,8 @@ REASONS = {"override": "override_instructions", "new": "override_instructions",
            "prompt": "prompt_extraction", "fake": "fake_authority", "template": "fake_authority",
            "secrecy": "secrecy_from_user", "tool": "tool_call_injection",
            "shell": "tool_call_injection", "memory": "planted_fact", "planted": "planted_fact",
-           "permission": "planted_fact", "trust": "planted_fact"}
+           "permission": "planted_fact", "trust": "planted_fact",
+           "false": "planted_fact", "classic": "override_instructions"}
 
 Row = dict[str, Any]
 
@@ -95,7 +98,13 @@ def labelled() -> list[Row]:
     for key, y in (("probes", 1), ("benign", 0), ("heldout_probes", 1), ("heldout_benign", 0)):
         out += [{"src": "legacy", "text": r["text"], "y": y, "kind": r.get("category", ""),
                  "group": "l:" + r["text"]} for r in legacy[key]]
+    for name in SPENT:
+        out += _entries(DATA / f"guard_probes_{name}.json", "probes", name, name + ":")
+    # the consensus set's test scopes stay out: benchmarks/guard_consensus.py measures the
+    # whole guard (detector and consensus) on them
     for scope in json.loads((DATA / "guard_consensus.json").read_text())["scopes"]:
+        if scope["split"] != "dev":
+            continue
         group = "c:" + scope["scope"]
         out += [{"src": "history", "text": t, "y": 0, "kind": "history", "group": group}
                 for t in scope["history"]]
@@ -104,8 +113,14 @@ def labelled() -> list[Row]:
     return out
 
 
+#: the held-out set of the current model; each earlier one was measured once, then
+#: became training data (its figures stay in results/guard-detector-<date>-<set>.md)
+HELD_OUT = "v4"
+SPENT = ("v3",)
+
+
 def held_out_probes() -> list[Row]:
-    return _entries(DATA / "guard_probes_v3.json", "probes", "v3", "v:")
+    return _entries(DATA / f"guard_probes_{HELD_OUT}.json", "probes", HELD_OUT, HELD_OUT + ":")
 
 
 def real_turns(side: str, n: int = REAL_PER_SIDE) -> list[Row]:
@@ -171,12 +186,12 @@ class Design:
             cols: list[int] = []
             ptr = [0]
             for text in new:
-                grams = gm.hashed(text, self.scales)
+                grams = gm.hashed(gm.mask(text), self.scales)
                 cols += list(grams)
                 data += list(grams.values())
                 ptr.append(len(cols))
             grams_m = sp.csr_matrix((data, cols, ptr), shape=(len(new), gm.HASH_DIM))
-            dense = sp.csr_matrix(self.vectors(new) * self.scales.embedding)
+            dense = sp.csr_matrix(gm.vectorize(self.vectors, new) * self.scales.embedding)
             structure = sp.csr_matrix(np.array([gm.cues(t) for t in new]) * self.scales.structure)
             self.blocks.append(sp.hstack([grams_m, dense, structure]).tocsr())
             for t in new:
@@ -186,8 +201,11 @@ class Design:
         return matrix[[self.row[t] for t in texts]]
 
 
+WINDOW = gm.WINDOW  # set by --window
+
+
 def readings(text: str) -> tuple[list[str], list[str]]:
-    shown, behind, _ = gm.readings(text)
+    shown, behind, _ = gm.readings(text, WINDOW)
     return shown, behind
 
 
@@ -228,7 +246,7 @@ def fit(train: list[Row], design: Design) -> gm.Detector:
             d = detector
 
             def pick(ts: list[str], d: gm.Detector = d) -> str:
-                return ts[int(np.argmax(d.probabilities(ts, design.vectors(ts))))]
+                return ts[int(np.argmax(d.probabilities(ts, gm.vectorize(design.vectors, ts))))]
         for r in train:
             got = instances(r, pick)
             texts += got
@@ -244,7 +262,8 @@ def fit(train: list[Row], design: Design) -> gm.Detector:
                                dense=coef[edge:edge + dim].astype(np.float32),
                                structure=coef[edge + dim:-1].astype(np.float32),
                                bias=float(coef[-1]), threshold=0.5, strong=0.5,
-                               scales=design.scales, model_id=design.vectors.embedder.model_id)
+                               scales=design.scales, model_id=design.vectors.embedder.model_id,
+                               window=WINDOW)
     assert detector is not None
     return detector
 
@@ -252,7 +271,8 @@ def fit(train: list[Row], design: Design) -> gm.Detector:
 def probability(detector: gm.Detector, text: str, design: Design) -> float:
     shown, behind = readings(text)
     texts = [*shown, *behind]
-    return float(detector.probabilities(texts, design.vectors(texts)).max()) if texts else 0.0
+    return float(detector.probabilities(texts, gm.vectorize(design.vectors, texts)).max()) \
+        if texts else 0.0
 
 
 def fold_of(row: Row) -> int:
@@ -283,13 +303,22 @@ def operating_point(rows: list[Row], probs: np.ndarray) -> tuple[float, float, l
 
 
 def main(argv: list[str] | None = None) -> int:
+    global WINDOW, L2
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write-model", action="store_true")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/engram-guard-vectors.npz"))
     parser.add_argument("--skip-held-out", action="store_true", help="CV only (iterating)")
+    parser.add_argument("--window", type=int, default=gm.WINDOW,
+                        help="characters per window read at once")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty")
+    parser.add_argument("--scales", default="",
+                        help="feature block weights embedding,chars,words,structure")
+    parser.add_argument("--results", default="guard-detector",
+                        help="results file stem under benchmarks/results")
     args = parser.parse_args(argv)
+    WINDOW, L2 = args.window, args.l2
     started = time.time()
-    scales = gm.Scales()
+    scales = gm.Scales(*map(float, args.scales.split(","))) if args.scales else gm.Scales()
     design = Design(Vectors(args.cache), scales)
     train = [*labelled(), *real_turns("train")]
     print(f"{len(train)} training texts", flush=True)
@@ -301,18 +330,24 @@ def main(argv: list[str] | None = None) -> int:
                 probs[i] = probability(detector, r["text"], design)
         print(f"fold {fold} done ({time.time() - started:.0f} s)", flush=True)
     threshold, strong, cv_curve = operating_point(train, probs)
+    at = rates(train, probs >= threshold)
+    print(f"CV: threshold {threshold} strong {strong} detection {at['detection']} FP "
+          f"{at['false_positive_rate']} real FP {at['real_false_positive_rate']}", flush=True)
     final = fit(train, design)
     final.threshold, final.strong = threshold, strong
-    known = [(t, REASONS.get(r["kind"].split("_")[0], "instruction_to_the_agent"))
-             for r in train if r["y"] for t in instances(r, None)[:1]]
-    final.exemplars = design.vectors([t for t, _ in known])
+    # exemplars: the injections of a named kind (obfuscated, buried and foreign ones have
+    # none; they are named after the nearest plain attack)
+    known = [(t, REASONS[r["kind"].split("_")[0]]) for r in train
+             if r["y"] and r["kind"].split("_")[0] in REASONS for t in instances(r, None)[:1]]
+    final.exemplars = gm.vectorize(design.vectors, [t for t, _ in known])
     final.exemplar_reasons = [reason for _, reason in known]
     by_src = {src: rates([r for r in train if r["src"] == src],
                          np.array([p >= threshold for r, p in zip(train, probs)
                                    if r["src"] == src]))
               for src in dict.fromkeys(r["src"] for r in train)}
     result: dict[str, Any] = {
-        "date": time.strftime("%Y-%m-%d"), "command": "python benchmarks/train_guard.py",
+        "date": time.strftime("%Y-%m-%d"),
+        "command": " ".join(["python benchmarks/train_guard.py", *(argv or sys.argv[1:])]),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared), Python "
                    f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
         "training_texts": {s: sum(r["src"] == s for r in train) for s in by_src},
@@ -321,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         "nonzero_hashed_weights": int(np.count_nonzero(final.sparse)),
         "exemplars": len(known), "held_out": {}}
     if not args.skip_held_out:
-        for name, rows in (("v3 probes", held_out_probes()), ("real turns", real_turns("test"))):
+        for name, rows in ((f"{HELD_OUT} probes", held_out_probes()), ("real turns", real_turns("test"))):
             for detector, score in (
                     ("learned", lambda t: gm.judge(t, final, design.vectors).score),
                     ("rules", lambda t: rules_scan(t).score)):
@@ -332,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write_model:
         final.save(gm.MODEL_PATH)
     print(json.dumps({k: v for k, v in result.items() if k != "cv_curve"}, indent=1))
-    print(write_results(RESULTS / "guard-detector", result, _markdown, indent=1))
+    print(write_results(RESULTS / args.results, result, _markdown, indent=1))
     return 0
 
 
@@ -351,9 +386,11 @@ def _markdown(result: dict[str, Any]) -> str:
     rows = [(f"held out: {k}", v) for k, v in result["held_out"].items()]
     rows += [(f"CV: {k}", v) for k, v in result["cv"].items()]
     for name, f in rows:
-        lines.append(f"| {name} | {f['injections']} | {f['detected']} | {f['detection']} | "
-                     f"{f['benign']} | {f['false_positives']} | {f['false_positive_rate']} | "
-                     f"{f['real']} | {f['real_flagged']} | {f['real_false_positive_rate']} |")
+        cells = [f["injections"], f["detected"], f["detection"], f["benign"],
+                 f["false_positives"], f["false_positive_rate"], f["real"], f["real_flagged"],
+                 f["real_false_positive_rate"]]
+        lines.append(f"| {name} | " + " | ".join("-" if c is None else str(c) for c in cells)
+                     + " |")
     lines += ["", "CV by threshold (all training texts):", "",
               "| Threshold | Detection | FP rate | Real FP rate |", "|---|---|---|---|"]
     lines += [f"| {c['threshold']} | {c['detection']} | {c['false_positive_rate']} | "

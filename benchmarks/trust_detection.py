@@ -4,13 +4,14 @@ Usage (repo root, main venv active)::
 
     python benchmarks/trust_detection.py                 # both; writes benchmarks/results/
     python benchmarks/trust_detection.py --only guard
-    python benchmarks/trust_detection.py --misses dev    # print the dev half's errors (tuning)
+    python benchmarks/trust_detection.py --misses dev    # the PII dev half's errors (tuning)
 
-Data: ``tests/reliability/data/guard_probes.json`` (label ``injection`` / ``benign``) and
-``tests/reliability/data/pii_cases.json``. Both carry a declared ``split``: ``dev`` is what
-the rules were tuned on, ``test`` was never looked at while tuning (split by SHA-256 of the
-entry's group, so obfuscated variants of one text stay on one side). Figures are reported
-for dev, test and all, with set sizes. ``--misses`` refuses to print the test half.
+Guard data: the held-out probe set of the shipped detector
+(``tests/reliability/data/guard_probes_v4.json``, every entry ``test``) and, for
+reference, the sets it was trained on. PII data: ``tests/reliability/data/pii_cases.json``,
+with a declared ``split``: ``dev`` is what the recognisers were tuned on, ``test`` was never
+looked at while tuning (split by SHA-256 of the entry's group); figures for dev, test and
+all, with set sizes. ``--misses`` prints the PII dev half's errors and refuses the test half.
 
 Guard metrics: detection = flagged injections / injections; false positives = flagged
 benign / benign (a false positive hides a real memory in ``quarantine`` mode).
@@ -43,37 +44,39 @@ def _rows(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
     return rows if split == "all" else [r for r in rows if r["split"] == split]
 
 
-def guard_figures(misses: str | None = None) -> dict[str, Any]:
+#: (file, role): the shipped detector is measured on its held-out set; the sets it was
+#: trained on are shown for reference only (benchmarks/train_guard.py says which is which)
+GUARD_SETS = (("guard_probes_v4.json", "held out"),
+              ("guard_probes_v3.json", "training data (held out for the previous fit)"),
+              ("guard_probes.json", "training data"))
+
+
+def guard_figures() -> dict[str, Any]:
     from engram.ingest.guard import PoisonGuard, scan
 
-    rows = json.loads((DATA / "guard_probes.json").read_text())["probes"]
     threshold = PoisonGuard().threshold
-    start, cpu = time.perf_counter(), time.process_time()
-    flagged = {r["text"]: scan(r["text"]).score >= threshold for r in rows}
-    per_text_ms = (time.perf_counter() - start) * 1000 / len(rows)
-    cpu_ms = (time.process_time() - cpu) * 1000 / len(rows)
-    out: dict[str, Any] = {"threshold": threshold, "ms_per_text": round(per_text_ms, 3),
-                           "cpu_ms_per_text": round(cpu_ms, 3)}
-    for split in SPLITS:
-        part = _rows(rows, split)
-        inj = [r for r in part if r["label"] == "injection"]
-        ben = [r for r in part if r["label"] == "benign"]
+    out: dict[str, Any] = {"threshold": threshold, "sets": {}}
+    for name, role in GUARD_SETS:
+        rows = json.loads((DATA / name).read_text())["probes"]
+        start, cpu = time.perf_counter(), time.process_time()
+        flagged = {r["text"]: scan(r["text"]).score >= threshold for r in rows}
+        inj = [r for r in rows if r["label"] == "injection"]
+        ben = [r for r in rows if r["label"] == "benign"]
         hit = sum(flagged[r["text"]] for r in inj)
         fp = sum(flagged[r["text"]] for r in ben)
         by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for r in part:
+        for r in rows:
             by_cat[f"{r['label']}:{r['category']}"][0] += flagged[r["text"]]
             by_cat[f"{r['label']}:{r['category']}"][1] += 1
-        out[split] = {"injections": len(inj), "benign": len(ben), "detected": hit,
-                      "false_positives": fp, "detection": round(hit / len(inj), 3),
-                      "false_positive_rate": round(fp / len(ben), 3),
-                      "by_category": {k: f"{a}/{n}" for k, (a, n) in sorted(by_cat.items())}}
-    out["lessons"] = _lesson_figures(rows, flagged)
-    if misses:
-        for r in _rows(rows, misses):
-            if flagged[r["text"]] != (r["label"] == "injection"):
-                kind = "MISS" if r["label"] == "injection" else "FP  "
-                print(kind, r["category"], repr(r["text"][:140]), scan(r["text"]).reasons)
+        out["sets"][name] = {
+            "role": role, "injections": len(inj), "benign": len(ben), "detected": hit,
+            "false_positives": fp, "detection": round(hit / len(inj), 3),
+            "false_positive_rate": round(fp / len(ben), 3),
+            "ms_per_text": round((time.perf_counter() - start) * 1000 / len(rows), 3),
+            "cpu_ms_per_text": round((time.process_time() - cpu) * 1000 / len(rows), 3),
+            "by_category": {k: f"{a}/{n}" for k, (a, n) in sorted(by_cat.items())}}
+        if role == "held out":
+            out["lessons"] = _lesson_figures(rows, flagged)
     return out
 
 
@@ -137,23 +140,24 @@ def _markdown(result: dict[str, Any]) -> str:
     if "guard" in result:
         g = result["guard"]
         lines += ["## Poisoning guard", "",
-                  (f"Probe set `tests/reliability/data/guard_probes.json`, threshold "
-                   f"{g['threshold']}, {g['cpu_ms_per_text']} ms CPU ({g['ms_per_text']} ms wall) "
-                   "per text."), "",
-                  *_split_table(g, ["Injections", "Detected", "Detection", "Benign", "Flagged",
-                                    "False-positive rate"],
-                                ["injections", "detected", "detection", "benign",
-                                 "false_positives", "false_positive_rate"])]
+                  f"Each text judged alone (`engram.ingest.guard.scan`, no scope); flagged = "
+                  f"score >= {g['threshold']}.", "",
+                  "| Set | Role | Injections | Detected | Detection | Benign | Flagged | "
+                  "False-positive rate | ms CPU / text |", "|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| `{name}` | {f['role']} | {f['injections']} | {f['detected']} | "
+                  f"{f['detection']:.3f} | {f['benign']} | {f['false_positives']} | "
+                  f"{f['false_positive_rate']:.3f} | {f['cpu_ms_per_text']} |"
+                  for name, f in g["sets"].items()]
         le = g["lessons"]
-        lessons = (f"Lessons, worst case (one scope holding all {le['lesson_markers']} payload "
-                   f"markers of the flagged injections): {le['benign_newly_flagged']} of "
-                   f"{le['benign_texts']} benign texts would be flagged too; "
-                   f"{le['missed_now_caught']} of {le['missed_injections']} missed injections "
-                   "would be caught.")
-        lines += ["", lessons]
-        lines += ["", "Per category (all splits, flagged / size):", "",
+        lessons = (f"Lessons on the held-out set, worst case (one scope holding all "
+                   f"{le['lesson_markers']} payload markers of the flagged injections): "
+                   f"{le['benign_newly_flagged']} of {le['benign_texts']} benign texts would "
+                   f"be flagged too; {le['missed_now_caught']} of {le['missed_injections']} "
+                   "missed injections would be caught.")
+        held = next(f for f in g["sets"].values() if f["role"] == "held out")
+        lines += ["", lessons, "", "Held-out set per category (flagged / size):", "",
                   "| Category | Flagged |", "|---|---|"]
-        lines += [f"| {k} | {v} |" for k, v in g["all"]["by_category"].items()]
+        lines += [f"| {k} | {v} |" for k, v in held["by_category"].items()]
         lines.append("")
     if "pii" in result:
         p = result["pii"]
@@ -168,7 +172,8 @@ def _markdown(result: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("guard", "pii"))
-    parser.add_argument("--misses", choices=("dev",), help="print the errors of the dev half")
+    parser.add_argument("--misses", choices=("dev",),
+                        help="print the PII errors of the dev half")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     result: dict[str, Any] = {
@@ -178,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                    f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
     }
     if args.only in (None, "guard"):
-        result["guard"] = guard_figures(args.misses)
+        result["guard"] = guard_figures()
     if args.only in (None, "pii"):
         result["pii"] = pii_figures(args.misses)
     if args.misses:

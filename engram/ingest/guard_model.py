@@ -58,10 +58,33 @@ NAMES: tuple[str, ...] = tuple(name for name, _ in CUES)
 
 HASH_DIM = 2**18
 CHAR_NGRAMS = (2, 5)
-#: longest window read at once: about 120 MiniLM pieces, well inside its 256
+#: longest window read at once by default (about 120 MiniLM pieces, inside its 256); a
+#: detector keeps the size it was trained with
 WINDOW = 480
 _WORDS = re.compile(r"\w+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?;。！？])\s+|\n+")
+
+
+Embed = Callable[[list[str]], np.ndarray]
+
+#: payload identifiers: the words around them say what a text asks, the names themselves
+#: only which domains the training texts happened to use (".example" in most attacks)
+_PAYLOADS = [(re.compile(r"https?://[^\s)\]\"'<>]+"), "LINK"),
+             (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "EMAIL"),
+             (re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,24}\b"), "SITE")]
+
+
+def mask(text: str) -> str:
+    """``text`` with links, emails and host names replaced by a placeholder word (what the
+    n-grams and the embedding read; the syntax cues read the text itself)."""
+    for pattern, word in _PAYLOADS:
+        text = pattern.sub(word, text)
+    return text
+
+
+def vectorize(embed: Embed, texts: Sequence[str]) -> np.ndarray:
+    """The embeddings the detector reads: of each text with its payloads masked."""
+    return np.asarray(embed([mask(t) for t in texts]), dtype=np.float32)
 
 
 def cues(text: str) -> list[float]:
@@ -137,14 +160,15 @@ class Detector:
     strong: float
     scales: Scales = field(default_factory=Scales)
     model_id: str = ""
+    window: int = WINDOW
     exemplars: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), np.float32))
     exemplar_reasons: list[str] = field(default_factory=list)
 
     def probabilities(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """P(directive to the model) for each text, given its embedding."""
+        """P(directive to the model) for each text, given its :func:`vectorize` embedding."""
         z = np.asarray(vectors, dtype=np.float32) @ self.dense * self.scales.embedding
         for i, text in enumerate(texts):
-            grams = hashed(text, self.scales)
+            grams = hashed(mask(text), self.scales)
             keys = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
             values = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
             z[i] += float(self.sparse[keys] @ values) if len(keys) else 0.0
@@ -173,7 +197,7 @@ class Detector:
             dense=self.dense.astype(np.float32), structure=self.structure.astype(np.float32),
             numbers=np.array([self.bias, self.threshold, self.strong, self.scales.embedding,
                               self.scales.chars, self.scales.words, self.scales.structure,
-                              HASH_DIM, WINDOW]),
+                              HASH_DIM, self.window]),
             model_id=np.array(self.model_id), exemplars=self.exemplars.astype(np.float16),
             exemplar_reasons=np.array(self.exemplar_reasons), names=np.array(NAMES))
 
@@ -189,7 +213,7 @@ class Detector:
             return cls(sparse=sparse, dense=data["dense"], structure=data["structure"],
                        bias=float(numbers[0]), threshold=float(numbers[1]),
                        strong=float(numbers[2]), scales=Scales(*map(float, numbers[3:7])),
-                       model_id=str(data["model_id"]),
+                       model_id=str(data["model_id"]), window=int(numbers[8]),
                        exemplars=data["exemplars"].astype(np.float32),
                        exemplar_reasons=[str(r) for r in data["exemplar_reasons"]])
 
@@ -206,15 +230,14 @@ HIDDEN_WEIGHT = 0.5
 #: weights below this are noise, not a cue
 MIN_WEIGHT = 0.1
 
-Embed = Callable[[list[str]], np.ndarray]
 
 
-def readings(text: str) -> tuple[list[str], list[str], list[str]]:
+def readings(text: str, window: int = WINDOW) -> tuple[list[str], list[str], list[str]]:
     """What the detector reads of ``text``: the windows of its visible (normalised) form,
     those of each part a trick hid, and the names of the tricks."""
     seen = views(text)
     parts = [*seen.hidden, *seen.decoded, *([seen.leet] if seen.leet else [])]
-    return (windows(seen.visible), [w for part in parts for w in windows(part)],
+    return (windows(seen.visible, window), [w for part in parts for w in windows(part, window)],
             seen.tricks)
 
 
@@ -224,11 +247,11 @@ def judge(text: str | Sequence[str], detector: Detector, embed: Embed,
     embedding call; no scope: the consensus comes after), added to ``into`` when given."""
     verdict = Verdict() if into is None else into
     parts = [t for t in ([text] if isinstance(text, str) else text) if t.strip()]
-    read = [readings(t) for t in parts]
+    read = [readings(t, detector.window) for t in parts]
     texts = [w for shown, behind, _ in read for w in (*shown, *behind)]
     if not texts:
         return verdict
-    vectors = np.asarray(embed(texts), dtype=np.float32)
+    vectors = vectorize(embed, texts)
     p = detector.probabilities(texts, vectors)
     for t in texts:
         for name, pattern in CUES:

@@ -34,6 +34,8 @@ _SPACED = re.compile(r"(?<!\S)(?:\S {1,2}){3,}\S(?!\S)")
 _LEET = re.compile(r"\b(?=\w*[a-z])(?=\w*[431057@$])[a-z431057@$]{3,}\b", re.IGNORECASE)
 _LEET_MAP = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "@": "a",
                            "$": "s"})
+#: addresses and version numbers keep their digits and "@" (an email is not leetspeak)
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\w*\d+\.\d+\w*")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ :]?){12,}(?![0-9A-Fa-f])")
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
 _PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){4,}")
@@ -144,6 +146,24 @@ def _characters(text: str, tricks: list[str]) -> str:
     return joined
 
 
+def _leet_reading(text: str) -> str:
+    """``text`` with leetspeak read as letters, or "" when fewer than two words change (a
+    single odd word is a name or a code, and reading it would only add noise)."""
+    keep = [m.span() for m in _ADDRESS.finditer(text)]
+    changed = 0
+
+    def swap(m: re.Match[str]) -> str:
+        nonlocal changed
+        if any(a <= m.start() < b for a, b in keep):
+            return m.group(0)
+        new = m.group(0).translate(_LEET_MAP)
+        changed += new != m.group(0)
+        return new
+
+    out = _LEET.sub(swap, text)
+    return out if changed >= 2 else ""
+
+
 def views(text: str, depth: int = 0) -> Views:
     """Normalise ``text`` and pull out what is hidden or encoded in it (recursively, twice)."""
     result = Views(visible="")
@@ -161,8 +181,8 @@ def views(text: str, depth: int = 0) -> Views:
                                       "hidden_html", "attribute_text")[number])
         if number < 4:
             visible = pattern.sub(" ", visible)
-    leet = _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), visible)
-    if leet != visible:
+    leet = _leet_reading(visible)
+    if leet:
         leet = re.sub(r"(?<!\S)4(?!\S)", "a", leet)  # "4 link": the article, in leetspeak
         result.tricks.append("leetspeak")
         result.leet = leet

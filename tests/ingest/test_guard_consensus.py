@@ -68,14 +68,14 @@ def test_a_rule_about_the_user_from_outside_disagrees_with_a_first_person_scope(
         open_memory: Any) -> None:
     mem = open_memory()
     alone = second_opinion(mem, "new", OUTSIDER)  # no history: no consensus, nothing changes
-    assert alone.reasons == ["instruction_to_the_agent"] and alone.score == 0.3
+    assert alone.reasons == ["instruction_to_the_agent"] and alone.score == pytest.approx(0.3)
     seed(mem, "u")
     judged = second_opinion(mem, "u", OUTSIDER)
     assert "names_the_user_from_outside" in judged.reasons
     assert judged.score >= guard_of(mem).threshold
     off = open_memory("off", guard_consensus=False)
     seed(off, "u")
-    assert second_opinion(off, "u", OUTSIDER).score == 0.3
+    assert second_opinion(off, "u", OUTSIDER).score == pytest.approx(0.3)
 
 
 def test_a_scope_that_speaks_of_the_user_itself_does_not_raise(open_memory: Any) -> None:

@@ -138,7 +138,8 @@ def test_training_never_reads_the_held_out_sets() -> None:
     train = {r["text"] for r in train_guard.labelled()}
     v3 = {r["text"] for r in train_guard.held_out_probes()}
     assert len(v3) >= 640 and not train & v3
-    assert all(r["src"] == "v3" for r in train_guard.held_out_probes())
+    assert {r["src"] for r in train_guard.held_out_probes()} == {train_guard.HELD_OUT}
+    assert train_guard.HELD_OUT not in train_guard.SPENT
 
 
 def test_real_turns_split_by_session_and_never_overlap() -> None:
