@@ -165,8 +165,9 @@ def test_folds_keep_a_group_together_and_the_operating_point_costs_false_positiv
 def test_the_results_file_states_its_command_and_held_out_sets() -> None:
     result = json.loads((ROOT / "benchmarks" / "results" / "guard-detector.json").read_text())
     assert result["command"].startswith("python benchmarks/train_guard.py")
-    assert {"learned / v3 probes", "rules / v3 probes", "learned / real turns"} <= set(
-        result["held_out"])
+    held_out = train_guard.HELD_OUT
+    assert {f"learned / {held_out} probes", f"rules / {held_out} probes",
+            "learned / real turns"} <= set(result["held_out"])
     model = gm.shipped()
     assert (result["threshold"], result["strong"]) == (round(model.threshold, 2),
                                                         round(model.strong, 2))
