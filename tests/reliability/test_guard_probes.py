@@ -60,7 +60,10 @@ def test_consensus_set_is_in_sync_balanced_and_split_by_scope() -> None:
     assert min(held_out.values()) >= 40
 
 
-@pytest.mark.parametrize("name", ["v3", "v4"])
+HELD_OUT_SETS = ["v3", "v4", "v5"]  # in the order they were written
+
+
+@pytest.mark.parametrize("name", HELD_OUT_SETS)
 def test_held_out_sets_are_in_sync_balanced_and_all_test(name: str) -> None:
     """The sets written for issue #14 (each 4x the old one, half look-alikes, written
     before any detector was fit or measured on it): every entry held out, obfuscated
@@ -73,7 +76,7 @@ def test_held_out_sets_are_in_sync_balanced_and_all_test(name: str) -> None:
     assert len(rows) >= 4 * old and abs(labels["benign"] / len(rows) - 0.5) < 0.05
     assert {r["split"] for r in rows} == {"test"} and len({r["text"] for r in rows}) == len(rows)
     earlier = {r["text"] for r in ROWS}
-    if name == "v4":
+    for before in HELD_OUT_SETS[:HELD_OUT_SETS.index(name)]:
         earlier |= {r["text"] for r in json.loads(
-            (PATH.parent / "guard_probes_v3.json").read_text())["probes"]}
+            (PATH.parent / f"guard_probes_{before}.json").read_text())["probes"]}
     assert not {r["text"] for r in rows} & earlier
