@@ -7,8 +7,8 @@ Usage (repo root, main venv active)::
     python benchmarks/trust_detection.py --misses dev    # the PII dev half's errors (tuning)
 
 Guard data: the held-out probe set of the shipped detector
-(``tests/reliability/data/guard_probes_v4.json``, every entry ``test``) and, for
-reference, the sets it was trained on. PII data: ``tests/reliability/data/pii_cases.json``,
+(``tests/reliability/data/guard_probes_<train_guard.HELD_OUT>.json``, every entry ``test``)
+and, for reference, the sets it was trained on. PII data: ``tests/reliability/data/pii_cases.json``,
 with a declared ``split``: ``dev`` is what the recognisers were tuned on, ``test`` was never
 looked at while tuning (split by SHA-256 of the entry's group); figures for dev, test and
 all, with set sizes. ``--misses`` prints the PII dev half's errors and refuses the test half.
@@ -34,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from results_files import write_results  # noqa: E402  (benchmarks/ is on a script's path)
+from train_guard import HELD_OUT, SPENT  # noqa: E402  (which probe set the detector never saw)
 
 DATA = ROOT / "tests" / "reliability" / "data"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -46,8 +47,9 @@ def _rows(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
 
 #: (file, role): the shipped detector is measured on its held-out set; the sets it was
 #: trained on are shown for reference only (benchmarks/train_guard.py says which is which)
-GUARD_SETS = (("guard_probes_v4.json", "held out"),
-              ("guard_probes_v3.json", "training data (held out for the previous fit)"),
+GUARD_SETS = ((f"guard_probes_{HELD_OUT}.json", "held out"),
+              *((f"guard_probes_{name}.json", "training data (held out for an earlier fit)")
+                for name in reversed(SPENT)),
               ("guard_probes.json", "training data"))
 
 

@@ -3,7 +3,7 @@ normalisation step, run before any signal is looked for.
 
 Attackers keep an instruction readable to the model and unreadable to filters and people:
 fullwidth or homoglyph letters, zero-width or Unicode-tag characters, spaced-out letters,
-leetspeak, hex or base64 runs, and markup a renderer hides (``[//]: # (...)`` comments,
+leetspeak, hex or base64 runs, text written backwards or in ROT13, and markup a renderer hides (``[//]: # (...)`` comments,
 HTML comments, ``<details>``, ``display:none``, ``alt`` text). :func:`views` undoes each of
 these and returns the readable text plus what was hidden or encoded, and the names of the
 tricks it undid. None of that is a verdict: benign notes use ZWJ emoji, soft hyphens, hex
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import json
 import re
 import unicodedata
@@ -39,6 +40,13 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\w*\d+\.\d+\w*")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ :]?){12,}(?![0-9A-Fa-f])")
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
 _PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){4,}")
+#: a word for the scrambling test: three or more ASCII letters standing alone
+_ASCII_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
+#: a run reads as scrambled when at most this share of its words are words
+SCRAMBLED_AT_MOST = 0.34
+#: ... and as text once undone when at least this share are
+UNSCRAMBLED_AT_LEAST = 0.6
+MIN_SCRAMBLED_WORDS = 4
 #: markup a renderer hides; each pattern's first non-empty group is the hidden text
 _HIDDEN: list[re.Pattern[str]] = [
     re.compile(r"^[ \t]*\[[^\]\n]*\]:[ \t]*(?:#|<>)[ \t]*(?:\((.*?)\)|\"(.*?)\"|'(.*?)')[ \t]*$",
@@ -129,6 +137,59 @@ def _decodings(text: str) -> list[tuple[str, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Whole words of the bundled MiniLM vocabulary (21k, mostly English): what the test
+    for a scrambled run counts as a word. A statistic of the model, not a phrase list."""
+    from engram.embed.onnx_minilm import TOKENIZER_PATH  # on first use: engram.embed is heavy
+
+    vocab = json.loads(TOKENIZER_PATH.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if len(w) >= 3 and w.isascii() and w.isalpha())
+
+
+def _word_share(words: list[str]) -> float:
+    return sum(_is_word(w) for w in words) / len(words) if words else 0.0
+
+
+def _is_word(word: str) -> bool:
+    known, low = _known_words(), word.lower()
+    return low in known or (low.endswith("s") and low[:-1] in known)  # plurals
+
+
+def _unscramblings(text: str) -> list[tuple[str, str]]:
+    """ROT13 and reversed readings of runs of non-words that read as words once undone.
+
+    A run is a stretch of ASCII words none of which (beyond one in three) is a known word;
+    English written backwards or in ROT13 looks like that, and so do names, codes and other
+    languages, which stay non-words either way and are left alone."""
+    found: list[tuple[str, str]] = []
+    words = list(_ASCII_WORD.finditer(text))
+    start = 0
+    while start < len(words):
+        if _is_word(words[start].group(0)):
+            start += 1
+            continue
+        end = start + 1
+        while end < len(words):
+            run = [m.group(0) for m in words[start:end + 1]]
+            if _word_share(run) > SCRAMBLED_AT_MOST:
+                break
+            end += 1
+        next_start = end
+        while _is_word(words[end - 1].group(0)):  # a run ends on a non-word
+            end -= 1
+        run = [m.group(0) for m in words[start:end]]
+        if len(run) >= MIN_SCRAMBLED_WORDS:
+            span = text[words[start].start():words[end - 1].end()]
+            for trick, reading in (("rot13", codecs.encode(span, "rot13")),
+                                   ("reversed_text", span[::-1])):
+                if _word_share(_ASCII_WORD.findall(reading)) >= UNSCRAMBLED_AT_LEAST:
+                    found.append((trick, reading))
+                    break
+        start = next_start
+    return found
+
+
 def _characters(text: str, tricks: list[str]) -> str:
     """Invisible characters out, compatibility forms and look-alikes folded, letters joined."""
     out = "".join(c for c in text if unicodedata.category(c) != "Cf")
@@ -186,7 +247,7 @@ def views(text: str, depth: int = 0) -> Views:
         leet = re.sub(r"(?<!\S)4(?!\S)", "a", leet)  # "4 link": the article, in leetspeak
         result.tricks.append("leetspeak")
         result.leet = leet
-    for trick, decoded in _decodings(visible):
+    for trick, decoded in [*_decodings(visible), *_unscramblings(visible)]:
         result.tricks.append(trick)
         result.decoded.append(decoded)
     result.visible = visible
