@@ -60,7 +60,7 @@ def test_consensus_set_is_in_sync_balanced_and_split_by_scope() -> None:
     assert min(held_out.values()) >= 40
 
 
-HELD_OUT_SETS = ["v3", "v4", "v5"]  # in the order they were written
+HELD_OUT_SETS = ["v3", "v4", "v5", "v6"]  # in the order they were written
 
 
 @pytest.mark.parametrize("name", HELD_OUT_SETS)
