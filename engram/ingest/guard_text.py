@@ -3,7 +3,8 @@ normalisation step, run before any signal is looked for.
 
 Attackers keep an instruction readable to the model and unreadable to filters and people:
 fullwidth or homoglyph letters, zero-width or Unicode-tag characters, spaced-out letters,
-leetspeak, hex or base64 runs, text written backwards or in ROT13, and markup a renderer hides (``[//]: # (...)`` comments,
+leetspeak, hex, base64 or base32 runs, HTML character references, escape sequences and
+lists of character codes, text written backwards or in ROT13, and markup a renderer hides (``[//]: # (...)`` comments,
 HTML comments, ``<details>``, ``display:none``, ``alt`` text). :func:`views` undoes each of
 these and returns the readable text plus what was hidden or encoded, and the names of the
 tricks it undid. None of that is a verdict: benign notes use ZWJ emoji, soft hyphens, hex
@@ -19,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import html
 import json
 import re
 import unicodedata
@@ -40,6 +42,14 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\w*\d+\.\d+\w*")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ :]?){12,}(?![0-9A-Fa-f])")
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
 _PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){4,}")
+_B32 = re.compile(r"(?<![A-Za-z0-9])[A-Z2-7]{16,}={0,6}(?![A-Za-z0-9=])")
+#: HTML character references (``&#105;``, ``&#x67;``, ``&amp;``), four or more in a text
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9A-Fa-f]{2,6}|[A-Za-z]{2,8});")
+#: escape sequences (``\u0069``, ``\x67``, ``\U0001F600``), four or more in a text
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})|\\U([0-9A-Fa-f]{8})")
+#: character codes: eight or more numbers 32-126 in a list (``73, 103, 110, ...``)
+_CODES = re.compile(r"(?<![\d.])(?:\d{2,3}\s*[,; ]\s*){7,}\d{2,3}(?![\d.])")
+MIN_REFERENCES = 4
 #: a word for the scrambling test: three or more ASCII letters standing alone
 _ASCII_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
 #: a run reads as scrambled when at most this share of its words are words
@@ -134,7 +144,42 @@ def _decodings(text: str) -> list[tuple[str, str]]:
         decoded = unquote(match.group(0))
         if decoded != match.group(0) and _printable_text(decoded.encode()):
             found.append(("url_encoding", decoded))
+    for match in _B32.finditer(text):
+        blob = match.group(0).rstrip("=")
+        try:
+            raw = base64.b32decode(blob + "=" * (-len(blob) % 8))
+        except (binascii.Error, ValueError):
+            continue
+        decoded = _printable_text(raw)
+        if decoded:
+            found.append(("base32", decoded))
+    found += _references(text)
     return found
+
+
+def _references(text: str) -> list[tuple[str, str]]:
+    """Text spelt as HTML character references, escape sequences or a list of character
+    codes, read as the characters they name (only when they spell natural language)."""
+    found: list[tuple[str, str]] = []
+    if len(_ENTITY.findall(text)) >= MIN_REFERENCES:
+        decoded = html.unescape(text)
+        if decoded != text and _printable_text(decoded.encode()):
+            found.append(("html_entities", decoded))
+    if len(_ESCAPE.findall(text)) >= MIN_REFERENCES:
+        decoded = _ESCAPE.sub(lambda m: _char(int(next(g for g in m.groups() if g), 16)), text)
+        if _printable_text(decoded.encode("utf-8", "replace")):
+            found.append(("escape_sequences", decoded))
+    for match in _CODES.finditer(text):
+        codes = [int(n) for n in re.findall(r"\d+", match.group(0))]
+        if all(32 <= c <= 126 for c in codes):
+            spelt = _printable_text("".join(map(chr, codes)).encode())
+            if spelt:
+                found.append(("character_codes", spelt))
+    return found
+
+
+def _char(code: int) -> str:
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 @lru_cache(maxsize=1)
