@@ -209,22 +209,20 @@ def _unscramblings(text: str) -> list[tuple[str, str]]:
     languages, which stay non-words either way and are left alone."""
     found: list[tuple[str, str]] = []
     words = list(_ASCII_WORD.finditer(text))
+    known = [_is_word(m.group(0)) for m in words]  # once per word: runs are grown by counts
     start = 0
     while start < len(words):
-        if _is_word(words[start].group(0)):
+        if known[start]:
             start += 1
             continue
-        end = start + 1
-        while end < len(words):
-            run = [m.group(0) for m in words[start:end + 1]]
-            if _word_share(run) > SCRAMBLED_AT_MOST:
-                break
+        end, hits = start + 1, 0  # the run is words[start:end]; hits: its known words
+        while end < len(words) and (hits + known[end]) / (end + 1 - start) <= SCRAMBLED_AT_MOST:
+            hits += known[end]
             end += 1
         next_start = end
-        while _is_word(words[end - 1].group(0)):  # a run ends on a non-word
+        while known[end - 1]:  # a run ends on a non-word
             end -= 1
-        run = [m.group(0) for m in words[start:end]]
-        if len(run) >= MIN_SCRAMBLED_WORDS:
+        if end - start >= MIN_SCRAMBLED_WORDS:
             span = text[words[start].start():words[end - 1].end()]
             for trick, reading in (("rot13", codecs.encode(span, "rot13")),
                                    ("reversed_text", span[::-1])):
