@@ -618,6 +618,13 @@ TRANSFORMS = [homoglyph, fullwidth, spaced, hexed, b64, zero_width, tags, mdcomm
               leet]
 
 
+def write_set(out: Path, description: str, rows: list[dict[str, str]]) -> None:
+    """Write a probe set's JSON the one way every set's source does (``build()`` is the
+    truth; the tests compare the committed file with it)."""
+    doc = {"description": description, "probes": rows}
+    out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def split_of(group: str) -> str:
     """Deterministic split: dev when the first byte of sha256(group) is even, else test."""
     return "dev" if hashlib.sha256(group.encode()).digest()[0] % 2 == 0 else "test"
@@ -656,11 +663,9 @@ def build() -> list[dict[str, str]]:
 if __name__ == "__main__":
     out = Path(__file__).with_name("guard_probes.json")
     rows = build()
-    doc = {"description": "Memory-poisoning probes (label 'injection') and benign look-alikes "
-                          "(label 'benign'), written before the guard was tuned (issue #14). "
-                          "Tune on split 'dev' only; 'test' is held out. Built by "
-                          "guard_probes_src.py; split = sha256(group)[0] even -> dev.",
-           "probes": rows}
-    out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_set(out, "Memory-poisoning probes (label 'injection') and benign look-alikes "
+                   "(label 'benign'), written before the guard was tuned (issue #14). "
+                   "Tune on split 'dev' only; 'test' is held out. Built by "
+                   "guard_probes_src.py; split = sha256(group)[0] even -> dev.", rows)
     from collections import Counter
     print(len(rows), Counter((r["label"], r["split"]) for r in rows))

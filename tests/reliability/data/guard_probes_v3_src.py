@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import base64
 import codecs
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from guard_probes_src import TRANSFORMS  # noqa: E402
+from guard_probes_src import TRANSFORMS, write_set  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Injections
@@ -1236,17 +1235,11 @@ def build() -> list[dict[str, str]]:
 def main() -> None:
     out = Path(__file__).with_name("guard_probes_v3.json")
     rows = build()
-    doc = {
-        "description": "Held-out memory-poisoning probes v3 (issue #14): injections (label "
-        "'injection') and benign look-alikes (label 'benign'), written from scratch without "
-        "reading the guard or its data. Every entry is split 'test': never tune on it. "
-        "'group' is the base text an obfuscated variant (category 'obf_<transform>') was made "
-        "from. Built by guard_probes_v3_src.py.",
-        "probes": rows,
-    }
-    with out.open("w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+    write_set(out, "Held-out memory-poisoning probes v3 (issue #14): injections (label "
+              "'injection') and benign look-alikes (label 'benign'), written from scratch without "
+              "reading the guard or its data. Every entry is split 'test': never tune on it. "
+              "'group' is the base text an obfuscated variant (category 'obf_<transform>') was "
+              "made from. Built by guard_probes_v3_src.py.", rows)
     labels = Counter(r["label"] for r in rows)
     print(f"{len(rows)} probes -> {out.name}: {dict(labels)}")
     for label in ("injection", "benign"):

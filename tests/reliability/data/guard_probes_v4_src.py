@@ -17,7 +17,6 @@ is its own group.  Every entry has ``split`` = ``"test"``.
 from __future__ import annotations
 
 import codecs
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -25,10 +24,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 try:
-    from .guard_probes_src import TRANSFORMS
+    from .guard_probes_src import TRANSFORMS, write_set
 except ImportError:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from guard_probes_src import TRANSFORMS
+    from guard_probes_src import TRANSFORMS, write_set
 
 OUT = Path(__file__).with_name("guard_probes_v4.json")
 
@@ -1182,15 +1181,13 @@ def build() -> list[dict[str, str]]:
 
 def main() -> None:
     rows = build()
-    doc = {"description": "Held-out memory-poisoning probe set v4 (issue #14): injections "
-                          "(label 'injection') and benign look-alikes (label 'benign'), "
-                          "hand-written from scratch before any detector was trained or "
-                          "measured on it, by an author who did not read the guard code or "
-                          "other probe sets. Test only; never tune on it. Obfuscated variants "
-                          "have category obf_<transform> and group = their base text. Built by "
-                          "guard_probes_v4_src.py.",
-           "probes": rows}
-    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_set(OUT, "Held-out memory-poisoning probe set v4 (issue #14): injections "
+                   "(label 'injection') and benign look-alikes (label 'benign'), "
+                   "hand-written from scratch before any detector was trained or "
+                   "measured on it, by an author who did not read the guard code or "
+                   "other probe sets. Test only; never tune on it. Obfuscated variants "
+                   "have category obf_<transform> and group = their base text. Built by "
+                   "guard_probes_v4_src.py.", rows)
     print(len(rows), Counter(r["label"] for r in rows))
 
 

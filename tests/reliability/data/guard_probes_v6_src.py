@@ -25,16 +25,15 @@ from __future__ import annotations
 
 import base64
 import codecs
-import json
 import sys
 import urllib.parse
 from pathlib import Path
 
 try:
-    from .guard_probes_src import TRANSFORMS
+    from .guard_probes_src import TRANSFORMS, write_set
 except ImportError:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from guard_probes_src import TRANSFORMS  # type: ignore[no-redef]
+    from guard_probes_src import TRANSFORMS, write_set  # type: ignore[no-redef]
 
 OUT = Path(__file__).resolve().parent / "guard_probes_v6.json"
 
@@ -1631,9 +1630,9 @@ def build() -> list[dict[str, str]]:
 
 
 def main() -> None:
-    doc = {"description": DESCRIPTION, "probes": build()}
-    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {len(doc['probes'])} probes to {OUT}")
+    rows = build()
+    write_set(OUT, DESCRIPTION, rows)
+    print(f"wrote {len(rows)} probes to {OUT}")
 
 
 if __name__ == "__main__":
