@@ -45,12 +45,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.optimize as opt
 import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import logistic  # noqa: E402
 from guard_rules import scan as rules_scan  # noqa: E402
 from results_files import write_results  # noqa: E402
 
@@ -220,22 +220,6 @@ def instances(row: Row, pick: Callable[[list[str]], str] | None) -> list[str]:
     return [pick(texts)] if (pick and len(texts) > 1) else texts
 
 
-def _solve(x: sp.csr_matrix, y: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    weight = weight / weight.sum()
-    xb = sp.hstack([x, np.ones((x.shape[0], 1))]).tocsr()
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = xb @ w
-        value = float(weight @ (np.logaddexp(0, z) - y * z)) + 0.5 * L2 * float(w[:-1] @ w[:-1])
-        g = xb.T @ (weight * (1.0 / (1.0 + np.exp(-z)) - y))
-        g[:-1] += L2 * w[:-1]
-        return value, g
-
-    result = opt.minimize(loss, np.zeros(xb.shape[1]), jac=True, method="L-BFGS-B",
-                          options={"maxiter": 400})
-    return np.asarray(result.x)
-
-
 def fit(train: list[Row], design: Design) -> gm.Detector:
     """Fit, then refit with each long injection's most instruction-like window."""
     detector: gm.Detector | None = None
@@ -255,7 +239,7 @@ def fit(train: list[Row], design: Design) -> gm.Detector:
         y, w = np.array(labels), np.array(weights)
         for cls in (0.0, 1.0):  # both classes weigh the same
             w[y == cls] /= max(w[y == cls].sum(), 1e-9)
-        coef = _solve(design.rows(texts), y, w)
+        coef = logistic.solve(design.rows(texts), y, w, L2)
         dim = design.vectors(texts[:1]).shape[1]
         edge = gm.HASH_DIM
         detector = gm.Detector(sparse=coef[:edge].astype(np.float32),

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     reranker_api_key: str | None = None
     reranker_timeout_s: float = Field(default=30.0, gt=0)
     rerank_depth: int = Field(default=30, ge=2, le=200)  # how many fused hits the reranker reorders
+    # The learned-relevance stage (engram/retrieve/learned.py): a logistic model fitted on the
+    # benchmarks' dev splits re-scores the fused head of the retriever it was fitted for.
+    learned_ranking: bool = True
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole
     # (exhaustive) instead of retrieved; this caps how many items are considered.

@@ -41,7 +41,7 @@ from engram.protocols import Closeable, ReadsStore, UsesEmbedder
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.pack import exhaustive, pack_context
-from engram.retrieve.pipeline import RankingPipeline
+from engram.retrieve.pipeline import HEAD, RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, backend, check_store, open_store
 from engram.store.access_buffer import AccessBuffer
@@ -305,7 +305,11 @@ class Memory(PrivacyOps, PortabilityOps):
 
     def pipeline(self) -> RankingPipeline:
         """The ranking pipeline for this memory's retriever, reranker and settings."""
-        return RankingPipeline(self.retriever, reranker=self.reranker,
+        from engram.retrieve.learned import model_for
+
+        model = model_for(self.settings.retriever) if self.settings.learned_ranking else None
+        return RankingPipeline(self.retriever, reranker=self.reranker, model=model,
+                               head=model.depth if model is not None else HEAD,
                                rerank_depth=self.settings.rerank_depth,
                                retention_weight=self.settings.retention_weight,
                                retention_base_days=self.settings.retention_base_days)

@@ -330,12 +330,21 @@ def as_strong(hit: Ranked, leader: Ranked) -> bool:
     """Is ``hit`` comparably relevant to the leading hit: :data:`RIVAL_SHARE` of its fused
     score, or of its dense (meaning) part? An update often shares no rare word with the
     question ("I moved to Madrid" for "where do I live now?") and scores on meaning alone."""
-    if hit.score < RIVAL_SCORE:
+    score = fused_score(hit)
+    if score < RIVAL_SCORE:
         return False
-    if hit.score >= RIVAL_SHARE * leader.score:
+    if score >= RIVAL_SHARE * fused_score(leader):
         return True
     meaning = leader.channels.get("dense", 0.0)
     return RIVAL_BY_MEANING and meaning > 0 and hit.channels.get("dense", 0.0) >= RIVAL_SHARE * meaning
+
+
+def fused_score(hit: Ranked) -> float:
+    """The hit's fused score (with the stale factor), which the thresholds above are set
+    on, also after the learned stage replaced ``score`` by its probability."""
+    if "fused" not in hit.channels:
+        return hit.score
+    return hit.channels["fused"] * hit.channels.get("stale", 1.0)
 
 
 def _when(item: MemoryItem) -> tuple[datetime, datetime]:

@@ -11,14 +11,18 @@ Stages, in order:
    calibrated and fused, spread to session neighbours, with the session prior. Each
    facet is ranked too (with the whole query's time analysis), and a memory keeps its
    best score over the query and its facets, so each facet's best memory is near the top.
-3. **Currency** (:mod:`engram.retrieve.currency`): the one "no longer current"
+3. **Learned relevance** (:mod:`engram.retrieve.learned`): a logistic model fitted on
+   the dev splits re-scores the head from its fused scores and text cues (the share of
+   the question's words a round holds, where, its length, its session), so the score is
+   an estimated chance of holding evidence.
+4. **Currency** (:mod:`engram.retrieve.currency`): the one "no longer current"
    signal, then current-state ordering of rival values.
-4. **Rerank** (optional, :mod:`engram.retrieve.rerank`).
-5. **Retention** (optional): the MemoryBank forgetting curve supplied by
+5. **Rerank** (optional, :mod:`engram.retrieve.rerank`).
+6. **Retention** (optional): the MemoryBank forgetting curve supplied by
    :mod:`engram.lifecycle.decay`.
 
 Packing under a token budget (:mod:`engram.retrieve.pack`) follows in the facade.
-Stages 3-5 look at a fixed head of :data:`HEAD` hits (more when reranking), never at
+Stages 3-6 look at a fixed head of :data:`HEAD` hits (more when reranking), never at
 ``limit``, so ``search(q, limit=k)`` is the first k of ``search(q, limit=100)``.
 """
 
@@ -30,9 +34,10 @@ from dataclasses import dataclass, replace
 from engram.embed.base import Embedder
 from engram.lifecycle import decay
 from engram.model import MemoryItem, MemoryStatus
-from engram.retrieve import currency
+from engram.retrieve import currency, learned
 from engram.retrieve.analysis import QueryAnalysis
 from engram.retrieve.base import Query, Ranked, Retriever
+from engram.retrieve.learned import RankerModel
 from engram.retrieve.rerank import Reranker, rerank
 from engram.store.base import Store
 
@@ -50,10 +55,12 @@ class RankingPipeline:
     retention_base_days: float = 30.0
     current_state: bool = True  # off for the single-channel baselines in benchmarks
     facets: bool = True  # likewise
+    model: RankerModel | None = None  # the learned-relevance stage (off when None)
+    head: int = HEAD  # hits the stages after fusion reorder (the learned model's depth when on)
 
-    def rank(self, query: Query, store: Store, embedder: Embedder, *,
-             explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:
-        """The first ``query.limit`` hits and the items they name (fetched once)."""
+    def candidates(self, query: Query, store: Store, embedder: Embedder, *,
+                   explicit_statuses: bool = False) -> Candidates:
+        """Stages 1-2: the fused head, the tail after it and the head's items."""
         analysis = QueryAnalysis.of(query.text, query.now)
         if analysis.past and not explicit_statuses:  # the past also lives in superseded facts
             statuses = list(dict.fromkeys([*query.filters.statuses, MemoryStatus.SUPERSEDED]))
@@ -63,9 +70,18 @@ class RankingPipeline:
             fused = best_of([fused, *(self.retriever.retrieve(replace(query, text=facet), store,
                                                               embedder, analysis=analysis)
                                       for facet in analysis.facets)])
-        head_size = max(HEAD, self.rerank_depth if self.reranker else 0)
+        head_size = max(self.head, self.rerank_depth if self.reranker else 0)
         items = _fetch(store, query, [r.id for r in fused[:head_size]])
-        head, tail = fused[:head_size], fused[head_size:]
+        return Candidates(query, analysis, fused[:head_size], fused[head_size:], items)
+
+    def rank(self, query: Query, store: Store, embedder: Embedder, *,
+             explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:
+        """The first ``query.limit`` hits and the items they name (fetched once)."""
+        found = self.candidates(query, store, embedder, explicit_statuses=explicit_statuses)
+        query, analysis, head, tail, items = found.query, found.analysis, found.head, found.tail, found.items
+        if self.model is not None:
+            head = learned.rescore(head, items, analysis, self.model)
+            tail = _below(tail, head)
         head = currency.validity(head, items, analysis)
         head.sort(key=lambda r: (-r.score, r.id))
         if self.current_state:
@@ -92,6 +108,26 @@ class RankingPipeline:
             r.score *= factor
             r.channels = {**r.channels, "retention": factor}
         return sorted(head, key=lambda r: (-r.score, r.id))
+
+
+@dataclass
+class Candidates:
+    """What stages 1-2 hand the rest: the (status-widened) query, its analysis, the fused
+    head that the later stages reorder, the tail that follows it, and the head's items."""
+
+    query: Query
+    analysis: QueryAnalysis
+    head: list[Ranked]
+    tail: list[Ranked]
+    items: dict[str, MemoryItem]
+
+
+def _below(tail: list[Ranked], head: list[Ranked]) -> list[Ranked]:
+    """The tail's scores capped at the head's lowest, so scores fall along the order."""
+    floor = min((r.score for r in head), default=0.0)
+    for r in tail:
+        r.score = min(r.score, floor)
+    return tail
 
 
 def best_of(rankings: Sequence[list[Ranked]]) -> list[Ranked]:
