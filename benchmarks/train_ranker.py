@@ -55,7 +55,7 @@ from engram.bench.splits import split_of
 from engram.config import Settings
 from engram.memory import Memory
 from engram.model import Filters, utcnow
-from engram.retrieve import learned
+from engram.retrieve import currency, learned
 from engram.retrieve.base import Query
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.learned import FEATURES, RankerModel
@@ -65,7 +65,11 @@ FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 1e-2, 1e-1)
 DEPTHS = (30, 60, 100)  # fused hits the model reorders; chosen with L2 by CV
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
-           "session_recall_any@1", "turn_ndcg@10")
+           "session_recall_any@1", "turn_ndcg@10", "newest_first", "updated_above_original@10",
+           "both_statements@10")
+# the systems scored through the real pipeline; the last judges current-state rivals by the
+# fused score instead of the learned probability (currency.RIVALS_BY)
+SYSTEMS = ("bm25", "hybrid", "hybrid+learned", "hybrid+learned+fused-rivals")
 
 
 @dataclass
@@ -77,6 +81,11 @@ class Question:
     covers: list[set[str]]  # evidence turns each hit holds
     evidence: set[str]
     rows: dict[int, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def faceted(self) -> bool:
+        """The pipeline keeps fusion's order for a question with facets (pipeline.rank)."""
+        return bool(self.found.analysis.facets)
 
     def x(self, depth: int) -> np.ndarray:
         """Feature rows of the first ``depth`` hits, as the pipeline computes them at that depth."""
@@ -141,8 +150,8 @@ def design(questions: list[Question], depth: int) -> tuple[np.ndarray, np.ndarra
     xs, ys, ws = [], [], []
     for q in questions:
         x, covers = q.x(depth), q.covers[:depth]
-        if not any(covers):
-            continue  # nothing in the head to learn from
+        if not any(covers) or q.faceted:
+            continue  # nothing in the head to learn from, or the stage does not run
         xs.append(x)
         ys.append([1.0 if c else 0.0 for c in covers])
         ws.append(np.full(len(x), 1.0 / (len(x) * per_dataset[q.dataset])))
@@ -166,7 +175,8 @@ def head_metrics(questions: list[Question], model: RankerModel | None) -> dict[s
         if not q.evidence:
             continue
         x = q.x(depth)
-        order = np.argsort(-model.probabilities(x), kind="stable") if model and len(x) else range(len(x))
+        learns = model is not None and len(x) and not q.faceted
+        order = np.argsort(-model.probabilities(x), kind="stable") if learns else range(len(x))
         ranked = [q.covers[i] for i in order] + q.covers[len(x):]
         top10 = set().union(*ranked[:10]) if ranked else set()
         rows[q.dataset].append((float(bool(ranked and ranked[0])), float(bool(top10)),
@@ -208,16 +218,21 @@ def cross_validate(dev: list[Question]) -> tuple[dict[str, Any], list[dict[str, 
 def evaluate(memory: Memory, name: str, cases: list[BenchCase], model: RankerModel) -> dict[str, list[dict[str, Any]]]:
     """Every case through the real pipeline: BM25, the hybrid without the stage, and with it."""
     systems: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for system in ("bm25", "hybrid", "hybrid+learned"):
-        memory.retriever = make_retriever(system.removesuffix("+learned"))
-        staged = system != "bm25"
-        on = system.endswith("+learned")
-        pipeline = replace(memory.pipeline(), current_state=staged, facets=staged,
-                           model=model if on else None, head=model.depth if on else HEAD)
-        for case in cases:
-            record = top_k_record(memory, pipeline, case, name)
-            record["split"] = split_of(name, case.case_id, case.haystack_id)
-            systems[system].append(record)
+    shipped_rivals = currency.RIVALS_BY
+    try:
+        for system in SYSTEMS:
+            memory.retriever = make_retriever(system.split("+")[0])
+            staged = system != "bm25"
+            on = "+learned" in system
+            currency.RIVALS_BY = "fused" if system.endswith("+fused-rivals") else "score"
+            pipeline = replace(memory.pipeline(), current_state=staged, facets=staged,
+                               model=model if on else None, head=model.depth if on else HEAD)
+            for case in cases:
+                record = top_k_record(memory, pipeline, case, name)
+                record["split"] = split_of(name, case.case_id, case.haystack_id)
+                systems[system].append(record)
+    finally:
+        currency.RIVALS_BY = shipped_rivals
     return systems
 
 

@@ -168,7 +168,7 @@ class _Mem0API:
                threshold: float | None = None, rerank: bool = False) -> dict[str, Any]:
         """Engram's hybrid search, best first. Embedded, ``score`` is the cosine
         similarity of query and memory (mem0's scale) and ``threshold`` drops hits
-        below it; over REST it is Engram's fused score. ``rerank`` is accepted
+        below it; over REST it is Engram's search score (0-1). ``rerank`` is accepted
         and ignored: configure ``ENGRAM_RERANKER`` instead."""
         split = split_filters(filters)
         scope = require_scope(self.app_id, {**split.ids, **_given(user_id, agent_id, run_id)}, "search")

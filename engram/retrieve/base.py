@@ -25,7 +25,7 @@ class Query:
 
 @dataclass
 class Ranked:
-    """One retrieved id with its fused score and per-channel contributions."""
+    """One retrieved id with its score (fused, then re-scored by later stages) and per-channel parts."""
 
     id: str
     score: float
@@ -34,7 +34,11 @@ class Ranked:
 
 class Retriever(Protocol):
     """Channels and fusion: every candidate, best first (the pipeline cuts to ``limit``).
-    ``analysis`` is the pipeline's query analysis, computed once per search."""
+    ``analysis`` is the pipeline's query analysis, computed once per search. The first
+    ``depth`` candidates never depend on the query's limit, so the pipeline's stages look
+    at no more than those."""
+
+    depth: int
 
     def retrieve(self, query: Query, store: Store, embedder: Embedder, *,
                  analysis: QueryAnalysis | None = None) -> list[Ranked]: ...

@@ -50,6 +50,11 @@ from engram.retrieve.timeparse import MONTHS, NUMBERS
 
 STALE_WEIGHT = 0.2
 HEAD = 10  # how many top hits the current-state reordering looks at
+# What "as relevant" reads once the learned stage has run: the fused score beneath it ("fused",
+# what the thresholds here were set on) or its probability ("score"). "score" won the dev
+# objective by 0.024 and kept more R@1, but broke six fixed present-vs-past cases of
+# tests/retrieve/test_tiny_stores.py and cost update checks (benchmarks/results/ranker-2026-12-03-all3c.md).
+RIVALS_BY = "fused"
 RIVAL_SCORE = 0.1  # a rival value is at least weakly relevant (fused scores are calibrated 0-1)
 RIVAL_COVERAGE = 0.5  # or, sharing no known attribute, holds this share of the query's words
 RIVAL_SHARE = 0.5  # ... and scores at least this share of the leading hit (chosen on dev splits)
@@ -340,9 +345,9 @@ def as_strong(hit: Ranked, leader: Ranked) -> bool:
 
 
 def fused_score(hit: Ranked) -> float:
-    """The hit's fused score (with the stale factor), which the thresholds above are set
-    on, also after the learned stage replaced ``score`` by its probability."""
-    if "fused" not in hit.channels:
+    """The relevance a rival is judged by: ``score`` (the learned stage's probability when it
+    ran), or with :data:`RIVALS_BY` = "fused" the fused score beneath it (with the stale factor)."""
+    if RIVALS_BY != "fused" or "fused" not in hit.channels:
         return hit.score
     return hit.channels["fused"] * hit.channels.get("stale", 1.0)
 

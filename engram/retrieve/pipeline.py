@@ -70,7 +70,7 @@ class RankingPipeline:
             fused = best_of([fused, *(self.retriever.retrieve(replace(query, text=facet), store,
                                                               embedder, analysis=analysis)
                                       for facet in analysis.facets)])
-        head_size = max(self.head, self.rerank_depth if self.reranker else 0)
+        head_size = min(max(self.head, self.rerank_depth if self.reranker else 0), self.retriever.depth)
         items = _fetch(store, query, [r.id for r in fused[:head_size]])
         return Candidates(query, analysis, fused[:head_size], fused[head_size:], items)
 
@@ -79,7 +79,9 @@ class RankingPipeline:
         """The first ``query.limit`` hits and the items they name (fetched once)."""
         found = self.candidates(query, store, embedder, explicit_statuses=explicit_statuses)
         query, analysis, head, tail, items = found.query, found.analysis, found.head, found.tail, found.items
-        if self.model is not None:
+        if self.model is not None and not (self.facets and analysis.facets):
+            # a question with facets keeps fusion's best-of-facets order: the model reads
+            # the whole question's words, and the wordier facet would crowd the other out
             head = learned.rescore(head, items, analysis, self.model)
             tail = _below(tail, head)
         head = currency.validity(head, items, analysis)
