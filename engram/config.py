@@ -66,8 +66,10 @@ class Settings(BaseSettings):
     reranker_timeout_s: float = Field(default=30.0, gt=0)
     rerank_depth: int = Field(default=30, ge=2, le=200)  # how many fused hits the reranker reorders
     # The learned-relevance stage (engram/retrieve/learned.py): a logistic model fitted on the
-    # benchmarks' dev splits re-scores the fused head of the retriever it was fitted for.
-    learned_ranking: bool = True
+    # benchmarks' dev splits re-scores the fused head of the retriever it was fitted for. Opt-in:
+    # with the current-state stage as it stands, the dev objective was higher without it
+    # (benchmarks/results/ranker-2026-12-03-all3c.md; README, "The learned-relevance stage").
+    learned_ranking: bool = False
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole
     # (exhaustive) instead of retrieved; this caps how many items are considered.

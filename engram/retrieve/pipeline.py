@@ -11,7 +11,7 @@ Stages, in order:
    calibrated and fused, spread to session neighbours, with the session prior. Each
    facet is ranked too (with the whole query's time analysis), and a memory keeps its
    best score over the query and its facets, so each facet's best memory is near the top.
-3. **Learned relevance** (:mod:`engram.retrieve.learned`): a logistic model fitted on
+3. **Learned relevance** (opt-in, :mod:`engram.retrieve.learned`): a logistic model fitted on
    the dev splits re-scores the head from its fused scores and text cues (the share of
    the question's words a round holds, where, its length, its session), so the score is
    an estimated chance of holding evidence.

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from engram import Memory
+from engram.config import Settings
 from engram.errors import ConfigError
 from engram.model import MemoryItem, Scope
 from engram.retrieve import learned
@@ -85,7 +86,7 @@ def test_shipped_model_is_fitted_for_the_hybrid_retriever_and_says_how() -> None
 
 
 def test_search_scores_are_probabilities_that_fall_along_the_order(tmp_path: Path) -> None:
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(tmp_path / "m.db", settings=Settings(data_dir=tmp_path, learned_ranking=True)) as memory:
         for text in ("I moved to Lisbon in May", "My favourite band is Radiohead",
                      "I adopted a beagle named Pixel", "We hiked in the Alps last summer"):
             memory.add(text, user_id="u")
@@ -94,5 +95,21 @@ def test_search_scores_are_probabilities_that_fall_along_the_order(tmp_path: Pat
         scores = [h.score for h in hits]
         assert all(0.0 <= s <= 1.0 for s in scores) and scores == sorted(scores, reverse=True)
         assert "learned" in hits[0].channels
+        assert memory.pipeline().head == learned.shipped().depth
         memory.settings = memory.settings.model_copy(update={"learned_ranking": False})
         assert memory.pipeline().model is None
+    assert Settings().learned_ranking is False  # opt-in: see the README's learned-relevance section
+
+
+def test_current_state_rivals_are_judged_by_the_fused_score_beneath_the_probability(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from engram.retrieve import currency
+
+    leader = Ranked("a", 0.9, {"fused": 0.40, "dense": 0.2})
+    rival = Ranked("b", 0.2, {"fused": 0.30, "dense": 0.05})  # unlikely by the model, close by fusion
+    stale = Ranked("c", 0.2, {"fused": 0.30, "stale": 0.2})
+    assert currency.fused_score(rival) == 0.30 and currency.fused_score(stale) == pytest.approx(0.06)
+    assert currency.as_strong(rival, leader)
+    monkeypatch.setattr(currency, "RIVALS_BY", "score")
+    assert currency.fused_score(rival) == 0.2 and not currency.as_strong(rival, leader)
+    assert currency.fused_score(Ranked("d", 0.5)) == 0.5  # no learned stage: the score is fused
