@@ -29,7 +29,7 @@ import json
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -59,7 +59,7 @@ from engram.retrieve import currency, learned
 from engram.retrieve.base import Query
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.learned import FEATURES, RankerModel
-from engram.retrieve.pipeline import HEAD, Candidates
+from engram.retrieve.pipeline import Candidates
 
 FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 1e-2, 1e-1)
@@ -144,9 +144,7 @@ def collect(memory: Memory, name: str, cases: list[BenchCase]) -> list[Question]
 
 def design(questions: list[Question], depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, labels and weights: each question 1 within its dataset, each dataset the same."""
-    per_dataset = defaultdict(int)
-    for q in questions:
-        per_dataset[q.dataset] += 1
+    per_dataset = Counter(q.dataset for q in questions)
     xs, ys, ws = [], [], []
     for q in questions:
         x, covers = q.x(depth), q.covers[:depth]
@@ -226,7 +224,7 @@ def evaluate(memory: Memory, name: str, cases: list[BenchCase], model: RankerMod
             on = "+learned" in system
             currency.RIVALS_BY = "fused" if system.endswith("+fused-rivals") else "score"
             pipeline = replace(memory.pipeline(), current_state=staged, facets=staged,
-                               model=model if on else None, head=model.depth if on else HEAD)
+                               model=model if on else None)
             for case in cases:
                 record = top_k_record(memory, pipeline, case, name)
                 record["split"] = split_of(name, case.case_id, case.haystack_id)

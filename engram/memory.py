@@ -40,8 +40,9 @@ from engram.model import (
 from engram.protocols import Closeable, ReadsStore, UsesEmbedder
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
+from engram.retrieve.learned import model_for
 from engram.retrieve.pack import exhaustive, pack_context
-from engram.retrieve.pipeline import HEAD, RankingPipeline
+from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
 from engram.store import Store, backend, check_store, open_store
 from engram.store.access_buffer import AccessBuffer
@@ -303,13 +304,13 @@ class Memory(PrivacyOps, PortabilityOps):
         return SearchResult(hits=[by_id[i.id] for i in packed.items], context=packed.text,
                             context_tokens=packed.tokens)
 
-    def pipeline(self) -> RankingPipeline:
-        """The ranking pipeline for this memory's retriever, reranker and settings."""
-        from engram.retrieve.learned import model_for
-
-        model = model_for(self.settings.retriever) if self.settings.learned_ranking else None
+    def pipeline(self, retriever: str | None = None) -> RankingPipeline:
+        """The ranking pipeline for this memory's retriever, reranker and settings;
+        ``retriever`` names the retriever in use when it is not the configured one (the
+        learned stage runs only for the retriever it was fitted on)."""
+        name = retriever or self.settings.retriever
+        model = model_for(name) if self.settings.learned_ranking else None
         return RankingPipeline(self.retriever, reranker=self.reranker, model=model,
-                               head=model.depth if model is not None else HEAD,
                                rerank_depth=self.settings.rerank_depth,
                                retention_weight=self.settings.retention_weight,
                                retention_base_days=self.settings.retention_base_days)

@@ -28,7 +28,6 @@ from engram.ingest.rounds import to_units
 from engram.memory import Memory
 from engram.model import Filters, MemoryItem, Message, Scope, utcnow
 from engram.retrieve.hybrid import BASELINES, make_retriever
-from engram.retrieve.learned import model_for
 from engram.retrieve.pack import pack_contexts
 from engram.retrieve.pipeline import RankingPipeline
 from engram.retrieve.rerank import Reranker, make_reranker
@@ -192,9 +191,8 @@ def run(config: BenchConfig, progress: Progress | None = None) -> dict[str, Any]
                 memory.retriever = retriever
                 memory.reranker = reranker if name.endswith(RERANK_SUFFIX) else None
                 staged = name not in BASELINES  # the baselines stay plain BM25 / dense
-                pipeline = replace(memory.pipeline(), current_state=staged, facets=staged,
-                                   model=model_for(name.removesuffix(RERANK_SUFFIX))
-                                   if settings.learned_ranking else None)
+                pipeline = replace(memory.pipeline(name.removesuffix(RERANK_SUFFIX)),
+                                   current_state=staged, facets=staged)
                 record = _ask(memory, pipeline, case, user, rounds[user], turn_text, latencies[name],
                               (*BUDGETS, config.qa_budget))
                 record["abstention"] = case.abstention

@@ -335,16 +335,16 @@ def as_strong(hit: Ranked, leader: Ranked) -> bool:
     """Is ``hit`` comparably relevant to the leading hit: :data:`RIVAL_SHARE` of its fused
     score, or of its dense (meaning) part? An update often shares no rare word with the
     question ("I moved to Madrid" for "where do I live now?") and scores on meaning alone."""
-    score = fused_score(hit)
+    score = rival_relevance(hit)
     if score < RIVAL_SCORE:
         return False
-    if score >= RIVAL_SHARE * fused_score(leader):
+    if score >= RIVAL_SHARE * rival_relevance(leader):
         return True
     meaning = leader.channels.get("dense", 0.0)
     return RIVAL_BY_MEANING and meaning > 0 and hit.channels.get("dense", 0.0) >= RIVAL_SHARE * meaning
 
 
-def fused_score(hit: Ranked) -> float:
+def rival_relevance(hit: Ranked) -> float:
     """The relevance a rival is judged by: ``score`` (the learned stage's probability when it
     ran), or with :data:`RIVALS_BY` = "fused" the fused score beneath it (with the stale factor)."""
     if RIVALS_BY != "fused" or "fused" not in hit.channels:

@@ -24,6 +24,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,8 +100,6 @@ def shipped() -> RankerModel:
 def model_for(retriever: str) -> RankerModel | None:
     """The shipped model when it was fitted on ``retriever``'s fused heads, else None
     (its weights mean nothing for another retriever's scores)."""
-    if not MODEL_PATH.exists():
-        return None
     model = shipped()
     return model if model.provenance.get("retriever", "hybrid") == retriever else None
 
@@ -119,9 +118,7 @@ def features(head: Sequence[Ranked], items: Mapping[str, MemoryItem], analysis: 
     top = max(head[0].score, 1e-9)
     best = {c: max((r.channels.get(c, 0.0) for r in head), default=0.0) for c in ("lexical", "dense")}
     sessions = [_session(items.get(r.id), r.id) for r in head]
-    counts: dict[str, int] = {}
-    for s in sessions:
-        counts[s] = counts.get(s, 0) + 1
+    counts = Counter(sessions)
     seen: set[str] = set()
     words = analysis.words
     asks_you = 1.0 if _YOU.search(analysis.text) else 0.0
@@ -136,14 +133,14 @@ def features(head: Sequence[Ranked], items: Mapping[str, MemoryItem], analysis: 
         rest_coverage = _coverage(words, rest)
         lexical_rel = lexical / best["lexical"] if best["lexical"] > 0 else 0.0
         dense_rel = dense / best["dense"] if best["dense"] > 0 else 0.0
+        first_of_session = 0.0 if session in seen else 1.0
         rows.append([
             r.score, r.score / top, 1.0 / (1.0 + n), lexical, lexical_rel, dense, dense_rel,
             lexical_rel * dense_rel, float(lexical_rel >= 1.0), float(dense_rel >= 1.0),
             r.channels.get("time", 0.0),
             _coverage(words, text), _coverage(words, opening), rest_coverage, asks_you * rest_coverage,
             math.log1p(len(text.split())) / 8.0,
-            counts[session] / len(head), 0.0 if session in seen else 1.0,
-            gathers * (0.0 if session in seen else 1.0),
+            counts[session] / len(head), first_of_session, gathers * first_of_session,
         ])
         seen.add(session)
     return np.array(rows, dtype=float)

@@ -22,8 +22,8 @@ Stages, in order:
    :mod:`engram.lifecycle.decay`.
 
 Packing under a token budget (:mod:`engram.retrieve.pack`) follows in the facade.
-Stages 3-6 look at a fixed head of :data:`HEAD` hits (more when reranking), never at
-``limit``, so ``search(q, limit=k)`` is the first k of ``search(q, limit=100)``.
+Stages 3-6 look at a fixed head of :data:`HEAD` hits (the learned model's depth when it
+runs, more when reranking), never at ``limit``, so ``search(q, limit=k)`` is the first k of ``search(q, limit=100)``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class RankingPipeline:
     current_state: bool = True  # off for the single-channel baselines in benchmarks
     facets: bool = True  # likewise
     model: RankerModel | None = None  # the learned-relevance stage (off when None)
-    head: int = HEAD  # hits the stages after fusion reorder (the learned model's depth when on)
+    head: int | None = None  # hits the stages after fusion reorder: the model's depth, else HEAD
 
     def candidates(self, query: Query, store: Store, embedder: Embedder, *,
                    explicit_statuses: bool = False) -> Candidates:
@@ -70,9 +70,15 @@ class RankingPipeline:
             fused = best_of([fused, *(self.retriever.retrieve(replace(query, text=facet), store,
                                                               embedder, analysis=analysis)
                                       for facet in analysis.facets)])
-        head_size = min(max(self.head, self.rerank_depth if self.reranker else 0), self.retriever.depth)
+        head_size = self.head_size()
         items = _fetch(store, query, [r.id for r in fused[:head_size]])
         return Candidates(query, analysis, fused[:head_size], fused[head_size:], items)
+
+    def head_size(self) -> int:
+        """How many fused hits the later stages reorder: the learned model's depth (or
+        :data:`HEAD`), the rerank depth if larger, never past the retriever's own depth."""
+        head = self.head or (self.model.depth if self.model is not None else HEAD)
+        return min(max(head, self.rerank_depth if self.reranker else 0), self.retriever.depth)
 
     def rank(self, query: Query, store: Store, embedder: Embedder, *,
              explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:

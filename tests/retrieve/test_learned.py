@@ -95,7 +95,7 @@ def test_search_scores_are_probabilities_that_fall_along_the_order(tmp_path: Pat
         scores = [h.score for h in hits]
         assert all(0.0 <= s <= 1.0 for s in scores) and scores == sorted(scores, reverse=True)
         assert "learned" in hits[0].channels
-        assert memory.pipeline().head == learned.shipped().depth
+        assert memory.pipeline().head_size() == learned.shipped().depth
         memory.settings = memory.settings.model_copy(update={"learned_ranking": False})
         assert memory.pipeline().model is None
     assert Settings().learned_ranking is False  # opt-in: see the README's learned-relevance section
@@ -108,8 +108,8 @@ def test_current_state_rivals_are_judged_by_the_fused_score_beneath_the_probabil
     leader = Ranked("a", 0.9, {"fused": 0.40, "dense": 0.2})
     rival = Ranked("b", 0.2, {"fused": 0.30, "dense": 0.05})  # unlikely by the model, close by fusion
     stale = Ranked("c", 0.2, {"fused": 0.30, "stale": 0.2})
-    assert currency.fused_score(rival) == 0.30 and currency.fused_score(stale) == pytest.approx(0.06)
+    assert currency.rival_relevance(rival) == 0.30 and currency.rival_relevance(stale) == pytest.approx(0.06)
     assert currency.as_strong(rival, leader)
     monkeypatch.setattr(currency, "RIVALS_BY", "score")
-    assert currency.fused_score(rival) == 0.2 and not currency.as_strong(rival, leader)
-    assert currency.fused_score(Ranked("d", 0.5)) == 0.5  # no learned stage: the score is fused
+    assert currency.rival_relevance(rival) == 0.2 and not currency.as_strong(rival, leader)
+    assert currency.rival_relevance(Ranked("d", 0.5)) == 0.5  # no learned stage: the score is fused

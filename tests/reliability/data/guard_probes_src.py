@@ -623,6 +623,7 @@ def write_set(out: Path, description: str, rows: list[dict[str, str]]) -> None:
     truth; the tests compare the committed file with it)."""
     doc = {"description": description, "probes": rows}
     out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} probes to {out}")
 
 
 def split_of(group: str) -> str:

@@ -1510,9 +1510,7 @@ DESCRIPTION = (
 
 
 def main() -> None:
-    rows = build()
-    write_set(OUT, DESCRIPTION, rows)
-    print(f"wrote {len(rows)} probes to {OUT}")
+    write_set(OUT, DESCRIPTION, build())
 
 
 if __name__ == "__main__":

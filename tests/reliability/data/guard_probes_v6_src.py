@@ -1630,9 +1630,7 @@ def build() -> list[dict[str, str]]:
 
 
 def main() -> None:
-    rows = build()
-    write_set(OUT, DESCRIPTION, rows)
-    print(f"wrote {len(rows)} probes to {OUT}")
+    write_set(OUT, DESCRIPTION, build())
 
 
 if __name__ == "__main__":
