@@ -35,6 +35,7 @@ from engram.model import MemoryItem, Scope
 from engram.retrieve import currency
 from engram.retrieve.analysis import PAST_CUE, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
+from engram.retrieve.rival_gate import UPDATE_CUE, is_statement, user_part
 
 METRICS = ("turn_recall_any@1", "turn_recall_any@5", "turn_recall_any@10", "turn_recall_all@10",
            "session_recall_any@1", "updated_above_original@10", "both_statements@10", "newest_first",
@@ -89,12 +90,6 @@ def same_subject_groups(ranked: list[Ranked], positions: list[int], vectors: Vec
     for n, p in enumerate(positions):
         groups.setdefault(root(n), []).append(p)
     return [sorted(g) for g in groups.values()]
-
-
-def is_statement(item: MemoryItem) -> bool:
-    """One voice (a note, a fact, a single message), not a conversation round of several
-    speakers (whose ``role`` joins theirs with "+", :class:`engram.ingest.rounds.Round`)."""
-    return "+" not in (item.role or "")
 
 
 # The rule every variant below starts from: the stage before this round reordered for any
@@ -152,16 +147,6 @@ def grouped(threshold: float | None, slots: bool = False) -> Stage:
     return ordered(body)
 
 
-UPDATE_CUE = re.compile(
-    r"\b(?:now|currently|recently|just|updated?|updating|changed?|new|newly|moved|switched|instead|"
-    r"no longer|any ?more|increased|decreased|improved|dropped|raised|grew|revised|extended|"
-    r"postponed|pushed back|rescheduled|latest|since then|up to|down to)\b", re.IGNORECASE)
-
-
-def _user_part(text: str) -> str:
-    return text.split("\nassistant:", 1)[0]
-
-
 def grouped_cue(threshold: float, user_only: bool) -> Stage:
     """Grouped by subject, and a group is reordered only when its newest member states a
     change (:data:`UPDATE_CUE`), in the whole round or (``user_only``) in the user's turn."""
@@ -171,7 +156,7 @@ def grouped_cue(threshold: float, user_only: bool) -> Stage:
         for group in same_subject_groups(ranked, positions, vectors, None, threshold):
             newest = max(group, key=lambda p: currency._when(items[ranked[p].id]))
             text = items[ranked[newest].id].content
-            if order == "oldest" or UPDATE_CUE.search(_user_part(text) if user_only else text):
+            if order == "oldest" or UPDATE_CUE.search(user_part(text) if user_only else text):
                 ranked = currency.in_time_order(ranked, group, items, order)
         return ranked
     return ordered(body)
@@ -192,7 +177,7 @@ def value_gated(threshold: float | None, numbers: bool, slot: bool = False) -> S
             return ranked
         positions = currency.rival_positions(ranked, items, analysis)
         if not cue and numbers:
-            positions = [p for p in positions if _DIGIT.search(_user_part(items[ranked[p].id].content))]
+            positions = [p for p in positions if _DIGIT.search(user_part(items[ranked[p].id].content))]
         return reorder(ranked, items, order, groups_of(ranked, positions, vectors, threshold))
     return ordered(body)
 

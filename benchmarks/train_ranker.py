@@ -30,10 +30,11 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -59,7 +60,9 @@ from engram.retrieve import currency, learned
 from engram.retrieve.base import Query
 from engram.retrieve.hybrid import make_retriever
 from engram.retrieve.learned import FEATURES, RankerModel
-from engram.retrieve.pipeline import Candidates
+from engram.retrieve.pipeline import Candidates, RankingPipeline
+
+Q = TypeVar("Q")
 
 FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 1e-2, 1e-1)
@@ -132,14 +135,86 @@ def collect(memory: Memory, name: str, cases: list[BenchCase]) -> list[Question]
     pipeline = replace(memory.pipeline(), model=None, head=max(DEPTHS))
     out = []
     for case in cases:
-        query = Query(text=case.question, scope=memory_scope(f"bench:{name}:{case.haystack_id}"),
-                      filters=Filters(), limit=100, now=case.question_time or utcnow())
-        found = pipeline.candidates(query, memory.store, memory.embedder)
+        found = candidates_of(memory, pipeline, name, case)
         covers = [set(found.items[r.id].provenance.source_ids) & case.evidence_turns
                   if r.id in found.items else set() for r in found.head]
         out.append(Question(name, split_of(name, case.case_id, case.haystack_id), case.haystack_id,
                             found, covers, set(case.evidence_turns)))
     return out
+
+
+def candidates_of(memory: Memory, pipeline: RankingPipeline, name: str, case: BenchCase) -> Candidates:
+    """Stages 1-2 of ``pipeline`` for one bench question, in the scope ``engram bench`` used."""
+    query = Query(text=case.question, scope=memory_scope(f"bench:{name}:{case.haystack_id}"),
+                  filters=Filters(), limit=100, now=case.question_time or utcnow())
+    return pipeline.candidates(query, memory.store, memory.embedder)
+
+
+def scored(memory: Memory, pipeline: RankingPipeline, case: BenchCase, name: str) -> dict[str, Any]:
+    """One question's top-k record through the real ``pipeline``, with its split."""
+    record = top_k_record(memory, pipeline, case, name)
+    record["split"] = split_of(name, case.case_id, case.haystack_id)
+    return record
+
+
+Records = dict[str, list[dict[str, Any]]]
+
+
+def by_split(results: dict[str, Records], metrics: tuple[str, ...]) -> dict[str, Any]:
+    """Per dataset and system, the ``metrics`` over dev, test and all."""
+    return {name: {system: {part: aggregate([r for r in records if part == "all" or r["split"] == part],
+                                            metrics)["overall"] for part in ("dev", "test", "all")}
+                   for system, records in by_system.items()}
+            for name, by_system in results.items()}
+
+
+Store = tuple[str, str, Memory, list[BenchCase]]
+
+
+def command_line(doc: str, model_path: Path) -> tuple[argparse.Namespace, dict[str, Path]]:
+    """The trainers' shared arguments (datasets, --db, --seed, --workdir, --out, --tag,
+    --write-model) and the --db files by NAME[:SPLIT]."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("datasets", nargs="+", help="NAME=PATH[@N]")
+    parser.add_argument("--db", action="append", default=[], help="NAME[:SPLIT]=FILE: an engram bench database")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=Path(".engram-bench"))
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument("--tag", default="")
+    parser.add_argument("--write-model", action="store_true", help=f"write the fitted model to {model_path}")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    return args, {k: Path(v) for k, _, v in (d.partition("=") for d in args.db)}
+
+
+def open_datasets(args: argparse.Namespace, dbs: dict[str, Path], settings: Settings,
+                  read: Callable[[Memory, str, list[BenchCase]], list[Q]]) -> tuple[list[Store], list[Q]]:
+    """Every dataset split's store (a --db file, or ingested into the workdir) and its
+    questions as ``read`` collects them."""
+    stores: list[Store] = []
+    opened: dict[Path, Memory] = {}
+    questions: list[Q] = []
+    for spec in args.datasets:
+        name, path, samples = parse_spec(spec)
+        for split, cases in load_cases(name, path, samples, args.seed).items():
+            memory = open_store(name, split, cases, dbs, args.workdir, settings, opened)
+            stores.append((name, split, memory, cases))
+            questions += read(memory, name, cases)
+            print(f"{name} {split}: {len(cases)} questions read", flush=True)
+    return stores, questions
+
+
+def gather(stores: list[Store], run: Callable[[Memory, str, list[BenchCase]], Records]) -> dict[str, Records]:
+    """Each system's records (``run`` on every store), by dataset; the stores are closed after."""
+    results: dict[str, Records] = defaultdict(lambda: defaultdict(list))
+    try:
+        for name, _split, memory, cases in stores:
+            for system, records in run(memory, name, cases).items():
+                results[name][system].extend(records)
+    finally:
+        for memory in {id(m): m for _, _, m, _ in stores}.values():
+            memory.close()
+    return results
 
 
 def design(questions: list[Question], depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -225,55 +300,22 @@ def evaluate(memory: Memory, name: str, cases: list[BenchCase], model: RankerMod
             currency.RIVALS_BY = "fused" if system.endswith("+fused-rivals") else "score"
             pipeline = replace(memory.pipeline(), current_state=staged, facets=staged,
                                model=model if on else None)
-            for case in cases:
-                record = top_k_record(memory, pipeline, case, name)
-                record["split"] = split_of(name, case.case_id, case.haystack_id)
-                systems[system].append(record)
+            systems[system] += [scored(memory, pipeline, case, name) for case in cases]
     finally:
         currency.RIVALS_BY = shipped_rivals
     return systems
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("datasets", nargs="+", help="NAME=PATH[@N]")
-    parser.add_argument("--db", action="append", default=[], help="NAME[:SPLIT]=FILE: an engram bench database")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--workdir", type=Path, default=Path(".engram-bench"))
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
-    parser.add_argument("--tag", default="")
-    parser.add_argument("--write-model", action="store_true", help=f"write the fitted model to {learned.MODEL_PATH}")
-    args = parser.parse_args()
-    dbs = {k: Path(v) for k, _, v in (d.partition("=") for d in args.db)}
+    args, dbs = command_line(__doc__ or "", learned.MODEL_PATH)
     settings = Settings().model_copy(update={"exhaustive_max_items": 0})
-    args.workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    stores: list[tuple[str, str, Memory, list[BenchCase]]] = []
-    opened: dict[Path, Memory] = {}
-    questions: list[Question] = []
-    for spec in args.datasets:
-        name, path, samples = parse_spec(spec)
-        for split, cases in load_cases(name, path, samples, args.seed).items():
-            memory = open_store(name, split, cases, dbs, args.workdir, settings, opened)
-            stores.append((name, split, memory, cases))
-            questions += collect(memory, name, cases)
-            print(f"{name} {split}: {len(cases)} questions read", flush=True)
+    stores, questions = open_datasets(args, dbs, settings, collect)
     dev = [q for q in questions if q.split == "dev"]
     best, cv = cross_validate(dev)
     l2, depth = best["l2"], best["depth"]
     model = fit(dev, l2, depth)
-    results: dict[str, Any] = {}
-    try:
-        for name, _split, memory, cases in stores:
-            for system, records in evaluate(memory, name, cases, model).items():
-                results.setdefault(name, {}).setdefault(system, []).extend(records)
-    finally:
-        for memory in {id(m): m for _, _, m, _ in stores}.values():
-            memory.close()
-    figures = {name: {system: {part: aggregate([r for r in records if part == "all" or r["split"] == part],
-                                               METRICS)["overall"] for part in ("dev", "test", "all")}
-                      for system, records in by_system.items()}
-               for name, by_system in results.items()}
+    figures = by_split(gather(stores, lambda memory, name, cases: evaluate(memory, name, cases, model)), METRICS)
     command = "python benchmarks/train_ranker.py " + " ".join(sys.argv[1:])
     provenance = {"retriever": "hybrid", "fitted": date.today().isoformat(), "command": command, "l2": l2, "depth": depth,
                   "dev_questions": {d: sum(1 for q in dev if q.dataset == d) for d in {q.dataset for q in dev}},
@@ -288,20 +330,26 @@ def main() -> None:
     write_report(args.out / f"ranker-{date.today().isoformat()}{args.tag}", report)
 
 
+def figure_rows(figures: dict[str, Any], metrics: tuple[str, ...]) -> list[str]:
+    """The dev / test / all table of :func:`by_split`'s figures, as Markdown lines."""
+    lines = ["| dataset | system | split | " + " | ".join(metrics) + " |", "|---|---|---|" + "---|" * len(metrics)]
+    for name, by_system in figures.items():
+        for part in ("dev", "test", "all"):
+            for system, parts in by_system.items():
+                m = parts[part]
+                lines.append(f"| {name} | {system} | {part} | " + " | ".join(
+                    f"{m.get(k):.3f}" if m.get(k) is not None else "—" for k in metrics) + " |")
+    return lines
+
+
 def write_report(stem: Path, report: dict[str, Any]) -> None:
     stem.parent.mkdir(parents=True, exist_ok=True)
     stem.with_suffix(".json").write_text(json.dumps(report, indent=2, default=str))
     lines = ["# Learned relevance stage: fitted on dev, scored on dev / test / all", "",
              f"Command: `{report['command']}`. Depth {report['depth']}, L2 {report['l2']} "
              "(5-fold CV grouped by haystack, dev only). "
-             f"Load at the end: {report['load']}; {report['seconds']:.0f} s.", "",
-             "| dataset | system | split | " + " | ".join(METRICS) + " |", "|---|---|---|" + "---|" * len(METRICS)]
-    for name, by_system in report["figures"].items():
-        for part in ("dev", "test", "all"):
-            for system, parts in by_system.items():
-                m = parts[part]
-                lines.append(f"| {name} | {system} | {part} | " + " | ".join(
-                    f"{m.get(k):.3f}" if m.get(k) is not None else "—" for k in METRICS) + " |")
+             f"Load at the end: {report['load']}; {report['seconds']:.0f} s.", ""]
+    lines += figure_rows(report["figures"], METRICS)
     lines += ["", "CV on dev (head reordered by the model; objective = mean over datasets of R@1 + R@10 + all@10):", "",
               "| depth | L2 | objective | " + " | ".join(report["cv"][0]["by_dataset"]) + " |",
               "|---|---|---|" + "---|" * len(report["cv"][0]["by_dataset"])]

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     # with the current-state stage as it stands, the dev objective was higher without it
     # (benchmarks/results/ranker-2026-12-03-all3c.md; README, "The learned-relevance stage").
     learned_ranking: bool = False
+    # The current-state stage's rival gate (engram/retrieve/rival_gate.py): a logistic model
+    # fitted on the dev splits decides which newer rival value may move above the top rival.
+    # On: CV on dev put it ahead of the ungated stage (benchmarks/results/rival-gate-2026-12-04.md).
+    rival_gate: bool = True
     enrichers: list[str] = Field(default_factory=lambda: ["keys"])
     # ConvoMem: a history that fits the caller's token budget is returned whole
     # (exhaustive) instead of retrieved; this caps how many items are considered.

@@ -38,6 +38,7 @@ from engram.model import (
     utcnow,
 )
 from engram.protocols import Closeable, ReadsStore, UsesEmbedder
+from engram.retrieve import rival_gate
 from engram.retrieve.base import Query, Retriever
 from engram.retrieve.hybrid import RETRIEVERS
 from engram.retrieve.learned import model_for
@@ -310,7 +311,8 @@ class Memory(PrivacyOps, PortabilityOps):
         learned stage runs only for the retriever it was fitted on)."""
         name = retriever or self.settings.retriever
         model = model_for(name) if self.settings.learned_ranking else None
-        return RankingPipeline(self.retriever, reranker=self.reranker, model=model,
+        gate = model_for(name, rival_gate.shipped()) if self.settings.rival_gate else None
+        return RankingPipeline(self.retriever, reranker=self.reranker, model=model, rival_gate=gate,
                                rerank_depth=self.settings.rerank_depth,
                                retention_weight=self.settings.retention_weight,
                                retention_base_days=self.settings.retention_base_days)

@@ -78,10 +78,19 @@ def asked_state_first(case: BenchCase, sessions: Sequence[str]) -> float | None:
     ("before the 7/22 trip", "initially": :data:`engram.retrieve.analysis.PAST_CUE`),
     whose session should then lead. :func:`newest_first` is the literal check."""
     times = _evidence_times(case)
+    target = asked_session(case)
+    return None if times is None or target is None else _leads(target, times, sessions)
+
+
+def asked_session(case: BenchCase) -> str | None:
+    """The evidence session whose state the question asks for (:func:`asked_state_first`):
+    the newest, or the oldest for a question about an earlier state; None with fewer than
+    two dated evidence sessions."""
+    times = _evidence_times(case)
     if times is None:
         return None
     pick = min if PAST_CUE.search(case.question) else max
-    return _leads(pick(times, key=times.__getitem__), times, sessions)
+    return pick(times, key=times.__getitem__)
 
 
 def part_checks(case: BenchCase, turns: Sequence[Sequence[str]]) -> dict[str, float | None]:

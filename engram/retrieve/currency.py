@@ -31,6 +31,8 @@ Two signals, each applied once:
   happened ("have I ever…"), or about an interval: BEAM dev turn R@1 0.363 -> 0.397.
   A question about someone else ("where does my sister Emily live?") takes rivals that
   name them only, so the user's own new address does not lead.
+  With the rival gate (:mod:`engram.retrieve.rival_gate`) a newer rival moves above the top
+  rival only when a model fitted on the dev splits admits it.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
 from engram.retrieve.analysis import EARLIER_STATE_CUE, PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
+from engram.retrieve.learned import RankerModel
 from engram.retrieve.timeparse import MONTHS, NUMBERS
 
 STALE_WEIGHT = 0.2
@@ -230,13 +233,19 @@ def _names_attribute(text: str, wanted: frozenset[str], words: list[str]) -> boo
 
 
 def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
-                  analysis: QueryAnalysis) -> list[Ranked]:
+                  analysis: QueryAnalysis, gate: RankerModel | None = None) -> list[Ranked]:
     """Rival values for the query's attribute, newest (or, asked about the past, oldest)
-    first within the positions they hold."""
+    first within the positions they hold; with a ``gate`` (:mod:`engram.retrieve.rival_gate`)
+    only the rivals it admits move above the top rival."""
     order = wanted_order(analysis)
     if order is None or not ranked:
         return ranked
-    return in_time_order(ranked, rival_positions(ranked, items, analysis), items, order)
+    positions = rival_positions(ranked, items, analysis)
+    if gate is not None:
+        from engram.retrieve.rival_gate import admitted  # it imports this module
+
+        positions = admitted(ranked, positions, items, analysis, order, gate)
+    return in_time_order(ranked, positions, items, order)
 
 
 def rival_positions(ranked: list[Ranked], items: Mapping[str, MemoryItem],

@@ -76,17 +76,21 @@ class RankerModel:
             "coef": self.coef.tolist(), "bias": self.bias, "provenance": self.provenance}, indent=1) + "\n")
 
     @classmethod
-    def load(cls, path: Path) -> RankerModel:
+    def load(cls, path: Path, expected: tuple[str, ...] = FEATURES,
+             trainer: str = "benchmarks/train_ranker.py",
+             switch: str = "ENGRAM_LEARNED_RANKING=false") -> RankerModel:
+        """The model in ``path``, which must be fitted for the ``expected`` features
+        (another stage's logistic model passes its own, its trainer and its off switch)."""
         try:
             raw = json.loads(path.read_text())
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read the ranking model {path}: {exc}; reinstall engram or "
-                              "set ENGRAM_LEARNED_RANKING=false") from None
+            raise ConfigError(f"cannot read the model {path}: {exc}; reinstall engram or "
+                              f"set {switch}") from None
         features = tuple(raw["features"])
-        if features != FEATURES:
-            raise ConfigError(f"the ranking model {path} was fitted for features {list(features)}, "
-                              f"this engram computes {list(FEATURES)}; refit it with "
-                              "benchmarks/train_ranker.py or set ENGRAM_LEARNED_RANKING=false")
+        if features != expected:
+            raise ConfigError(f"the model {path} was fitted for features {list(features)}, "
+                              f"this engram computes {list(expected)}; refit it with "
+                              f"{trainer} or set {switch}")
         return cls(mean=np.array(raw["mean"]), scale=np.array(raw["scale"]), coef=np.array(raw["coef"]),
                    bias=float(raw["bias"]), features=features, provenance=raw.get("provenance", {}))
 
@@ -97,10 +101,10 @@ def shipped() -> RankerModel:
     return RankerModel.load(MODEL_PATH)
 
 
-def model_for(retriever: str) -> RankerModel | None:
-    """The shipped model when it was fitted on ``retriever``'s fused heads, else None
-    (its weights mean nothing for another retriever's scores)."""
-    model = shipped()
+def model_for(retriever: str, model: RankerModel | None = None) -> RankerModel | None:
+    """``model`` (the shipped ranking model by default) when it was fitted on ``retriever``'s
+    fused heads, else None (its weights mean nothing for another retriever's scores)."""
+    model = model or shipped()
     return model if model.provenance.get("retriever", "hybrid") == retriever else None
 
 

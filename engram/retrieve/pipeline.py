@@ -16,7 +16,9 @@ Stages, in order:
    the question's words a round holds, where, its length, its session), so the score is
    an estimated chance of holding evidence.
 4. **Currency** (:mod:`engram.retrieve.currency`): the one "no longer current"
-   signal, then current-state ordering of rival values.
+   signal, then current-state ordering of rival values; the rival gate
+   (:mod:`engram.retrieve.rival_gate`, a logistic model fitted on the dev splits) decides
+   which newer rival may move above the top one.
 5. **Rerank** (optional, :mod:`engram.retrieve.rerank`).
 6. **Retention** (optional): the MemoryBank forgetting curve supplied by
    :mod:`engram.lifecycle.decay`.
@@ -57,6 +59,7 @@ class RankingPipeline:
     facets: bool = True  # likewise
     model: RankerModel | None = None  # the learned-relevance stage (off when None)
     head: int | None = None  # hits the stages after fusion reorder: the model's depth, else HEAD
+    rival_gate: RankerModel | None = None  # which rivals the current-state stage may move (all when None)
 
     def candidates(self, query: Query, store: Store, embedder: Embedder, *,
                    explicit_statuses: bool = False) -> Candidates:
@@ -84,16 +87,10 @@ class RankingPipeline:
              explicit_statuses: bool = False) -> tuple[list[Ranked], dict[str, MemoryItem]]:
         """The first ``query.limit`` hits and the items they name (fetched once)."""
         found = self.candidates(query, store, embedder, explicit_statuses=explicit_statuses)
-        query, analysis, head, tail, items = found.query, found.analysis, found.head, found.tail, found.items
-        if self.model is not None and not (self.facets and analysis.facets):
-            # a question with facets keeps fusion's best-of-facets order: the model reads
-            # the whole question's words, and the wordier facet would crowd the other out
-            head = learned.rescore(head, items, analysis, self.model)
-            tail = _below(tail, head)
-        head = currency.validity(head, items, analysis)
-        head.sort(key=lambda r: (-r.score, r.id))
+        query, analysis, items = found.query, found.analysis, found.items
+        head, tail = self.relevance_order(found)
         if self.current_state:
-            head = currency.current_state(head, items, analysis)
+            head = currency.current_state(head, items, analysis, self.rival_gate)
         if self.reranker is not None:
             texts = {i: item.content for i, item in items.items()}
             head = rerank(head, texts, query.text, self.reranker, self.rerank_depth)
@@ -104,6 +101,19 @@ class RankingPipeline:
         if missing:
             items.update(_fetch(store, query, missing))
         return ranked, items
+
+    def relevance_order(self, found: Candidates) -> tuple[list[Ranked], list[Ranked]]:
+        """Stage 3 and the "no longer current" signal: the head in the order the
+        current-state ordering starts from, and the tail after it."""
+        head, tail, items, analysis = found.head, found.tail, found.items, found.analysis
+        if self.model is not None and not (self.facets and analysis.facets):
+            # a question with facets keeps fusion's best-of-facets order: the model reads
+            # the whole question's words, and the wordier facet would crowd the other out
+            head = learned.rescore(head, items, analysis, self.model)
+            tail = _below(tail, head)
+        head = currency.validity(head, items, analysis)
+        head.sort(key=lambda r: (-r.score, r.id))
+        return head, tail
 
     def _retain(self, head: list[Ranked], items: dict[str, MemoryItem],
                 analysis: QueryAnalysis) -> list[Ranked]:
