@@ -293,14 +293,15 @@ def main() -> None:
                          types=types)
     cases = [c for c in select_cases(LOADERS[dataset](path), config) if not c.abstention
              and split_of(dataset, c.case_id, c.haystack_id) == "dev"]
-    memory = Memory(db, settings=Settings().model_copy(update={"exhaustive_max_items": 0}))
+    # the variants are rules of the ungated stage (the rival gate has its own trainer)
+    memory = Memory(db, settings=Settings().model_copy(update={"exhaustive_max_items": 0, "rival_gate": False}))
     wanted = [w for w in os.environ.get("ABLATION_VARIANTS", "").split(";") if w]  # names to run
     scope: list[Scope] = []  # the question being asked: its scope last
     for name, (on, stage) in VARIANTS.items():
         if wanted and name not in wanted:
             continue
         def with_vectors(ranked: list[Ranked], items: Mapping[str, MemoryItem], analysis: QueryAnalysis,
-                         _stage: Stage = stage) -> list[Ranked]:
+                         admit: Any = None, _stage: Stage = stage) -> list[Ranked]:
             """The variant, given the head's vectors (grouping by subject needs them)."""
             return _stage(ranked, items, analysis,
                           memory.store.vectors(scope[-1], [r.id for r in ranked[:currency.HEAD]]))

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from engram.ingest.keys import STOPWORDS
@@ -48,7 +48,6 @@ from engram.lifecycle.slots import SlotKey, query_slots, slots_of
 from engram.model import MemoryItem, MemoryStatus
 from engram.retrieve.analysis import EARLIER_STATE_CUE, PAST_CUE, PRESENT_WORDS, QueryAnalysis, shared_words
 from engram.retrieve.base import Ranked
-from engram.retrieve.learned import RankerModel
 from engram.retrieve.timeparse import MONTHS, NUMBERS
 
 STALE_WEIGHT = 0.2
@@ -232,19 +231,22 @@ def _names_attribute(text: str, wanted: frozenset[str], words: list[str]) -> boo
     return hits >= 2 and hits >= RIVAL_COVERAGE * len(words)
 
 
+# Which rival positions may be put in time order: (ranked, positions, items, analysis, order)
+# -> the positions kept (engram.retrieve.rival_gate.gated supplies the learned one).
+Admit = Callable[[list[Ranked], list[int], Mapping[str, MemoryItem], QueryAnalysis, str], list[int]]
+
+
 def current_state(ranked: list[Ranked], items: Mapping[str, MemoryItem],
-                  analysis: QueryAnalysis, gate: RankerModel | None = None) -> list[Ranked]:
+                  analysis: QueryAnalysis, admit: Admit | None = None) -> list[Ranked]:
     """Rival values for the query's attribute, newest (or, asked about the past, oldest)
-    first within the positions they hold; with a ``gate`` (:mod:`engram.retrieve.rival_gate`)
-    only the rivals it admits move above the top rival."""
+    first within the positions they hold; with ``admit`` (the rival gate,
+    :func:`engram.retrieve.rival_gate.gated`) only the rivals it keeps are reordered."""
     order = wanted_order(analysis)
     if order is None or not ranked:
         return ranked
     positions = rival_positions(ranked, items, analysis)
-    if gate is not None:
-        from engram.retrieve.rival_gate import admitted  # it imports this module
-
-        positions = admitted(ranked, positions, items, analysis, order, gate)
+    if admit is not None:
+        positions = admit(ranked, positions, items, analysis, order)
     return in_time_order(ranked, positions, items, order)
 
 

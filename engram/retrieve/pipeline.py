@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from engram.embed.base import Embedder
 from engram.lifecycle import decay
 from engram.model import MemoryItem, MemoryStatus
-from engram.retrieve import currency, learned
+from engram.retrieve import currency, learned, rival_gate
 from engram.retrieve.analysis import QueryAnalysis
 from engram.retrieve.base import Query, Ranked, Retriever
 from engram.retrieve.learned import RankerModel
@@ -90,7 +90,8 @@ class RankingPipeline:
         query, analysis, items = found.query, found.analysis, found.items
         head, tail = self.relevance_order(found)
         if self.current_state:
-            head = currency.current_state(head, items, analysis, self.rival_gate)
+            admit = rival_gate.gated(self.rival_gate) if self.rival_gate is not None else None
+            head = currency.current_state(head, items, analysis, admit)
         if self.reranker is not None:
             texts = {i: item.content for i, item in items.items()}
             head = rerank(head, texts, query.text, self.reranker, self.rerank_depth)

@@ -160,6 +160,11 @@ def admitted(ranked: list[Ranked], positions: list[int], items: Mapping[str, Mem
     return without_refused(positions, moving, x, model)
 
 
+def gated(model: RankerModel) -> currency.Admit:
+    """What :func:`engram.retrieve.currency.current_state` asks of the gate, for ``model``."""
+    return functools.partial(admitted, model=model)
+
+
 def without_refused(positions: list[int], moving: list[int], x: np.ndarray, model: RankerModel) -> list[int]:
     """``positions`` less the challengers (``moving``, rows ``x``) scored below the threshold."""
     if not moving:
@@ -180,6 +185,6 @@ def shipped() -> RankerModel:
     return RankerModel.load(GATE_PATH, FEATURES, "benchmarks/train_rival_gate.py", "ENGRAM_RIVAL_GATE=false")
 
 
-__all__ = ["FEATURES", "GATE_PATH", "UPDATE_CUE", "admitted", "challengers", "is_statement", "pair_features",
+__all__ = ["FEATURES", "GATE_PATH", "UPDATE_CUE", "admitted", "challengers", "gated", "is_statement", "pair_features",
            "rows", "shipped", "threshold_of", "user_part",
            "without_refused"]

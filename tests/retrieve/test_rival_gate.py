@@ -93,7 +93,7 @@ def test_challengers_are_the_rivals_the_time_order_would_lift() -> None:
     # a single-voice statement (a note, a fact) is outside what the gate was fitted on
     note_items = {i.id: i.model_copy(update={"role": "user"}) for i in ITEMS.values()}
     assert challengers(ranked, [0, 1, 2], note_items, "newest") == []
-    assert currency.current_state(head(), note_items, QUESTION, constant(-5.0))[0].id == TEACH.id
+    assert currency.current_state(head(), note_items, QUESTION, rival_gate.gated(constant(-5.0)))[0].id == TEACH.id
 
 
 def test_a_gate_that_refuses_keeps_the_leader_and_one_that_admits_changes_nothing() -> None:
@@ -101,9 +101,9 @@ def test_a_gate_that_refuses_keeps_the_leader_and_one_that_admits_changes_nothin
     assert ranked[:1] == [0] and 2 in ranked  # the nurse and the teaching rounds are rivals
     shipped = [r.id for r in currency.current_state(head(), ITEMS, QUESTION)]
     assert shipped[0] == TEACH.id  # every rival moves: the newest leads
-    admitting = [r.id for r in currency.current_state(head(), ITEMS, QUESTION, constant(5.0))]
+    admitting = [r.id for r in currency.current_state(head(), ITEMS, QUESTION, rival_gate.gated(constant(5.0)))]
     assert admitting == shipped
-    refusing = currency.current_state(head(), ITEMS, QUESTION, constant(-5.0))
+    refusing = currency.current_state(head(), ITEMS, QUESTION, rival_gate.gated(constant(-5.0)))
     assert [r.id for r in refusing] == [r.id for r in head()]
     assert without_refused([0, 1, 2], [2], np.zeros((1, len(FEATURES))), constant(-5.0)) == [0, 1]
     assert without_refused([0, 1], [], np.zeros((0, len(FEATURES))), constant(-5.0)) == [0, 1]

@@ -88,7 +88,7 @@ def test_the_fit_learns_the_update_word_and_the_replay_matches_the_stage() -> No
         admitted = gate.probabilities(q.x)[0] >= 0.5
         assert admitted == (q.labels[0] == 1.0)  # "now I teach" admitted, "my garden now" refused
         staged = currency.current_state([Ranked(r.id, r.score, dict(r.channels)) for r in q.head], q.items,
-                                        q.analysis, gate)
+                                        q.analysis, rival_gate.gated(gate))
         replayed = trainer.replay(q, gate)
         first = q.items[staged[0].id].provenance.source_ids[0]
         assert replayed["turn_recall_any@1"] == float(first in q.case.evidence_turns) == 1.0
