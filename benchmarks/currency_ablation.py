@@ -154,7 +154,7 @@ def grouped_cue(threshold: float, user_only: bool) -> Stage:
              vectors: Any, order: str) -> list[Ranked]:
         positions = currency.rival_positions(ranked, items, analysis)
         for group in same_subject_groups(ranked, positions, vectors, None, threshold):
-            newest = max(group, key=lambda p: currency._when(items[ranked[p].id]))
+            newest = max(group, key=lambda p: currency.stated_at(items[ranked[p].id]))
             text = items[ranked[newest].id].content
             if order == "oldest" or UPDATE_CUE.search(user_part(text) if user_only else text):
                 ranked = currency.in_time_order(ranked, group, items, order)

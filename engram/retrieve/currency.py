@@ -119,7 +119,7 @@ _WINDOW_TO_NOW = re.compile(
 
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # Dates and clock times carry digits but are not the value a quantity question asks for.
-_DATE_OR_TIME = re.compile(
+DATE_OR_TIME = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|"
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b",
@@ -131,7 +131,7 @@ _NUMBER = re.compile(rf"\d|\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 def states_quantity(text: str) -> bool:
     """Does ``text`` state a number ("3 cats", "twelve", "65%") other than a date or time?"""
-    return bool(_NUMBER.search(_DATE_OR_TIME.sub(" ", text)))
+    return bool(_NUMBER.search(DATE_OR_TIME.sub(" ", text)))
 
 
 # A question whose value is itself a moment: a deadline, a date, a time ("when is the webinar
@@ -149,7 +149,7 @@ def states_value(text: str, question: str) -> bool:
     """Does ``text`` state the kind of value ``question`` asks for: a date or time for a
     question about a moment (:data:`MOMENT`), else a number (:func:`states_quantity`)?"""
     if MOMENT.search(question):
-        return bool(_DATE_OR_TIME.search(text) or _WEEKDAY.search(text))
+        return bool(DATE_OR_TIME.search(text) or _WEEKDAY.search(text))
     return states_quantity(text)
 
 
@@ -327,8 +327,8 @@ def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: Query
             return False
         return not valued or any(states_value(part, analysis.text) and (
             shared_words(analysis.words, part) >= 1 or (wanted and names_any(part, wanted)))
-            for part in _sentences(text))
-    parts = _sentences(text) if RIVAL_LOCALITY == "sentence" else (text,)
+            for part in sentences_of(text))
+    parts = sentences_of(text) if RIVAL_LOCALITY == "sentence" else (text,)
     for part in parts:
         if _names_attribute(part, wanted, analysis.words) and (
                 not valued or states_value(part, analysis.text)):
@@ -337,7 +337,7 @@ def states_rival_value(item: MemoryItem, wanted: frozenset[str], analysis: Query
 
 
 @functools.lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[str, ...]:
+def sentences_of(text: str) -> tuple[str, ...]:
     """``text``'s sentences (the quick splitter; cached: the head's rounds recur)."""
     return tuple(quick_sentences(text)) or (text,)
 
@@ -363,7 +363,7 @@ def rival_relevance(hit: Ranked) -> float:
     return hit.channels["fused"] * hit.channels.get("stale", 1.0)
 
 
-def _when(item: MemoryItem) -> tuple[datetime, datetime]:
+def stated_at(item: MemoryItem) -> tuple[datetime, datetime]:
     """When a memory's statement was made; rounds of one session share the session's date,
     so the order they were written in breaks the tie."""
     return (item.event_time or item.created_at, item.created_at)
@@ -376,7 +376,7 @@ def in_time_order(ranked: list[Ranked], positions: list[int], items: Mapping[str
     if len(positions) < 2:
         return ranked
     chosen = [ranked[p] for p in positions]
-    newest = sorted(chosen, key=lambda r: _when(items[r.id]), reverse=order == "newest")
+    newest = sorted(chosen, key=lambda r: stated_at(items[r.id]), reverse=order == "newest")
     scores = [r.score for r in chosen]  # each position keeps its score, so the order stays sorted
     out = list(ranked)
     for position, r, score in zip(positions, newest, scores):

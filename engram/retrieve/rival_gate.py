@@ -43,8 +43,8 @@ from engram.retrieve.learned import RankerModel
 
 GATE_PATH = Path(__file__).resolve().parent.parent / "data" / "rival_gate.json"
 FEATURES = ("fused_ratio", "lexical_ratio", "dense_ratio", "coverage_gain", "value_sentence_gain", "length_ratio",
-            "position",
-            "top_leads", "days_apart", "rivals", "update_cue", "new_number", "same_slot", "now_cue", "valued", "slot_question", "attribute_question", "oldest")
+            "position", "top_leads", "days_apart", "rivals", "update_cue", "new_number", "same_slot", "now_cue",
+            "valued", "slot_question", "attribute_question", "oldest")
 # Words that announce a changed value ("I moved", "now I teach", "it went up to 12").
 UPDATE_CUE = re.compile(
     r"\b(?:now|currently|recently|just|updated?|updating|changed?|new|newly|moved|switched|instead|"
@@ -72,13 +72,13 @@ def _ratio(a: float, b: float) -> float:
 
 
 def _days(a: MemoryItem, b: MemoryItem) -> float:
-    (ta, _), (tb, _) = currency._when(a), currency._when(b)
+    (ta, _), (tb, _) = currency.stated_at(a), currency.stated_at(b)
     return abs((ta - tb).total_seconds()) / 86400.0
 
 
 @functools.lru_cache(maxsize=4096)
 def _numbers(text: str) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(currency._DATE_OR_TIME.sub(" ", text)))
+    return frozenset(_NUMBER.findall(currency.DATE_OR_TIME.sub(" ", text)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,7 +86,7 @@ def _value_sentence(words: tuple[str, ...], text: str, question: str) -> float:
     """The largest share of the question's words in one sentence of ``text`` that states a
     value of the kind asked (a number, or a date for a moment): where a long round says it."""
     best = 0
-    for part in currency._sentences(text):
+    for part in currency.sentences_of(text):
         if currency.states_value(part, question):
             best = max(best, shared_words(list(words), part))
     return best / max(len(words), 1)
@@ -136,11 +136,11 @@ def challengers(ranked: list[Ranked], positions: list[int], items: Mapping[str, 
     top_item = items[ranked[positions[0]].id]
     if is_statement(top_item):
         return []
-    top = currency._when(top_item)
+    top = currency.stated_at(top_item)
     later = [p for p in positions[1:] if not is_statement(items[ranked[p].id])]
     if order == "newest":
-        return [p for p in later if currency._when(items[ranked[p].id]) > top]
-    return [p for p in later if currency._when(items[ranked[p].id]) < top]
+        return [p for p in later if currency.stated_at(items[ranked[p].id]) > top]
+    return [p for p in later if currency.stated_at(items[ranked[p].id]) < top]
 
 
 def rows(ranked: list[Ranked], positions: list[int], items: Mapping[str, MemoryItem],
@@ -186,5 +186,4 @@ def shipped() -> RankerModel:
 
 
 __all__ = ["FEATURES", "GATE_PATH", "UPDATE_CUE", "admitted", "challengers", "gated", "is_statement", "pair_features",
-           "rows", "shipped", "threshold_of", "user_part",
-           "without_refused"]
+           "rows", "shipped", "threshold_of", "user_part", "without_refused"]
