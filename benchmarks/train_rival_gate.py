@@ -167,13 +167,14 @@ def replay(q: Question, gate: RankerModel | None, on: bool = True) -> dict[str, 
 
 
 def figures(questions: list[Question], gate: RankerModel | None, on: bool = True) -> dict[str, dict[str, float]]:
-    by_dataset: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for q in questions:
-        if q.case.evidence_turns:
-            by_dataset[q.dataset].append(replay(q, gate, on))
-    return {d: {k: float(v) for k, v in aggregate(records, OBJECTIVE)["overall"].items()  # type: ignore[arg-type]
-                if k in OBJECTIVE and v is not None}
-            for d, records in by_dataset.items()}
+    """The objective's figures per dataset with the stage replayed on every question."""
+    return pooled([{"dataset": q.dataset, **replay(q, gate, on)} for q in questions if q.case.evidence_turns])
+
+
+def pooled(records: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Per dataset (each record's ``"dataset"``), the :data:`OBJECTIVE` figures it has."""
+    return {d: {k: float(v) for k, v in aggregate([r for r in records if r["dataset"] == d], OBJECTIVE)[  # type: ignore[arg-type]
+        "overall"].items() if k in OBJECTIVE and v is not None} for d in sorted({r["dataset"] for r in records})}
 
 
 def objective(by_dataset: dict[str, dict[str, float]]) -> float:
@@ -194,10 +195,9 @@ def cross_validate(dev: list[Question]) -> tuple[dict[str, Any], list[dict[str, 
                 continue
             gate = fit(train, l2, threshold)
             held += [{"dataset": q.dataset, **replay(q, gate)} for q in test if q.case.evidence_turns]
-        pooled = {d: {k: float(v) for k, v in aggregate([r for r in held if r["dataset"] == d], OBJECTIVE)[  # type: ignore[arg-type]
-            "overall"].items() if k in OBJECTIVE and v is not None} for d in sorted({r["dataset"] for r in held})}
-        table.append({"variant": "gate", "l2": l2, "threshold": threshold, "objective": objective(pooled),
-                      "by_dataset": pooled})
+        by_dataset = pooled(held)
+        table.append({"variant": "gate", "l2": l2, "threshold": threshold, "objective": objective(by_dataset),
+                      "by_dataset": by_dataset})
         print(json.dumps(table[-1]), flush=True)
     best = max((r for r in table if r["variant"] == "gate"), key=lambda r: r["objective"])
     return best, table

@@ -114,12 +114,16 @@ def pair_features(challenger: Ranked, position: int, top: Ranked, top_position: 
         float(bool(UPDATE_CUE.search(user_part(mine.content)))),
         float(bool(_numbers(mine.content) - _numbers(theirs.content))),
         float(bool(my_slots & their_slots)),
-        float(bool(currency.NOW_CUE.search(analysis.text))),
-        float(currency.asks_for_value(analysis.text)),
-        float(bool(query_slots(analysis.text))),
-        float(bool(currency.attribute_of(analysis.text))),
-        float(order == "oldest"),
+        *_question_row(analysis.text, order),
     ]
+
+
+@functools.lru_cache(maxsize=2048)
+def _question_row(question: str, order: str) -> tuple[float, ...]:
+    """The features of what the question asks, the same for each of its pairs (so once)."""
+    return (float(bool(currency.NOW_CUE.search(question))), float(currency.asks_for_value(question)),
+            float(bool(query_slots(question))), float(bool(currency.attribute_of(question))),
+            float(order == "oldest"))
 
 
 def challengers(ranked: list[Ranked], positions: list[int], items: Mapping[str, MemoryItem],
