@@ -249,7 +249,8 @@ def head_metrics(questions: list[Question], model: RankerModel | None) -> dict[s
             continue
         x = q.x(depth)
         learns = model is not None and len(x) and not q.faceted
-        order = np.argsort(-model.probabilities(x), kind="stable") if learns else range(len(x))
+        order = (np.argsort(-model.probabilities(x), kind="stable")
+                 if model is not None and learns else range(len(x)))
         ranked = [q.covers[i] for i in order] + q.covers[len(x):]
         top10 = set().union(*ranked[:10]) if ranked else set()
         rows[q.dataset].append((float(bool(ranked and ranked[0])), float(bool(top10)),

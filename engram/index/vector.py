@@ -11,8 +11,9 @@ is the expensive part (36 s at 100k vectors), so a built graph can be exported
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -46,7 +47,8 @@ def hnsw_candidates(index: Any, query: np.ndarray, k: int, label_of: Callable[[n
     fetch = max(8 * k, 128)
     while True:
         index.hnsw.efSearch = 2 * fetch
-        _, found = index.search(query, min(fetch, index.ntotal))
+        with one_openmp_thread():
+            _, found = index.search(query, min(fetch, index.ntotal))
         rows = found[0][found[0] >= 0]
         keys = label_of(rows)
         rows, keys = rows[keys >= 0], keys[keys >= 0]
@@ -62,6 +64,23 @@ def hnsw_candidates(index: Any, query: np.ndarray, k: int, label_of: Callable[[n
         if int(mask.sum()) >= k or fetch >= index.ntotal:
             return keys[mask], rows[mask]
         fetch *= 4
+
+
+@contextlib.contextmanager
+def one_openmp_thread() -> Iterator[None]:
+    """Run faiss on the calling thread only, for one query. Its OpenMP team adds nothing to
+    a single query but a barrier: on a busy machine the helper thread waits for a time
+    slice, and a 1.5 ms graph search took 50-220 ms (2 cores, load 4). Concurrent searches
+    already use the cores. The setting is per thread in libgomp and is restored, so graph
+    builds keep every core."""
+    import faiss  # already imported: a graph exists
+
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 def head_size(k: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engram.index.vector import VectorMatrix, head_size, top_k
+from engram.index.vector import VectorMatrix, head_size, one_openmp_thread, top_k
 
 
 def unit_rows(n: int, dim: int, seed: int) -> np.ndarray:
@@ -88,3 +88,24 @@ def test_the_nearest_candidates_are_checked_first_and_give_the_same_answer() -> 
         exact = [key for key, _ in matrix.search_exact(q, list(range(0, n, 9)), k)]
         assert rare[0] == head_size(k) and len(rare) >= 2  # too few passed: the rest were asked
         assert len(set(exact) & {key for key, _ in found}) >= k - 1
+
+
+def test_a_graph_search_runs_on_one_openmp_thread_and_restores_the_setting() -> None:
+    """One query gains nothing from an OpenMP team and waits on its barrier under load;
+    the caller's setting (which graph builds use) comes back afterwards, even on error."""
+    import faiss
+
+    original = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(3)
+    try:
+        with one_openmp_thread():
+            assert faiss.omp_get_max_threads() == 1
+        assert faiss.omp_get_max_threads() == 3
+        try:
+            with one_openmp_thread():
+                raise RuntimeError("search failed")
+        except RuntimeError:
+            pass
+        assert faiss.omp_get_max_threads() == 3
+    finally:
+        faiss.omp_set_num_threads(original)
