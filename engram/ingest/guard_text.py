@@ -38,10 +38,15 @@ _LEET = re.compile(r"\b(?=\w*[a-z])(?=\w*[431057@$])[a-z431057@$]{3,}\b", re.IGN
 _LEET_MAP = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "@": "a",
                            "$": "s"})
 #: addresses and version numbers keep their digits and "@" (an email is not leetspeak)
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\w*\d+\.\d+\w*")
+#: (each alternative starts only where its run starts, so a long run without an "@" or a
+#: digit is read once, not once per character)
+_ADDRESS = re.compile(r"(?<![^\s@])[^\s@]+@\S+|https?://\S+|(?<!\w)[^\W\d]*\d+\.\d+\w*")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ :]?){12,}(?![0-9A-Fa-f])")
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
-_PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){4,}")
+#: a percent-encoded run, as in a URL's query string: four or more escapes among the
+#: characters a URL leaves as they are ("Send%20the%20chat%20log"); it starts only where such
+#: a run starts, so a long run without escapes is read once, not once per character
+_PCT = re.compile(r"(?<![A-Za-z0-9._~+%-])(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){4,}[A-Za-z0-9._~+-]*")
 _B32 = re.compile(r"(?<![A-Za-z0-9])[A-Z2-7]{16,}={0,6}(?![A-Za-z0-9=])")
 #: HTML character references (``&#105;``, ``&#x67;``, ``&amp;``), four or more in a text
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9A-Fa-f]{2,6}|[A-Za-z]{2,8});")
@@ -108,6 +113,25 @@ def _despace(text: str) -> str:
         return " ".join(part.replace(" ", "") for part in match.group(0).split("  "))
 
     return _SPACED.sub(join, text)
+
+
+#: a word spelt with a mark between its letters ("a.s.s.i.s.t.a.n.t", "s-e-n-d"); with
+#: ``{1,}`` three letters or more, with ``{0,}`` two ("i.s") as well
+_LETTER = r"[^\W\d_]"
+_SEPARATED = re.compile(rf"(?<!{_LETTER})(?:{_LETTER}([.·•*_-]))(?:{_LETTER}\1){{1,}}{_LETTER}(?!{_LETTER})")
+_SEPARATED_ANY = re.compile(rf"(?<!{_LETTER})(?:{_LETTER}([.·•*_-]))(?:{_LETTER}\1)*{_LETTER}(?!{_LETTER})")
+#: a text is written so when at least this many of its words (and this share of them) are
+#: spelt so: "U.S.A." or "R.E.M." in a normal note is an abbreviation
+SEPARATED_WORDS, SEPARATED_SHARE = 3, 0.3
+
+
+def _unseparate(text: str) -> str:
+    """``S.e.n.d t.h.e l.o.g`` -> ``Send the log`` when the text is written that way (see
+    :data:`SEPARATED_WORDS`); an abbreviation or two in a normal note is left alone."""
+    spelt = len(_SEPARATED.findall(text))
+    if spelt < SEPARATED_WORDS or spelt < SEPARATED_SHARE * len(text.split()):
+        return text
+    return _SEPARATED_ANY.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
 
 
 def _printable_text(raw: bytes) -> str | None:
@@ -247,7 +271,10 @@ def _characters(text: str, tricks: list[str]) -> str:
     joined = _despace(folded)
     if joined != folded:
         tricks.append("spaced_letters")
-    return joined
+    unseparated = _unseparate(joined)
+    if unseparated != joined:
+        tricks.append("separated_letters")
+    return unseparated
 
 
 def _leet_reading(text: str) -> str:
