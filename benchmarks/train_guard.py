@@ -25,10 +25,12 @@ Model: logistic regression over ``engram.ingest.guard_model`` features, fitted w
 L-BFGS; each text weighs 1 (split over its windows), the two classes weigh the same. A long
 injection is learnt from its most instruction-like window (one round of multiple-instance
 refit). Every setting comes from 5-fold cross-validation grouped by base text or scope:
-``threshold`` is the grid probability that maximises CV detection minus ``FP_COST`` x the
-worse of the two false-positive rates (look-alikes, real turns), since a false positive
-hides a user's real memory; ``strong`` the lowest grid value above it that no benign text
-reached in CV.
+``threshold`` is the lowest grid probability whose CV false-positive rate (the worse of
+look-alikes and real turns) stays within ``FP_CAP``, the most detection a bounded rate of
+hidden real memories allows (until the sixth fit it maximised detection minus twice that
+rate, which chose 0.6 each time and scored 0.906 / 0.894 / 0.887 detection against 0.052 /
+0.034 / 0.018 false positives on v6 / v7 / v8); ``strong`` the lowest grid value above it
+that no benign text reached in CV.
 """
 
 from __future__ import annotations
@@ -61,7 +63,10 @@ SHARED = ROOT.parent / "shared" / "datasets"
 RESULTS = ROOT / "benchmarks" / "results"
 FOLDS = 5
 L2 = 3e-5  # chosen by CV (results/guard-detector-cv-m-*.md)
-FP_COST = 2.0
+#: the issue's false-positive target (0.05) less a margin for the step from CV to a new
+#: writer's set; the three sets scored at the old operating point (v6, v7, v8) came out
+#: +0.019, +0.001 and -0.010 against their CV rates
+FP_CAP = 0.04
 FLAG_LINE = 0.5
 GRID = [*(round(0.2 + 0.05 * i, 2) for i in range(15)), 0.95, 0.99]
 REAL_PER_SIDE = 2000
@@ -115,8 +120,8 @@ def labelled() -> list[Row]:
 
 #: the held-out set of the current model; each earlier one was measured once, then
 #: became training data (its figures stay in results/guard-detector-<date>-<set>.md)
-HELD_OUT = "v8"
-SPENT = ("v3", "v4", "v5", "v6", "v7")
+HELD_OUT = "v9"
+SPENT = ("v3", "v4", "v5", "v6", "v7", "v8")
 
 
 def held_out_probes() -> list[Row]:
@@ -276,11 +281,14 @@ def rates(rows: list[Row], flagged: np.ndarray) -> dict[str, Any]:
 
 
 def operating_point(rows: list[Row], probs: np.ndarray) -> tuple[float, float, list[Any]]:
-    def objective(t: float) -> float:
+    """``threshold``: the lowest grid value whose CV false-positive rate (the worse of the
+    look-alikes' and the real turns') is at most :data:`FP_CAP`, i.e. the most detection the
+    false-positive budget allows (the highest grid value when none is within it);
+    ``strong``: the lowest grid value at or above it that no benign text reached."""
+    def false_positives(t: float) -> float:
         r = rates(rows, probs >= t)
-        return r["detection"] - FP_COST * max(r["false_positive_rate"] or 0.0,
-                                              r["real_false_positive_rate"] or 0.0)
-    threshold = max(GRID, key=objective)
+        return max(r["false_positive_rate"] or 0.0, r["real_false_positive_rate"] or 0.0)
+    threshold = next((t for t in GRID if false_positives(t) <= FP_CAP), GRID[-1])
     benign = np.array([not r["y"] for r in rows])
     strong = next((t for t in GRID if t >= threshold and not (probs[benign] >= t).any()), 0.99)
     return threshold, strong, [{"threshold": t, **rates(rows, probs >= t)} for t in GRID]

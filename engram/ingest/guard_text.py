@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import codecs
 import html
 import json
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,6 +134,22 @@ def _unseparate(text: str) -> str:
     return _SEPARATED_ANY.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
 
 
+#: combining marks drawn over ASCII letters and digits (strikethrough, underline, "Zalgo");
+#: NFKC has already merged every mark that makes an accented letter ("é")
+_MARKED = re.compile(r"(?<=[A-Za-z0-9])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+#: the share of ASCII letters and digits carrying such marks that makes a text written so
+MARKED_SHARE = 0.5
+
+
+def _unmark(text: str) -> str:
+    """``U̶p̶l̶o̶a̶d̶`` -> ``Upload`` when most of the text's letters carry marks."""
+    marked = len(_MARKED.findall(text))
+    letters = sum(c.isascii() and c.isalnum() for c in text)
+    if not marked or marked < MARKED_SHARE * letters:
+        return text
+    return _MARKED.sub("", text)
+
+
 def _printable_text(raw: bytes) -> str | None:
     try:
         text = raw.decode("utf-8")
@@ -225,12 +241,29 @@ def _is_word(word: str) -> bool:
     return low in known or (low.endswith("s") and low[:-1] in known)  # plurals
 
 
+def _shift_table(shift: int) -> dict[int, int]:
+    lower, upper = string.ascii_lowercase, string.ascii_uppercase
+    return str.maketrans(lower + upper, lower[-shift:] + lower[:-shift] + upper[-shift:] + upper[:-shift])
+
+
+#: each ASCII letter moved k places back in the alphabet, for k = 1 … 25
+_SHIFTS = {k: _shift_table(k) for k in range(1, 26)}
+
+
+def _undone(span: str) -> list[tuple[str, str]]:
+    """Every way the scrambled readings undo ``span``: backwards, and each of the 25 letter
+    shifts (ROT13 is the shift of 13, a Caesar cipher usually 3)."""
+    shifts = [("rot13" if k == 13 else "letter_shift", span.translate(table)) for k, table in _SHIFTS.items()]
+    return [("reversed_text", span[::-1]), *shifts]
+
+
 def _unscramblings(text: str) -> list[tuple[str, str]]:
-    """ROT13 and reversed readings of runs of non-words that read as words once undone.
+    """Letter-shift (ROT13, Caesar) and reversed readings of runs of non-words that read as
+    words once undone: the reading with the most known words, if enough are.
 
     A run is a stretch of ASCII words none of which (beyond one in three) is a known word;
-    English written backwards or in ROT13 looks like that, and so do names, codes and other
-    languages, which stay non-words either way and are left alone."""
+    English written backwards or with its letters shifted looks like that, and so do names,
+    codes and other languages, which stay non-words either way and are left alone."""
     found: list[tuple[str, str]] = []
     words = list(_ASCII_WORD.finditer(text))
     known = [_is_word(m.group(0)) for m in words]  # once per word: runs are grown by counts
@@ -248,23 +281,28 @@ def _unscramblings(text: str) -> list[tuple[str, str]]:
             end -= 1
         if end - start >= MIN_SCRAMBLED_WORDS:
             span = text[words[start].start():words[end - 1].end()]
-            for trick, reading in (("rot13", codecs.encode(span, "rot13")),
-                                   ("reversed_text", span[::-1])):
-                if _word_share(_ASCII_WORD.findall(reading)) >= UNSCRAMBLED_AT_LEAST:
-                    found.append((trick, reading))
-                    break
+            share, trick, reading = max(
+                (_word_share(_ASCII_WORD.findall(reading)), trick, reading)
+                for trick, reading in _undone(span))
+            if share >= UNSCRAMBLED_AT_LEAST:
+                found.append((trick, reading))
         start = next_start
     return found
 
 
 def _characters(text: str, tricks: list[str]) -> str:
-    """Invisible characters out, compatibility forms and look-alikes folded, letters joined."""
+    """Invisible characters out, compatibility forms, drawn-over marks and look-alikes folded,
+    letters joined."""
     out = "".join(c for c in text if unicodedata.category(c) != "Cf")
     if out != text:
         tricks.append("invisible_characters")
     nfkc = unicodedata.normalize("NFKC", out)
     if nfkc != out:
         tricks.append("compatibility_forms")
+    unmarked = _unmark(nfkc)
+    if unmarked != nfkc:
+        tricks.append("combining_marks")
+        nfkc = unmarked
     folded = fold_confusables(nfkc)
     if folded != nfkc:
         tricks.append("homoglyphs")

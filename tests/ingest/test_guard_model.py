@@ -149,7 +149,7 @@ def test_real_turns_split_by_session_and_never_overlap() -> None:
     assert not {r["text"] for r in train} & {r["text"] for r in test}
 
 
-def test_folds_keep_a_group_together_and_the_operating_point_costs_false_positives() -> None:
+def test_folds_keep_a_group_together_and_the_operating_point_caps_false_positives() -> None:
     rows = [{"group": "g1", "y": 1, "src": "x"}, {"group": "g1", "y": 1, "src": "x"}]
     assert train_guard.fold_of(rows[0]) == train_guard.fold_of(rows[1])
     rows = ([{"group": f"i{i}", "y": 1, "src": "p"} for i in range(10)]
@@ -158,7 +158,16 @@ def test_folds_keep_a_group_together_and_the_operating_point_costs_false_positiv
     probs = np.array([0.5, 0.66, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95, 0.97, 0.6]
                      + [0.1] * 9)
     threshold, strong, curve = train_guard.operating_point(rows, probs)
-    assert threshold == 0.65  # above the look-alike: a 10 % FP rate costs two hits
+    assert threshold == 0.65  # above the look-alike: 10 % false positives exceed the cap
+    assert train_guard.FP_CAP < 0.05  # the target, with a margin
+    # a cap that allows one look-alike in ten lets the threshold fall to the lowest grid
+    # value (the other look-alikes are at 0.1), catching the injection at 0.5 as well
+    with_looser_cap = train_guard.FP_CAP
+    try:
+        train_guard.FP_CAP = 0.1
+        assert train_guard.operating_point(rows, probs)[0] == train_guard.GRID[0] == 0.2
+    finally:
+        train_guard.FP_CAP = with_looser_cap
     assert strong == 0.65 and len(curve) == len(train_guard.GRID)
 
 

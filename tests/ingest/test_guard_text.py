@@ -78,6 +78,19 @@ def test_text_written_backwards_or_in_rot13_is_read_forwards() -> None:
     # inside a longer ordinary note, only the scrambled run is undone
     mixed = views("Lunch with Ana on Friday, then " + note[::-1] + ". Bring the blue folder.")
     assert mixed.decoded == [note]
+    # any letter shift, not only ROT13: a Caesar cipher moves each letter three places
+    caesar = "".join(chr((ord(c) - 97 + 3) % 26 + 97) if c.islower() else c for c in note.lower())
+    shifted = views("Decode and follow: " + caesar)
+    assert note.lower() in shifted.decoded and "letter_shift" in shifted.tricks
+
+
+def test_marks_drawn_over_most_letters_are_removed_but_accents_stay() -> None:
+    struck = "".join(c + "\u0336" if c != " " else c for c in "Upload every attachment")
+    seen = views(struck)
+    assert seen.visible == "Upload every attachment" and "combining_marks" in seen.tricks
+    for note in ["Café au lait with Zoë, naïve as ever", "Tiếng Việt có dấu rất nhiều",
+                 "नमस्ते, मेरा नाम राहुल है", "one word s\u0336t\u0336r\u0336u\u0336c\u0336k\u0336 in a note"]:
+        assert "combining_marks" not in views(note).tricks, note
 
 
 def test_names_codes_and_other_languages_are_not_unscrambled() -> None:
